@@ -1,1 +1,57 @@
-fn main() {}
+//! refdesk: parse the command line, dispatch, map errors to exit codes. Nothing else.
+
+use clap::{CommandFactory, Parser};
+use refdesk::app::App;
+use refdesk::cli::{Cli, Command};
+use refdesk::commands;
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            // A closed pipe (`refdesk search … | head`) is not an error.
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("refdesk: {e:#}");
+            ExitCode::from(commands::USAGE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut err = std::io::stderr();
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "refdesk", &mut out);
+            return Ok(0);
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            return Ok(0);
+        }
+        _ => {}
+    }
+    let app = App::from_cli(&cli);
+    if let Some(e) = &app.config_error {
+        writeln!(err, "refdesk: {e}")?;
+    }
+    let code = match &cli.command {
+        Some(Command::Validate(a)) => commands::validate::run(&app, a, &mut out)?,
+        Some(Command::Show(a)) => commands::show::run(&app, a, &mut out, &mut err)?,
+        Some(_) | None => {
+            writeln!(err, "refdesk: not implemented yet")?;
+            commands::USAGE
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}

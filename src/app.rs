@@ -1,0 +1,51 @@
+//! What every command and the screen start from: the loaded directory, the settings, the
+//! language and the current local time (injectable, so that output is reproducible).
+
+use crate::cli::Cli;
+use crate::config::{Config, ConfigError};
+use crate::directory::{self, Directory, LoadOptions};
+use crate::i18n::Lang;
+use jiff::civil::DateTime;
+
+pub struct App {
+    pub dir: Directory,
+    pub config: Config,
+    pub config_error: Option<ConfigError>,
+    pub lang: Lang,
+    pub now: DateTime,
+}
+
+impl App {
+    pub fn from_cli(cli: &Cli) -> App {
+        let (config, config_error) = Config::load(cli.config.as_deref());
+        let lang = cli.lang.or(config.lang).unwrap_or_default();
+        let now = cli
+            .now
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().datetime());
+        let opts = LoadOptions {
+            today: now.date(),
+            lang,
+        };
+        let dir = match &cli.data {
+            Some(p) => directory::load_path(p, &opts),
+            None => directory::load_demo(&opts),
+        };
+        App {
+            dir,
+            config,
+            config_error,
+            lang,
+            now,
+        }
+    }
+
+    /// The banner every output carries when the directory is demo data.
+    pub fn demo_banner(&self) -> Option<&'static str> {
+        self.dir.meta.demo.then(|| {
+            self.lang.pick(
+                "ДЕМОНСТРАЦІЙНІ ДАНІ — адреси, імена й телефони вигадані",
+                "DEMO DATA — addresses, names and phone numbers are invented",
+            )
+        })
+    }
+}

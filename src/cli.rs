@@ -1,0 +1,203 @@
+//! The command line (clap derive): global options and one subcommand enum.
+
+use crate::i18n::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "refdesk",
+    version,
+    about = "Довідник установ для цільової переадресації — referral directory for the front desk of free legal aid offices",
+    long_about = "refdesk finds the agency that can solve a visitor's problem and gives a complete referral: \
+address, phones, hours, head and specialist, pre-registration and documents — read out as a sentence \
+and printed as a slip. Without a subcommand it opens the interactive screen. Without --data it uses \
+the built-in demo directory (invented data)."
+)]
+pub struct Cli {
+    /// Directory of agencies: a folder of *.toml files or one file (default: the built-in demo).
+    #[arg(long, global = true, env = "REFDESK_DATA", value_name = "PATH")]
+    pub data: Option<PathBuf>,
+
+    /// Settings file (default: refdesk.toml in the platform config directory).
+    #[arg(long, global = true, env = "REFDESK_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Language of the interface and messages.
+    #[arg(long, global = true, value_enum, env = "REFDESK_LANG")]
+    pub lang: Option<Lang>,
+
+    /// Local date and time to use instead of the clock (for tests and reproducible output),
+    /// e.g. 2026-11-25T10:30.
+    #[arg(
+        long,
+        global = true,
+        env = "REFDESK_NOW",
+        hide = true,
+        value_name = "DATETIME"
+    )]
+    pub now: Option<jiff::civil::DateTime>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Search the directory as the screen does; best match first.
+    Search(SearchArgs),
+    /// Print the complete card of one agency.
+    Show(ShowArgs),
+    /// Check the directory and report every problem as file:line:column.
+    Validate(ValidateArgs),
+    /// Produce a referral slip (text, PDF or ESC/POS bytes).
+    Slip(SlipArgs),
+    /// Print a referral slip on the configured printer.
+    Print(PrintArgs),
+    /// Anonymous referral statistics for the office's report.
+    Stats(StatsArgs),
+    /// Import a directory from another format.
+    #[command(subcommand)]
+    Import(ImportCmd),
+    /// Export the directory to another format.
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What the visitor needs, as typed: "довідка про доходи", "паспорт втратив", a surname…
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Print JSON (an array, best match first).
+    #[arg(long)]
+    pub json: bool,
+    /// How many results at most.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Rank this locality's agencies first among equals.
+    #[arg(long, value_name = "LOCALITY")]
+    pub near: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The agency's id.
+    pub id: String,
+    /// A service: its number as `show` lists it, or a fragment of its name.
+    #[arg(long, short)]
+    pub service: Option<String>,
+    /// Print JSON.
+    #[arg(long, conflicts_with = "script")]
+    pub json: bool,
+    /// Print only the read-out phrase.
+    #[arg(long)]
+    pub script: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// List entries not verified for more than 12 months, oldest first.
+    #[arg(long)]
+    pub stale: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SlipFormat {
+    Text,
+    Pdf,
+    Escpos,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    A6,
+    A5,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SlipOptions {
+    /// The agency's id.
+    pub id: String,
+    /// A service: its number as `show` lists it, or a fragment of its name.
+    #[arg(long, short)]
+    pub service: Option<String>,
+    /// Output format (default from the settings, else text).
+    #[arg(long, value_enum)]
+    pub format: Option<SlipFormat>,
+    /// Line width in characters for text and ESC/POS (32, 42, 48 for receipt paper; 64–80 for A5/A4).
+    #[arg(long)]
+    pub width: Option<usize>,
+    /// Paper size for PDF.
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
+    /// The visitor's name, printed on this slip only and never stored.
+    #[arg(long = "for", value_name = "NAME")]
+    pub for_name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SlipArgs {
+    #[command(flatten)]
+    pub slip: SlipOptions,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    #[command(flatten)]
+    pub slip: SlipOptions,
+    /// CUPS printer name (default: from the settings, else the system default).
+    #[arg(long, short = 'd')]
+    pub printer: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// First day included (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<jiff::civil::Date>,
+    /// Last day included (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<jiff::civil::Date>,
+    /// Print JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    /// Read an Open Referral HSDS 3.0 tabular data package into a v1 TOML file.
+    Hsds {
+        /// The package folder (with datapackage.json or the CSV files).
+        dir: PathBuf,
+        /// The TOML file to write.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCmd {
+    /// Write the directory as an Open Referral HSDS 3.0 tabular data package.
+    Hsds {
+        /// The folder to write.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+}

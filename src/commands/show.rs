@@ -1,0 +1,105 @@
+//! `refdesk show ID`: the complete card as readable text, or JSON.
+
+use crate::app::App;
+use crate::cli::ShowArgs;
+use crate::i18n::Lang;
+use crate::referral::Card;
+use std::io::Write;
+
+pub fn run(
+    app: &App,
+    args: &ShowArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    let Some(agency) = app.dir.agency(&args.id) else {
+        let near = app.dir.nearest_ids(&args.id, 3);
+        match app.lang {
+            Lang::Uk => writeln!(
+                err,
+                "установи з id \"{}\" немає; можливо: {}",
+                args.id,
+                near.join(", ")
+            )?,
+            Lang::En => writeln!(
+                err,
+                "no agency with id \"{}\"; did you mean: {}",
+                args.id,
+                near.join(", ")
+            )?,
+        }
+        return Ok(super::NOT_FOUND);
+    };
+    let mut card = Card::new(&app.dir, agency, app.lang);
+    if let Some(s) = &args.service {
+        match card.with_service(s) {
+            Ok(c) => card = c,
+            Err(e) => {
+                writeln!(err, "{e}")?;
+                return Ok(super::NOT_FOUND);
+            }
+        }
+    }
+    if args.json {
+        let mut v = serde_json::to_value(agency)?;
+        v["demo"] = serde_json::Value::Bool(app.dir.meta.demo);
+        v["category_label"] = card.category_label.into();
+        v["address_full"] = card.address_with_note().into();
+        v["hours_display"] = card.hours_line().into();
+        v["phones_display"] = agency
+            .phones
+            .iter()
+            .map(|p| p.display())
+            .collect::<Vec<_>>()
+            .into();
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(0);
+    }
+    write!(out, "{}", render_text(app, &card))?;
+    Ok(0)
+}
+
+/// The card as plain text: every field of the agency, then every service, numbered.
+pub fn render_text(app: &App, card: &Card) -> String {
+    let mut s = String::new();
+    let t = |uk, en| app.lang.pick(uk, en);
+    if let Some(b) = app.demo_banner() {
+        s.push_str(&format!("[{b}]\n"));
+    }
+    let a = card.agency;
+    s.push_str(&format!("{}\n", a.name));
+    s.push_str(&format!("id: {}\n", a.id));
+    push_fields(&mut s, &card.agency_fields(true), "");
+    if !a.services.is_empty() {
+        s.push_str(&format!("\n{}:\n", t("Послуги", "Services")));
+    }
+    for (i, svc) in a.services.iter().enumerate() {
+        let chosen = card.service.is_some_and(|(n, _)| n == i + 1);
+        s.push_str(&format!(
+            "\n{}{}. {}\n",
+            if chosen { "▶ " } else { "" },
+            i + 1,
+            svc.name
+        ));
+        push_fields(&mut s, &card.service_fields(svc), "   ");
+        if !svc.documents.is_empty() {
+            s.push_str(&format!("   {}:\n", t("Документи", "Documents")));
+            for d in &svc.documents {
+                s.push_str(&format!("     – {d}\n"));
+            }
+        }
+        if !svc.steps.is_empty() {
+            s.push_str(&format!("   {}:\n", t("Порядок дій", "Steps")));
+            for (k, st) in svc.steps.iter().enumerate() {
+                s.push_str(&format!("     {}) {st}\n", k + 1));
+            }
+        }
+    }
+    s
+}
+
+fn push_fields(s: &mut String, fields: &[crate::referral::Field], indent: &str) {
+    for f in fields {
+        s.push_str(&format!("{indent}{}: {}\n", f.label, f.value));
+    }
+}

@@ -1,0 +1,91 @@
+//! `refdesk validate`: every problem as `file:line:column: severity: message`, then a summary.
+
+use crate::app::App;
+use crate::cli::ValidateArgs;
+use crate::i18n::{self, Lang};
+use std::io::Write;
+
+pub fn run(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let dir = &app.dir;
+    let errors = dir.error_count();
+    let warnings = dir.warning_count();
+    if args.stale {
+        return stale(app, args, out);
+    }
+    if args.json {
+        let v = serde_json::json!({
+            "demo": dir.meta.demo,
+            "files": dir.files.len(),
+            "agencies": dir.agencies.len(),
+            "errors": errors,
+            "warnings": warnings,
+            "diagnostics": dir.diagnostics,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+    } else {
+        if let Some(b) = app.demo_banner() {
+            writeln!(out, "{b}")?;
+        }
+        for d in &dir.diagnostics {
+            writeln!(out, "{}", d.render(app.lang))?;
+        }
+        let l = app.lang;
+        let (e, w) = (
+            i18n::ERROR.count(l, errors as u64),
+            i18n::WARNING.count(l, warnings as u64),
+        );
+        let a = i18n::AGENCY.count(l, dir.agencies.len() as u64);
+        let f = i18n::FILE.count(l, dir.files.len() as u64);
+        match l {
+            Lang::Uk => writeln!(out, "{e}, {w}; завантажено {a} з {f}")?,
+            Lang::En => writeln!(out, "{e}, {w}; loaded {a} from {f}")?,
+        }
+    }
+    Ok(if errors > 0 { super::NOT_FOUND } else { 0 })
+}
+
+/// `--stale`: entries verified more than 12 months ago, oldest first, with who verified them.
+fn stale(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let today = app.now.date();
+    let mut stale: Vec<_> = app
+        .dir
+        .agencies
+        .iter()
+        .filter(|a| a.is_stale(today))
+        .collect();
+    stale.sort_by_key(|a| a.verified);
+    if args.json {
+        let v: Vec<_> = stale
+            .iter()
+            .map(|a| {
+                serde_json::json!({
+                    "id": a.id, "name": a.name, "verified": a.verified.to_string(),
+                    "verified_by": a.verified_by, "file": a.origin.file, "line": a.origin.line,
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+    } else {
+        for a in &stale {
+            let by = a
+                .verified_by
+                .as_deref()
+                .unwrap_or(app.lang.pick("невідомо ким", "unknown"));
+            writeln!(
+                out,
+                "{}  {}  {} — {}: {by}  ({})",
+                a.verified.strftime("%d.%m.%Y"),
+                a.id,
+                a.display_name(),
+                app.lang.pick("перевірив", "verified by"),
+                a.origin
+            )?;
+        }
+        let n = i18n::AGENCY.count(app.lang, stale.len() as u64);
+        match app.lang {
+            Lang::Uk => writeln!(out, "Не перевірялися понад 12 місяців: {n}")?,
+            Lang::En => writeln!(out, "Not verified for more than 12 months: {n}")?,
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,159 @@
+//! The desk's settings: `refdesk.toml` in the platform config directory, or `--config FILE`.
+//!
+//! No file means sensible defaults; a bad file is reported as `file:line:column: …` and the
+//! program still starts with the defaults, because a typo in the settings must never keep the
+//! front desk from working.
+
+use crate::directory::LineIndex;
+use crate::i18n::Lang;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Printer {
+    /// CUPS queue name for `lp -d`; empty means the system default.
+    pub name: Option<String>,
+    /// A command given as an argument list (never run through a shell); the slip file's path
+    /// replaces the argument `{file}`, or is appended when there is none.
+    pub command: Option<Vec<String>>,
+    /// A device file for raw ESC/POS bytes, e.g. /dev/usb/lp0.
+    pub device: Option<PathBuf>,
+    /// Slip format sent to the printer: "text", "pdf" or "escpos".
+    pub format: Option<String>,
+    /// Characters per line for text and ESC/POS slips.
+    pub width: Option<usize>,
+    /// The `ESC t n` code page number for Windows-1251 (Epson 46, many XPrinter models 73).
+    pub escpos_codepage: Option<u8>,
+    /// PDF paper: "a6" or "a5".
+    pub paper: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub office: Office,
+    #[serde(default)]
+    pub printer: Printer,
+    /// The office's home locality: ranked first among equals in search.
+    pub home_locality: Option<String>,
+    pub lang: Option<Lang>,
+}
+
+/// A settings file that could not be used, located like a compiler error.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct ConfigError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Config {
+    /// The default location: `refdesk.toml` in the platform config directory.
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("ua", "refdesk", "refdesk")
+            .map(|d| d.config_dir().join("refdesk.toml"))
+    }
+
+    /// Parses settings text; `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|e| {
+            let idx = LineIndex::new(text);
+            let (line, column) = idx.line_col(text, e.span().map(|s| s.start).unwrap_or(0));
+            ConfigError {
+                file: file.to_string(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
+        })
+    }
+
+    /// Loads `explicit` or the default file. A missing default file is not an error; a missing
+    /// explicit file is. On error the defaults are returned along with the error.
+    pub fn load(explicit: Option<&Path>) -> (Config, Option<ConfigError>) {
+        let (path, must_exist) = match explicit {
+            Some(p) => (p.to_path_buf(), true),
+            None => match Self::default_path() {
+                Some(p) => (p, false),
+                None => return (Config::default(), None),
+            },
+        };
+        let shown = path.display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match Self::parse(&shown, &text) {
+                Ok(c) => (c, None),
+                Err(e) => (Config::default(), Some(e)),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+                (Config::default(), None)
+            }
+            Err(e) => (
+                Config::default(),
+                Some(ConfigError {
+                    file: shown,
+                    line: 1,
+                    column: 1,
+                    message: e.to_string(),
+                }),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_config_parses() {
+        let c = Config::parse(
+            "refdesk.toml",
+            r#"
+home_locality = "Житомир"
+lang = "en"
+[office]
+name = "Житомирське бюро правової допомоги"
+phone = "+380 412 00 00 00"
+[printer]
+name = "front-desk"
+format = "escpos"
+width = 42
+escpos_codepage = 73
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.home_locality.as_deref(), Some("Житомир"));
+        assert_eq!(c.lang, Some(Lang::En));
+        assert_eq!(c.printer.escpos_codepage, Some(73));
+        assert_eq!(c.printer.width, Some(42));
+    }
+
+    #[test]
+    fn unknown_key_is_reported_at_its_line() {
+        let e = Config::parse("r.toml", "[office]\nname = \"x\"\nphon = \"1\"\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("r.toml", 3));
+        assert!(e.message.contains("phon"), "{}", e.message);
+    }
+
+    #[test]
+    fn bad_explicit_file_falls_back_to_defaults_with_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.toml");
+        std::fs::write(&p, "[printer]\nwidth = \"wide\"\n").unwrap();
+        let (c, err) = Config::load(Some(&p));
+        assert_eq!(c, Config::default());
+        assert_eq!(err.unwrap().line, 2);
+    }
+}

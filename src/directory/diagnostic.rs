@@ -1,0 +1,83 @@
+//! Problems found while loading a directory, reported like a compiler's:
+//! `file:line:column: error: message`, where the message says what to do.
+
+use crate::i18n::Lang;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one place. `line` and `column` are 1-based; the column counts characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// A stable class name (`unknown-field`, `duplicate-id`, …) for tools and tests.
+    pub code: &'static str,
+    pub message: String,
+    /// The agency the problem belongs to, when known.
+    pub agency: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn location(&self) -> String {
+        format!("{}:{}:{}", self.file, self.line, self.column)
+    }
+
+    /// `file:line:column: error: message` in the chosen language.
+    pub fn render(&self, lang: Lang) -> String {
+        let sev = match (self.severity, lang) {
+            (Severity::Error, Lang::Uk) => "помилка",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Uk) => "попередження",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        format!("{}: {sev}: {}", self.location(), self.message)
+    }
+}
+
+/// Maps byte offsets of one source text to 1-based line and character column.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let col = text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        (line, col + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_counts_cyrillic_columns_in_characters() {
+        let text = "a = 1\nім'я = \"x\"\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.line_col(text, x), (2, 9));
+        assert_eq!(idx.line_col(text, text.len()), (3, 1));
+    }
+}

@@ -1,0 +1,1333 @@
+//! Reading directory files into the model, with a diagnostic for every problem.
+//!
+//! The TOML is parsed into spanned values (`toml::de::DeTable`) and walked by hand rather than
+//! deserialised with serde, because a data maintainer needs every problem at once, each at its
+//! own line and column, and one bad entry must never hide the others. When a file is not even
+//! valid TOML, it is split at its `[[agency]]` / `[[category]]` headers and each part is parsed
+//! on its own, so only the broken entry is lost.
+
+use super::diagnostic::{Diagnostic, LineIndex, Severity};
+use super::model::*;
+use crate::i18n::Lang;
+use crate::{grammar, hours, phone};
+use jiff::civil::Date;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// What the loader needs to know about the world: today's date (injected, so that tests never
+/// depend on the clock) and the language of the messages.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    pub today: Date,
+    pub lang: Lang,
+}
+
+/// A loaded directory: every agency that could be read, and every problem found.
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    pub meta: DirectoryMeta,
+    pub agencies: Vec<Agency>,
+    pub categories: Vec<Category>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files read, in load order.
+    pub files: Vec<String>,
+}
+
+impl Directory {
+    pub fn agency(&self, id: &str) -> Option<&Agency> {
+        self.agencies.iter().find(|a| a.id == id)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    /// Ids closest to `id` by edit distance, for "did you mean" on an unknown id.
+    pub fn nearest_ids(&self, id: &str, n: usize) -> Vec<&str> {
+        let mut scored: Vec<(f64, &str)> = self
+            .agencies
+            .iter()
+            .map(|a| {
+                let mut s = strsim::jaro_winkler(id, &a.id);
+                if a.id.contains(id) {
+                    s += 0.5;
+                }
+                (s, a.id.as_str())
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().take(n).map(|(_, id)| id).collect()
+    }
+}
+
+/// Loads a folder (recursively, `*.toml` in sorted path order) or a single file.
+pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
+    let mut files = Vec::new();
+    let mut io_problems = Vec::new();
+    if path.is_dir() {
+        collect_toml(path, &mut files, &mut io_problems);
+        files.sort();
+    } else {
+        files.push(path.to_path_buf());
+    }
+    let mut texts = Vec::new();
+    for f in files {
+        match std::fs::read(&f) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => texts.push((f.display().to_string(), t)),
+                Err(e) => {
+                    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                    let text = String::from_utf8_lossy(valid);
+                    let idx = LineIndex::new(&text);
+                    let (line, column) = idx.line_col(&text, text.len());
+                    io_problems.push(Diagnostic {
+                        severity: Severity::Error,
+                        file: f.display().to_string(),
+                        line,
+                        column,
+                        code: "encoding",
+                        message: opts.lang.pick(
+                            "файл не в кодуванні UTF-8 — збережіть його як UTF-8 (без BOM не обов'язково)",
+                            "the file is not UTF-8 — save it as UTF-8",
+                        ).to_string(),
+                        agency: None,
+                    })
+                }
+            },
+            Err(e) => io_problems.push(Diagnostic {
+                severity: Severity::Error,
+                file: f.display().to_string(),
+                line: 1,
+                column: 1,
+                code: "io",
+                message: format!(
+                    "{}: {e}",
+                    opts.lang
+                        .pick("не вдалося прочитати файл", "cannot read the file")
+                ),
+                agency: None,
+            }),
+        }
+    }
+    let refs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let mut dir = load_texts(&refs, opts);
+    dir.diagnostics.extend(io_problems);
+    sort_diagnostics(&mut dir.diagnostics);
+    dir
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Diagnostic {
+                severity: Severity::Error,
+                file: dir.display().to_string(),
+                line: 1,
+                column: 1,
+                code: "io",
+                message: e.to_string(),
+                agency: None,
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let p = entry.path();
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            collect_toml(&p, out, problems);
+        } else if p.extension().is_some_and(|e| e == "toml") {
+            out.push(p);
+        }
+    }
+}
+
+/// The built-in demo directory, compiled into the binary from `data/`.
+pub fn load_demo(opts: &LoadOptions) -> Directory {
+    load_texts(crate::demo::FILES, opts)
+}
+
+/// Loads named texts as one directory, in the order given.
+pub fn load_texts(files: &[(&str, &str)], opts: &LoadOptions) -> Directory {
+    let mut loader = Loader {
+        opts: *opts,
+        diags: Vec::new(),
+        agencies: Vec::new(),
+        declared: Vec::new(),
+        meta: DirectoryMeta::default(),
+    };
+    for (name, text) in files {
+        loader.file(name, text);
+    }
+    let mut dir = loader.finish();
+    dir.files = files.iter().map(|(n, _)| n.to_string()).collect();
+    dir
+}
+
+fn sort_diagnostics(d: &mut [Diagnostic]) {
+    d.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+}
+
+/// An agency read from a file, before the checks that need the whole directory.
+struct Pending {
+    agency: Agency,
+    category_at: Pos,
+    id_at: Pos,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pos {
+    line: usize,
+    column: usize,
+}
+
+struct Loader {
+    opts: LoadOptions,
+    diags: Vec<Diagnostic>,
+    agencies: Vec<Pending>,
+    declared: Vec<(Category, String, Pos)>,
+    meta: DirectoryMeta,
+}
+
+/// One source text (or a part of one) being walked.
+struct Src<'a> {
+    name: &'a str,
+    text: &'a str,
+    index: LineIndex,
+    /// Byte offset of the parsed part within `text`.
+    base: usize,
+}
+
+impl Src<'_> {
+    fn pos(&self, span: &Range<usize>) -> Pos {
+        let (line, column) = self.index.line_col(self.text, self.base + span.start);
+        Pos { line, column }
+    }
+}
+
+const AGENCY_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "short_name",
+    "name_genitive",
+    "gender",
+    "category",
+    "topics",
+    "description",
+    "remote",
+    "locality",
+    "district",
+    "address",
+    "postcode",
+    "address_note",
+    "accessibility",
+    "coordinates",
+    "phones",
+    "email",
+    "website",
+    "hours",
+    "lunch",
+    "reception",
+    "hours_note",
+    "head",
+    "contacts",
+    "verified",
+    "verified_by",
+    "status",
+    "alert",
+    "notes",
+    "service",
+];
+const SERVICE_FIELDS: &[&str] = &[
+    "name",
+    "description",
+    "topics",
+    "appointment",
+    "booking",
+    "documents",
+    "steps",
+    "eligibility",
+    "fee",
+    "duration",
+    "online",
+    "contacts",
+    "hours",
+];
+const PERSON_FIELDS: &[&str] = &["name", "title", "phone", "room", "email"];
+const PHONE_FIELDS: &[&str] = &["number", "note"];
+const CATEGORY_FIELDS: &[&str] = &["id", "name", "name_en"];
+const DIRECTORY_FIELDS: &[&str] = &["name", "demo", "note"];
+const TOP_LEVEL: &[&str] = &["agency", "category", "directory"];
+
+impl Loader {
+    fn msg(&self, uk: &str, en: &str) -> String {
+        self.opts.lang.pick(uk, en).to_string()
+    }
+
+    fn push(
+        &mut self,
+        sev: Severity,
+        src: &Src,
+        at: Pos,
+        code: &'static str,
+        message: String,
+        agency: Option<&str>,
+    ) {
+        self.diags.push(Diagnostic {
+            severity: sev,
+            file: src.name.to_string(),
+            line: at.line,
+            column: at.column,
+            code,
+            message,
+            agency: agency.map(str::to_string),
+        });
+    }
+
+    fn file(&mut self, name: &str, text: &str) {
+        // A BOM is common from Windows editors and harmless.
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let base = text.len() - body.len();
+        match DeTable::parse(body) {
+            Ok(table) => {
+                let src = Src {
+                    name,
+                    text,
+                    index: LineIndex::new(text),
+                    base,
+                };
+                self.document(&src, table.get_ref());
+            }
+            Err(_) => {
+                // Parse each entry on its own so that one syntax error loses only its entry.
+                let index = LineIndex::new(text);
+                for part in split_entries(body) {
+                    let chunk = &body[part.clone()];
+                    let src = Src {
+                        name,
+                        text,
+                        index: index.clone(),
+                        base: base + part.start,
+                    };
+                    match DeTable::parse(chunk) {
+                        Ok(table) => self.document(&src, table.get_ref()),
+                        Err(e) => {
+                            let at = src.pos(&e.span().unwrap_or(0..0));
+                            let what = e.message().trim().to_string();
+                            let message = match self.opts.lang {
+                                Lang::Uk => format!(
+                                    "синтаксична помилка TOML: {what} — виправте цей рядок; запис, що його містить, пропущено, решту файлу завантажено"
+                                ),
+                                Lang::En => format!(
+                                    "TOML syntax error: {what} — fix this line; the entry containing it was skipped, the rest of the file was loaded"
+                                ),
+                            };
+                            self.push(Severity::Error, &src, at, "syntax", message, None);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn document(&mut self, src: &Src, table: &DeTable) {
+        for (key, value) in table.iter() {
+            let k = key.get_ref().as_ref();
+            match k {
+                "agency" => match value.get_ref() {
+                    DeValue::Array(items) => {
+                        for item in items.iter() {
+                            match item.get_ref() {
+                                DeValue::Table(t) => self.agency(src, t, item.span()),
+                                _ => {
+                                    self.wrong_type(src, item.span(), "agency", "[[agency]]", None)
+                                }
+                            }
+                        }
+                    }
+                    _ => self.wrong_type(src, value.span(), "agency", "[[agency]]", None),
+                },
+                "category" => match value.get_ref() {
+                    DeValue::Array(items) => {
+                        for item in items.iter() {
+                            match item.get_ref() {
+                                DeValue::Table(t) => self.category(src, t, item.span()),
+                                _ => self.wrong_type(
+                                    src,
+                                    item.span(),
+                                    "category",
+                                    "[[category]]",
+                                    None,
+                                ),
+                            }
+                        }
+                    }
+                    _ => self.wrong_type(src, value.span(), "category", "[[category]]", None),
+                },
+                "directory" => match value.get_ref() {
+                    DeValue::Table(t) => self.directory_meta(src, t, value.span()),
+                    _ => self.wrong_type(src, value.span(), "directory", "[directory]", None),
+                },
+                _ => self.unknown_field(src, key, TOP_LEVEL, None),
+            }
+        }
+    }
+
+    fn wrong_type(
+        &mut self,
+        src: &Src,
+        span: Range<usize>,
+        field: &str,
+        expected: &str,
+        agency: Option<&str>,
+    ) {
+        let at = src.pos(&span);
+        let message = match self.opts.lang {
+            Lang::Uk => format!("поле \"{field}\" має бути {expected}"),
+            Lang::En => format!("field \"{field}\" must be {expected}"),
+        };
+        self.push(Severity::Error, src, at, "wrong-type", message, agency);
+    }
+
+    fn unknown_field(
+        &mut self,
+        src: &Src,
+        key: &Spanned<toml::de::DeString>,
+        known: &[&str],
+        agency: Option<&str>,
+    ) {
+        let k = key.get_ref().as_ref();
+        let best = known
+            .iter()
+            .map(|c| (strsim::damerau_levenshtein(k, c), *c))
+            .min()
+            .filter(|(d, c)| *d <= 2.max(c.len() / 4));
+        let at = src.pos(&key.span());
+        let message = match (self.opts.lang, best) {
+            (Lang::Uk, Some((_, c))) => format!("невідоме поле \"{k}\" — можливо, \"{c}\"?"),
+            (Lang::En, Some((_, c))) => format!("unknown field \"{k}\" — did you mean \"{c}\"?"),
+            (Lang::Uk, None) => format!(
+                "невідоме поле \"{k}\" — його буде проігноровано; допустимі поля: {}",
+                known.join(", ")
+            ),
+            (Lang::En, None) => format!(
+                "unknown field \"{k}\" — it is ignored; known fields: {}",
+                known.join(", ")
+            ),
+        };
+        self.push(Severity::Warning, src, at, "unknown-field", message, agency);
+    }
+
+    fn directory_meta(&mut self, src: &Src, t: &DeTable, span: Range<usize>) {
+        let mut f = Fields::new(self, src, t, span, DIRECTORY_FIELDS, None);
+        let name = f.opt_str("name");
+        let demo = f.opt_bool("demo");
+        let note = f.opt_str("note");
+        f.finish();
+        if name.is_some() {
+            self.meta.name = name;
+        }
+        if let Some(d) = demo {
+            self.meta.demo |= d;
+        }
+        if note.is_some() {
+            self.meta.note = note;
+        }
+    }
+
+    fn category(&mut self, src: &Src, t: &DeTable, span: Range<usize>) {
+        let at = src.pos(&span);
+        let mut f = Fields::new(self, src, t, span, CATEGORY_FIELDS, None);
+        let id = f.req_str("id");
+        let name = f.req_str("name");
+        let name_en = f.opt_str("name_en");
+        let ok = f.finish();
+        if let (true, Some(id), Some(name)) = (ok, id, name) {
+            self.declared
+                .push((Category { id, name, name_en }, src.name.to_string(), at));
+        }
+    }
+
+    fn agency(&mut self, src: &Src, t: &DeTable, span: Range<usize>) {
+        let origin_at = src.pos(&span);
+        let id_hint = t
+            .iter()
+            .find(|(k, _)| k.get_ref() == "id")
+            .and_then(|(_, v)| match v.get_ref() {
+                DeValue::String(s) => Some(s.to_string()),
+                _ => None,
+            });
+        let mut f = Fields::new(self, src, t, span.clone(), AGENCY_FIELDS, id_hint.clone());
+        let id = f.req_str("id");
+        let id_at = f.pos_of("id").unwrap_or(origin_at);
+        if let Some(id) = &id {
+            let valid = id
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !valid {
+                let m = f.l.msg(
+                    "ідентифікатор має складатися з малих латинських літер, цифр і дефісів і починатися з літери чи цифри, напр. \"zt-dps-cop\"",
+                    "id must be lowercase Latin letters, digits and hyphens, starting with a letter or digit, e.g. \"zt-dps-cop\"",
+                );
+                f.error_at("id", "invalid-value", m);
+            }
+        }
+        let name = f.req_str("name");
+        let short_name = f.opt_str("short_name");
+        let name_genitive = f.opt_str("name_genitive");
+        let gender = f.opt_enum("gender", Gender::parse, "\"m\", \"f\", \"n\", \"pl\"");
+        let category = f.req_str("category");
+        let category_at = f.pos_of("category").unwrap_or(origin_at);
+        let topics = f.str_array("topics");
+        let description = f.opt_str("description");
+        let remote = f.opt_bool("remote").unwrap_or(false);
+        let (locality, address) = if remote {
+            (f.opt_str("locality"), f.opt_str("address"))
+        } else {
+            (
+                f.req_str_because("locality", true),
+                f.req_str_because("address", true),
+            )
+        };
+        let district = f.opt_str("district");
+        let postcode = f.opt_str("postcode");
+        let address_note = f.opt_str("address_note");
+        let accessibility = f.opt_str("accessibility");
+        let coordinates = f.coordinates("coordinates");
+        let phones = f.phones("phones");
+        let email = f.opt_str("email");
+        let website = f.opt_str("website");
+        let hours = f.hours("hours", true);
+        let lunch = f.lunch("lunch");
+        let reception = f.hours("reception", false);
+        let hours_note = f.opt_str("hours_note");
+        let head = f.person("head");
+        let contacts = f.persons("contacts");
+        let verified = f.date("verified");
+        let verified_by = f.opt_str("verified_by");
+        let status = f
+            .opt_enum(
+                "status",
+                Status::parse,
+                "\"active\", \"temporarily-closed\", \"closed\"",
+            )
+            .unwrap_or_default();
+        let alert = f.opt_str("alert");
+        let notes = f.opt_str("notes");
+        let services = f.services("service");
+        let ok = f.finish();
+        let (Some(id), Some(name), Some(category), Some(hours), Some(verified), true) =
+            (id, name, category, hours, verified, ok)
+        else {
+            return;
+        };
+        let agency = Agency {
+            id,
+            name,
+            short_name,
+            name_genitive,
+            gender,
+            category,
+            topics,
+            description,
+            remote,
+            locality,
+            district,
+            address,
+            postcode,
+            address_note,
+            accessibility,
+            coordinates,
+            phones,
+            email,
+            website,
+            hours,
+            lunch,
+            reception,
+            hours_note,
+            head,
+            contacts,
+            verified,
+            verified_by,
+            status,
+            alert,
+            notes,
+            services,
+            origin: Origin {
+                file: src.name.to_string(),
+                line: origin_at.line,
+            },
+        };
+        self.entry_warnings(src, &agency, origin_at);
+        self.agencies.push(Pending {
+            agency,
+            category_at,
+            id_at,
+        });
+    }
+
+    /// Warnings that concern a whole, otherwise valid entry.
+    fn entry_warnings(&mut self, src: &Src, a: &Agency, at: Pos) {
+        let id = Some(a.id.as_str());
+        if a.head.is_none() && a.contacts.is_empty() {
+            let m = self.msg(
+                "немає ні \"head\", ні \"contacts\" — додайте керівника або фахівця з ПІБ і телефоном: настанова вимагає називати конкретну особу",
+                "neither \"head\" nor \"contacts\" — add the head or a specialist with full name and phone: a referral should name a person",
+            );
+            self.push(Severity::Warning, src, at, "no-contact", m, id);
+        }
+        if a.is_stale(self.opts.today) {
+            let m = match self.opts.lang {
+                Lang::Uk => format!(
+                    "дані перевірено {} — понад 12 місяців тому; перевірте запис і оновіть \"verified\"",
+                    a.verified.strftime("%d.%m.%Y")
+                ),
+                Lang::En => format!(
+                    "last verified {} — more than 12 months ago; check the entry and update \"verified\"",
+                    a.verified
+                ),
+            };
+            self.push(Severity::Warning, src, at, "stale", m, id);
+        }
+        let has_genitive = a.name_genitive.is_some() || grammar::genitive(&a.name).is_some();
+        let has_gender = a.gender.is_some() || grammar::head_gender(&a.name).is_some();
+        if !(has_genitive && has_gender) {
+            let m = self.msg(
+                "фразу для зачитування не можна побудувати граматично — додайте \"name_genitive\" (назва після «звернутися до …») і \"gender\" (\"m\", \"f\", \"n\" або \"pl\")",
+                "the read-out phrase cannot be built grammatically — add \"name_genitive\" (the name after «звернутися до …») and \"gender\" (\"m\", \"f\", \"n\" or \"pl\")",
+            );
+            self.push(Severity::Warning, src, at, "no-genitive", m, id);
+        }
+    }
+
+    fn finish(mut self) -> Directory {
+        let mut categories: Vec<Category> = BUILTIN_CATEGORIES
+            .iter()
+            .map(|(id, uk, en)| Category {
+                id: id.to_string(),
+                name: uk.to_string(),
+                name_en: Some(en.to_string()),
+            })
+            .collect();
+        for (c, _, _) in std::mem::take(&mut self.declared) {
+            match categories.iter_mut().find(|x| x.id == c.id) {
+                Some(existing) => *existing = c,
+                None => categories.push(c),
+            }
+        }
+
+        let mut agencies = Vec::new();
+        let mut first_seen: HashMap<String, Origin> = HashMap::new();
+        let mut name_addr: HashMap<(String, String), Origin> = HashMap::new();
+        for p in std::mem::take(&mut self.agencies) {
+            let a = p.agency;
+            let src_name = a.origin.file.clone();
+            let diag = |sev, at: Pos, code, message: String| Diagnostic {
+                severity: sev,
+                file: src_name.clone(),
+                line: at.line,
+                column: at.column,
+                code,
+                message,
+                agency: Some(a.id.clone()),
+            };
+            if let Some(first) = first_seen.get(&a.id) {
+                let m = match self.opts.lang {
+                    Lang::Uk => format!(
+                        "повторний ідентифікатор \"{}\", уперше визначений у {first} — дайте цьому запису інший \"id\"",
+                        a.id
+                    ),
+                    Lang::En => format!(
+                        "duplicate id \"{}\", first defined at {first} — give this entry another \"id\"",
+                        a.id
+                    ),
+                };
+                self.diags
+                    .push(diag(Severity::Error, p.id_at, "duplicate-id", m));
+                continue;
+            }
+            if !categories.iter().any(|c| c.id == a.category) {
+                let nearest = categories
+                    .iter()
+                    .map(|c| {
+                        (
+                            strsim::damerau_levenshtein(&a.category, &c.id),
+                            c.id.as_str(),
+                        )
+                    })
+                    .min()
+                    .map(|(_, c)| c)
+                    .unwrap_or("other");
+                let m = match self.opts.lang {
+                    Lang::Uk => format!(
+                        "невідома категорія \"{}\" — можливо, \"{nearest}\"? Власну категорію оголосіть через [[category]]",
+                        a.category
+                    ),
+                    Lang::En => format!(
+                        "unknown category \"{}\" — did you mean \"{nearest}\"? Declare your own with [[category]]",
+                        a.category
+                    ),
+                };
+                self.diags
+                    .push(diag(Severity::Error, p.category_at, "unknown-category", m));
+                continue;
+            }
+            if let Some(addr) = &a.address {
+                let key = (a.name.trim().to_lowercase(), addr.trim().to_lowercase());
+                if let Some(first) = name_addr.get(&key) {
+                    let m = match self.opts.lang {
+                        Lang::Uk => format!(
+                            "установа з такою самою назвою та адресою вже є у {first} — можливо, це дублікат"
+                        ),
+                        Lang::En => format!(
+                            "an agency with the same name and address is already at {first} — possibly a duplicate"
+                        ),
+                    };
+                    let at = Pos {
+                        line: a.origin.line,
+                        column: 1,
+                    };
+                    self.diags
+                        .push(diag(Severity::Warning, at, "duplicate-agency", m));
+                } else {
+                    name_addr.insert(key, a.origin.clone());
+                }
+            }
+            first_seen.insert(a.id.clone(), a.origin.clone());
+            agencies.push(a);
+        }
+        sort_diagnostics(&mut self.diags);
+        Directory {
+            meta: self.meta,
+            agencies,
+            categories,
+            diagnostics: self.diags,
+            files: Vec::new(),
+        }
+    }
+}
+
+/// Splits a document at its top-level `[[agency]]`, `[[category]]` and `[directory]` headers.
+fn split_entries(text: &str) -> Vec<Range<usize>> {
+    let mut cuts = vec![0];
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let header = ["[[agency]]", "[[category]]", "[directory]"]
+            .iter()
+            .any(|h| t.starts_with(h));
+        if header && offset > 0 {
+            cuts.push(offset);
+        }
+        offset += line.len();
+    }
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+/// Reads the fields of one table, remembering which were used so that the rest can be reported
+/// as unknown, and counting errors so that the caller can skip a broken entry.
+struct Fields<'l, 's, 't, 'i> {
+    l: &'l mut Loader,
+    src: &'s Src<'s>,
+    table: &'t DeTable<'i>,
+    span: Range<usize>,
+    known: &'static [&'static str],
+    errors: usize,
+    agency: Option<String>,
+}
+
+impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
+    fn new(
+        l: &'l mut Loader,
+        src: &'s Src<'s>,
+        table: &'t DeTable<'i>,
+        span: Range<usize>,
+        known: &'static [&'static str],
+        agency: Option<String>,
+    ) -> Self {
+        Fields {
+            l,
+            src,
+            table,
+            span,
+            known,
+            errors: 0,
+            agency,
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    fn pos_of(&self, key: &str) -> Option<Pos> {
+        self.get(key).map(|v| self.src.pos(&v.span()))
+    }
+
+    fn report(&mut self, sev: Severity, at: Pos, code: &'static str, message: String) {
+        if sev == Severity::Error {
+            self.errors += 1;
+        }
+        let agency = self.agency.clone();
+        self.l
+            .push(sev, self.src, at, code, message, agency.as_deref());
+    }
+
+    fn error_at(&mut self, key: &str, code: &'static str, message: String) {
+        let at = self.pos_of(key).unwrap_or_else(|| self.src.pos(&self.span));
+        self.report(Severity::Error, at, code, message);
+    }
+
+    fn missing(&mut self, key: &str, extra: bool) {
+        let at = self.src.pos(&self.span);
+        let m = match (self.l.opts.lang, extra) {
+            (Lang::Uk, false) => format!(
+                "бракує обов'язкового поля \"{key}\" — додайте його до цього запису; запис пропущено"
+            ),
+            (Lang::En, false) => format!(
+                "missing required field \"{key}\" — add it to this entry; the entry was skipped"
+            ),
+            (Lang::Uk, true) => format!(
+                "бракує поля \"{key}\", обов'язкового для установи з фізичною адресою — додайте його або вкажіть remote = true для телефонної чи онлайн-служби; запис пропущено"
+            ),
+            (Lang::En, true) => format!(
+                "missing field \"{key}\", required unless the agency is remote — add it, or set remote = true for a phone or online service; the entry was skipped"
+            ),
+        };
+        self.report(Severity::Error, at, "missing-field", m);
+    }
+
+    fn type_error(
+        &mut self,
+        v: &Spanned<DeValue>,
+        key: &str,
+        expected_uk: &str,
+        expected_en: &str,
+    ) {
+        let at = self.src.pos(&v.span());
+        let m = match self.l.opts.lang {
+            Lang::Uk => format!("поле \"{key}\" має бути {expected_uk}; запис пропущено"),
+            Lang::En => format!("field \"{key}\" must be {expected_en}; the entry was skipped"),
+        };
+        self.report(Severity::Error, at, "wrong-type", m);
+    }
+
+    fn check_text(&mut self, v: &Spanned<DeValue>, s: &str) {
+        if let Some((i, c)) = s.char_indices().find(|(_, c)| c.is_control() && *c != '\n') {
+            let mut at = self.src.pos(&v.span());
+            at.column += 1 + s[..i].chars().count();
+            let m = match self.l.opts.lang {
+                Lang::Uk => format!(
+                    "керівний символ U+{:04X} у тексті — приберіть його: на екрані й у друці він не відображається",
+                    c as u32
+                ),
+                Lang::En => format!(
+                    "control character U+{:04X} in the text — remove it: it cannot be shown or printed",
+                    c as u32
+                ),
+            };
+            self.report(Severity::Warning, at, "control-character", m);
+        }
+    }
+
+    fn str_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::String(s) => {
+                self.check_text(v, s);
+                Some(s.to_string())
+            }
+            _ => {
+                self.type_error(v, key, "рядком у лапках", "a quoted string");
+                None
+            }
+        }
+    }
+
+    fn opt_str(&mut self, key: &str) -> Option<String> {
+        let v = self.get(key)?;
+        let s = self.str_value(v, key)?;
+        Some(s.trim().to_string()).filter(|s| !s.is_empty())
+    }
+
+    fn req_str(&mut self, key: &str) -> Option<String> {
+        self.req_str_because(key, false)
+    }
+
+    fn req_str_because(&mut self, key: &str, remote_rule: bool) -> Option<String> {
+        match self.get(key) {
+            None => {
+                self.missing(key, remote_rule);
+                None
+            }
+            Some(v) => {
+                let s = self.str_value(v, key)?;
+                if s.trim().is_empty() {
+                    self.missing(key, remote_rule);
+                    return None;
+                }
+                Some(s.trim().to_string())
+            }
+        }
+    }
+
+    fn opt_bool(&mut self, key: &str) -> Option<bool> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.type_error(v, key, "true або false", "true or false");
+                None
+            }
+        }
+    }
+
+    fn opt_enum<T>(&mut self, key: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Option<T> {
+        let v = self.get(key)?;
+        let s = self.str_value(v, key)?;
+        match parse(s.trim()) {
+            Some(t) => Some(t),
+            None => {
+                let at = self.src.pos(&v.span());
+                let m = match self.l.opts.lang {
+                    Lang::Uk => {
+                        format!("недопустиме значення \"{s}\" поля \"{key}\" — можливі: {allowed}")
+                    }
+                    Lang::En => {
+                        format!("invalid value \"{s}\" for \"{key}\" — use one of {allowed}")
+                    }
+                };
+                self.report(Severity::Error, at, "invalid-value", m);
+                None
+            }
+        }
+    }
+
+    fn str_array(&mut self, key: &str) -> Vec<String> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    if let Some(s) = self.str_value(item, key) {
+                        let s = s.trim().to_string();
+                        if !s.is_empty() {
+                            out.push(s);
+                        }
+                    }
+                }
+                out
+            }
+            _ => {
+                self.type_error(
+                    v,
+                    key,
+                    "масивом рядків, напр. [\"паспорт\", \"РНОКПП\"]",
+                    "an array of strings, e.g. [\"passport\", \"tax number\"]",
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn coordinates(&mut self, key: &str) -> Option<(f64, f64)> {
+        let v = self.get(key)?;
+        let nums: Option<Vec<f64>> = match v.get_ref() {
+            DeValue::Array(items) if items.len() == 2 => items
+                .iter()
+                .map(|i| match i.get_ref() {
+                    DeValue::Float(f) => f.as_str().parse().ok(),
+                    DeValue::Integer(n) => n.as_str().parse().ok(),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
+        match nums.as_deref() {
+            Some(&[lat, lon])
+                if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+            {
+                Some((lat, lon))
+            }
+            _ => {
+                self.type_error(
+                    v,
+                    key,
+                    "парою чисел [широта, довгота], напр. [50.2547, 28.6587]",
+                    "a pair [lat, lon], e.g. [50.2547, 28.6587]",
+                );
+                None
+            }
+        }
+    }
+
+    fn phone_value(&mut self, v: &Spanned<DeValue>, key: &str, raw: &str) -> Option<phone::Phone> {
+        match phone::parse(raw) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                let at = self.src.pos(&v.span());
+                let m = match self.l.opts.lang {
+                    Lang::Uk => format!("неправильний номер телефону у полі \"{key}\": {e}"),
+                    Lang::En => format!("invalid phone number in \"{key}\": {e}"),
+                };
+                self.report(Severity::Error, at, "invalid-phone", m);
+                None
+            }
+        }
+    }
+
+    fn phone_entry(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<PhoneEntry> {
+        match v.get_ref() {
+            DeValue::String(s) => {
+                let raw = s.trim().to_string();
+                let number = self.phone_value(v, key, &raw)?;
+                Some(PhoneEntry {
+                    raw,
+                    number,
+                    note: None,
+                })
+            }
+            DeValue::Table(t) => {
+                let mut sub = Fields::new(
+                    self.l,
+                    self.src,
+                    t,
+                    v.span(),
+                    PHONE_FIELDS,
+                    self.agency.clone(),
+                );
+                let raw = sub.req_str("number");
+                let note = sub.opt_str("note");
+                let number = match (&raw, sub.get("number")) {
+                    (Some(r), Some(nv)) => sub.phone_value(nv, key, r),
+                    _ => None,
+                };
+                let ok = sub.finish();
+                self.errors += usize::from(!ok);
+                Some(PhoneEntry {
+                    raw: raw?,
+                    number: number?,
+                    note,
+                })
+            }
+            _ => {
+                self.type_error(
+                    v,
+                    key,
+                    "рядком \"+380 44 123 45 67\" або таблицею { number = \"…\", note = \"…\" }",
+                    "a string \"+380 44 123 45 67\" or a table { number = \"…\", note = \"…\" }",
+                );
+                None
+            }
+        }
+    }
+
+    fn phones(&mut self, key: &str) -> Vec<PhoneEntry> {
+        let Some(v) = self.get(key) else {
+            self.missing(key, false);
+            return Vec::new();
+        };
+        let items: Vec<&Spanned<DeValue>> = match v.get_ref() {
+            DeValue::Array(items) => items.iter().collect(),
+            // A single phone written without brackets is accepted: it is obvious what was meant.
+            DeValue::String(_) | DeValue::Table(_) => vec![v],
+            _ => {
+                self.type_error(v, key, "масивом телефонів", "an array of phones");
+                return Vec::new();
+            }
+        };
+        let out: Vec<PhoneEntry> = items
+            .into_iter()
+            .filter_map(|i| self.phone_entry(i, key))
+            .collect();
+        if out.is_empty() && self.errors == 0 {
+            self.missing(key, false);
+        }
+        out
+    }
+
+    fn hours(&mut self, key: &str, required: bool) -> Option<HoursField> {
+        let Some(v) = self.get(key) else {
+            if required {
+                self.missing(key, false);
+            }
+            return None;
+        };
+        let raw = self.str_value(v, key)?;
+        match hours::parse(&raw) {
+            Ok(parsed) => Some(HoursField { raw, parsed }),
+            Err(e) => {
+                self.hours_error(v, key, e);
+                None
+            }
+        }
+    }
+
+    fn hours_error(&mut self, v: &Spanned<DeValue>, key: &str, e: hours::HoursError) {
+        let mut at = self.src.pos(&v.span());
+        // +1 for the opening quote: the offset counts characters inside the string.
+        at.column += 1 + e.offset;
+        let m = match self.l.opts.lang {
+            Lang::Uk => format!(
+                "поле \"{key}\" не розпізнано: {} — формат OpenStreetMap opening_hours, напр. \"Пн-Чт 08:00-17:00; Пт 08:00-15:45\"",
+                e.message
+            ),
+            Lang::En => format!(
+                "cannot read \"{key}\": {} — use OpenStreetMap opening_hours, e.g. \"Mo-Th 08:00-17:00; Fr 08:00-15:45\"",
+                e.message
+            ),
+        };
+        self.report(Severity::Error, at, "invalid-hours", m);
+    }
+
+    fn lunch(&mut self, key: &str) -> Option<LunchField> {
+        let v = self.get(key)?;
+        let raw = self.str_value(v, key)?;
+        match hours::parse_lunch(&raw) {
+            Ok(parsed) => Some(LunchField { raw, parsed }),
+            Err(e) => {
+                self.hours_error(v, key, e);
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str) -> Option<Date> {
+        let Some(v) = self.get(key) else {
+            self.missing(key, false);
+            return None;
+        };
+        let parsed = match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time) {
+                (Some(d), None) => Date::new(d.year as i16, d.month as i8, d.day as i8).ok(),
+                _ => None,
+            },
+            DeValue::String(s) => s.trim().parse::<Date>().ok(),
+            _ => None,
+        };
+        let Some(date) = parsed else {
+            self.type_error(
+                v,
+                key,
+                "датою у форматі РРРР-ММ-ДД, напр. 2026-10-15",
+                "a date YYYY-MM-DD, e.g. 2026-10-15",
+            );
+            return None;
+        };
+        if date > self.l.opts.today {
+            let at = self.src.pos(&v.span());
+            let m = match self.l.opts.lang {
+                Lang::Uk => format!(
+                    "дата перевірки {date} ще не настала — вкажіть день, коли запис справді перевірили"
+                ),
+                Lang::En => format!(
+                    "verification date {date} is in the future — give the day the entry was actually checked"
+                ),
+            };
+            self.report(Severity::Error, at, "future-verified", m);
+            return None;
+        }
+        Some(date)
+    }
+
+    fn person_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Person> {
+        let DeValue::Table(t) = v.get_ref() else {
+            self.type_error(
+                v,
+                key,
+                "таблицею { name = \"Прізвище Ім'я По батькові\", title = \"…\", phone = \"…\" }",
+                "a table { name = \"…\", title = \"…\", phone = \"…\" }",
+            );
+            return None;
+        };
+        let mut sub = Fields::new(
+            self.l,
+            self.src,
+            t,
+            v.span(),
+            PERSON_FIELDS,
+            self.agency.clone(),
+        );
+        let name = sub.req_str("name");
+        let title = sub.opt_str("title");
+        let phone = match sub.get("phone") {
+            Some(pv) => sub.phone_entry(pv, "phone"),
+            None => None,
+        };
+        let room = sub.opt_str("room");
+        let email = sub.opt_str("email");
+        let ok = sub.finish();
+        if !ok {
+            self.errors += 1;
+            return None;
+        }
+        Some(Person {
+            name: name?,
+            title,
+            phone,
+            room,
+            email,
+        })
+    }
+
+    fn person(&mut self, key: &str) -> Option<Person> {
+        let v = self.get(key)?;
+        self.person_value(v, key)
+    }
+
+    fn persons(&mut self, key: &str) -> Vec<Person> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|i| self.person_value(i, key))
+                .collect(),
+            DeValue::Table(_) => self.person_value(v, key).into_iter().collect(),
+            _ => {
+                self.type_error(
+                    v,
+                    key,
+                    "масивом осіб [{ name = \"…\" }]",
+                    "an array of people [{ name = \"…\" }]",
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn services(&mut self, key: &str) -> Vec<Service> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(
+                v,
+                key,
+                "масивом таблиць [[agency.service]]",
+                "an array of tables [[agency.service]]",
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let DeValue::Table(t) = item.get_ref() else {
+                self.type_error(
+                    item,
+                    key,
+                    "таблицею [[agency.service]]",
+                    "a table [[agency.service]]",
+                );
+                continue;
+            };
+            let at = self.src.pos(&item.span());
+            let mut sub = Fields::new(
+                self.l,
+                self.src,
+                t,
+                item.span(),
+                SERVICE_FIELDS,
+                self.agency.clone(),
+            );
+            let name = sub.req_str("name");
+            let description = sub.opt_str("description");
+            let topics = sub.str_array("topics");
+            let appointment = sub.opt_enum(
+                "appointment",
+                Appointment::parse,
+                "\"required\", \"recommended\", \"none\"",
+            );
+            let booking = sub.opt_str("booking");
+            let documents = sub.str_array("documents");
+            let steps = sub.str_array("steps");
+            let eligibility = sub.opt_str("eligibility");
+            let fee = sub.opt_str("fee");
+            let duration = sub.opt_str("duration");
+            let online = sub.opt_str("online");
+            let contacts = sub.persons("contacts");
+            let hours = sub.hours("hours", false);
+            let ok = sub.finish();
+            if !ok {
+                self.errors += 1;
+                continue;
+            }
+            let Some(name) = name else { continue };
+            if documents.is_empty() && steps.is_empty() {
+                let m = match self.l.opts.lang {
+                    Lang::Uk => format!(
+                        "послуга \"{name}\" не має ні \"documents\", ні \"steps\" — додайте, що взяти з собою або що робити: без цього направлення неповне"
+                    ),
+                    Lang::En => format!(
+                        "service \"{name}\" has neither \"documents\" nor \"steps\" — say what to bring or what to do: the referral is incomplete without it"
+                    ),
+                };
+                self.report(Severity::Warning, at, "no-documents-or-steps", m);
+            }
+            out.push(Service {
+                name,
+                description,
+                topics,
+                appointment,
+                booking,
+                documents,
+                steps,
+                eligibility,
+                fee,
+                duration,
+                online,
+                contacts,
+                hours,
+            });
+        }
+        out
+    }
+
+    /// Reports unknown fields; true when the table had no errors.
+    fn finish(self) -> bool {
+        let unknown: Vec<_> = self
+            .table
+            .iter()
+            .filter(|(k, _)| !self.known.contains(&k.get_ref().as_ref()))
+            .map(|(k, _)| k)
+            .collect();
+        for k in unknown {
+            self.l
+                .unknown_field(self.src, k, self.known, self.agency.as_deref());
+        }
+        self.errors == 0
+    }
+}

@@ -1,0 +1,10 @@
+//! The directory: data model, loading with diagnostics, validation. The only code that reads
+//! directory files.
+
+mod diagnostic;
+mod load;
+mod model;
+
+pub use diagnostic::{Diagnostic, LineIndex, Severity};
+pub use load::{Directory, LoadOptions, load_demo, load_path, load_texts};
+pub use model::*;

@@ -1,0 +1,314 @@
+//! The directory's data model: what a loaded, validated entry looks like.
+//!
+//! Everything here is already checked by the loader: phones and hours are parsed, required
+//! fields are present. Consumers (search, card, slips) never see raw TOML.
+
+use crate::hours::{Hours, Lunch};
+use crate::phone::Phone;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// Where an entry was defined, for diagnostics and for "first defined at …".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// Grammatical gender of an agency name's head noun («який/яка/яке/які розташован…»).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Gender {
+    #[serde(rename = "m")]
+    Masculine,
+    #[serde(rename = "f")]
+    Feminine,
+    #[serde(rename = "n")]
+    Neuter,
+    #[serde(rename = "pl")]
+    Plural,
+}
+
+impl Gender {
+    pub fn parse(s: &str) -> Option<Gender> {
+        Some(match s {
+            "m" => Gender::Masculine,
+            "f" => Gender::Feminine,
+            "n" => Gender::Neuter,
+            "pl" => Gender::Plural,
+            _ => return None,
+        })
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Masculine => "m",
+            Gender::Feminine => "f",
+            Gender::Neuter => "n",
+            Gender::Plural => "pl",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Active,
+    TemporarilyClosed,
+    Closed,
+}
+
+impl Status {
+    pub fn parse(s: &str) -> Option<Status> {
+        Some(match s {
+            "active" => Status::Active,
+            "temporarily-closed" => Status::TemporarilyClosed,
+            "closed" => Status::Closed,
+            _ => return None,
+        })
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::TemporarilyClosed => "temporarily-closed",
+            Status::Closed => "closed",
+        }
+    }
+}
+
+/// Pre-registration (попередній запис) for a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Appointment {
+    Required,
+    Recommended,
+    None,
+}
+
+impl Appointment {
+    pub fn parse(s: &str) -> Option<Appointment> {
+        Some(match s {
+            "required" => Appointment::Required,
+            "recommended" => Appointment::Recommended,
+            "none" => Appointment::None,
+            _ => return None,
+        })
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Appointment::Required => "required",
+            Appointment::Recommended => "recommended",
+            Appointment::None => "none",
+        }
+    }
+}
+
+/// A phone number as written in the file, parsed, with its optional note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhoneEntry {
+    /// As the maintainer wrote it.
+    pub raw: String,
+    #[serde(skip)]
+    pub number: Phone,
+    pub note: Option<String>,
+}
+
+impl PhoneEntry {
+    /// The number formatted the Ukrainian way.
+    pub fn display(&self) -> String {
+        self.number.display()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub title: Option<String>,
+    pub phone: Option<PhoneEntry>,
+    pub room: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Hours as written plus their parsed form.
+#[derive(Debug, Clone, Serialize)]
+pub struct HoursField {
+    pub raw: String,
+    #[serde(skip)]
+    pub parsed: Hours,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LunchField {
+    pub raw: String,
+    #[serde(skip)]
+    pub parsed: Lunch,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Service {
+    pub name: String,
+    pub description: Option<String>,
+    pub topics: Vec<String>,
+    pub appointment: Option<Appointment>,
+    pub booking: Option<String>,
+    pub documents: Vec<String>,
+    pub steps: Vec<String>,
+    pub eligibility: Option<String>,
+    pub fee: Option<String>,
+    pub duration: Option<String>,
+    pub online: Option<String>,
+    pub contacts: Vec<Person>,
+    pub hours: Option<HoursField>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Agency {
+    pub id: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub name_genitive: Option<String>,
+    pub gender: Option<Gender>,
+    pub category: String,
+    pub topics: Vec<String>,
+    pub description: Option<String>,
+    pub remote: bool,
+    pub locality: Option<String>,
+    pub district: Option<String>,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub address_note: Option<String>,
+    pub accessibility: Option<String>,
+    pub coordinates: Option<(f64, f64)>,
+    pub phones: Vec<PhoneEntry>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub hours: HoursField,
+    pub lunch: Option<LunchField>,
+    pub reception: Option<HoursField>,
+    pub hours_note: Option<String>,
+    pub head: Option<Person>,
+    pub contacts: Vec<Person>,
+    #[serde(serialize_with = "ser_date")]
+    pub verified: Date,
+    pub verified_by: Option<String>,
+    pub status: Status,
+    pub alert: Option<String>,
+    pub notes: Option<String>,
+    pub services: Vec<Service>,
+    pub origin: Origin,
+}
+
+fn ser_date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+impl Agency {
+    /// What lists show: the short name when there is one.
+    pub fn display_name(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// The locality as shown; a remote service without one reads as «вся Україна».
+    pub fn locality_or_country(&self) -> &str {
+        match &self.locality {
+            Some(l) => l,
+            None => "вся Україна",
+        }
+    }
+
+    /// Verified more than 12 months before `today`.
+    pub fn is_stale(&self, today: Date) -> bool {
+        today
+            .checked_sub(jiff::Span::new().months(12))
+            .is_ok_and(|limit| self.verified < limit)
+    }
+}
+
+/// A category: built-in or declared with `[[category]]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+}
+
+impl Category {
+    pub fn label(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En => self.name_en.as_deref().unwrap_or(&self.name),
+            crate::i18n::Lang::Uk => &self.name,
+        }
+    }
+}
+
+/// The built-in categories of schema v1: (id, Ukrainian label, English label).
+pub const BUILTIN_CATEGORIES: &[(&str, &str, &str)] = &[
+    (
+        "social-protection",
+        "Соціальний захист",
+        "Social protection",
+    ),
+    (
+        "pension",
+        "Пенсії та соцвиплати, ПФУ",
+        "Pensions and benefits",
+    ),
+    ("tax", "Податки, ДПС", "Taxes"),
+    (
+        "migration",
+        "Паспорти та реєстрація, ДМС",
+        "Passports and registration",
+    ),
+    (
+        "administrative-services",
+        "ЦНАП, адмінпослуги",
+        "Administrative services",
+    ),
+    ("employment", "Зайнятість", "Employment"),
+    ("children", "Захист прав дітей", "Children's rights"),
+    ("social-services", "Соціальні послуги", "Social services"),
+    ("health", "Медицина", "Health"),
+    ("police", "Поліція", "Police"),
+    (
+        "courts",
+        "Суди та виконавча служба",
+        "Courts and enforcement",
+    ),
+    ("notary", "Нотаріат", "Notaries"),
+    ("civil-registry", "ДРАЦС", "Civil registry"),
+    (
+        "housing",
+        "Житло та комунальні послуги",
+        "Housing and utilities",
+    ),
+    (
+        "rehabilitation",
+        "Реабілітація та ресоціалізація",
+        "Rehabilitation and resocialisation",
+    ),
+    ("probation", "Пробація", "Probation"),
+    ("veterans", "Ветерани", "Veterans"),
+    (
+        "idp",
+        "Внутрішньо переміщені особи",
+        "Internally displaced persons",
+    ),
+    ("humanitarian", "Гуманітарна допомога", "Humanitarian aid"),
+    ("legal-aid", "Правова допомога", "Legal aid"),
+    ("education", "Освіта", "Education"),
+    ("other", "Інше", "Other"),
+];
+
+/// The optional top-level `[directory]` table (an extension of schema v1): the directory's own
+/// name and whether it is demo data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DirectoryMeta {
+    pub name: Option<String>,
+    pub demo: bool,
+    pub note: Option<String>,
+}

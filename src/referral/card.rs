@@ -1,0 +1,329 @@
+//! The card: what a complete referral says for an (agency, optional service) pair.
+//!
+//! `show`, the screen, the read-out phrase and every slip format take their facts from here, so
+//! they can never disagree about an address, a phone or who to ask for.
+
+use crate::directory::{Agency, Appointment, Directory, Person, PhoneEntry, Service, Status};
+use crate::hours::OpenState;
+use crate::i18n::Lang;
+use jiff::civil::DateTime;
+
+/// A labelled line of a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: String,
+}
+
+/// An agency, optionally narrowed to one of its services (numbered from 1 as `show` lists them).
+#[derive(Debug, Clone, Copy)]
+pub struct Card<'a> {
+    pub agency: &'a Agency,
+    pub service: Option<(usize, &'a Service)>,
+    pub category_label: &'a str,
+    /// The directory is demo data: every output says so.
+    pub demo: bool,
+    pub lang: Lang,
+}
+
+/// How a service was asked for on the command line was not found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ServiceNotFound(pub String);
+
+impl<'a> Card<'a> {
+    pub fn new(dir: &'a Directory, agency: &'a Agency, lang: Lang) -> Self {
+        let category_label = dir
+            .category(&agency.category)
+            .map(|c| c.label(lang))
+            .unwrap_or(agency.category.as_str());
+        Card {
+            agency,
+            service: None,
+            category_label,
+            demo: dir.meta.demo,
+            lang,
+        }
+    }
+
+    /// Narrows the card to a service given as its number (1, 2, …) or a fragment of its name.
+    pub fn with_service(mut self, which: &str) -> Result<Self, ServiceNotFound> {
+        let services = &self.agency.services;
+        let found = match which.trim().parse::<usize>() {
+            Ok(n) if n >= 1 && n <= services.len() => Some(n - 1),
+            Ok(_) => None,
+            Err(_) => {
+                let w = which.trim().to_lowercase();
+                services
+                    .iter()
+                    .position(|s| s.name.to_lowercase().contains(&w))
+            }
+        };
+        match found {
+            Some(i) => {
+                self.service = Some((i + 1, &services[i]));
+                Ok(self)
+            }
+            None => {
+                let list: Vec<String> = services
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("{}. {}", i + 1, s.name))
+                    .collect();
+                Err(ServiceNotFound(match self.lang {
+                    Lang::Uk => format!(
+                        "у «{}» немає послуги «{which}»; є: {}",
+                        self.agency.display_name(),
+                        if list.is_empty() {
+                            "жодної".to_string()
+                        } else {
+                            list.join("; ")
+                        }
+                    ),
+                    Lang::En => format!(
+                        "\"{}\" has no service \"{which}\"; it has: {}",
+                        self.agency.display_name(),
+                        if list.is_empty() {
+                            "none".to_string()
+                        } else {
+                            list.join("; ")
+                        }
+                    ),
+                }))
+            }
+        }
+    }
+
+    fn t(&self, uk: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(uk, en)
+    }
+
+    /// "вул. Велика Бердичівська, 24, каб. 105, Житомир, 10014" — the street first, as Ukrainian
+    /// addresses are written on envelopes and signs.
+    pub fn address(&self) -> Option<String> {
+        let a = self.agency;
+        let addr = a.address.as_deref()?;
+        let mut s = addr.to_string();
+        if let Some(l) = &a.locality {
+            if !addr.contains(l.as_str()) {
+                s = format!("{l}, {s}");
+            }
+        }
+        Some(s)
+    }
+
+    /// The address with its note: "Житомир, вул. …, каб. 105 (вхід з двору)".
+    pub fn address_with_note(&self) -> Option<String> {
+        let a = self.address()?;
+        Some(match &self.agency.address_note {
+            Some(n) => format!("{a} ({n})"),
+            None => a,
+        })
+    }
+
+    pub fn phones(&self) -> &'a [PhoneEntry] {
+        &self.agency.phones
+    }
+
+    /// "(0412) 42-05-10 (приймальня)".
+    pub fn phone_line(p: &PhoneEntry) -> String {
+        match &p.note {
+            Some(n) => format!("{} ({n})", p.display()),
+            None => p.display(),
+        }
+    }
+
+    /// All phones on one line, separated the way ux.md shows them.
+    pub fn phones_line(&self) -> String {
+        self.phones()
+            .iter()
+            .map(Self::phone_line)
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// "Пн–Чт 09:00–18:00, Пт 09:00–16:45; перерва 13:00–13:45".
+    pub fn hours_line(&self) -> String {
+        let a = self.agency;
+        let hours = match self.service.and_then(|(_, s)| s.hours.as_ref()) {
+            Some(h) => &h.parsed,
+            None => &a.hours.parsed,
+        };
+        let mut s = hours.display(self.lang);
+        if let Some(l) = &a.lunch {
+            s.push_str(&format!(
+                "; {} {}",
+                self.t("перерва", "break"),
+                l.parsed.display()
+            ));
+        }
+        s
+    }
+
+    pub fn reception_line(&self) -> Option<String> {
+        self.agency
+            .reception
+            .as_ref()
+            .map(|r| r.parsed.display(self.lang))
+    }
+
+    /// Who to ask for: the service's own contacts, else the agency's.
+    pub fn contacts(&self) -> &'a [Person] {
+        match self.service {
+            Some((_, s)) if !s.contacts.is_empty() => &s.contacts,
+            _ => &self.agency.contacts,
+        }
+    }
+
+    /// "Іваненко Марія Петрівна, головний спеціаліст, каб. 12, тел. (0412) 42-05-11".
+    pub fn person_line(&self, p: &Person) -> String {
+        let mut parts = vec![p.name.clone()];
+        parts.extend(p.title.clone());
+        parts.extend(p.room.clone());
+        if let Some(ph) = &p.phone {
+            parts.push(format!(
+                "{} {}",
+                self.t("тел.", "tel."),
+                Self::phone_line(ph)
+            ));
+        }
+        parts.extend(p.email.clone());
+        parts.join(", ")
+    }
+
+    /// The open state at a local time: taking the lunch break and a temporary closure into
+    /// account.
+    pub fn open_state(&self, at: DateTime) -> Option<OpenState> {
+        if self.agency.status != Status::Active {
+            return None;
+        }
+        Some(
+            self.agency
+                .hours
+                .parsed
+                .state_at(self.agency.lunch.as_ref().map(|l| &l.parsed), at),
+        )
+    }
+
+    pub fn appointment_text(&self, a: Appointment) -> &'static str {
+        match a {
+            Appointment::Required => self.t("обов'язковий", "required"),
+            Appointment::Recommended => self.t("бажано", "recommended"),
+            Appointment::None => self.t("не потрібен", "not needed"),
+        }
+    }
+
+    pub fn status_text(&self) -> Option<&'static str> {
+        match self.agency.status {
+            Status::Active => None,
+            Status::TemporarilyClosed => Some(self.t("ТИМЧАСОВО НЕ ПРАЦЮЄ", "TEMPORARILY CLOSED")),
+            Status::Closed => Some(self.t(
+                "ЗАКРИТО (запис збережено для історії)",
+                "CLOSED (kept for history)",
+            )),
+        }
+    }
+
+    /// The agency's own fields, in the order a frontliner reads them. `internal` includes the
+    /// staff-only notes (screen and `show`); slips pass false.
+    pub fn agency_fields(&self, internal: bool) -> Vec<Field> {
+        let a = self.agency;
+        let mut f = Vec::new();
+        let mut push = |label: &'static str, value: Option<String>| {
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                f.push(Field { label, value: v });
+            }
+        };
+        let t = |uk, en| self.lang.pick(uk, en);
+        push(t("Увага", "Notice"), a.alert.clone());
+        push(t("Стан", "Status"), self.status_text().map(str::to_string));
+        push(t("Коротко", "Short name"), a.short_name.clone());
+        push(
+            t("Категорія", "Category"),
+            Some(self.category_label.to_string()),
+        );
+        push(t("Опис", "About"), a.description.clone());
+        if a.remote && a.address.is_none() {
+            push(
+                t("Де", "Where"),
+                Some(
+                    t(
+                        "дистанційно (телефон / онлайн), вся Україна",
+                        "remote (phone / online), all of Ukraine",
+                    )
+                    .to_string(),
+                ),
+            );
+        }
+        push(t("Адреса", "Address"), self.address());
+        push(t("Район", "District"), a.district.clone());
+        push(t("Індекс", "Postcode"), a.postcode.clone());
+        push(t("Як знайти", "How to find"), a.address_note.clone());
+        push(t("Доступність", "Accessibility"), a.accessibility.clone());
+        push(
+            t("Координати", "Coordinates"),
+            a.coordinates.map(|(la, lo)| format!("{la}, {lo}")),
+        );
+        push(t("Телефони", "Phones"), Some(self.phones_line()));
+        push(t("Ел. пошта", "Email"), a.email.clone());
+        push(t("Сайт", "Website"), a.website.clone());
+        push(t("Графік", "Hours"), Some(self.hours_line()));
+        push(t("Прийом", "Reception"), self.reception_line());
+        push(t("Примітка до графіка", "Hours note"), a.hours_note.clone());
+        push(
+            t("Керівник", "Head"),
+            a.head.as_ref().map(|p| self.person_line(p)),
+        );
+        for p in &a.contacts {
+            push(t("Контакт", "Contact"), Some(self.person_line(p)));
+        }
+        push(t("Теми", "Topics"), Some(a.topics.join(", ")));
+        push(
+            t("Перевірено", "Verified"),
+            Some(match &a.verified_by {
+                Some(by) => format!("{} ({by})", a.verified.strftime("%d.%m.%Y")),
+                None => a.verified.strftime("%d.%m.%Y").to_string(),
+            }),
+        );
+        if internal {
+            push(
+                t(
+                    "Внутрішня примітка (не друкується)",
+                    "Internal note (never printed)",
+                ),
+                a.notes.clone(),
+            );
+        }
+        f
+    }
+
+    /// The fields of one service.
+    pub fn service_fields(&self, s: &Service) -> Vec<Field> {
+        let mut f = Vec::new();
+        let t = |uk, en| self.lang.pick(uk, en);
+        let mut push = |label: &'static str, value: Option<String>| {
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                f.push(Field { label, value: v });
+            }
+        };
+        push(t("Опис", "About"), s.description.clone());
+        push(
+            t("Попередній запис", "Pre-registration"),
+            s.appointment.map(|a| self.appointment_text(a).to_string()),
+        );
+        push(t("Як записатися", "How to book"), s.booking.clone());
+        push(
+            t("Графік послуги", "Service hours"),
+            s.hours.as_ref().map(|h| h.parsed.display(self.lang)),
+        );
+        push(t("Хто може отримати", "Eligibility"), s.eligibility.clone());
+        push(t("Вартість", "Fee"), s.fee.clone());
+        push(t("Строк", "Duration"), s.duration.clone());
+        push(t("Онлайн", "Online"), s.online.clone());
+        for p in &s.contacts {
+            push(t("Контакт", "Contact"), Some(self.person_line(p)));
+        }
+        push(t("Теми", "Topics"), Some(s.topics.join(", ")));
+        f
+    }
+}
