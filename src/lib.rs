@@ -1,1 +1,1 @@
-pub fn _x() {}
+pub mod i18n;
