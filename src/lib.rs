@@ -1,1 +1,2 @@
+pub mod hours;
 pub mod i18n;
