@@ -1,2 +1,3 @@
 pub mod hours;
 pub mod i18n;
+pub mod phone;
