@@ -1,6 +1,7 @@
 //! One module per subcommand; each returns the process exit code (0 ok, 1 nothing found or
 //! validation errors, 2 usage or I/O error).
 
+pub mod search;
 pub mod show;
 pub mod validate;
 

@@ -73,11 +73,11 @@ const LOCALITY_PREFIXES: &[&str] = &["м.", "місто", "смт", "с.", "се
 pub fn locality_key(name: &str) -> String {
     let mut s = name.trim();
     for p in LOCALITY_PREFIXES {
-        if let Some(rest) = s.strip_prefix(p) {
-            if rest.starts_with(' ') || p.ends_with('.') {
-                s = rest.trim_start();
-                break;
-            }
+        if let Some(rest) = s.strip_prefix(p)
+            && (rest.starts_with(' ') || p.ends_with('.'))
+        {
+            s = rest.trim_start();
+            break;
         }
     }
     normalize::normalize(s)
@@ -118,8 +118,18 @@ impl Builder {
         let mut key = std::mem::take(&mut self.key);
         key.clear();
         key.push_str(&normalize::normalize(text));
+        // Numbers written in groups («0 800 213 103») are also indexed whole, as a query
+        // types them.
+        let mut run = String::new();
+        let mut run_parts = 0;
         for t in normalize::tokens(&key) {
             let w = t.text;
+            if w.bytes().all(|b| b.is_ascii_digit()) {
+                run.push_str(w);
+                run_parts += 1;
+            } else {
+                self.flush_number(&mut run, &mut run_parts);
+            }
             // Single letters and function words would match everything and mean nothing.
             let single_letter = w.chars().nth(1).is_none() && !w.as_bytes()[0].is_ascii_digit();
             if single_letter || is_stopword(w) {
@@ -128,6 +138,7 @@ impl Builder {
             let id = self.id(w);
             self.words.push(id);
         }
+        self.flush_number(&mut run, &mut run_parts);
         self.key = key;
         let end = self.words.len() as u32;
         if end > start {
@@ -138,6 +149,15 @@ impl Builder {
                 end,
             });
         }
+    }
+
+    fn flush_number(&mut self, run: &mut String, parts: &mut usize) {
+        if *parts > 1 && run.len() >= 5 {
+            let id = self.id(run);
+            self.words.push(id);
+        }
+        run.clear();
+        *parts = 0;
     }
 
     fn phones(&mut self, kind: FieldKind, service: u16, raws: &[&str]) {

@@ -102,9 +102,13 @@ pub struct Results {
 
 /// At most this many query words take part (the rest of a pasted paragraph is ignored).
 const MAX_WORDS: usize = 8;
-/// Score added to agencies in the `near` locality: less than the gap between two tiers in one
-/// field, so it only reorders near-equals.
-const NEAR_BONUS: u32 = 6;
+/// Agencies in the `near` locality get 1/NEAR_SHARE of their score added: enough to put them
+/// first among near-equals, less than the gap between an exact and a prefix match.
+const NEAR_SHARE: u32 = 8;
+/// Per extra field a word is found in (up to six).
+const FIELDS_BONUS: u32 = 2;
+/// Per extra required word found in the same field as another.
+const TOGETHER_BONUS: u32 = 20;
 /// How many recent queries are remembered (for backspace).
 const CACHE_SIZE: usize = 64;
 
@@ -133,12 +137,13 @@ fn query_words(raw: &str) -> Vec<QWord> {
     let mut prev_digits = false;
     for t in normalize::tokens(&key) {
         let digits = t.text.bytes().all(|b| b.is_ascii_digit());
-        if digits && prev_digits {
-            if let Some(last) = out.last_mut() {
-                last.text.push_str(t.text);
-                last.chars = last.text.chars().collect();
-                continue;
-            }
+        if digits
+            && prev_digits
+            && let Some(last) = out.last_mut()
+        {
+            last.text.push_str(t.text);
+            last.chars = last.text.chars().collect();
+            continue;
         }
         prev_digits = digits;
         out.push(QWord {
@@ -201,14 +206,12 @@ fn readings(raw: &str, has_latin: bool) -> Vec<ReadingQuery> {
                 latin: false,
             });
         }
-        if has_latin {
-            if let Some(text) = layout::ukrainian_to_latin(raw) {
-                out.push(ReadingQuery {
-                    words: query_words(&text),
-                    reading: Reading::Layout { text },
-                    latin: false,
-                });
-            }
+        if has_latin && let Some(text) = layout::ukrainian_to_latin(raw) {
+            out.push(ReadingQuery {
+                words: query_words(&text),
+                reading: Reading::Layout { text },
+                latin: false,
+            });
         }
     }
     out
@@ -242,6 +245,17 @@ impl WordScratch {
         self.touched.clear();
         self.localities.clear();
     }
+}
+
+/// What one agency (or one of its services) has matched so far, per query word.
+#[derive(Default)]
+struct Ctx {
+    /// Best packed value per word.
+    best: [u32; MAX_WORDS * 2],
+    /// In how many fields each word matched.
+    fields: [u8; MAX_WORDS * 2],
+    /// Most required words matched within a single field.
+    together: u32,
 }
 
 /// A candidate's outcome.
@@ -359,7 +373,7 @@ impl Engine {
         let sort_key = |s: &Scored| {
             let rec = &idx.agencies[s.agency as usize];
             let bonus = if near.is_some() && near == Some(rec.locality) {
-                NEAR_BONUS
+                s.score / NEAR_SHARE
             } else {
                 0
             };
@@ -526,22 +540,32 @@ impl Engine {
 
     /// Walks one agency's fields once. A word's value is packed as points × 8 + (7 − tier) so
     /// that the maximum is the best score and, among equal scores, the better tier.
+    ///
+    /// Beyond each word's best match, two small bonuses separate near-equals: a word found in
+    /// several fields (the agency is *about* it, not mentioning it once), and several words
+    /// found in one field («відновлення паспорта» as one topic beats «відновлення» here and
+    /// «паспорт» there).
     fn score_agency(&self, a: u32, rq: &ReadingQuery) -> Option<Scored> {
         let nw = rq.words.len();
-        let mut own = [0u32; MAX_WORDS * 2];
-        let mut cur = [0u32; MAX_WORDS * 2];
-        let mut cur_service = NO_SERVICE;
-        let mut best: Option<(u32, u16, u8, usize)> = None;
         let words = &self.words[..nw];
         let locality_only: Vec<bool> = words.iter().map(|w| !w.localities.is_empty()).collect();
+        let required: u32 = rq
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| !w.optional)
+            .fold(0, |m, (i, _)| m | 1 << i);
+        let mut own = Ctx::default();
+        let mut cur = Ctx::default();
+        let mut cur_service = NO_SERVICE;
 
-        let finish = |own: &[u32], cur: Option<&[u32]>| -> Option<(u32, u8, usize)> {
+        let finish = |own: &Ctx, cur: Option<&Ctx>| -> Option<(u32, u8, usize)> {
             let mut total = 0;
             let mut worst = 0u8;
             let mut in_service = 0;
             for (wi, w) in rq.words.iter().enumerate() {
-                let o = own[wi];
-                let c = cur.map_or(0, |c| c[wi]);
+                let o = own.best[wi];
+                let c = cur.map_or(0, |c| c.best[wi]);
                 let v = o.max(c);
                 if v == 0 {
                     if w.optional {
@@ -552,27 +576,52 @@ impl Engine {
                 if c > 0 && c >= o {
                     in_service += 1;
                 }
-                total += v >> 3;
+                let fields = u32::from(own.fields[wi]) + cur.map_or(0, |c| u32::from(c.fields[wi]));
+                total += (v >> 3) + FIELDS_BONUS * fields.saturating_sub(1).min(6);
                 if !w.optional {
                     worst = worst.max(7 - (v & 7) as u8);
                 }
             }
+            let together = own.together.max(cur.map_or(0, |c| c.together));
+            total += TOGETHER_BONUS * together.saturating_sub(1);
             Some((total, worst, in_service))
         };
-
-        let fields = self.index.agency_fields(a as usize);
-        let mut consider = |svc: u16, cur: &[u32], own: &[u32]| {
-            if let Some((total, worst, in_service)) = finish(own, Some(cur)) {
-                if in_service > 0 && best.is_none_or(|b| (total, in_service) > (b.0, b.3)) {
-                    best = Some((total, svc, worst, in_service));
+        // The ranking score takes each word's best match from the agency or the service; the
+        // service named is the one that itself matches most (words, then points), so that
+        // «довідка про доходи» names the service about income certificates even when the
+        // agency's own topics already cover both words.
+        let mut ranked: Option<(u32, u8)> = None;
+        let mut named: Option<(usize, u32, u16)> = None;
+        let mut consider = |svc: u16, cur: &Ctx, own: &Ctx| {
+            let Some((total, worst, _)) = finish(own, Some(cur)) else {
+                return;
+            };
+            if ranked.is_none_or(|r| total > r.0) {
+                ranked = Some((total, worst));
+            }
+            let mut covered = 0;
+            let mut points = 0;
+            for (wi, w) in rq.words.iter().enumerate() {
+                let c = cur.best[wi];
+                if c == 0 || w.optional {
+                    continue;
+                }
+                points += c >> 3;
+                if 7 - (c & 7) as u8 != Tier::Fallback.to_u8() {
+                    covered += 1;
                 }
             }
+            points += TOGETHER_BONUS * cur.together.saturating_sub(1);
+            if covered > 0 && named.is_none_or(|n| (covered, points) > (n.0, n.1)) {
+                named = Some((covered, points, svc));
+            }
         };
-        for f in fields {
+
+        for f in self.index.agency_fields(a as usize) {
             if f.service != cur_service {
                 if cur_service != NO_SERVICE {
                     consider(cur_service, &cur, &own);
-                    cur = [0; MAX_WORDS * 2];
+                    cur = Ctx::default();
                 }
                 cur_service = f.service;
             }
@@ -582,29 +631,49 @@ impl Engine {
             } else {
                 &mut cur
             };
+            let mut in_field = 0u32;
             for &tok in self.index.field_words(f) {
                 for (wi, ws) in words.iter().enumerate() {
                     let t = ws.tiers[tok as usize];
                     if t == 0 || (locality_only[wi] && f.kind != FieldKind::Locality) {
                         continue;
                     }
+                    in_field |= 1 << wi;
                     let tier = score::Tier::from_u8(t).unwrap_or(Tier::Fallback);
                     let v = (tier.points() * weight) << 3 | (7 - u32::from(t));
-                    if v > target[wi] {
-                        target[wi] = v;
+                    if v > target.best[wi] {
+                        target.best[wi] = v;
                     }
                 }
+            }
+            if in_field != 0 {
+                for wi in 0..nw {
+                    if in_field & 1 << wi != 0 {
+                        target.fields[wi] = target.fields[wi].saturating_add(1);
+                    }
+                }
+                target.together = target.together.max((in_field & required).count_ones());
             }
         }
         if cur_service != NO_SERVICE {
             consider(cur_service, &cur, &own);
         }
-        let agency_only = finish(&own, None);
-        let (score, service, worst) = match (agency_only, best) {
-            (Some((t, w, _)), Some(b)) if t > b.0 => (t, NO_SERVICE, w),
-            (_, Some(b)) => (b.0, b.1, b.2),
-            (Some((t, w, _)), None) => (t, NO_SERVICE, w),
+        let agency_only = finish(&own, None).map(|(t, w, _)| (t, w));
+        let (score, worst) = match (agency_only, ranked) {
+            (Some(a), Some(r)) => {
+                if a.0 >= r.0 {
+                    a
+                } else {
+                    r
+                }
+            }
+            (Some(x), None) | (None, Some(x)) => x,
             (None, None) => return None,
+        };
+        // A service is named only when every required word is found in the agency or in it.
+        let service = match named {
+            Some((_, _, svc)) if ranked.is_some() => svc,
+            _ => NO_SERVICE,
         };
         Some(Scored {
             agency: a,
@@ -839,10 +908,10 @@ fn highlight(
     {
         return Some((0, n.min(tchars.len())));
     }
-    if n >= 4 {
-        if let Some(b) = token.find(&w.text) {
-            return Some((token[..b].chars().count(), n));
-        }
+    if n >= 4
+        && let Some(b) = token.find(&w.text)
+    {
+        return Some((token[..b].chars().count(), n));
     }
     None
 }

@@ -156,16 +156,14 @@ pub fn to_cyrillic(latin: &str) -> String {
         let rest = &latin[i..];
         let lower = rest.to_ascii_lowercase();
         for (l, c) in TABLE {
-            if lower.starts_with(l) {
-                // A word-final «y» after a vowel is «й» («Hryhorii» aside, «Zhytomyrskyi»).
-                let word_end = !lower[l.len()..]
+            if let Some(after) = lower.strip_prefix(l) {
+                // A word-final «i»/«y» after a vowel is «й» («Zhytomyrskyi», «Yurii»).
+                let word_end = !after
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_ascii_alphabetic());
                 let after_vowel = out.chars().last().is_some_and(|p| "аеиіоуяюєї".contains(p));
-                if *l == "i" && word_end && after_vowel {
-                    out.push('й');
-                } else if *l == "y" && word_end && after_vowel {
+                if (*l == "i" || *l == "y") && word_end && after_vowel {
                     out.push('й');
                 } else {
                     out.push_str(c);
