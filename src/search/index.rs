@@ -18,6 +18,15 @@ pub struct FieldRec {
     pub service: u16,
     pub start: u32,
     pub end: u32,
+    /// Which first letters its words have ([`first_letter_bit`]): a field none of whose words
+    /// starts like any matched word is skipped without reading its words.
+    pub initials: u32,
+}
+
+/// One of 32 buckets for a word's first char (Cyrillic а–я map one to one).
+#[inline]
+pub fn first_letter_bit(word: &str) -> u32 {
+    word.chars().next().map_or(0, |c| 1 << (c as u32 % 32))
 }
 
 pub const NO_SERVICE: u16 = u16::MAX;
@@ -39,6 +48,8 @@ pub struct AgencyRec {
 pub struct Locality {
     pub key: String,
     pub agencies: Vec<u32>,
+    /// Word ids of the key's words.
+    pub words: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -142,11 +153,15 @@ impl Builder {
         self.key = key;
         let end = self.words.len() as u32;
         if end > start {
+            let initials = self.words[start as usize..]
+                .iter()
+                .fold(0, |m, &w| m | first_letter_bit(&self.vocab[w as usize]));
             self.fields.push(FieldRec {
                 kind,
                 service,
                 start,
                 end,
+                initials,
             });
         }
     }
@@ -172,11 +187,15 @@ impl Builder {
         }
         let end = self.words.len() as u32;
         if end > start {
+            let initials = self.words[start as usize..]
+                .iter()
+                .fold(0, |m, &w| m | first_letter_bit(&self.vocab[w as usize]));
             self.fields.push(FieldRec {
                 kind,
                 service,
                 start,
                 end,
+                initials,
             });
         }
     }
@@ -264,6 +283,7 @@ impl Index {
                         localities.push(Locality {
                             key,
                             agencies: Vec::new(),
+                            words: Vec::new(),
                         });
                         (localities.len() - 1) as u32
                     });
@@ -350,6 +370,14 @@ impl Index {
             .map(|(i, v)| (translit::fold(&translit::to_latin(v)), i as u32))
             .collect();
         latin.sort_unstable();
+        for l in &mut localities {
+            l.words = l
+                .key
+                .split(' ')
+                .filter_map(|part| vocab.binary_search_by(|v| v.as_str().cmp(part)).ok())
+                .map(|i| i as u32)
+                .collect();
+        }
         let has_latin = vocab
             .iter()
             .any(|v| v.bytes().any(|b| b.is_ascii_lowercase()));

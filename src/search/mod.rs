@@ -109,6 +109,8 @@ const NEAR_SHARE: u32 = 8;
 const FIELDS_BONUS: u32 = 2;
 /// Per extra required word found in the same field as another.
 const TOGETHER_BONUS: u32 = 20;
+/// From this many candidates on, scoring is split over two threads.
+const PARALLEL_FROM: usize = 4096;
 /// How many recent queries are remembered (for backspace).
 const CACHE_SIZE: usize = 64;
 
@@ -275,6 +277,52 @@ pub struct Engine {
     marks: Vec<u32>,
     stamp: u32,
     cache: HashMap<(String, SearchOptions), Results>,
+    /// The last query read as typed and every agency it matched, to narrow from.
+    last: Option<Previous>,
+    /// Bit per vocabulary word: does any query word match it (skips most words fast).
+    any: Vec<u64>,
+}
+
+/// A query whose hits a longer query can be searched within: every agency the longer query
+/// matches is among them (see [`Previous::narrows_to`]).
+struct Previous {
+    words: Vec<(String, bool)>,
+    filter: (Option<u32>, Option<u32>),
+    hits: Vec<u32>,
+    had_locality: bool,
+}
+
+impl Previous {
+    /// Whether `new` can only match agencies the previous query matched: the same words, the
+    /// last one possibly longer, more words after. Matching is monotone in a word's length
+    /// once it has five letters (all length thresholds are below that) and begins some word
+    /// (no last-resort pass), and locality words could widen when they stop being one.
+    fn narrows_to(&self, new: &[QWord], filter: &Filter, last_begins_some: bool) -> bool {
+        if self.had_locality
+            || self.filter != (filter.locality, filter.category)
+            || self.words.is_empty()
+            || new.len() < self.words.len()
+            || self.words.iter().all(|w| w.1)
+        {
+            return false;
+        }
+        let n = self.words.len();
+        self.words
+            .iter()
+            .zip(new)
+            .enumerate()
+            .all(|(i, ((t, opt), w))| {
+                if *t == w.text && *opt == w.optional {
+                    return true;
+                }
+                i == n - 1
+                    && !opt
+                    && !w.optional
+                    && w.text.starts_with(t.as_str())
+                    && t.chars().count() >= 5
+                    && (n == new.len() && last_begins_some || n < new.len())
+            })
+    }
 }
 
 impl Engine {
@@ -294,6 +342,8 @@ impl Engine {
             marks: vec![0; n],
             stamp: 0,
             cache: HashMap::new(),
+            last: None,
+            any: Vec::new(),
         }
     }
 
@@ -303,6 +353,12 @@ impl Engine {
 
     pub fn index(&self) -> &Index {
         &self.index
+    }
+
+    /// Forgets remembered results (benchmarks measure real searches with it).
+    pub fn clear_cache(&mut self) {
+        self.cache.clear();
+        self.last = None;
     }
 
     /// Runs a query. An empty query lists every offered agency.
@@ -355,6 +411,15 @@ impl Engine {
                     best = Some((Reading::AsTyped, self.list_all(&filter), u32::MAX));
                     break;
                 }
+                continue;
+            }
+            // Reading a Cyrillic query as Latin typed on the wrong layout is a last resort.
+            let reverse =
+                matches!(rq.reading, Reading::Layout { .. }) && !layout::looks_latin(query);
+            if reverse
+                && rq.words.iter().all(|w| w.text.is_ascii())
+                && best.as_ref().is_some_and(|b| !b.1.is_empty())
+            {
                 continue;
             }
             let hits = self.run(rq, &filter, &cancelled)?;
@@ -430,7 +495,7 @@ impl Engine {
         &mut self,
         rq: &ReadingQuery,
         filter: &Filter,
-        cancelled: &dyn Fn() -> bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Scored>> {
         let nv = self.index.vocab.len();
         while self.words.len() < rq.words.len() {
@@ -442,16 +507,36 @@ impl Engine {
                 ws.tiers = vec![0; nv];
             }
         }
+        if self.any.len() != nv.div_ceil(64) {
+            self.any = vec![0; nv.div_ceil(64)];
+        } else {
+            self.any.iter_mut().for_each(|b| *b = 0);
+        }
+        let mut last_begins_some = false;
+        let mut initials = 0u32;
         for (wi, w) in rq.words.iter().enumerate() {
             let ws = &mut self.words[wi];
-            match_word(&self.index, w, rq.latin, ws);
+            last_begins_some = match_word(&self.index, w, rq.latin, ws);
             if !w.optional {
                 find_localities(&self.index, w, ws);
+            }
+            for &t in &ws.touched {
+                self.any[t as usize >> 6] |= 1 << (t & 63);
+                initials |= index::first_letter_bit(&self.index.vocab[t as usize]);
             }
         }
         if cancelled() {
             return None;
         }
+        let as_typed = matches!(rq.reading, Reading::AsTyped);
+        let restrict = match &self.last {
+            Some(p) if as_typed && p.narrows_to(&rq.words, filter, last_begins_some) => Some(
+                std::mem::take(&mut self.last)
+                    .map(|p| p.hits)
+                    .unwrap_or_default(),
+            ),
+            _ => None,
+        };
 
         // Candidates: agencies having every required word, starting from the rarest word.
         let required: Vec<usize> = (0..rq.words.len())
@@ -505,10 +590,17 @@ impl Engine {
                 }
             }
             if k == 0 {
-                cand = (0..self.index.agencies.len() as u32)
-                    .filter(|&a| self.marks[a as usize] == stamp)
-                    .filter(|&a| filter.admits(&self.index, a))
-                    .collect();
+                cand = match &restrict {
+                    Some(r) => r
+                        .iter()
+                        .copied()
+                        .filter(|&a| self.marks[a as usize] == stamp)
+                        .collect(),
+                    None => (0..self.index.agencies.len() as u32)
+                        .filter(|&a| self.marks[a as usize] == stamp)
+                        .filter(|&a| filter.admits(&self.index, a))
+                        .collect(),
+                };
             } else {
                 cand.retain(|&a| self.marks[a as usize] == stamp);
             }
@@ -517,14 +609,50 @@ impl Engine {
             }
         }
 
-        let mut out = Vec::new();
-        for (i, &a) in cand.iter().enumerate() {
-            if i % 1024 == 1023 && cancelled() {
-                return None;
+        let has_digits = rq.words.iter().any(|w| w.digits);
+        let this = &*self;
+        let score_all = |part: &[u32]| -> Option<Vec<Scored>> {
+            let mut out = Vec::new();
+            for (i, &a) in part.iter().enumerate() {
+                if i % 1024 == 1023 && cancelled() {
+                    return None;
+                }
+                if let Some(s) = this.score_agency(a, rq, has_digits, initials) {
+                    out.push(s);
+                }
             }
-            if let Some(s) = self.score_agency(a, rq) {
-                out.push(s);
-            }
+            Some(out)
+        };
+        // Many candidates (the first letters of a query in a national directory): score them
+        // on two threads — the office PCs have two cores and the screen thread waits anyway.
+        let out = if cand.len() >= PARALLEL_FROM {
+            let (a, b) = cand.split_at(cand.len() / 2);
+            let (ra, rb) = std::thread::scope(|sc| {
+                let h = sc.spawn(|| score_all(b));
+                let ra = score_all(a);
+                (ra, h.join().ok().flatten())
+            });
+            let mut out = ra?;
+            out.extend(rb?);
+            out
+        } else {
+            score_all(&cand)?
+        };
+        if as_typed {
+            let mut hits: Vec<u32> = out.iter().map(|s| s.agency).collect();
+            hits.sort_unstable();
+            self.last = Some(Previous {
+                words: rq
+                    .words
+                    .iter()
+                    .map(|w| (w.text.clone(), w.optional))
+                    .collect(),
+                filter: (filter.locality, filter.category),
+                hits,
+                had_locality: self.words[..rq.words.len()]
+                    .iter()
+                    .any(|w| !w.localities.is_empty()),
+            });
         }
         Some(out)
     }
@@ -545,7 +673,13 @@ impl Engine {
     /// several fields (the agency is *about* it, not mentioning it once), and several words
     /// found in one field («відновлення паспорта» as one topic beats «відновлення» here and
     /// «паспорт» there).
-    fn score_agency(&self, a: u32, rq: &ReadingQuery) -> Option<Scored> {
+    fn score_agency(
+        &self,
+        a: u32,
+        rq: &ReadingQuery,
+        has_digits: bool,
+        initials: u32,
+    ) -> Option<Scored> {
         let nw = rq.words.len();
         let words = &self.words[..nw];
         let locality_only: Vec<bool> = words.iter().map(|w| !w.localities.is_empty()).collect();
@@ -625,6 +759,9 @@ impl Engine {
                 }
                 cur_service = f.service;
             }
+            if f.initials & initials == 0 || (f.kind == FieldKind::Phone && !has_digits) {
+                continue;
+            }
             let weight = f.kind.weight();
             let target = if f.service == NO_SERVICE {
                 &mut own
@@ -633,6 +770,9 @@ impl Engine {
             };
             let mut in_field = 0u32;
             for &tok in self.index.field_words(f) {
+                if self.any[tok as usize >> 6] & 1 << (tok & 63) == 0 {
+                    continue;
+                }
                 for (wi, ws) in words.iter().enumerate() {
                     let t = ws.tiers[tok as usize];
                     if t == 0 || (locality_only[wi] && f.kind != FieldKind::Locality) {
@@ -728,8 +868,9 @@ impl Filter {
     }
 }
 
-/// Finds every vocabulary word `w` matches and its tier, into `ws`.
-fn match_word(idx: &Index, w: &QWord, latin: bool, ws: &mut WordScratch) {
+/// Finds every vocabulary word `w` matches and its tier, into `ws`. Returns whether `w`
+/// begins some word (then the last-resort pass was not needed).
+fn match_word(idx: &Index, w: &QWord, latin: bool, ws: &mut WordScratch) -> bool {
     let n = w.chars.len();
     if latin {
         let r = prefix_range(&idx.latin, &w.text);
@@ -754,7 +895,7 @@ fn match_word(idx: &Index, w: &QWord, latin: bool, ws: &mut WordScratch) {
         if n >= 5 {
             typo_scan(&idx.latin, |_, e| e.1, w, ws);
         }
-        return;
+        return true;
     }
     let r = prefix_range(&idx.vocab, &w.text);
     for id in r {
@@ -778,7 +919,7 @@ fn match_word(idx: &Index, w: &QWord, latin: bool, ws: &mut WordScratch) {
                 }
             }
         }
-        return;
+        return true;
     }
     let stem = score::stem_len(n);
     if stem < n {
@@ -804,14 +945,22 @@ fn match_word(idx: &Index, w: &QWord, latin: bool, ws: &mut WordScratch) {
     if n >= 5 {
         typo_scan(&idx.vocab, |i, _| i as u32, w, ws);
     }
-    if n >= 4 {
+    // A piece inside a longer word, only as a last resort: when the word begins no word of
+    // the directory (it is the slowest step, a pass over the whole vocabulary).
+    let begins_some = !prefix_range(&idx.vocab, &w.text).is_empty();
+    if n >= 4 && !begins_some {
         let finder = memchr::memmem::Finder::new(w.text.as_bytes());
-        for (id, v) in idx.vocab.iter().enumerate() {
+        // Numbers sort first; a letter word cannot be inside them.
+        let digits_end = idx
+            .vocab
+            .partition_point(|v| v.as_bytes()[0].is_ascii_digit());
+        for (id, v) in idx.vocab.iter().enumerate().skip(digits_end) {
             if v.len() > w.text.len() && finder.find(v.as_bytes()).is_some() {
                 ws.set(id as u32, Tier::Fallback);
             }
         }
     }
+    begins_some
 }
 
 /// Typo matches among the entries of a sorted array that start with the word's first char.
@@ -842,16 +991,12 @@ fn find_localities(idx: &Index, w: &QWord, ws: &mut WordScratch) {
         return;
     }
     for (li, l) in idx.localities.iter().enumerate() {
-        let names = l.key.split(' ').any(|part| {
-            idx.vocab
-                .binary_search_by(|v| v.as_str().cmp(part))
-                .ok()
-                .and_then(|id| score::Tier::from_u8(ws.tiers[id]))
-                .is_some_and(|t| match t {
-                    Tier::Exact | Tier::WordForm => true,
-                    Tier::Prefix => w.chars.len() >= 5,
-                    _ => false,
-                })
+        let names = l.words.iter().any(|&id| {
+            score::Tier::from_u8(ws.tiers[id as usize]).is_some_and(|t| match t {
+                Tier::Exact | Tier::WordForm => true,
+                Tier::Prefix => w.chars.len() >= 5,
+                _ => false,
+            })
         });
         if names {
             ws.localities.push(li as u32);

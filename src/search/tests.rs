@@ -362,3 +362,31 @@ fn highlight_indices_point_into_the_displayed_text() {
     assert_eq!(idx, [0, 1, 2, 3, 4, 5, 6]);
     assert!(e.match_indices("Довідка", "паспорт").is_empty());
 }
+
+#[test]
+fn typing_letter_by_letter_gives_the_same_results_as_fresh_searches() {
+    // Narrowing from the previous hits must never lose a hit: compare with a fresh engine.
+    let dir = Arc::new(crate::directory::load_demo(&LoadOptions {
+        today: jiff::civil::date(2026, 11, 25),
+        lang: Lang::Uk,
+    }));
+    let mut typing = Engine::new(dir.clone());
+    let opts = SearchOptions::default();
+    for query in [
+        "довідка про доходи",
+        "довітка про доходи",
+        "субсидия бердичів",
+        "стати на облік як безробітний",
+        "пенсыя",
+        "0 800 503 753",
+        "житомирська область",
+    ] {
+        let chars: Vec<char> = query.chars().collect();
+        for k in 1..=chars.len() {
+            let q: String = chars[..k].iter().collect();
+            let got = typing.search(&q, &opts);
+            let want = Engine::new(dir.clone()).search(&q, &opts);
+            assert_eq!(got, want, "after typing {q:?}");
+        }
+    }
+}
