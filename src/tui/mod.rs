@@ -273,6 +273,24 @@ impl Harness {
         self.act(Action::Resize { width, height });
     }
 
+    /// Draws the current state; returns the drawn buffer.
+    pub fn render_buffer(&mut self) -> ratatui::buffer::Buffer {
+        let (w, h) = self.state.size;
+        let mut terminal = match Terminal::new(TestBackend::new(w, h)) {
+            Ok(t) => t,
+            Err(e) => match e {},
+        };
+        let mut hits = view::Hits::default();
+        let state = &self.state;
+        match terminal.draw(|f| hits = view::draw(state, f)) {
+            Ok(_) => {}
+            Err(e) => match e {},
+        }
+        self.hits = hits;
+        self.carry_out(Effect::None);
+        terminal.backend().buffer().clone()
+    }
+
     /// Draws the current state; returns the buffer as text, one quoted line per row.
     pub fn render(&mut self) -> String {
         let (w, h) = self.state.size;

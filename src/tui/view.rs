@@ -653,7 +653,8 @@ pub fn help_lines(state: &State, w: u16) -> Vec<Line<'static>> {
         .map(|c| width(&keys_text(*c)))
         .max()
         .unwrap_or(0)
-        .min(24);
+        .min(24)
+        .min(w as usize / 3);
     wrap_field(
         &mut out,
         None,
@@ -1033,8 +1034,14 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
     }
     if let Some(msg) = empty_message(state) {
         let mut lines = Vec::new();
-        wrap_field(&mut lines, None, msg, t.bold(), t.bold(), area.width, 0, 0);
-        f.render_widget(Paragraph::new(lines), area);
+        let inner = Rect::new(
+            area.x + 1,
+            area.y,
+            area.width.saturating_sub(2),
+            area.height,
+        );
+        wrap_field(&mut lines, None, msg, t.bold(), t.bold(), inner.width, 0, 0);
+        f.render_widget(Paragraph::new(lines), inner);
         return;
     }
     let compact = a.mode == Mode::Compact;
@@ -1252,7 +1259,13 @@ fn draw_overlay(
     hits: &mut Hits,
 ) -> Option<Position> {
     let top = state.overlays.last()?;
-    let r = overlay_rect(a);
+    let mut r = overlay_rect(a);
+    if let (Overlay::Picker(p), false) = (top, a.mode == Mode::Compact) {
+        // A list of short names needs no more room than it has items.
+        let w = r.width.min(60);
+        let h = r.height.min(p.items.len() as u16 + 3);
+        r = Rect::new(r.x + (r.width - w) / 2, r.y, w, h);
+    }
     if r.width < 3 || r.height < 3 {
         return None;
     }
@@ -1380,7 +1393,7 @@ fn draw_picker(
         } else {
             Style::new()
         };
-        let count = format!(" {}", item.count);
+        let count = format!(" {} ", item.count);
         let (name, used) = fit(
             vec![Span::styled(format!(" {}", clean(&item.label)), sel)],
             w.saturating_sub(width(&count) + 1),
