@@ -40,13 +40,13 @@ impl App {
             Some(p) => directory::load_path(p, &opts),
             None => directory::load_demo(&opts),
         };
-        App {
+        Ok(App {
             dir,
             config,
             config_error,
             lang,
             now,
-        }
+        })
     }
 
     /// The banner every output carries when the directory is demo data.
