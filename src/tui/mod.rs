@@ -120,23 +120,24 @@ fn event_loop(
     let started = Instant::now();
     let mut hits = view::Hits::default();
     let mut effect = state.start();
+    let mut dirty = true;
     loop {
-        if carry_out(effect, state, worker) {
+        if carry_out(std::mem::replace(&mut effect, Effect::None), state, worker) {
             return Ok(0);
         }
-        guard.terminal.draw(|f| hits = view::draw(state, f))?;
+        // Mouse motion and other ignored events change nothing: no frame for them.
+        if dirty {
+            guard.terminal.draw(|f| hits = view::draw(state, f))?;
+            dirty = false;
+        }
         // Sleep until something happens or the minute turns (open/closed marks depend on it).
-        let now = clock();
-        let wait = Duration::from_secs(60 - u64::from(now.second().clamp(0, 59) as u8));
+        let wait =
+            Duration::from_secs(60 - u64::from(clock().second().clamp(0, 59).unsigned_abs()));
         let first = match rx.recv_timeout(wait) {
             Ok(m) => Some(m),
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return Ok(0),
         };
-        effect = Effect::None;
-        if first.is_none() {
-            effect = update(state, Action::Tick(clock()));
-        }
         // Handle everything already queued before drawing again: a burst of keys or a reply
         // arriving with a key costs one frame, not several.
         for msg in first.into_iter().chain(rx.try_iter()) {
@@ -156,17 +157,17 @@ fn event_loop(
             };
             if let Some(a) = action {
                 effect = update(state, a);
+                dirty = true;
             }
         }
         let now = clock();
-        if now.date() != state.now.date()
-            || now.hour() != state.now.hour()
-            || now.minute() != state.now.minute()
-        {
-            let e = update(state, Action::Tick(now));
-            if carry_out(std::mem::replace(&mut effect, e), state, worker) {
+        let minute = |t: DateTime| (t.date(), t.hour(), t.minute());
+        if minute(now) != minute(state.now) {
+            if carry_out(std::mem::replace(&mut effect, Effect::None), state, worker) {
                 return Ok(0);
             }
+            effect = update(state, Action::Tick(now));
+            dirty = true;
         }
     }
 }

@@ -440,10 +440,10 @@ impl State {
         let line = view::card_service_line(self);
         let max = view::card_max_scroll(self);
         let page = view::card_page(self);
-        if let (Some(line), Some(c)) = (line, self.card_mut()) {
-            if line < c.scroll || line >= c.scroll + page / 2 {
-                c.scroll = line.min(max);
-            }
+        if let (Some(line), Some(c)) = (line, self.card_mut())
+            && (line < c.scroll || line >= c.scroll + page / 2)
+        {
+            c.scroll = line.min(max);
         }
     }
 
@@ -812,24 +812,23 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             Effect::None
         }
         Action::ClickPicker(i) => {
-            if let Some(p) = state.picker_mut() {
-                if i < p.visible().len() {
-                    p.selected = i;
-                    return state.pick();
-                }
+            if let Some(p) = state.picker_mut()
+                && i < p.visible().len()
+            {
+                p.selected = i;
+                return state.pick();
             }
             Effect::None
         }
         Action::ClickService(i) => {
             let dir = state.dir.clone();
-            if let Some(c) = state.card_mut() {
-                if dir
+            if let Some(c) = state.card_mut()
+                && dir
                     .agencies
                     .get(c.agency)
                     .is_some_and(|a| i < a.services.len())
-                {
-                    c.service = Some(i);
-                }
+            {
+                c.service = Some(i);
             }
             Effect::None
         }

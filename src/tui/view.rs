@@ -514,20 +514,66 @@ pub fn card_text(
         state_line.push(Span::styled(Msg::Stale.text(lang), t.caution()));
     }
     lines.push(Line::from(fit(state_line, w as usize).0));
-    for f in card.agency_fields(false) {
-        let warn = a.alert.as_deref() == Some(f.value.as_str())
-            || card.status_text() == Some(f.value.as_str());
-        let style = if warn { t.warn() } else { Style::new() };
-        wrap_field(
-            &mut lines,
-            Some(f.label),
-            &f.value,
-            t.bold(),
-            style,
-            w,
-            0,
-            2,
-        );
+    if with_phrase {
+        for f in card.agency_fields(false) {
+            let warn = a.alert.as_deref() == Some(f.value.as_str())
+                || card.status_text() == Some(f.value.as_str());
+            let style = if warn { t.warn() } else { Style::new() };
+            wrap_field(
+                &mut lines,
+                Some(f.label),
+                &f.value,
+                t.bold(),
+                style,
+                w,
+                0,
+                2,
+            );
+        }
+    } else {
+        // The preview is for scanning: where, how to call, when, whom to ask.
+        let l = |uk, en| lang.pick(uk, en);
+        let mut brief: Vec<(&str, Option<String>, Style)> = vec![
+            (l("Увага", "Notice"), a.alert.clone(), t.warn()),
+            (
+                l("Стан", "Status"),
+                card.status_text().map(str::to_string),
+                t.warn(),
+            ),
+            (
+                l("Адреса", "Address"),
+                card.address_with_note(),
+                Style::new(),
+            ),
+            (
+                l("Телефони", "Phones"),
+                Some(card.phones_line()),
+                Style::new(),
+            ),
+            (l("Графік", "Hours"), Some(card.hours_line()), Style::new()),
+            (
+                l("Прийом", "Reception"),
+                card.reception_line(),
+                Style::new(),
+            ),
+        ];
+        for p in card.contacts() {
+            brief.push((
+                l("Контакт", "Contact"),
+                Some(card.person_line(p)),
+                Style::new(),
+            ));
+        }
+        brief.push((
+            l("Перевірено", "Verified"),
+            Some(a.verified.strftime("%d.%m.%Y").to_string()),
+            t.dim(),
+        ));
+        for (label, value, style) in brief {
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                wrap_field(&mut lines, Some(label), &v, t.bold(), style, w, 0, 2);
+            }
+        }
     }
     if let Some(notes) = &a.notes {
         // Internal notes are for staff: marked on every line so they are never read out by

@@ -230,12 +230,11 @@ where
                 Request::Marks(m) => marks.push(m),
             }
         }
-        if let Some(s) = search {
-            if let Some(reply) = run_search(&mut engine, &s, generation) {
-                if !deliver(Reply::Search(reply)) {
-                    return;
-                }
-            }
+        if let Some(s) = search
+            && let Some(reply) = run_search(&mut engine, &s, generation)
+            && !deliver(Reply::Search(reply))
+        {
+            return;
         }
         let current = generation.load(Ordering::SeqCst);
         for m in marks.into_iter().filter(|m| m.generation == current) {
