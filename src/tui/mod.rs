@@ -152,6 +152,8 @@ fn event_loop(
                 Msg::Term(Event::Resize(width, height)) => Some(Action::Resize { width, height }),
                 Msg::Term(Event::Paste(s)) => Some(Action::Paste(s)),
                 Msg::Term(_) => None,
+                // The panic message is already printed; the terminal is restored on return.
+                Msg::Reply(Reply::Failed) => anyhow::bail!("the search thread stopped"),
                 Msg::Reply(r) => Some(Action::Reply(r)),
                 Msg::InputFailed(e) => return Err(e.into()),
             };

@@ -793,6 +793,8 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             }
             Effect::None
         }
+        // The event loop ends the screen on this; nothing to show.
+        Action::Reply(Reply::Failed) => Effect::None,
         Action::Reply(Reply::Marks(m)) => {
             if let Some(shown) = state
                 .shown

@@ -72,6 +72,8 @@ pub enum Request {
 pub enum Reply {
     Search(SearchReply),
     Marks(MarksReply),
+    /// The search thread panicked and stopped; the screen must not go on without it.
+    Failed,
 }
 
 /// The query text highlights are computed for: what the engine understood.
@@ -180,7 +182,14 @@ impl Worker {
         let g = generation.clone();
         let thread = std::thread::Builder::new()
             .name("refdesk-search".into())
-            .spawn(move || serve(Engine::new(dir), rx, &g, deliver))?;
+            .spawn(move || {
+                let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    serve(Engine::new(dir), rx, &g, &deliver)
+                }));
+                if served.is_err() {
+                    deliver(Reply::Failed);
+                }
+            })?;
         Ok(Worker {
             tx: Some(tx),
             generation,
@@ -212,7 +221,7 @@ impl Drop for Worker {
     }
 }
 
-fn serve<F>(mut engine: Engine, rx: Receiver<Request>, generation: &AtomicU64, deliver: F)
+fn serve<F>(mut engine: Engine, rx: Receiver<Request>, generation: &AtomicU64, deliver: &F)
 where
     F: Fn(Reply) -> bool,
 {
@@ -342,7 +351,7 @@ contacts = [{ name = "Петренко Петро Петрович" }]
         drop(tx);
         let generation = AtomicU64::new(3);
         let replies = std::cell::RefCell::new(Vec::new());
-        serve(Engine::new(dir()), rx, &generation, |r| {
+        serve(Engine::new(dir()), rx, &generation, &|r| {
             replies.borrow_mut().push(r);
             true
         });
