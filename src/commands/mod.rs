@@ -1,7 +1,9 @@
 //! One module per subcommand; each returns the process exit code (0 ok, 1 nothing found or
 //! validation errors, 2 usage or I/O error).
 
+pub mod print;
 pub mod show;
+pub mod slip;
 pub mod validate;
 
 /// Exit code for "nothing found" / "the data has errors".

@@ -106,10 +106,10 @@ impl<'a> Card<'a> {
         let a = self.agency;
         let addr = a.address.as_deref()?;
         let mut s = addr.to_string();
-        if let Some(l) = &a.locality {
-            if !addr.contains(l.as_str()) {
-                s = format!("{l}, {s}");
-            }
+        if let Some(l) = &a.locality
+            && !addr.contains(l.as_str())
+        {
+            s = format!("{l}, {s}");
         }
         Some(s)
     }

@@ -5,6 +5,9 @@
 //! item. The slip is always in Ukrainian: it is the visitor's document.
 
 use super::Card;
+use super::escpos::EscPosOptions;
+use super::pdf::PdfError;
+use crate::cli::{Paper, SlipFormat};
 use crate::config::{Config, Office};
 use crate::directory::{Appointment, Status};
 use crate::i18n::Lang;
@@ -174,10 +177,10 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
         items.push(field("Зверніть увагу", n.clone()));
     }
     let contacts = card.contacts();
-    if contacts.is_empty() {
-        if let Some(h) = &a.head {
-            items.push(field("Керівник", card.person_line(h)));
-        }
+    if contacts.is_empty()
+        && let Some(h) = &a.head
+    {
+        items.push(field("Керівник", card.person_line(h)));
     }
     for p in contacts {
         items.push(field("Звернутися до", card.person_line(p)));
@@ -239,6 +242,65 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
         items,
         qr: super::vcard::vcard(card),
     }
+}
+
+/// Which bytes to produce: the format, the PDF paper, the ESC/POS printer's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Output {
+    pub format: SlipFormat,
+    pub paper: Paper,
+    pub escpos: EscPosOptions,
+}
+
+impl Output {
+    /// The output for `format`, the rest from the settings (paper A6, Windows-1251 with the
+    /// Epson `ESC t 46` unless configured).
+    pub fn from_config(config: &Config, format: SlipFormat, paper: Option<Paper>) -> Output {
+        let p = &config.printer;
+        let encoding = p.escpos_encoding.unwrap_or_default();
+        Output {
+            format,
+            paper: paper.or(p.paper).unwrap_or(Paper::A6),
+            escpos: EscPosOptions {
+                encoding,
+                codepage: p.escpos_codepage.unwrap_or(encoding.default_codepage()),
+                width: p.width.unwrap_or(DEFAULT_WIDTH),
+            },
+        }
+    }
+
+    /// The file name extension for this format.
+    pub fn extension(&self) -> &'static str {
+        match self.format {
+            SlipFormat::Text => "txt",
+            SlipFormat::Pdf => "pdf",
+            SlipFormat::Escpos => "bin",
+        }
+    }
+}
+
+/// The slip in the requested format: UTF-8 text, PDF or ESC/POS bytes. Text and ESC/POS are
+/// laid out at `ctx.width` columns.
+pub fn render(card: &Card, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError> {
+    let slip = build(card, ctx);
+    Ok(match out.format {
+        SlipFormat::Text => {
+            let mut s = String::new();
+            for l in layout_text(&slip, ctx.width) {
+                s.push_str(&l.text);
+                s.push('\n');
+            }
+            s.into_bytes()
+        }
+        SlipFormat::Pdf => super::pdf::render(&slip, out.paper)?,
+        SlipFormat::Escpos => super::escpos::render(
+            &slip,
+            &EscPosOptions {
+                width: ctx.width,
+                ..out.escpos
+            },
+        ),
+    })
 }
 
 /// A laid-out line of a monospaced slip (text, ESC/POS).
@@ -324,6 +386,32 @@ pub fn layout_text(slip: &Slip, width: usize) -> Vec<TextLine> {
     out
 }
 
+/// The words of `text`, with a phone number's digit groups («0 800 213 103», «+380 67 123 45
+/// 67», «(0412) 42-05-10») kept together as one unbreakable unit.
+fn units(text: &str) -> Vec<String> {
+    let is_digits = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '-'))
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut prev_digits = false;
+    for w in text.split_whitespace() {
+        // A trailing comma or full stop ends the number but still belongs to it.
+        let core = w.trim_end_matches([',', ';', '.']);
+        let d = is_digits(core) && !core.is_empty();
+        match out.last_mut() {
+            Some(last) if prev_digits && d => {
+                last.push(' ');
+                last.push_str(w);
+            }
+            _ => out.push(w.to_string()),
+        }
+        prev_digits = d && core.len() == w.len();
+    }
+    out
+}
+
 /// Greedy word wrap on spaces: the first line at most `first` wide, the others `rest`, widths
 /// measured by `measure`. Words are never cut unless one alone is wider than a line (a long
 /// URL), which is then broken between characters.
@@ -331,7 +419,8 @@ pub fn wrap(text: &str, first: f32, rest: f32, measure: &dyn Fn(&str) -> f32) ->
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let limit = |lines: &Vec<String>| if lines.is_empty() { first } else { rest };
-    for word in text.split_whitespace() {
+    for word in &units(text) {
+        let word = word.as_str();
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -508,5 +597,14 @@ mod tests {
             vec!["https://ex", "ample.org/", "abc"]
         );
         assert_eq!(wrap("", 10.0, 10.0, &cols), vec![""]);
+        // Phone numbers are not split between their digit groups.
+        assert_eq!(
+            wrap("Безоплатна допомога: 0 800 213 103", 24.0, 24.0, &cols),
+            vec!["Безоплатна допомога:", "0 800 213 103"]
+        );
+        assert_eq!(
+            wrap("тел. (0412) 42-05-10, 24 год", 16.0, 16.0, &cols),
+            vec!["тел.", "(0412) 42-05-10,", "24 год"]
+        );
     }
 }

@@ -12,9 +12,9 @@ pub fn vcard(card: &Card) -> String {
     let mut lines = vec![
         "BEGIN:VCARD".to_string(),
         "VERSION:3.0".to_string(),
-        format!("N:{};;;;", escape(&a.name)),
+        // N is required by 3.0; the short name keeps the code small, FN is what phones show.
+        format!("N:{};;;;", escape(a.display_name())),
         format!("FN:{}", escape(&a.name)),
-        format!("ORG:{}", escape(&a.name)),
     ];
     if let Some(addr) = &a.address {
         // ADR: post office box; extended address; street; locality; region; postcode; country.
