@@ -418,11 +418,15 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
                                 while col < m.width() && m.is_dark(col, row) {
                                     col += 1;
                                 }
+                                // A hair of overlap with the next row and column hides
+                                // the anti-aliasing seams viewers draw between abutting
+                                // rectangles (which also confuse some decoders).
+                                let bleed = module * 0.04;
                                 if let Some(r) = Rect::from_xywh(
                                     x + start as f32 * module,
                                     y + row as f32 * module,
-                                    (col - start) as f32 * module,
-                                    module,
+                                    (col - start) as f32 * module + bleed,
+                                    module + bleed,
                                 ) {
                                     pb.push_rect(r);
                                 }
