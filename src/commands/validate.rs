@@ -37,8 +37,9 @@ pub fn run(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Resul
         let a = i18n::AGENCY.count(l, dir.agencies.len() as u64);
         let f = i18n::FILE.count(l, dir.files.len() as u64);
         match l {
-            Lang::Uk => writeln!(out, "{e}, {w}; завантажено {a} з {f}")?,
-            Lang::En => writeln!(out, "{e}, {w}; loaded {a} from {f}")?,
+            // A list after a colon keeps every count in the nominative: «1 файл, 1 установа».
+            Lang::Uk => writeln!(out, "Перевірено: {f}, {a} — {e}, {w}")?,
+            Lang::En => writeln!(out, "Checked: {f}, {a} — {e}, {w}")?,
         }
     }
     Ok(if errors > 0 { super::NOT_FOUND } else { 0 })

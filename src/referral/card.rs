@@ -100,15 +100,13 @@ impl<'a> Card<'a> {
         self.lang.pick(uk, en)
     }
 
-    /// "вул. Велика Бердичівська, 24, каб. 105, Житомир, 10014" — the street first, as Ukrainian
-    /// addresses are written on envelopes and signs.
+    /// "Житомир, вул. Велика Бердичівська, 24, каб. 105" — the locality first, as ux.md's slip
+    /// shows it (unless the address already names it).
     pub fn address(&self) -> Option<String> {
         let a = self.agency;
         let addr = a.address.as_deref()?;
         let mut s = addr.to_string();
-        if let Some(l) = &a.locality
-            && !addr.contains(l.as_str())
-        {
+        if let Some(l) = a.locality.as_ref().filter(|l| !addr.contains(l.as_str())) {
             s = format!("{l}, {s}");
         }
         Some(s)
