@@ -115,7 +115,7 @@ fn text_slip_fits_every_paper_width() {
             assert!(text.contains("25.11.2026"));
             assert!(text.contains("Для: Шевченко Тарас"));
             let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert!(flat.contains("Безоплатна правова допомога: 0 800 213 103"));
+            assert!(flat.contains("Безоплатна правнича допомога: 0 800 213 103"));
             assert!(!text.contains(INTERNAL));
         }
     }
@@ -187,7 +187,7 @@ fn pdf_slip_reads_back_with_its_qr_code() {
             "Звернутися до: Ґудзь Євгенія Їжакова",
             "Попередній запис: бажано — за телефоном центру",
             "паспорт громадянина України",
-            "Безоплатна правова допомога: 0 800 213 103",
+            "Безоплатна правнича допомога: 0 800 213 103",
             "Дані перевірено 15.10.2026",
         ] {
             assert!(flat.contains(want), "{paper}: {want:?} not in:\n{text}");
@@ -370,7 +370,7 @@ fn escpos_stream_decodes_to_the_slip() {
         "{text}"
     );
     assert!(flat.contains("[ ] довідка ВПО"));
-    assert!(flat.contains("Безоплатна правова допомога: 0 800 213 103"));
+    assert!(flat.contains("Безоплатна правнича допомога: 0 800 213 103"));
     // ☎ in the alert is transliterated.
     assert!(flat.contains("прийом лише за записом тел."), "{text}");
     assert!(!flat.contains('?'), "nothing unencodable: {text}");

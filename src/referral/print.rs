@@ -67,10 +67,11 @@ pub enum PrintError {
         program: String,
         source: std::io::Error,
     },
-    #[error("{program} failed ({status}): {stderr}")]
+    #[error("{program} failed (exit code {}): {stderr}", code.map_or("?".to_string(), |c| c.to_string()))]
     Failed {
         program: String,
-        status: String,
+        /// `None` when killed by a signal.
+        code: Option<i32>,
         stderr: String,
     },
     #[error("could not write to {path}: {source}")]
@@ -95,7 +96,7 @@ impl PrintError {
             (PrintError::EmptyCommand, Lang::Uk) => "[printer] command у refdesk.toml порожній".into(),
             (PrintError::EmptyCommand, Lang::En) => "[printer] command in refdesk.toml is empty".into(),
             (PrintError::Spawn { program, source }, Lang::Uk) => format!("не вдалося запустити {program}: {source}"),
-            (PrintError::Failed { program, status, stderr }, Lang::Uk) => format!("{program} завершився з помилкою ({status}): {stderr}"),
+            (PrintError::Failed { program, code, stderr }, Lang::Uk) => format!("{program} завершився з помилкою (код {}): {stderr}", code.map_or("?".to_string(), |c| c.to_string())),
             (PrintError::Device { path, source }, Lang::Uk) => format!("не вдалося записати на {}: {source}", path.display()),
             (PrintError::TempFile(e), Lang::Uk) => format!("не вдалося створити тимчасовий файл для команди друку: {e}"),
             (PrintError::Render(e), Lang::Uk) => format!("не вдалося підготувати направлення: {e}"),
@@ -242,7 +243,7 @@ fn run(program: &str, args: &[String], stdin: Option<&[u8]>) -> Result<(), Print
     } else {
         Err(PrintError::Failed {
             program: program.to_string(),
-            status: out.status.to_string(),
+            code: out.status.code(),
             stderr: String::from_utf8_lossy(&out.stderr).trim().to_string(),
         })
     }

@@ -17,8 +17,8 @@ use unicode_width::UnicodeWidthStr;
 /// The national free legal aid line, printed in every slip's footer.
 pub const FREE_LEGAL_AID_LINE: &str = "0 800 213 103";
 
-/// The office printed on slips when the settings name none.
-pub const DEMO_OFFICE_NAME: &str = "Бюро правової допомоги (назву не налаштовано)";
+/// The office printed on slips when the settings name none (`[office]` in refdesk.toml).
+pub const DEMO_OFFICE_NAME: &str = "Демонстраційне бюро правничої допомоги";
 
 /// Narrowest and widest text slips (`--width`).
 pub const MIN_WIDTH: usize = 20;
@@ -232,7 +232,7 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
     }
     items.push(Item::Text(back));
     items.push(Item::Text(format!(
-        "Безоплатна правова допомога: {FREE_LEGAL_AID_LINE}"
+        "Безоплатна правнича допомога: {FREE_LEGAL_AID_LINE}"
     )));
     items.push(Item::Text(format!(
         "Дані перевірено {}",
@@ -557,7 +557,7 @@ mod tests {
             "Сайт: https://zt.example.org",
             "Якщо питання не вирішено — поверніться до нас:",
             "Житомирське бюро правової допомоги, вул. Київська, 1, тел.",
-            "Безоплатна правова допомога: 0 800 213 103",
+            "Безоплатна правнича допомога: 0 800 213 103",
             "Дані перевірено 15.10.2026",
         ];
         let mut at = 0;
