@@ -108,7 +108,7 @@ impl Record {
 pub enum StatsError {
     #[error("не вдалося визначити каталог даних користувача — задайте шлях у {FILE_ENV}")]
     NoDataDir,
-    #[error("{path}: {source}")]
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         #[source]

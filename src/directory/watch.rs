@@ -33,13 +33,13 @@ pub enum WatchEvent {
 
 #[derive(Debug, thiserror::Error)]
 pub enum WatchError {
-    #[error("не вдалося стежити за {path}: {source}")]
+    #[error("не вдалося стежити за {}", path.display())]
     Watch {
         path: PathBuf,
         #[source]
         source: notify::Error,
     },
-    #[error("не вдалося запустити потік спостереження: {0}")]
+    #[error("не вдалося запустити потік спостереження")]
     Thread(#[source] std::io::Error),
 }
 

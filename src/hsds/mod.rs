@@ -45,19 +45,19 @@ pub const SCHEDULE_SERVICE: &str = "Графік послуги";
 
 #[derive(Debug, thiserror::Error)]
 pub enum HsdsError {
-    #[error("{path}: {source}")]
+    #[error("{}", path.display())]
     Io {
         path: std::path::PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: {source}")]
+    #[error("{}", path.display())]
     Csv {
         path: std::path::PathBuf,
         #[source]
         source: csv::Error,
     },
-    #[error("{path}: {source}")]
+    #[error("{}", path.display())]
     Json {
         path: std::path::PathBuf,
         #[source]
