@@ -40,7 +40,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         _ => {}
     }
-    let app = App::from_cli(&cli);
+    let app = App::from_cli(&cli)?;
     if let Some(e) = &app.config_error {
         writeln!(err, "refdesk: {e}")?;
     }

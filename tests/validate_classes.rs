@@ -107,12 +107,13 @@ fn unparsable_hours_point_inside_the_string() {
 
 #[test]
 fn unparsable_lunch_is_an_error() {
-    error("invalid-lunch.toml", "invalid-hours", 30, 10);
+    let m = error("invalid-lunch.toml", "invalid-hours", 30, 16);
+    assert!(m.contains("\"lunch\"") && m.contains("\"д\""), "{m}");
 }
 
 #[test]
 fn unparsable_reception_is_an_error() {
-    error("invalid-reception.toml", "invalid-hours", 30, 13);
+    error("invalid-reception.toml", "invalid-hours", 30, 14);
 }
 
 #[test]

@@ -999,7 +999,9 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             Ok(p) => Some(p),
             Err(e) => {
                 let at = self.src.pos(&v.span());
-                let m = match self.l.opts.lang {
+                let lang = self.l.opts.lang;
+                let e = e.message_in(lang);
+                let m = match lang {
                     Lang::Uk => format!("неправильний номер телефону у полі \"{key}\": {e}"),
                     Lang::En => format!("invalid phone number in \"{key}\": {e}"),
                 };
@@ -1100,15 +1102,11 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
         let mut at = self.src.pos(&v.span());
         // +1 for the opening quote: the offset counts characters inside the string.
         at.column += 1 + e.offset;
-        let m = match self.l.opts.lang {
-            Lang::Uk => format!(
-                "поле \"{key}\" не розпізнано: {} — формат OpenStreetMap opening_hours, напр. \"Пн-Чт 08:00-17:00; Пт 08:00-15:45\"",
-                e.message
-            ),
-            Lang::En => format!(
-                "cannot read \"{key}\": {} — use OpenStreetMap opening_hours, e.g. \"Mo-Th 08:00-17:00; Fr 08:00-15:45\"",
-                e.message
-            ),
+        // The parser's message already says what is wrong and how to write it.
+        let lang = self.l.opts.lang;
+        let m = match lang {
+            Lang::Uk => format!("поле \"{key}\" не розпізнано: {}", e.message_in(lang)),
+            Lang::En => format!("cannot read \"{key}\": {}", e.message_in(lang)),
         };
         self.report(Severity::Error, at, "invalid-hours", m);
     }
