@@ -314,7 +314,8 @@ struct Imp {
     lang: Lang,
     today: Date,
     tabs: HashMap<&'static str, Tab>,
-    unmapped: BTreeMap<String, usize>,
+    /// What could not be carried over → the rows it was in.
+    unmapped: BTreeMap<String, HashSet<String>>,
     notes: Vec<String>,
     used_attributes: HashSet<usize>,
     used_phones: HashSet<usize>,
@@ -424,8 +425,20 @@ impl Imp {
         remarks.push(m);
     }
 
-    fn lost(&mut self, what: impl Into<String>) {
-        *self.unmapped.entry(what.into()).or_default() += 1;
+    /// Something in row `row` (its id) could not be carried over; a row met twice (a service
+    /// offered at two locations) counts once.
+    fn lost(&mut self, what: impl Into<String>, row: impl Into<String>) {
+        self.unmapped
+            .entry(what.into())
+            .or_default()
+            .insert(row.into());
+    }
+
+    /// `n` further rows of `what` could not be carried over.
+    fn lost_rows(&mut self, what: String, n: usize) {
+        let set = self.unmapped.entry(what).or_default();
+        let start = set.len();
+        set.extend((start..start + n).map(|i| format!("#{i}")));
     }
 
     fn tab(&self, res: &str) -> Option<&Tab> {
@@ -526,7 +539,7 @@ impl Imp {
                     Lang::Uk => format!("таблиця {f}"),
                     Lang::En => format!("table {f}"),
                 };
-                self.unmapped.insert(what, n);
+                self.lost_rows(what, n);
             }
         }
         Ok(())
@@ -546,7 +559,9 @@ impl Imp {
                 }
             }
         }
-        self.unmapped.extend(found);
+        for (what, n) in found {
+            self.lost_rows(what, n);
+        }
     }
 
     /// Index of the row of `res` whose `id` is `id`.
@@ -595,7 +610,7 @@ impl Imp {
                         "рядки з посиланням на відсутню послугу чи локацію",
                         "rows pointing to a missing service or location",
                     );
-                    self.lost(format!("{sal_stem} — {m}"));
+                    self.lost(format!("{sal_stem} — {m}"), format!("{svc_id}>{loc_id}"));
                 }
             }
         }
@@ -780,7 +795,7 @@ impl Imp {
                 format!("phone \"{number}\" not recognised ({e}) — skipped"),
             );
             let stem = self.stem("phone");
-            self.lost(format!("{stem}.number"));
+            self.lost(format!("{stem}.number"), g(r, "id"));
             return None;
         }
         let mut parts: Vec<String> = Vec::new();
@@ -809,7 +824,7 @@ impl Imp {
         let Some(name) = o(&r, "name") else {
             let stem = self.stem("contact");
             let m = self.pick("контакти без імені", "contacts without a name");
-            self.lost(format!("{stem} — {m}"));
+            self.lost(format!("{stem} — {m}"), g(&r, "id"));
             return None;
         };
         let title: Vec<String> = [o(&r, "title"), o(&r, "department")]
@@ -852,18 +867,18 @@ impl Imp {
                 parse_time(g(&r, "closes_at")),
             ) else {
                 if !g(&r, "opens_at").is_empty() || !g(&r, "closes_at").is_empty() {
-                    self.lost(format!("{stem}.opens_at/closes_at"));
+                    self.lost(format!("{stem}.opens_at/closes_at"), i.to_string());
                 }
                 continue;
             };
             let freq = g(&r, "freq").to_uppercase();
             let interval = g(&r, "interval");
             if !(freq.is_empty() || freq == "WEEKLY") {
-                self.lost(format!("{stem}.freq={freq}"));
+                self.lost(format!("{stem}.freq={freq}"), i.to_string());
                 continue;
             }
             if !(interval.is_empty() || interval == "1") {
-                self.lost(format!("{stem}.interval={interval}"));
+                self.lost(format!("{stem}.interval={interval}"), i.to_string());
                 continue;
             }
             let days: Option<Vec<usize>> = g(&r, "byday")
@@ -875,7 +890,7 @@ impl Imp {
             let days = match days {
                 Some(d) if !d.is_empty() => d,
                 _ => {
-                    self.lost(format!("{stem}.byday"));
+                    self.lost(format!("{stem}.byday"), i.to_string());
                     continue;
                 }
             };
@@ -930,7 +945,13 @@ impl Imp {
         let mut agencies: Vec<DAgency> = Vec::new();
         let mut ids: HashSet<String> = HashSet::new();
         for slot in &slots {
-            let a = self.agency(slot, &terms, has_status, has_alert, &mut ids);
+            let shared_org = slot.org.is_some()
+                && slots
+                    .iter()
+                    .filter(|s| s.org == slot.org && s.loc.is_some())
+                    .count()
+                    > 1;
+            let a = self.agency(slot, &terms, has_status, has_alert, shared_org, &mut ids);
             agencies.push(a);
         }
         self.report_unused();
@@ -941,7 +962,11 @@ impl Imp {
             toml,
             agencies: agencies.len(),
             services,
-            unmapped: self.unmapped.into_iter().collect(),
+            unmapped: self
+                .unmapped
+                .into_iter()
+                .map(|(k, rows)| (k, rows.len()))
+                .collect(),
             notes: self.notes,
         }
     }
@@ -951,6 +976,7 @@ impl Imp {
             "рядки без зв'язку з установою чи послугою",
             "rows linked to no agency or service",
         );
+        let mut found = Vec::new();
         for (res, used) in [
             ("attribute", &self.used_attributes),
             ("phone", &self.used_phones),
@@ -962,11 +988,11 @@ impl Imp {
             };
             let n = (0..t.rows.len()).filter(|i| !used.contains(i)).count();
             if n > 0 {
-                *self
-                    .unmapped
-                    .entry(format!("{} — {unlinked}", t.stem))
-                    .or_default() += n;
+                found.push((format!("{} — {unlinked}", t.stem), n));
             }
+        }
+        for (what, n) in found {
+            self.lost_rows(what, n);
         }
     }
 
@@ -976,6 +1002,7 @@ impl Imp {
         terms: &HashMap<String, (String, String, String, String)>,
         has_status: bool,
         has_alert: bool,
+        shared_org: bool,
         ids: &mut HashSet<String>,
     ) -> DAgency {
         let org: Row = slot
@@ -1024,9 +1051,22 @@ impl Imp {
             .filter(|id| valid_id(id));
         if ext_id.is_none() && !g(&loc, "external_identifier").is_empty() {
             let stem = self.stem("location");
-            self.lost(format!("{stem}.external_identifier"));
+            self.lost(format!("{stem}.external_identifier"), loc_id.clone());
         }
-        let base = ext_id.unwrap_or_else(|| slug(&a.name));
+        let base = ext_id.unwrap_or_else(|| {
+            // Offices of one organization are told apart by their town.
+            let city = self
+                .rows("address")
+                .iter()
+                .find(|r| !loc_id.is_empty() && g(r, "location_id") == loc_id)
+                .map(|r| g(r, "city").to_string())
+                .unwrap_or_default();
+            if shared_org && !city.is_empty() {
+                slug(&format!("{} {city}", a.name))
+            } else {
+                slug(&a.name)
+            }
+        });
         let mut id = base.clone();
         let mut n = 2;
         while ids.contains(&id) {
@@ -1070,7 +1110,7 @@ impl Imp {
             .into_iter()
             .flatten()
             .collect();
-        a.description = Some(descr.join(" ")).filter(|d| !d.is_empty());
+        a.description = Some(join_sentences(&descr)).filter(|d| !d.is_empty());
         a.remote = slot.loc.is_none() || g(&loc, "location_type") == "virtual";
         a.email = o(&org, "email");
         a.website = o(&org, "website");
@@ -1094,7 +1134,7 @@ impl Imp {
                     &mut a.remarks,
                 );
                 let stem = self.stem("location");
-                self.lost(format!("{stem}.latitude/longitude"));
+                self.lost(format!("{stem}.latitude/longitude"), loc_id.clone());
                 None
             }
             _ => None,
@@ -1296,7 +1336,8 @@ impl Imp {
             let best = svcs
                 .iter()
                 .filter_map(|s| Some((g(s, "assured_date").parse::<Date>().ok()?, s)))
-                .max_by_key(|(d, _)| *d);
+                // The latest check; among equals, one that says who checked.
+                .max_by_key(|(d, s)| (*d, !g(s, "assurer_email").is_empty()));
             if let Some((d, s)) = best {
                 a.verified = Some(d);
                 a.verified_by = o(s, "assurer_email");
@@ -1314,10 +1355,10 @@ impl Imp {
             if !g(s, "assurer_email").is_empty()
                 && a.verified_by.as_deref() != Some(g(s, "assurer_email"))
             {
-                self.lost(format!("{stem}.assurer_email"));
+                self.lost(format!("{stem}.assurer_email"), g(s, "id"));
             }
             if !g(s, "last_modified").is_empty() && !from_last_modified {
-                self.lost(format!("{stem}.last_modified"));
+                self.lost(format!("{stem}.last_modified"), g(s, "id"));
             }
         }
         match a.verified {
@@ -1369,9 +1410,9 @@ impl Imp {
             Some(Status::Closed)
         };
         let agency_status = status.unwrap_or_default();
-        for st in &statuses {
+        for (s, st) in svcs.iter().zip(&statuses) {
             if *st != agency_status {
-                self.lost(format!("{stem}.status"));
+                self.lost(format!("{stem}.status"), g(s, "id"));
             }
         }
         a.status = status
@@ -1386,7 +1427,8 @@ impl Imp {
                 .collect();
             match with_alert.as_slice() {
                 [] => None,
-                [(_, one)] => Some(one.clone()),
+                // Said of the whole agency only when it offers nothing else.
+                [(_, one)] if svcs.len() == 1 => Some(one.clone()),
                 many => Some(
                     many.iter()
                         .map(|(n, t)| format!("{n}: {t}"))
@@ -1418,7 +1460,7 @@ impl Imp {
                 && o(row, "fees_description").is_some()
                 && o(row, "fees") != o(row, "fees_description")
             {
-                self.lost(format!("{stem}.fees"));
+                self.lost(format!("{stem}.fees"), g(row, "id"));
             }
             svc.steps = steps(g(row, "application_process"));
             let sid = svc_ids[s].clone();
@@ -1453,12 +1495,12 @@ impl Imp {
                 svc.hours = h;
                 if self.schedule_text(&service_rows[s]).is_some() {
                     let st = self.stem("schedule");
-                    self.lost(format!("{st}.description/notes"));
+                    self.lost(format!("{st}.description/notes"), svc_ids[s].clone());
                 }
             }
             if svc.name.is_empty() {
                 let m = self.pick("послуги без назви", "services without a name");
-                self.lost(format!("{stem} — {m}"));
+                self.lost(format!("{stem} — {m}"), svc_ids[s].clone());
                 continue;
             }
             a.services.push(svc);
@@ -1485,7 +1527,7 @@ impl Imp {
                 "додаткові адреси локації",
                 "further addresses of a location",
             );
-            *self.unmapped.entry(format!("{stem} — {m}")).or_default() += rows.len();
+            self.lost_rows(format!("{stem} — {m}"), rows.len());
         }
         let street: Vec<String> = [o(&r, "address_1"), o(&r, "address_2")]
             .into_iter()
@@ -1502,7 +1544,7 @@ impl Imp {
         if let Some(c) = o(&r, "country").filter(|c| !c.eq_ignore_ascii_case("UA")) {
             match &mut a.locality {
                 Some(l) => *l = format!("{l} ({c})"),
-                None => self.lost(format!("{stem}.country")),
+                None => self.lost(format!("{stem}.country"), g(&r, "id")),
             }
         }
     }
@@ -1555,6 +1597,21 @@ fn choose(
         },
         None => (opening_hours_text(rows), None, overruled),
     }
+}
+
+/// Texts joined into one paragraph, with a full stop where a text has none.
+fn join_sentences(parts: &[String]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        if !out.is_empty() {
+            if !out.ends_with(['.', '!', '?', '…']) {
+                out.push('.');
+            }
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
 }
 
 /// `HH:MM` or `HH:MM:SS`, with an optional zone (`Z`, `+02:00`), which is dropped: refdesk's
