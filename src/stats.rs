@@ -249,7 +249,22 @@ pub fn record(
 /// written or sent to the printer. The visitor's name given with `--for` is not part of a card
 /// and so cannot be recorded.
 pub fn record_referral(card: &Card, how: How, now: DateTime) -> Result<(), StatsError> {
-    record(how, card.agency, card.service.map(|(_, s)| s), now)
+    record_referral_to(&Log::default_location()?, card, how, now)
+}
+
+/// [`record_referral`] into a given log.
+pub fn record_referral_to(
+    log: &Log,
+    card: &Card,
+    how: How,
+    now: DateTime,
+) -> Result<(), StatsError> {
+    log.append(&Record::new(
+        how,
+        card.agency,
+        card.service.map(|(_, s)| s),
+        now,
+    ))
 }
 
 /// A count for one key.
