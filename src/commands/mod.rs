@@ -3,7 +3,9 @@
 
 pub mod export;
 pub mod import;
+pub mod print;
 pub mod show;
+pub mod slip;
 pub mod stats;
 pub mod validate;
 
