@@ -1203,7 +1203,9 @@ impl Imp {
                 format!(
                     "{}: no phone at all — add \"phones\", or the entry will not load",
                     a.id
-                ), &mut a.remarks);
+                ),
+                &mut a.remarks,
+            );
         }
 
         // People.
@@ -1286,7 +1288,9 @@ impl Imp {
                     format!(
                         "{}: the agency's hours were taken from the schedule of the service \"{name}\" — check them",
                         a.id
-                    ), &mut a.remarks);
+                    ),
+                &mut a.remarks,
+            );
             }
         }
         let (week, any) = self.week(&hours_rows);
@@ -1295,7 +1299,7 @@ impl Imp {
             o(&loc, "refdesk_lunch"),
             &week,
             any,
-            None,
+            Break::Find,
         );
         if mismatch {
             self.remark(
@@ -1321,11 +1325,20 @@ impl Imp {
                 format!(
                     "{}: no working hours — add \"hours\", or the entry will not load",
                     a.id
-                ), &mut a.remarks);
+                ),
+                &mut a.remarks,
+            );
         }
         a.hours_note = self.schedule_text(&hours_rows);
         let (rweek, rany) = self.week(&reception_rows);
-        a.reception = choose(o(&loc, "refdesk_reception"), None, &rweek, rany, None).0;
+        a.reception = choose(
+            o(&loc, "refdesk_reception"),
+            None,
+            &rweek,
+            rany,
+            Break::Keep,
+        )
+        .0;
         let lunch_parsed = a.lunch.as_deref().and_then(|l| hours::parse_lunch(l).ok());
 
         // Verification, status, notices.
@@ -1472,13 +1485,11 @@ impl Imp {
                 .collect();
             if borrowed_from != Some(s) {
                 let (w, any) = self.week(&service_rows[s]);
-                let (h, _, mismatch) = choose(
-                    o(row, "refdesk_hours"),
-                    None,
-                    &w,
-                    any,
-                    lunch_parsed.as_ref(),
-                );
+                let brk = match &lunch_parsed {
+                    Some(l) => Break::SplitBy(l),
+                    None => Break::Keep,
+                };
+                let (h, _, mismatch) = choose(o(row, "refdesk_hours"), None, &w, any, brk);
                 if mismatch {
                     self.remark(
                         format!(
@@ -1550,52 +1561,57 @@ impl Imp {
     }
 }
 
-/// The hours text: the exact refdesk text while it agrees with the rows, else one rebuilt from
-/// the rows (with a common break found as the lunch when `lunch_text` is wanted). The third
-/// value is true when the exact text was overruled by rows edited elsewhere.
+/// What breaks in the schedule rows mean.
+#[derive(Debug, Clone, Copy)]
+enum Break<'a> {
+    /// Working hours: a common gap on every open day is the lunch break.
+    Find,
+    /// A service's rows, split by the agency's lunch break when exported: join them back.
+    SplitBy(&'a Lunch),
+    /// Reception hours: a gap is a gap.
+    Keep,
+}
+
+/// The hours text (and lunch break): the exact refdesk text while it agrees with the rows,
+/// else one rebuilt from the rows. The third value is true when the exact text was overruled
+/// by rows edited elsewhere.
 fn choose(
     exact: Option<String>,
     exact_lunch: Option<String>,
     rows: &Week,
     any_rows: bool,
-    service_lunch: Option<&Lunch>,
+    brk: Break,
 ) -> (Option<String>, Option<String>, bool) {
     if let Some(text) = &exact {
-        let parsed_lunch = match exact_lunch.as_deref().map(hours::parse_lunch) {
-            Some(Ok(l)) => Some(l),
-            Some(Err(_)) => None,
-            None => None,
+        let lunch = match (exact_lunch.as_deref().map(hours::parse_lunch), brk) {
+            (Some(Ok(l)), _) => Some(l),
+            (_, Break::SplitBy(l)) => Some(*l),
+            _ => None,
         };
-        if let Ok(h) = hours::parse(text) {
-            let expected = split_lunch(&h.weekly(), parsed_lunch.as_ref().or(service_lunch));
-            if !any_rows || expected == *rows {
-                return (exact, exact_lunch, false);
-            }
+        if let Ok(h) = hours::parse(text)
+            && (!any_rows || split_lunch(&h.weekly(), lunch.as_ref()) == *rows)
+        {
+            return (exact, exact_lunch, false);
         }
     }
     if !any_rows {
         return (exact, exact_lunch, false);
     }
     let overruled = exact.is_some();
-    match service_lunch {
-        // A service's rows are split by the agency's lunch break: join them back.
-        Some(l) => match detect_lunch(rows) {
-            Some((found, joined)) if found == *l => (opening_hours_text(&joined), None, overruled),
-            _ => (opening_hours_text(rows), None, overruled),
-        },
-        None if exact_lunch.is_some() || exact.is_none() => match detect_lunch(rows) {
-            Some((l, joined)) => (
-                opening_hours_text(&joined),
-                Some(format!(
-                    "{}-{}",
-                    l.start.strftime("%H:%M"),
-                    l.end.strftime("%H:%M")
-                )),
-                overruled,
-            ),
-            None => (opening_hours_text(rows), None, overruled),
-        },
-        None => (opening_hours_text(rows), None, overruled),
+    match (brk, detect_lunch(rows)) {
+        (Break::Find, Some((l, joined))) => (
+            opening_hours_text(&joined),
+            Some(format!(
+                "{}-{}",
+                l.start.strftime("%H:%M"),
+                l.end.strftime("%H:%M")
+            )),
+            overruled,
+        ),
+        (Break::SplitBy(l), Some((found, joined))) if found == *l => {
+            (opening_hours_text(&joined), None, overruled)
+        }
+        _ => (opening_hours_text(rows), None, overruled),
     }
 }
 
@@ -1957,6 +1973,44 @@ fn write_toml(
 mod tests {
     use super::*;
     use jiff::civil::time;
+
+    #[test]
+    fn a_common_gap_is_lunch_in_working_hours_but_not_in_reception_hours() {
+        let t = |h, m| time(h, m, 0, 0);
+        let mut w: Week = Default::default();
+        w[1] = vec![(t(9, 0), t(12, 0)), (t(13, 0), t(16, 0))];
+        w[3] = w[1].clone();
+        let (h, l, _) = choose(None, None, &w, true, Break::Find);
+        assert_eq!(h.as_deref(), Some("Tu,Th 09:00-16:00"));
+        assert_eq!(l.as_deref(), Some("12:00-13:00"));
+        let (h, l, _) = choose(None, None, &w, true, Break::Keep);
+        assert_eq!(h.as_deref(), Some("Tu,Th 09:00-12:00,13:00-16:00"));
+        assert_eq!(l, None);
+        let lunch = Lunch {
+            start: t(12, 0),
+            end: t(13, 0),
+        };
+        let (h, _, _) = choose(None, None, &w, true, Break::SplitBy(&lunch));
+        assert_eq!(h.as_deref(), Some("Tu,Th 09:00-16:00"), "joined back");
+    }
+
+    #[test]
+    fn exact_text_is_kept_while_it_agrees_with_the_rows() {
+        let t = |h, m| time(h, m, 0, 0);
+        let mut w: Week = Default::default();
+        for d in w.iter_mut().take(5) {
+            *d = vec![(t(9, 0), t(13, 0)), (t(13, 45), t(18, 0))];
+        }
+        let exact = Some("Пн-Пт 09:00-18:00".to_string());
+        let lunch = Some("13:00-13:45".to_string());
+        let (h, l, overruled) = choose(exact.clone(), lunch.clone(), &w, true, Break::Find);
+        assert_eq!((h, l, overruled), (exact.clone(), lunch.clone(), false));
+        w[4] = vec![(t(9, 0), t(13, 0)), (t(13, 45), t(17, 0))];
+        let (h, l, overruled) = choose(exact, lunch.clone(), &w, true, Break::Find);
+        assert_eq!(h.as_deref(), Some("Mo-Th 09:00-18:00; Fr 09:00-17:00"));
+        assert_eq!(l, lunch);
+        assert!(overruled);
+    }
 
     #[test]
     fn quoted_values_lose_their_quotes() {
