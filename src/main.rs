@@ -49,6 +49,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Show(a)) => commands::show::run(&app, a, &mut out, &mut err)?,
         Some(Command::Slip(a)) => commands::slip::run(&app, a, &mut out, &mut err)?,
         Some(Command::Print(a)) => commands::print::run(&app, a, &mut out, &mut err)?,
+        Some(Command::Stats(a)) => commands::stats::run(&app, a, &mut out, &mut err)?,
+        Some(Command::Export(c)) => commands::export::run(&app, c, &mut out, &mut err)?,
+        Some(Command::Import(c)) => commands::import::run(&app, c, &mut out, &mut err)?,
         Some(_) | None => {
             writeln!(err, "refdesk: not implemented yet")?;
             commands::USAGE
