@@ -212,3 +212,44 @@ fn a_referral_record_holds_the_report_fields_and_nothing_else() {
     assert_eq!(read.records.len(), 2);
     assert!(read.damaged.is_empty());
 }
+
+#[test]
+fn slip_counts_one_printed_referral_without_the_visitor_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let log = tmp.path().join("referrals.log");
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("refdesk")
+            .unwrap()
+            .env("REFDESK_NOW", "2026-11-25T10:30")
+            .env("REFDESK_STATS_FILE", &log)
+            .env("XDG_CONFIG_HOME", tmp.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "slip",
+        "zt-dps-cop",
+        "--service",
+        "1",
+        "--for",
+        "Шевченко Тарас",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.contains("\"zt-dps-cop\"") && text.contains("\"printed\""),
+        "{text}"
+    );
+    assert!(!text.contains("Шевченко"), "{text}");
+    let out = run(&["stats", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["by_agency"][0]["id"], "zt-dps-cop");
+    assert_eq!(v["by_category"][0]["category"], "tax");
+}

@@ -13,3 +13,24 @@ pub mod validate;
 pub const NOT_FOUND: u8 = 1;
 /// Exit code for usage and I/O errors.
 pub const USAGE: u8 = 2;
+
+/// Counts a referral for the anonymous statistics. A log that can't be written must never cost
+/// the visitor the referral, so a failure is only a warning.
+pub fn record_referral(
+    app: &crate::app::App,
+    card: &crate::referral::Card,
+    how: crate::stats::How,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match crate::stats::record_referral(card, how, app.now) {
+        Ok(()) => Ok(()),
+        Err(e) => writeln!(
+            err,
+            "refdesk: {}: {e}",
+            app.lang.pick(
+                "направлення не враховано у статистиці",
+                "the referral was not counted in the statistics"
+            )
+        ),
+    }
+}

@@ -29,6 +29,10 @@ pub fn run(
         printer: args.printer.clone(),
     };
     let report = print_card(&card, &ctx, &app.config, &req, app.now);
+    // Printed or saved for printing later: either way the referral was given.
+    if !matches!(report, crate::referral::print::PrintReport::Lost { .. }) {
+        super::record_referral(app, &card, crate::stats::How::Printed, err)?;
+    }
     if report.printed() {
         writeln!(out, "{}", report.message(app.lang))?;
         Ok(0)

@@ -125,5 +125,6 @@ pub fn run(
         }
         None => out.write_all(&bytes)?,
     }
+    super::record_referral(app, &card, crate::stats::How::Printed, err)?;
     Ok(0)
 }
