@@ -47,6 +47,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let code = match &cli.command {
         Some(Command::Validate(a)) => commands::validate::run(&app, a, &mut out)?,
         Some(Command::Show(a)) => commands::show::run(&app, a, &mut out, &mut err)?,
+        Some(Command::Slip(a)) => commands::slip::run(&app, a, &mut out, &mut err)?,
+        Some(Command::Print(a)) => commands::print::run(&app, a, &mut out, &mut err)?,
+        Some(Command::Stats(a)) => commands::stats::run(&app, a, &mut out, &mut err)?,
+        Some(Command::Export(c)) => commands::export::run(&app, c, &mut out, &mut err)?,
+        Some(Command::Import(c)) => commands::import::run(&app, c, &mut out, &mut err)?,
         None => return refdesk::tui::run(app),
         Some(_) => {
             writeln!(err, "refdesk: not implemented yet")?;
