@@ -45,6 +45,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         writeln!(err, "refdesk: {e}")?;
     }
     let code = match &cli.command {
+        Some(Command::Search(a)) => commands::search::run(app, a, &mut out, &mut err)?,
         Some(Command::Validate(a)) => commands::validate::run(&app, a, &mut out)?,
         Some(Command::Show(a)) => commands::show::run(&app, a, &mut out, &mut err)?,
         Some(Command::Slip(a)) => commands::slip::run(&app, a, &mut out, &mut err)?,

@@ -1,0 +1,139 @@
+//! `refdesk search QUERY...`: the screen's search from the command line, best match first.
+
+use crate::app::App;
+use crate::cli::SearchArgs;
+use crate::i18n::Lang;
+use crate::search::{Engine, Reading, Results, SearchOptions};
+use serde::Serialize;
+use std::io::Write;
+use std::sync::Arc;
+
+/// One result as `--json` prints it.
+#[derive(Debug, Serialize)]
+pub struct JsonHit<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub short_name: Option<&'a str>,
+    pub locality: Option<&'a str>,
+    pub category: &'a str,
+    /// The best-matching service's name; null when the agency itself matched.
+    pub service: Option<&'a str>,
+    pub score: i64,
+    /// How the weakest query word matched: exact, prefix, word-form, russian, typo, fallback.
+    pub r#match: Option<&'static str>,
+    pub temporarily_closed: bool,
+    /// `as-typed`, `layout` or `translit`.
+    pub reading: &'static str,
+    /// The query as it was read, when not as typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<&'a str>,
+}
+
+pub fn run(
+    app: App,
+    args: &SearchArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    let lang = app.lang;
+    let query = args.query.join(" ");
+    let opts = SearchOptions {
+        limit: args.limit,
+        near: args
+            .near
+            .clone()
+            .or_else(|| app.config.home_locality.clone()),
+        ..Default::default()
+    };
+    let banner = app.demo_banner();
+    let mut engine = Engine::new(Arc::new(app.dir));
+    let results = engine.search(&query, &opts);
+    if results.hits.is_empty() {
+        match lang {
+            Lang::Uk => writeln!(err, "нічого не знайдено: «{query}»")?,
+            Lang::En => writeln!(err, "nothing found for \"{query}\"")?,
+        }
+        return Ok(super::NOT_FOUND);
+    }
+    if args.json {
+        let hits = json_hits(&engine, &results);
+        writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?;
+    } else {
+        if let Some(b) = banner {
+            writeln!(out, "[{b}]")?;
+        }
+        write!(out, "{}", render_text(&engine, &results, lang))?;
+    }
+    Ok(0)
+}
+
+pub fn json_hits<'a>(engine: &'a Engine, r: &'a Results) -> Vec<JsonHit<'a>> {
+    let dir = engine.directory();
+    r.hits
+        .iter()
+        .map(|h| {
+            let a = &dir.agencies[h.agency];
+            JsonHit {
+                id: &a.id,
+                name: &a.name,
+                short_name: a.short_name.as_deref(),
+                locality: a.locality.as_deref(),
+                category: &a.category,
+                service: h
+                    .service
+                    .and_then(|s| a.services.get(s))
+                    .map(|s| s.name.as_str()),
+                score: h.score,
+                r#match: h.tier.map(|t| t.code()),
+                temporarily_closed: h.temporarily_closed,
+                reading: r.reading.code(),
+                corrected: r.reading.text(),
+            }
+        })
+        .collect()
+}
+
+/// The readable list: a note on how the query was read, then for each agency its rank, list
+/// name and locality, and the matching service on a second line.
+pub fn render_text(engine: &Engine, r: &Results, lang: Lang) -> String {
+    let dir = engine.directory();
+    let mut s = String::new();
+    match &r.reading {
+        Reading::AsTyped => {}
+        Reading::Layout { text } => s.push_str(&match lang {
+            Lang::Uk => format!("розкладку виправлено: {text}\n"),
+            Lang::En => format!("keyboard layout corrected: {text}\n"),
+        }),
+        Reading::Translit { text } => s.push_str(&match lang {
+            Lang::Uk => format!("прочитано як транслітерацію: {text}\n"),
+            Lang::En => format!("read as transliteration: {text}\n"),
+        }),
+    }
+    let width = r.hits.len().to_string().len();
+    for (i, h) in r.hits.iter().enumerate() {
+        let a = &dir.agencies[h.agency];
+        let closed = if h.temporarily_closed {
+            lang.pick(" (тимчасово не працює)", " (temporarily closed)")
+        } else {
+            ""
+        };
+        s.push_str(&format!(
+            "{:>width$}. {} — {}{closed}\n",
+            i + 1,
+            a.display_name(),
+            a.locality_or_country(),
+        ));
+        if let Some(svc) = h.service.and_then(|x| a.services.get(x)) {
+            s.push_str(&format!("{:width$}  {}\n", "", svc.name));
+        }
+    }
+    if r.total > r.hits.len() {
+        // «усього» takes the nominative, so the plain counted noun reads right.
+        let all = crate::i18n::AGENCY.count(lang, r.total as u64);
+        s.push_str(&match lang {
+            Lang::Uk => format!("показано {}; усього {all}\n", r.hits.len()),
+            Lang::En => format!("showing {} of {all}\n", r.hits.len()),
+        });
+    }
+    s
+}
