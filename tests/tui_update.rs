@@ -518,6 +518,8 @@ fn results_for_an_older_query_are_dropped() {
                 agency: 0,
                 service: None,
                 score: 0,
+                tier: None,
+                temporarily_closed: false,
             }],
             reading: Reading::AsTyped,
             total: 1,
@@ -549,6 +551,8 @@ fn a_corrected_reading_is_announced() {
                 agency: 0,
                 service: None,
                 score: 1,
+                tier: None,
+                temporarily_closed: false,
             }],
             reading: Reading::Layout {
                 text: "довідка".into(),
