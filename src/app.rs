@@ -16,7 +16,9 @@ pub struct App {
 }
 
 impl App {
-    pub fn from_cli(cli: &Cli) -> App {
+    /// Loads everything the command line names. A `--data` path that does not exist is the one
+    /// hard error: every problem inside the data is a diagnostic instead.
+    pub fn from_cli(cli: &Cli) -> anyhow::Result<App> {
         let (config, config_error) = Config::load(cli.config.as_deref());
         let lang = cli.lang.or(config.lang).unwrap_or_default();
         let now = cli
@@ -27,16 +29,24 @@ impl App {
             lang,
         };
         let dir = match &cli.data {
+            Some(p) if !p.exists() => anyhow::bail!(
+                "{}: {}",
+                p.display(),
+                lang.pick(
+                    "немає такого файлу чи теки з довідником (--data / REFDESK_DATA)",
+                    "no such directory file or folder (--data / REFDESK_DATA)"
+                )
+            ),
             Some(p) => directory::load_path(p, &opts),
             None => directory::load_demo(&opts),
         };
-        App {
+        Ok(App {
             dir,
             config,
             config_error,
             lang,
             now,
-        }
+        })
     }
 
     /// The banner every output carries when the directory is demo data.

@@ -4,8 +4,10 @@
 //! program still starts with the defaults, because a typo in the settings must never keep the
 //! front desk from working.
 
+use crate::cli::{Paper, SlipFormat};
 use crate::directory::LineIndex;
 use crate::i18n::Lang;
+use crate::referral::escpos::Encoding;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -22,19 +24,24 @@ pub struct Office {
 pub struct Printer {
     /// CUPS queue name for `lp -d`; empty means the system default.
     pub name: Option<String>,
-    /// A command given as an argument list (never run through a shell); the slip file's path
-    /// replaces the argument `{file}`, or is appended when there is none.
+    /// A command given as an argument list, run directly (never through a shell). An argument
+    /// `{file}` is replaced by the path of a temporary file holding the slip, deleted as soon
+    /// as the command ends; without `{file}` the slip is written to the command's standard
+    /// input, so it never touches the disk.
     pub command: Option<Vec<String>>,
     /// A device file for raw ESC/POS bytes, e.g. /dev/usb/lp0.
     pub device: Option<PathBuf>,
-    /// Slip format sent to the printer: "text", "pdf" or "escpos".
-    pub format: Option<String>,
+    /// Slip format sent to the printer: "text", "pdf" or "escpos" (default: "escpos" for a
+    /// device, "pdf" otherwise).
+    pub format: Option<SlipFormat>,
     /// Characters per line for text and ESC/POS slips.
     pub width: Option<usize>,
-    /// The `ESC t n` code page number for Windows-1251 (Epson 46, many XPrinter models 73).
+    /// The `ESC t n` code page number (Windows-1251: Epson 46, many XPrinter models 73).
     pub escpos_codepage: Option<u8>,
+    /// The text encoding for ESC/POS: "cp1251" (default) or "cp866".
+    pub escpos_encoding: Option<Encoding>,
     /// PDF paper: "a6" or "a5".
-    pub paper: Option<String>,
+    pub paper: Option<Paper>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -155,5 +162,25 @@ escpos_codepage = 73
         let (c, err) = Config::load(Some(&p));
         assert_eq!(c, Config::default());
         assert_eq!(err.unwrap().line, 2);
+    }
+
+    #[test]
+    fn printer_enums_parse_and_bad_values_are_located() {
+        let c = Config::parse(
+            "r.toml",
+            "[printer]\nformat = \"pdf\"\npaper = \"a5\"\nescpos_encoding = \"cp866\"\ncommand = [\"lp\", \"-d\", \"x\", \"{file}\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.printer.format, Some(SlipFormat::Pdf));
+        assert_eq!(c.printer.paper, Some(Paper::A5));
+        assert_eq!(c.printer.escpos_encoding, Some(Encoding::Cp866));
+        assert_eq!(c.printer.command.as_ref().map(Vec::len), Some(4));
+        let e = Config::parse("r.toml", "[printer]\nname = \"a\"\nformat = \"pfd\"\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(
+            e.message.contains("pfd") || e.message.contains("variant"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -61,6 +61,8 @@ const UK_DAYS_ACCUSATIVE: [&str; 7] = [
 ];
 
 const DAY_HINT: &str = "use Пн Вт Ср Чт Пт Сб Нд or Mo Tu We Th Fr Sa Su";
+const DAYS_UK: &str = "Пн Вт Ср Чт Пт Сб Нд або Mo Tu We Th Fr Sa Su";
+const DAY_HINT_UK: &str = "пишіть Пн Вт Ср Чт Пт Сб Нд або Mo Tu We Th Fr Sa Su";
 const EXAMPLE: &str = "Пн-Пт 09:00-18:00";
 
 /// The crate's parse error type (`opening_hours_syntax::Error`), named through
@@ -76,6 +78,9 @@ pub struct Hours {
 }
 
 /// Why a `hours` or `lunch` string could not be read.
+///
+/// The message is built in both languages up front: data maintainers see it in
+/// the UI language, and `Display` (logs, `?` at the edges) stays English.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct HoursError {
@@ -83,14 +88,22 @@ pub struct HoursError {
     pub offset: usize,
     /// What is wrong and how to fix it (English).
     pub message: String,
+    /// The same in Ukrainian.
+    pub message_uk: String,
 }
 
 impl HoursError {
-    fn new(offset: usize, message: impl Into<String>) -> Self {
+    fn new(offset: usize, message: impl Into<String>, message_uk: impl Into<String>) -> Self {
         Self {
             offset,
             message: message.into(),
+            message_uk: message_uk.into(),
         }
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.message_uk, &self.message)
     }
 }
 
@@ -119,6 +132,9 @@ pub fn parse(src: &str) -> Result<Hours, HoursError> {
         return Err(HoursError::new(
             0,
             format!("hours are empty — write them like {EXAMPLE}, or 24/7 for round the clock"),
+            format!(
+                "години роботи не вказано — пишіть так: {EXAMPLE}, а для цілодобової роботи — 24/7"
+            ),
         ));
     }
     let normalized = normalize(src)?;
@@ -151,6 +167,7 @@ pub fn parse_lunch(src: &str) -> Result<Lunch, HoursError> {
         return Err(HoursError::new(
             0,
             format!("lunch break is empty — write it like {LUNCH_EXAMPLE}"),
+            format!("обідню перерву не вказано — пишіть так: {LUNCH_EXAMPLE}"),
         ));
     }
     let start_at = i;
@@ -164,12 +181,18 @@ pub fn parse_lunch(src: &str) -> Result<Lunch, HoursError> {
                 format!(
                     "unexpected \"{c}\" — separate the start and the end of the lunch break with \"-\", e.g. {LUNCH_EXAMPLE}"
                 ),
+                format!(
+                    "неочікуваний символ \"{c}\" — розділіть початок і кінець перерви знаком \"-\", наприклад {LUNCH_EXAMPLE}"
+                ),
             ));
         }
         None => {
             return Err(HoursError::new(
                 i,
                 format!("the lunch break has no end time — write it like {LUNCH_EXAMPLE}"),
+                format!(
+                    "не вказано, коли закінчується обідня перерва — пишіть так: {LUNCH_EXAMPLE}"
+                ),
             ));
         }
     }
@@ -177,6 +200,7 @@ pub fn parse_lunch(src: &str) -> Result<Lunch, HoursError> {
         return Err(HoursError::new(
             i,
             format!("the lunch break has no end time — write it like {LUNCH_EXAMPLE}"),
+            format!("не вказано, коли закінчується обідня перерва — пишіть так: {LUNCH_EXAMPLE}"),
         ));
     }
     let end_at = i;
@@ -190,6 +214,10 @@ pub fn parse_lunch(src: &str) -> Result<Lunch, HoursError> {
                 "unexpected \"{}\" after the lunch break — write one break like {LUNCH_EXAMPLE}",
                 rest.trim_end()
             ),
+            format!(
+                "зайвий текст \"{}\" після обідньої перерви — вкажіть одну перерву, наприклад {LUNCH_EXAMPLE}",
+                rest.trim_end()
+            ),
         ));
     }
     if start == end {
@@ -199,6 +227,10 @@ pub fn parse_lunch(src: &str) -> Result<Lunch, HoursError> {
                 "the lunch break starts and ends at {} — write it like {LUNCH_EXAMPLE}",
                 hhmm(start)
             ),
+            format!(
+                "обідня перерва починається й закінчується о {} — пишіть так: {LUNCH_EXAMPLE}",
+                hhmm(start)
+            ),
         ));
     }
     if start > end {
@@ -206,6 +238,11 @@ pub fn parse_lunch(src: &str) -> Result<Lunch, HoursError> {
             end_at,
             format!(
                 "the lunch break ends ({}) before it starts ({}) — write the earlier time first, e.g. {LUNCH_EXAMPLE}",
+                hhmm(end),
+                hhmm(start)
+            ),
+            format!(
+                "обідня перерва закінчується ({}) раніше, ніж починається ({}) — спершу пишіть раніший час, наприклад {LUNCH_EXAMPLE}",
                 hhmm(end),
                 hhmm(start)
             ),
@@ -272,12 +309,11 @@ impl Hours {
             .map(|(days, intervals)| {
                 let days = day_runs(days)
                     .into_iter()
-                    .map(|(a, b)| {
-                        if a == b {
-                            names[a].to_owned()
-                        } else {
-                            format!("{}–{}", names[a], names[b])
-                        }
+                    // Two days read better listed than as a range: «Пн, Вт, Чт», not «Пн–Вт, Чт».
+                    .map(|(a, b)| match b - a {
+                        0 => names[a].to_owned(),
+                        1 => format!("{}, {}", names[a], names[b]),
+                        _ => format!("{}–{}", names[a], names[b]),
                     })
                     .collect::<Vec<_>>()
                     .join(", ");
@@ -443,29 +479,53 @@ fn unknown_word(word: &str, offset: usize) -> HoursError {
         .collect();
     let has_ascii = word.chars().any(|c| c.is_ascii_alphabetic());
     let has_other = word.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
-    let message = if has_ascii && has_other {
-        format!("\"{word}\" mixes Cyrillic and Latin letters — retype it: {DAY_HINT}")
+    let (en, uk) = if has_ascii && has_other {
+        (
+            format!("\"{word}\" mixes Cyrillic and Latin letters — retype it: {DAY_HINT}"),
+            format!(
+                "у \"{word}\" змішано кириличні й латинські літери — наберіть слово заново; {DAY_HINT_UK}"
+            ),
+        )
     } else if matches!(
         lower.as_str(),
         "щодня" | "щоденно" | "кожного" | "кожен" | "щоднини"
     ) {
-        format!(
-            "\"{word}\" is not understood — for every day write Пн-Нд 09:00-18:00 (or Mo-Su 09:00-18:00)"
+        (
+            format!(
+                "\"{word}\" is not understood — for every day write Пн-Нд 09:00-18:00 (or Mo-Su 09:00-18:00)"
+            ),
+            format!("замість \"{word}\" пишіть Пн-Нд 09:00-18:00 (або Mo-Su 09:00-18:00)"),
         )
     } else if lower.starts_with("цілодоб") || lower == "доба" {
-        format!("\"{word}\" is not understood — write 24/7 for round the clock")
+        (
+            format!("\"{word}\" is not understood — write 24/7 for round the clock"),
+            format!("замість \"{word}\" пишіть 24/7"),
+        )
     } else if lower.starts_with("вихідн")
         || matches!(lower.as_str(), "зачинено" | "закрито" | "не" | "працює")
     {
-        format!(
-            "\"{word}\" is not understood — days that are not listed are closed; to mark days closed explicitly write off, e.g. Сб-Нд off"
+        (
+            format!(
+                "\"{word}\" is not understood — days that are not listed are closed; to mark days closed explicitly write off, e.g. Сб-Нд off"
+            ),
+            format!(
+                "слово \"{word}\" тут не потрібне — дні, яких немає в записі, і так вихідні; щоб позначити вихідні явно, пишіть off, наприклад Сб-Нд off"
+            ),
         )
     } else if lower.starts_with("перерв") || lower.starts_with("обід") {
-        format!(
-            "\"{word}\" is not understood — give the break in the lunch field (lunch = \"13:00-13:45\") or split the hours: Пн-Пт 09:00-13:00,13:45-18:00"
+        (
+            format!(
+                "\"{word}\" is not understood — give the break in the lunch field (lunch = \"13:00-13:45\") or split the hours: Пн-Пт 09:00-13:00,13:45-18:00"
+            ),
+            format!(
+                "слово \"{word}\" тут не підходить — вкажіть перерву в полі lunch (lunch = \"13:00-13:45\") або розбийте час на два проміжки: Пн-Пт 09:00-13:00,13:45-18:00"
+            ),
         )
     } else if lower == "вс" || lower.starts_with("воскр") {
-        format!("unknown day \"{word}\" — Sunday is Нд; {DAY_HINT}")
+        (
+            format!("unknown day \"{word}\" — Sunday is Нд; {DAY_HINT}"),
+            format!("невідомий день \"{word}\" — неділя позначається Нд; {DAY_HINT_UK}"),
+        )
     } else if matches!(
         lower.as_str(),
         "з" | "із"
@@ -481,15 +541,28 @@ fn unknown_word(word: &str, offset: usize) -> HoursError {
             | "та"
             | "й"
     ) {
-        format!("\"{word}\" is not understood — write days and times without words, e.g. {EXAMPLE}")
+        (
+            format!(
+                "\"{word}\" is not understood — write days and times without words, e.g. {EXAMPLE}"
+            ),
+            format!("слово \"{word}\" тут зайве — пишіть дні й час без слів, наприклад {EXAMPLE}"),
+        )
     } else if looks_like_day(&lower) {
-        format!("unknown day \"{word}\" — {DAY_HINT}")
+        (
+            format!("unknown day \"{word}\" — {DAY_HINT}"),
+            format!("невідомий день \"{word}\" — {DAY_HINT_UK}"),
+        )
     } else {
-        format!(
-            "unknown word \"{word}\" — write day names ({DAY_HINT}) and times like 09:00-18:00; put remarks in hours_note"
+        (
+            format!(
+                "unknown word \"{word}\" — write day names ({DAY_HINT}) and times like 09:00-18:00; put remarks in hours_note"
+            ),
+            format!(
+                "невідоме слово \"{word}\" — пишіть лише дні ({DAYS_UK}) і час, як-от 09:00-18:00; примітки пишіть у hours_note"
+            ),
         )
     };
-    HoursError::new(offset, message)
+    HoursError::new(offset, en, uk)
 }
 
 /// A word that was probably meant as a day name.
@@ -537,16 +610,31 @@ fn diagnose(src: &str, normalized: &str, err: &SyntaxError) -> HoursError {
         }
         other => {
             // Errors without a position (numbers out of range, inverted ranges…).
-            let offset = match other {
+            let (offset, uk) = match other {
                 SyntaxError::InvalidExtendedTime { hour, minutes } => {
                     let needle = format!("{hour:02}:{minutes:02}");
-                    find_char_offset(normalized, &needle).unwrap_or(0)
+                    let offset = find_char_offset(normalized, &needle).unwrap_or(0);
+                    (offset, format!("неправильний час {needle}"))
                 }
-                _ => 0,
+                SyntaxError::Overflow {
+                    value,
+                    expected_bounds,
+                } => (
+                    0,
+                    format!(
+                        "число {value} завелике: має бути від {} до {}",
+                        expected_bounds.start(),
+                        expected_bounds.end()
+                    ),
+                ),
+                // Rare and technical (year/week ranges, unsupported features):
+                // the crate's own English wording is the most precise we have.
+                _ => (0, format!("запис не вдалося прочитати ({other})")),
             };
             HoursError::new(
                 offset,
                 format!("{other} — write hours like {EXAMPLE}; {DAY_HINT}"),
+                format!("{uk} — пишіть години так: {EXAMPLE} (дні: {DAYS_UK})"),
             )
         }
     }
@@ -558,10 +646,17 @@ fn find_char_offset(haystack: &str, needle: &str) -> Option<usize> {
         .map(|byte| haystack[..byte].chars().count())
 }
 
+/// What the parser expected at an error, in both languages.
+struct Expected {
+    en: String,
+    /// Nominative, to follow «тут має бути».
+    uk: String,
+}
+
 /// Human words for the grammar rules the crate expected at the error, most
 /// useful first.
-fn describe_expected(rules: &[String]) -> String {
-    const WORDS: [(&[&str], &str); 4] = [
+fn describe_expected(rules: &[String]) -> Expected {
+    const WORDS: [(&[&str], &str, &str); 4] = [
         (
             &[
                 "timespan",
@@ -571,6 +666,7 @@ fn describe_expected(rules: &[String]) -> String {
                 "hour_minutes",
             ],
             "a time range like 09:00-18:00",
+            "проміжок часу, як-от 09:00-18:00",
         ),
         (
             &[
@@ -580,24 +676,43 @@ fn describe_expected(rules: &[String]) -> String {
                 "weekday_sequence",
             ],
             "a day such as Пн or Mo",
+            "день, як-от Пн або Mo",
         ),
-        (&["any_rule_separator"], "\";\" before the next rule"),
-        (&["rules_modifier"], "off (or a \"comment\")"),
+        (
+            &["any_rule_separator"],
+            "\";\" before the next rule",
+            "\";\" перед наступним правилом",
+        ),
+        (
+            &["rules_modifier"],
+            "off (or a \"comment\")",
+            "off (чи \"коментар\")",
+        ),
     ];
-    let parts: Vec<&str> = WORDS
+    let matched: Vec<(&str, &str)> = WORDS
         .iter()
-        .filter(|(names, _)| rules.iter().any(|r| names.contains(&r.as_str())))
-        .map(|(_, words)| *words)
+        .filter(|(names, _, _)| rules.iter().any(|r| names.contains(&r.as_str())))
+        .map(|(_, en, uk)| (*en, *uk))
         .collect();
-    match parts.split_last() {
-        None => format!("a rule like {EXAMPLE}"),
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    let join = |parts: Vec<&str>, or: &str| match parts.split_last() {
+        None => None,
+        Some((last, [])) => Some((*last).to_owned()),
+        Some((last, rest)) => Some(format!("{} {or} {last}", rest.join(", "))),
+    };
+    let en = join(matched.iter().map(|p| p.0).collect(), "or");
+    let uk = join(matched.iter().map(|p| p.1).collect(), "або");
+    Expected {
+        en: en.unwrap_or_else(|| format!("a rule like {EXAMPLE}")),
+        uk: uk.unwrap_or_else(|| format!("правило, як-от {EXAMPLE}")),
     }
 }
 
 /// Looks at what the original string has at `offset` and explains it.
-fn diagnose_at(chars: &[char], offset: usize, expected: &str) -> HoursError {
+fn diagnose_at(chars: &[char], offset: usize, expected: &Expected) -> HoursError {
+    let Expected {
+        en: expected,
+        uk: expected_uk,
+    } = expected;
     let Some(&c) = chars.get(offset) else {
         // The input ended too early.
         let last = chars.iter().rposition(|c| !c.is_whitespace());
@@ -607,10 +722,14 @@ fn diagnose_at(chars: &[char], offset: usize, expected: &str) -> HoursError {
                 format!(
                     "nothing follows the final \"{sep}\" — remove it or add another rule after it"
                 ),
+                format!(
+                    "після останнього \"{sep}\" нічого немає — приберіть його або допишіть після нього ще одне правило"
+                ),
             ),
             _ => HoursError::new(
                 offset,
                 format!("the hours end too early — expected {expected}"),
+                format!("запис обривається надто рано — далі має бути {expected_uk}"),
             ),
         };
     };
@@ -625,33 +744,44 @@ fn diagnose_at(chars: &[char], offset: usize, expected: &str) -> HoursError {
             end += 1;
         }
         let token: String = chars[start..end].iter().collect();
-        if let Some(message) = explain_time_token(&token, "09:00-18:00") {
-            return HoursError::new(start, message);
+        if let Some((en, uk)) = explain_time_token(&token, "09:00-18:00") {
+            return HoursError::new(start, en, uk);
         }
         return HoursError::new(
             offset,
             format!("unexpected \"{token}\" — expected {expected}"),
+            format!("неочікуваний запис \"{token}\" — тут має бути {expected_uk}"),
         );
     }
 
     if c == ' ' {
         let prev = chars[..offset].iter().rev().find(|c| **c != ' ');
         let next = chars[offset..].iter().find(|c| **c != ' ');
-        let message =
+        let (en, uk) =
             if chars.get(offset + 1) == Some(&' ') || offset > 0 && chars[offset - 1] == ' ' {
-                "extra space — use a single space between days and times".to_owned()
+                (
+                    "extra space — use a single space between days and times".to_owned(),
+                    "зайвий пробіл — між днями й часом ставте один пробіл".to_owned(),
+                )
             } else if next.is_some_and(|c| is_dash(*c)) || prev.is_some_and(|c| is_dash(*c)) {
-                "no spaces around \"-\" between days — write Пн-Пт".to_owned()
+                (
+                    "no spaces around \"-\" between days — write Пн-Пт".to_owned(),
+                    "між днями пишіть \"-\" без пробілів: Пн-Пт".to_owned(),
+                )
             } else {
-                format!("unexpected space — expected {expected}")
+                (
+                    format!("unexpected space — expected {expected}"),
+                    format!("неочікуваний пробіл — тут має бути {expected_uk}"),
+                )
             };
-        return HoursError::new(offset, message);
+        return HoursError::new(offset, en, uk);
     }
 
     if is_dash(c) && offset > 0 && chars[offset - 1] == ' ' {
         return HoursError::new(
             offset,
-            "no spaces around \"-\" between days — write Пн-Пт".to_owned(),
+            "no spaces around \"-\" between days — write Пн-Пт",
+            "між днями пишіть \"-\" без пробілів: Пн-Пт",
         );
     }
 
@@ -673,57 +803,120 @@ fn diagnose_at(chars: &[char], offset: usize, expected: &str) -> HoursError {
             .rev()
             .find(|c| **c != ' ')
             .is_some_and(char::is_ascii_digit);
-        let message = if is_day && after_time {
-            format!(
-                "day \"{word}\" starts a new rule — put \";\" before it, e.g. Пн-Пт 09:00-18:00; Сб 10:00-14:00"
+        let (en, uk) = if is_day && after_time {
+            (
+                format!(
+                    "day \"{word}\" starts a new rule — put \";\" before it, e.g. Пн-Пт 09:00-18:00; Сб 10:00-14:00"
+                ),
+                format!(
+                    "день \"{word}\" починає нове правило — поставте перед ним \";\", наприклад Пн-Пт 09:00-18:00; Сб 10:00-14:00"
+                ),
             )
         } else if is_day {
-            format!(
-                "day \"{word}\" is out of place — join days with \",\" or \"-\" (Пн,Ср or Пн-Пт), then a space and the times, e.g. {EXAMPLE}"
+            (
+                format!(
+                    "day \"{word}\" is out of place — join days with \",\" or \"-\" (Пн,Ср or Пн-Пт), then a space and the times, e.g. {EXAMPLE}"
+                ),
+                format!(
+                    "день \"{word}\" стоїть не на місці — дні пишіть через \",\" або \"-\" (Пн,Ср чи Пн-Пт), далі пробіл і час, наприклад {EXAMPLE}"
+                ),
             )
         } else if (lower == "ph" || lower == "sh") && word != word.to_uppercase() {
             let upper = word.to_uppercase();
-            format!("write \"{word}\" in capitals: {upper}, e.g. {EXAMPLE}; {upper} off")
+            (
+                format!("write \"{word}\" in capitals: {upper}, e.g. {EXAMPLE}; {upper} off"),
+                format!(
+                    "пишіть \"{word}\" великими літерами: {upper}, наприклад {EXAMPLE}; {upper} off"
+                ),
+            )
         } else if is_osm_keyword(&lower) {
-            format!("\"{word}\" is out of place here — expected {expected}")
+            (
+                format!("\"{word}\" is out of place here — expected {expected}"),
+                format!("\"{word}\" тут не на місці — тут має бути {expected_uk}"),
+            )
         } else if looks_like_day(&lower) {
-            format!("unknown day \"{word}\" — {DAY_HINT}")
+            (
+                format!("unknown day \"{word}\" — {DAY_HINT}"),
+                format!("невідомий день \"{word}\" — {DAY_HINT_UK}"),
+            )
         } else {
-            format!("unexpected \"{word}\" — expected {expected}")
+            (
+                format!("unexpected \"{word}\" — expected {expected}"),
+                format!("неочікуване слово \"{word}\" — тут має бути {expected_uk}"),
+            )
         };
-        return HoursError::new(start, message);
+        return HoursError::new(start, en, uk);
     }
 
-    HoursError::new(offset, format!("unexpected \"{c}\" — expected {expected}"))
+    HoursError::new(
+        offset,
+        format!("unexpected \"{c}\" — expected {expected}"),
+        format!("неочікуваний символ \"{c}\" — тут має бути {expected_uk}"),
+    )
 }
 
 fn is_time_char(c: char) -> bool {
     c.is_ascii_digit() || c == ':' || c == '.'
 }
 
-/// A specific message for a malformed time such as `9`, `0900`, `09.00` or `25:00`.
-fn explain_time_token(token: &str, example: &str) -> Option<String> {
+/// A specific message (English, Ukrainian) for a malformed time such as `9`,
+/// `0900`, `09.00` or `25:00`.
+fn explain_time_token(token: &str, example: &str) -> Option<(String, String)> {
     if token.contains('.') && token.chars().any(|c| c.is_ascii_digit()) {
-        return Some(format!(
-            "time \"{token}\" — write times with a colon, e.g. 09:00"
+        return Some((
+            format!("time \"{token}\" — write times with a colon, e.g. 09:00"),
+            format!("час \"{token}\" — пишіть час через двокрапку, наприклад 09:00"),
         ));
     }
     if !token.contains(':') {
-        return Some(format!(
-            "time \"{token}\" needs minutes — write times as HH:MM, e.g. {example}"
-        ));
+        let en = format!("time \"{token}\" needs minutes — write times as HH:MM, e.g. {example}");
+        // Show the maintainer their own time corrected when it is obvious
+        // what was meant: 9 → 09:00, 0900 → 09:00.
+        let uk = match with_colon(token) {
+            Some(fixed) if token.len() <= 2 => {
+                format!("час без хвилин — пишіть {fixed}, а не {token}")
+            }
+            Some(fixed) => format!("час без двокрапки — пишіть {fixed}, а не {token}"),
+            None => {
+                format!("час \"{token}\" без хвилин — пишіть час як ГГ:ХХ, наприклад {example}")
+            }
+        };
+        return Some((en, uk));
     }
     let (h, m) = token.split_once(':')?;
     let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
     if h == 24 && m == 0 {
-        return Some("24:00 can only end a time range — start the day at 00:00".to_owned());
+        return Some((
+            "24:00 can only end a time range — start the day at 00:00".to_owned(),
+            "24:00 може лише завершувати проміжок — початок доби пишіть як 00:00".to_owned(),
+        ));
     }
     if h > 23 || m > 59 {
-        return Some(format!(
-            "\"{token}\" is not a valid time — hours go from 00 to 23 and minutes from 00 to 59 (24:00 only ends a range)"
+        return Some((
+            format!(
+                "\"{token}\" is not a valid time — hours go from 00 to 23 and minutes from 00 to 59 (24:00 only ends a range)"
+            ),
+            format!(
+                "\"{token}\" — неможливий час: години бувають від 00 до 23, хвилини — від 00 до 59 (24:00 — лише як кінець проміжку)"
+            ),
         ));
     }
     None
+}
+
+/// `9` → `09:00`, `18` → `18:00`, `900` → `09:00`, `0900` → `09:00`; `None`
+/// when the digits do not make a valid time.
+fn with_colon(token: &str) -> Option<String> {
+    if !token.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = match token.len() {
+        1 | 2 => (token, "00"),
+        3 | 4 => token.split_at(token.len() - 2),
+        _ => return None,
+    };
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 23 && m <= 59 || h == 24 && m == 0).then(|| format!("{h:02}:{m:02}"))
 }
 
 /// Reads `H:MM` or `HH:MM` at `i`; returns the time and the index after it.
@@ -740,10 +933,14 @@ fn read_time(chars: &[char], i: usize, example: &str) -> Result<(Time, usize), H
                 "unexpected \"{}\" — expected a time, e.g. {example}",
                 chars[i]
             ),
+            format!(
+                "неочікуваний символ \"{}\" — тут має бути час, наприклад {example}",
+                chars[i]
+            ),
         ));
     }
-    if let Some(message) = explain_time_token(&token, example) {
-        return Err(HoursError::new(i, message));
+    if let Some((en, uk)) = explain_time_token(&token, example) {
+        return Err(HoursError::new(i, en, uk));
     }
     let parsed = token.split_once(':').and_then(|(h, m)| {
         let ok = (1..=2).contains(&h.len()) && m.len() == 2;
@@ -755,6 +952,7 @@ fn read_time(chars: &[char], i: usize, example: &str) -> Result<(Time, usize), H
         None => Err(HoursError::new(
             i,
             format!("\"{token}\" is not a time — write times as HH:MM, e.g. {example}"),
+            format!("\"{token}\" — це не час; пишіть час як ГГ:ХХ, наприклад {example}"),
         )),
     }
 }
@@ -1258,6 +1456,187 @@ mod tests {
         assert_eq!(e.offset, 0);
     }
 
+    // -- Ukrainian messages --------------------------------------------------
+
+    fn error_uk(src: &str) -> String {
+        error(src).message_in(Lang::Uk).to_owned()
+    }
+
+    #[test]
+    fn ukrainian_message_for_an_unknown_day() {
+        let e = error("Пон-Чт 09:00-18:00");
+        assert_eq!(
+            e.message_in(Lang::Uk),
+            "невідомий день \"Пон\" — пишіть Пн Вт Ср Чт Пт Сб Нд або Mo Tu We Th Fr Sa Su"
+        );
+        assert_eq!(e.message_in(Lang::En), e.message);
+        // Display stays English for logs and `?` at the edges.
+        assert_eq!(e.to_string(), e.message);
+        assert_eq!(
+            error_uk("Пн-Пт 09:00-18:00; Вс off"),
+            "невідомий день \"Вс\" — неділя позначається Нд; пишіть Пн Вт Ср Чт Пт Сб Нд або Mo Tu We Th Fr Sa Su"
+        );
+    }
+
+    #[test]
+    fn ukrainian_message_for_a_time_without_minutes_shows_the_fix() {
+        let e = error("Пн-Чт 9-18");
+        assert_eq!(e.offset, 6);
+        assert_eq!(
+            e.message_in(Lang::Uk),
+            "час без хвилин — пишіть 09:00, а не 9"
+        );
+        let e = error("Пн-Пт 09:00-18");
+        assert_eq!(e.message_uk, "час без хвилин — пишіть 18:00, а не 18");
+        let e = error("Пн-Пт 0900-1800");
+        assert_eq!(e.offset, 6);
+        assert_eq!(e.message_uk, "час без двокрапки — пишіть 09:00, а не 0900");
+        let e = parse_lunch("13-14").unwrap_err();
+        assert_eq!(e.message_uk, "час без хвилин — пишіть 13:00, а не 13");
+        // No correction is offered when the digits are not a time.
+        let e = error("Пн-Пт 2500-1800");
+        assert_eq!(
+            e.message_uk,
+            "час \"2500\" без хвилин — пишіть час як ГГ:ХХ, наприклад 09:00-18:00"
+        );
+    }
+
+    #[test]
+    fn with_colon_only_suggests_valid_times() {
+        assert_eq!(with_colon("9").as_deref(), Some("09:00"));
+        assert_eq!(with_colon("18").as_deref(), Some("18:00"));
+        assert_eq!(with_colon("930").as_deref(), Some("09:30"));
+        assert_eq!(with_colon("1345").as_deref(), Some("13:45"));
+        assert_eq!(with_colon("24").as_deref(), Some("24:00"));
+        assert_eq!(with_colon("25"), None);
+        assert_eq!(with_colon("0960"), None);
+        assert_eq!(with_colon("12345"), None);
+        assert_eq!(with_colon(""), None);
+    }
+
+    #[test]
+    fn ukrainian_message_for_words_like_z_and_do() {
+        let e = error("Пн-Пт з 9:00 до 18:00");
+        assert_eq!(e.offset, 6);
+        assert_eq!(
+            e.message_uk,
+            "слово \"з\" тут зайве — пишіть дні й час без слів, наприклад Пн-Пт 09:00-18:00"
+        );
+        assert_eq!(
+            error_uk("Пн-Пт 09:00-18:00 цілодобово"),
+            "замість \"цілодобово\" пишіть 24/7"
+        );
+    }
+
+    #[test]
+    fn ukrainian_message_for_a_trailing_semicolon() {
+        let e = error("Пн-Пт 09:00-18:00;");
+        assert_eq!(e.offset, 17);
+        assert_eq!(
+            e.message_uk,
+            "після останнього \";\" нічого немає — приберіть його або допишіть після нього ще одне правило"
+        );
+    }
+
+    #[test]
+    fn ukrainian_messages_for_layout_mistakes() {
+        assert_eq!(
+            error_uk("Пн - Пт 09:00-18:00"),
+            "між днями пишіть \"-\" без пробілів: Пн-Пт"
+        );
+        assert_eq!(
+            error_uk("Пн-Пт  09:00-18:00"),
+            "зайвий пробіл — між днями й часом ставте один пробіл"
+        );
+        assert!(
+            error_uk("Пн-Пт 10:00-12:00 Сб 10:00-12:00")
+                .starts_with("день \"Сб\" починає нове правило — поставте перед ним \";\""),
+        );
+        assert_eq!(
+            parse_lunch("13:45-13:00").unwrap_err().message_uk,
+            "обідня перерва закінчується (13:00) раніше, ніж починається (13:45) — спершу пишіть раніший час, наприклад 13:00-13:45"
+        );
+    }
+
+    /// Every error kind the tests above exercise has a Ukrainian message with no
+    /// English prose left in it.
+    #[test]
+    fn every_error_has_a_ukrainian_message() {
+        const HOURS: &[&str] = &[
+            "",
+            "   ",
+            "Пон-Чт 09:00-18:00",
+            "Mon-Fri 09:00-18:00",
+            "Пн-Чт 9-18",
+            "Пн-Пт 09:00-18",
+            "Пн-Пт 0900-1800",
+            "Пн-Пт 08:00-17:00; Сб 25:00-26:00",
+            "Пн-Пт 24:00-18:00",
+            "Mo-Fr 09:00-48:30",
+            "щодня",
+            "Пн-Пт 09:00-18:00 цілодобово",
+            "Пн-Пт 08:00-17:00 (перерва 13:00-14:00)",
+            "Пн-Пт з 9:00 до 18:00",
+            "Сб-Нд вихідний",
+            "Пн-Пт 09:00-18:00; Вс off",
+            "Пн-Пт 09:00-18:00;",
+            "Пн-Пт 09:00-18:00,",
+            "Пн-Пт 09:00-",
+            "Пн-Пт  09:00-18:00",
+            "Пн - Пт 09:00-18:00",
+            "Пн Пт 10:00-12:00",
+            "Пн-Пт 10:00-12:00 Сб 10:00-12:00",
+            "Пн-Пт 09.00-18.00",
+            "Пн-Пт 09:00-18:00; ph off",
+            "ПH-Пт 09:00-18:00",
+            "Пн-Пт 09:00-18:00 off off",
+            "Пн-Пт 09:00-18:00 прийом",
+            "Пн-Пт 09:00-18:00 @",
+            "Пн-Пт 09:00-18:00 Пт",
+        ];
+        const LUNCH: &[&str] = &[
+            "",
+            "13:45-13:00",
+            "13:00-13:00",
+            "13-14",
+            "13:00",
+            "13:00-",
+            "13:00 13:45",
+            "13:00-25:00",
+            "13:00-13:45, 15:00-15:15",
+            "обід 13:00-13:45",
+            "13:00-13:4",
+        ];
+        let errors = HOURS.iter().map(|src| (*src, error(src))).chain(
+            LUNCH
+                .iter()
+                .map(|src| (*src, parse_lunch(src).unwrap_err())),
+        );
+        for (src, e) in errors {
+            let uk = &e.message_uk;
+            assert!(
+                uk.chars().any(|c| ('а'..='я').contains(&c)),
+                "{src:?}: {uk}"
+            );
+            for english in [
+                "write",
+                "expected",
+                "unexpected",
+                "the ",
+                " or ",
+                "e.g.",
+                "use ",
+                "day ",
+                "time",
+                "needs",
+                "is not",
+            ] {
+                assert!(!uk.contains(english), "{src:?}: {english:?} in {uk}");
+            }
+            assert_ne!(uk, &e.message, "{src:?}");
+        }
+    }
+
     // -- weekly -------------------------------------------------------------
 
     #[test]
@@ -1311,8 +1690,8 @@ mod tests {
             ),
             (
                 "Пн,Вт,Чт 08:00-17:00; Ср 08:00-20:00; Пт 08:00-16:00; Сб 08:00-15:00",
-                "Пн–Вт, Чт 08:00–17:00, Ср 08:00–20:00, Пт 08:00–16:00, Сб 08:00–15:00",
-                "Mon–Tue, Thu 08:00–17:00, Wed 08:00–20:00, Fri 08:00–16:00, Sat 08:00–15:00",
+                "Пн, Вт, Чт 08:00–17:00, Ср 08:00–20:00, Пт 08:00–16:00, Сб 08:00–15:00",
+                "Mon, Tue, Thu 08:00–17:00, Wed 08:00–20:00, Fri 08:00–16:00, Sat 08:00–15:00",
             ),
             (
                 "Вт,Чт 09:00-12:00",
@@ -1341,8 +1720,8 @@ mod tests {
             ),
             (
                 "Сб-Нд 10:00-14:00",
-                "Сб–Нд 10:00–14:00",
-                "Sat–Sun 10:00–14:00",
+                "Сб, Нд 10:00–14:00",
+                "Sat, Sun 10:00–14:00",
             ),
             (
                 "Пн-Пт 09:00-18:00; Сб 00:00-24:00",

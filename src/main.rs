@@ -40,7 +40,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         _ => {}
     }
-    let app = App::from_cli(&cli);
+    let app = App::from_cli(&cli)?;
     if let Some(e) = &app.config_error {
         writeln!(err, "refdesk: {e}")?;
     }
@@ -48,7 +48,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Search(a)) => commands::search::run(app, a, &mut out, &mut err)?,
         Some(Command::Validate(a)) => commands::validate::run(&app, a, &mut out)?,
         Some(Command::Show(a)) => commands::show::run(&app, a, &mut out, &mut err)?,
-        Some(_) | None => {
+        Some(Command::Slip(a)) => commands::slip::run(&app, a, &mut out, &mut err)?,
+        Some(Command::Print(a)) => commands::print::run(&app, a, &mut out, &mut err)?,
+        Some(Command::Stats(a)) => commands::stats::run(&app, a, &mut out, &mut err)?,
+        Some(Command::Export(c)) => commands::export::run(&app, c, &mut out, &mut err)?,
+        Some(Command::Import(c)) => commands::import::run(&app, c, &mut out, &mut err)?,
+        None => return refdesk::tui::run(app),
+        Some(_) => {
             writeln!(err, "refdesk: not implemented yet")?;
             commands::USAGE
         }

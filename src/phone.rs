@@ -13,6 +13,8 @@
 
 use phonenumber::{Mode, PhoneNumber, Type, country};
 
+use crate::i18n::Lang;
+
 /// A validated phone number (canonical: E.164 or a short number).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phone {
@@ -25,13 +27,30 @@ pub struct Phone {
     spoken: String,
 }
 
-/// Why a phone string was rejected (actionable English message).
+/// Why a phone string was rejected: an actionable message in English (also
+/// the `Display`) and in Ukrainian, for data maintainers.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct PhoneError(pub String);
+#[error("{en}")]
+pub struct PhoneError {
+    pub en: String,
+    pub uk: String,
+}
+
+impl PhoneError {
+    fn new(en: String, uk: String) -> Self {
+        Self { en, uk }
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.uk, &self.en)
+    }
+}
 
 const HOW_TO: &str =
     "write it as +380 44 123 45 67, (044) 123-45-67 or a short number such as 1545";
+const HOW_TO_UK: &str =
+    "пишіть так: +380 44 123 45 67, (044) 123-45-67 або короткий номер, як-от 1545";
 
 /// Longer input is rejected before it reaches libphonenumber.
 const MAX_LEN: usize = 40;
@@ -40,37 +59,62 @@ const MAX_LEN: usize = 40;
 pub fn parse(src: &str) -> Result<Phone, PhoneError> {
     let text = src.trim();
     if text.is_empty() {
-        return Err(PhoneError(format!("the phone number is empty — {HOW_TO}")));
+        return Err(PhoneError::new(
+            format!("the phone number is empty — {HOW_TO}"),
+            format!("номер телефону не вказано — {HOW_TO_UK}"),
+        ));
     }
     if text.chars().count() > MAX_LEN {
-        return Err(PhoneError(format!(
-            "\"{text}\" is too long for one phone number — {HOW_TO}; put several numbers as separate entries"
-        )));
+        return Err(PhoneError::new(
+            format!(
+                "\"{text}\" is too long for one phone number — {HOW_TO}; put several numbers as separate entries"
+            ),
+            format!(
+                "\"{text}\" — задовгий запис для одного номера; {HOW_TO_UK}, а кілька номерів записуйте окремими елементами"
+            ),
+        ));
     }
     if text.chars().any(char::is_alphabetic) {
-        return Err(PhoneError(format!(
-            "\"{text}\" contains letters — a phone holds only the number: {HOW_TO}; put remarks such as \"дод. 5\" or \"безкоштовно\" in note"
-        )));
+        return Err(PhoneError::new(
+            format!(
+                "\"{text}\" contains letters — a phone holds only the number: {HOW_TO}; put remarks such as \"дод. 5\" or \"безкоштовно\" in note"
+            ),
+            format!(
+                "у \"{text}\" є літери, а тут має бути лише номер — {HOW_TO_UK}; примітки на кшталт \"дод. 5\" чи \"безкоштовно\" пишіть у note"
+            ),
+        ));
     }
     if let Some(bad) = text.chars().find(|c| !is_phone_char(*c)) {
-        let hint = if matches!(bad, ',' | ';') {
-            "; give several numbers as separate entries: phones = [\"…\", \"…\"]"
+        let (hint, hint_uk) = if matches!(bad, ',' | ';') {
+            (
+                "; give several numbers as separate entries: phones = [\"…\", \"…\"]",
+                "; кілька номерів записуйте окремими елементами: phones = [\"…\", \"…\"]",
+            )
         } else {
-            ""
+            ("", "")
         };
-        return Err(PhoneError(format!(
-            "\"{text}\" contains \"{bad}\" — {HOW_TO}{hint}"
-        )));
+        return Err(PhoneError::new(
+            format!("\"{text}\" contains \"{bad}\" — {HOW_TO}{hint}"),
+            format!("у \"{text}\" є недопустимий символ \"{bad}\" — {HOW_TO_UK}{hint_uk}"),
+        ));
     }
     if text.chars().skip(1).any(|c| c == '+') {
-        return Err(PhoneError(format!(
-            "\"{text}\" has \"+\" in the middle — \"+\" may only start the number; {HOW_TO}"
-        )));
+        return Err(PhoneError::new(
+            format!(
+                "\"{text}\" has \"+\" in the middle — \"+\" may only start the number; {HOW_TO}"
+            ),
+            format!(
+                "у \"{text}\" є \"+\" усередині — \"+\" може стояти лише на початку номера; {HOW_TO_UK}"
+            ),
+        ));
     }
 
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     if digits.is_empty() {
-        return Err(PhoneError(format!("\"{text}\" has no digits — {HOW_TO}")));
+        return Err(PhoneError::new(
+            format!("\"{text}\" has no digits — {HOW_TO}"),
+            format!("у \"{text}\" немає жодної цифри — {HOW_TO_UK}"),
+        ));
     }
     if !text.starts_with('+') && is_short_number(&digits) {
         return Ok(short(digits));
@@ -89,9 +133,14 @@ pub fn parse(src: &str) -> Result<Phone, PhoneError> {
     // Unreachable while letters and "#" are rejected above; kept so that a
     // relaxed character check can never silently drop an extension.
     if number.extension().is_some() {
-        return Err(PhoneError(format!(
-            "\"{text}\" has an extension — give only the number here and the extension in note (e.g. note = \"дод. 5\")"
-        )));
+        return Err(PhoneError::new(
+            format!(
+                "\"{text}\" has an extension — give only the number here and the extension in note (e.g. note = \"дод. 5\")"
+            ),
+            format!(
+                "у \"{text}\" є додатковий номер — тут вкажіть лише сам номер, а додатковий запишіть у note (наприклад note = \"дод. 5\")"
+            ),
+        ));
     }
     if !number.is_valid() {
         return Err(invalid(text, &digits, Some(&number)));
@@ -166,29 +215,49 @@ fn short(digits: String) -> Phone {
 
 fn invalid(text: &str, digits: &str, number: Option<&PhoneNumber>) -> PhoneError {
     if !text.starts_with('+') && digits.len() <= 4 {
-        return PhoneError(format!(
-            "\"{text}\" is not a known short number — only 101, 102, 103, 104, 112 and 1500–1599 (e.g. 1545) are accepted; write other numbers in full, e.g. (044) 123-45-67"
-        ));
+        return PhoneError::new(
+            format!(
+                "\"{text}\" is not a known short number — only 101, 102, 103, 104, 112 and 1500–1599 (e.g. 1545) are accepted; write other numbers in full, e.g. (044) 123-45-67"
+            ),
+            format!(
+                "\"{text}\" — невідомий короткий номер: приймаються лише 101, 102, 103, 104, 112 і 1500–1599 (наприклад 1545); інші номери пишіть повністю, наприклад (044) 123-45-67"
+            ),
+        );
     }
     const UA_LENGTH: &str = "a Ukrainian number has 10 digits starting with 0, or +380 and 9 more";
-    let detail = match number {
+    const UA_LENGTH_UK: &str =
+        "український номер — це 10 цифр, що починаються з 0, або +380 і ще 9 цифр";
+    let (detail, detail_uk) = match number {
         Some(n) if n.code().value() == 380 => {
             let national = n.national().to_string();
             let toll = national.starts_with('8') || national.starts_with('9');
             if national.len() < 9 {
-                format!(" (too few digits: {UA_LENGTH})")
+                (
+                    format!(" (too few digits: {UA_LENGTH})"),
+                    format!(" (замало цифр: {UA_LENGTH_UK})"),
+                )
             } else if national.len() > 10 || (national.len() == 10 && !toll) {
-                format!(" (too many digits: {UA_LENGTH})")
+                (
+                    format!(" (too many digits: {UA_LENGTH})"),
+                    format!(" (забагато цифр: {UA_LENGTH_UK})"),
+                )
             } else {
-                " (no such number range in Ukraine)".to_owned()
+                (
+                    " (no such number range in Ukraine)".to_owned(),
+                    " (в Україні немає такого діапазону номерів)".to_owned(),
+                )
             }
         }
-        Some(_) => " (not a valid number for its country)".to_owned(),
-        None => String::new(),
+        Some(_) => (
+            " (not a valid number for its country)".to_owned(),
+            " (такого номера немає в плані нумерації його країни)".to_owned(),
+        ),
+        None => (String::new(), String::new()),
     };
-    PhoneError(format!(
-        "\"{text}\" is not a valid phone number{detail} — {HOW_TO}"
-    ))
+    PhoneError::new(
+        format!("\"{text}\" is not a valid phone number{detail} — {HOW_TO}"),
+        format!("\"{text}\" не є правильним номером телефону{detail_uk} — {HOW_TO_UK}"),
+    )
 }
 
 fn from_valid(number: &PhoneNumber) -> Phone {
@@ -505,6 +574,90 @@ mod tests {
         assert!(rejected("044 123 45 67 #5").contains("\"#\""));
         assert!(rejected("044+1234567").contains("\"+\" may only start"));
         assert!(rejected(&"1".repeat(41)).contains("too long"));
+    }
+
+    fn rejected_uk(src: &str) -> String {
+        match parse(src) {
+            Ok(p) => panic!("{src:?} should be rejected, got {p:?}"),
+            Err(e) => e.message_in(Lang::Uk).to_owned(),
+        }
+    }
+
+    #[test]
+    fn ukrainian_message_for_too_few_digits() {
+        let e = parse("+380 44 12").unwrap_err();
+        assert_eq!(
+            e.message_in(Lang::Uk),
+            "\"+380 44 12\" не є правильним номером телефону (замало цифр: український номер — це 10 цифр, що починаються з 0, або +380 і ще 9 цифр) — пишіть так: +380 44 123 45 67, (044) 123-45-67 або короткий номер, як-от 1545"
+        );
+        assert_eq!(e.message_in(Lang::En), e.en);
+        assert_eq!(e.to_string(), e.en);
+        assert!(rejected_uk("044 123 45 6").contains("(замало цифр: "));
+        assert!(rejected_uk("0441234567890").contains("(забагато цифр: "));
+    }
+
+    #[test]
+    fn ukrainian_message_for_letters() {
+        assert_eq!(
+            rejected_uk("044 ABC 45 67"),
+            "у \"044 ABC 45 67\" є літери, а тут має бути лише номер — пишіть так: +380 44 123 45 67, (044) 123-45-67 або короткий номер, як-от 1545; примітки на кшталт \"дод. 5\" чи \"безкоштовно\" пишіть у note"
+        );
+        assert!(
+            rejected_uk("044 123 45 67 дод. 5").starts_with("у \"044 123 45 67 дод. 5\" є літери")
+        );
+    }
+
+    #[test]
+    fn ukrainian_messages_for_other_mistakes() {
+        assert_eq!(
+            rejected_uk("105"),
+            "\"105\" — невідомий короткий номер: приймаються лише 101, 102, 103, 104, 112 і 1500–1599 (наприклад 1545); інші номери пишіть повністю, наприклад (044) 123-45-67"
+        );
+        assert!(
+            rejected_uk("044 123 45 67, 044 765 43 21").ends_with(
+                "; кілька номерів записуйте окремими елементами: phones = [\"…\", \"…\"]"
+            )
+        );
+        assert!(rejected_uk("044+1234567").contains("\"+\" може стояти лише на початку номера"));
+        assert!(
+            rejected_uk("0 900 123 456").contains("(в Україні немає такого діапазону номерів)")
+        );
+        assert!(rejected_uk("").starts_with("номер телефону не вказано — "));
+    }
+
+    /// Every rejection has a Ukrainian message with no English prose left in it.
+    #[test]
+    fn every_error_has_a_ukrainian_message() {
+        let long = "1".repeat(41);
+        for src in [
+            "",
+            "()",
+            "+",
+            "abc",
+            "044 123 45 67 #5",
+            "044 123 45 67; 044 765 43 21",
+            "044+1234567",
+            long.as_str(),
+            "105",
+            "+380 44 12",
+            "0441234567890",
+            "0 900 123 456",
+            "+48 22 12",
+            "1234567",
+        ] {
+            let e = parse(src).unwrap_err();
+            let uk = e.message_in(Lang::Uk);
+            assert!(
+                uk.chars().any(|c| ('а'..='я').contains(&c)),
+                "{src:?}: {uk}"
+            );
+            for english in [
+                "write", "the ", " or ", "e.g.", "is not", "has ", "contains", "digits",
+            ] {
+                assert!(!uk.contains(english), "{src:?}: {english:?} in {uk}");
+            }
+            assert_ne!(uk, e.en, "{src:?}");
+        }
     }
 
     proptest! {

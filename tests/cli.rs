@@ -300,6 +300,15 @@ fn unknown_service_exits_1_and_lists_the_services() {
 }
 
 #[test]
+fn missing_data_path_is_an_io_error_exit_2() {
+    refdesk()
+        .args(["--data", "/nonexistent/refdesk-data", "validate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/refdesk-data"));
+}
+
+#[test]
 fn usage_error_exits_2() {
     refdesk().args(["show"]).assert().code(2);
     refdesk()

@@ -2,7 +2,6 @@
 
 use crate::app::App;
 use crate::cli::ShowArgs;
-use crate::i18n::Lang;
 use crate::referral::Card;
 use std::io::Write;
 
@@ -12,33 +11,13 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let Some(agency) = app.dir.agency(&args.id) else {
-        let near = app.dir.nearest_ids(&args.id, 3);
-        match app.lang {
-            Lang::Uk => writeln!(
-                err,
-                "установи з id \"{}\" немає; можливо: {}",
-                args.id,
-                near.join(", ")
-            )?,
-            Lang::En => writeln!(
-                err,
-                "no agency with id \"{}\"; did you mean: {}",
-                args.id,
-                near.join(", ")
-            )?,
-        }
+    let Some(card) = super::slip::card_for(app, &args.id, args.service.as_deref(), err)? else {
         return Ok(super::NOT_FOUND);
     };
-    let mut card = Card::new(&app.dir, agency, app.lang);
-    if let Some(s) = &args.service {
-        match card.with_service(s) {
-            Ok(c) => card = c,
-            Err(e) => {
-                writeln!(err, "{e}")?;
-                return Ok(super::NOT_FOUND);
-            }
-        }
+    let agency = card.agency;
+    if args.script {
+        writeln!(out, "{}", crate::referral::phrase::phrase(&card))?;
+        return Ok(0);
     }
     if args.json {
         let mut v = serde_json::to_value(agency)?;
@@ -67,6 +46,11 @@ pub fn render_text(app: &App, card: &Card) -> String {
         s.push_str(&format!("[{b}]\n"));
     }
     let a = card.agency;
+    s.push_str(&format!(
+        "{}:\n  {}\n\n",
+        t("Фраза для відвідувача", "Phrase to read out (Ukrainian)"),
+        crate::referral::phrase::phrase(card)
+    ));
     s.push_str(&format!("{}\n", a.name));
     s.push_str(&format!("id: {}\n", a.id));
     push_fields(&mut s, &card.agency_fields(true), "");

@@ -71,14 +71,15 @@ fn stale(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<
             let by = a
                 .verified_by
                 .as_deref()
-                .unwrap_or(app.lang.pick("невідомо ким", "unknown"));
+                .unwrap_or(app.lang.pick("не вказано", "not given"));
             writeln!(
                 out,
                 "{}  {}  {} — {}: {by}  ({})",
                 a.verified.strftime("%d.%m.%Y"),
                 a.id,
                 a.display_name(),
-                app.lang.pick("перевірив", "verified by"),
+                // «хто перевіряв», not «перевірив»: the verifier may be a woman.
+                app.lang.pick("хто перевіряв", "verified by"),
                 a.origin
             )?;
         }

@@ -999,7 +999,9 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             Ok(p) => Some(p),
             Err(e) => {
                 let at = self.src.pos(&v.span());
-                let m = match self.l.opts.lang {
+                let lang = self.l.opts.lang;
+                let e = e.message_in(lang);
+                let m = match lang {
                     Lang::Uk => format!("неправильний номер телефону у полі \"{key}\": {e}"),
                     Lang::En => format!("invalid phone number in \"{key}\": {e}"),
                 };
@@ -1101,9 +1103,10 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
         // +1 for the opening quote: the offset counts characters inside the string.
         at.column += 1 + e.offset;
         // The parser's message already says what is wrong and how to write it.
-        let m = match self.l.opts.lang {
-            Lang::Uk => format!("поле \"{key}\" не розпізнано: {}", e.message),
-            Lang::En => format!("cannot read \"{key}\": {}", e.message),
+        let lang = self.l.opts.lang;
+        let m = match lang {
+            Lang::Uk => format!("поле \"{key}\" не розпізнано: {}", e.message_in(lang)),
+            Lang::En => format!("cannot read \"{key}\": {}", e.message_in(lang)),
         };
         self.report(Severity::Error, at, "invalid-hours", m);
     }

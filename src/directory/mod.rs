@@ -4,6 +4,7 @@
 mod diagnostic;
 mod load;
 mod model;
+pub mod watch;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use load::{Directory, LoadOptions, load_demo, load_path, load_texts};

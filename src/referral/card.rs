@@ -3,8 +3,10 @@
 //! `show`, the screen, the read-out phrase and every slip format take their facts from here, so
 //! they can never disagree about an address, a phone or who to ask for.
 
-use crate::directory::{Agency, Appointment, Directory, Person, PhoneEntry, Service, Status};
-use crate::hours::OpenState;
+use crate::directory::{
+    Agency, Appointment, Directory, Gender, Person, PhoneEntry, Service, Status,
+};
+use crate::hours::{Hours, Lunch, OpenState};
 use crate::i18n::Lang;
 use jiff::civil::DateTime;
 
@@ -140,22 +142,58 @@ impl<'a> Card<'a> {
             .join(" · ")
     }
 
+    /// The selected service, if any.
+    pub fn selected_service(&self) -> Option<&'a Service> {
+        self.service.map(|(_, s)| s)
+    }
+
+    /// The name as it follows «звернутися до …»: the data's `name_genitive`, else derived from
+    /// a known head noun ([`crate::grammar`]); `None` when neither is possible.
+    pub fn name_genitive(&self) -> Option<String> {
+        self.agency
+            .name_genitive
+            .clone()
+            .or_else(|| crate::grammar::genitive(&self.agency.name))
+    }
+
+    /// The gender of the name's head noun: the data's `gender`, else derived.
+    pub fn gender(&self) -> Option<Gender> {
+        self.agency
+            .gender
+            .or_else(|| crate::grammar::head_gender(&self.agency.name))
+    }
+
+    /// The hours that apply: the selected service's own, else the agency's.
+    pub fn hours(&self) -> &'a Hours {
+        match self.service.and_then(|(_, s)| s.hours.as_ref()) {
+            Some(h) => &h.parsed,
+            None => &self.agency.hours.parsed,
+        }
+    }
+
+    pub fn lunch(&self) -> Option<&'a Lunch> {
+        self.agency.lunch.as_ref().map(|l| &l.parsed)
+    }
+
     /// "Пн–Чт 09:00–18:00, Пт 09:00–16:45; перерва 13:00–13:45".
     pub fn hours_line(&self) -> String {
-        let a = self.agency;
-        let hours = match self.service.and_then(|(_, s)| s.hours.as_ref()) {
-            Some(h) => &h.parsed,
-            None => &a.hours.parsed,
-        };
-        let mut s = hours.display(self.lang);
-        if let Some(l) = &a.lunch {
-            s.push_str(&format!(
-                "; {} {}",
-                self.t("перерва", "break"),
-                l.parsed.display()
-            ));
+        let mut s = self.hours().display(self.lang);
+        if let Some(l) = self.lunch() {
+            s.push_str(&format!("; {} {}", self.t("перерва", "break"), l.display()));
         }
         s
+    }
+
+    /// The documents to bring for the selected service (none without a service).
+    pub fn documents(&self) -> &'a [String] {
+        self.selected_service()
+            .map_or(&[], |s| s.documents.as_slice())
+    }
+
+    /// Internal notes are for staff only: every visitor-facing output asks this, so that a
+    /// future field marked internal is excluded everywhere at once.
+    pub fn internal_notes(&self) -> Option<&'a str> {
+        self.agency.notes.as_deref()
     }
 
     pub fn reception_line(&self) -> Option<String> {

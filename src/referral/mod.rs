@@ -1,6 +1,14 @@
-//! The referral: the card model, and everything that carries it out of the office.
+//! The referral: the card model, and everything that carries it out of the office — the
+//! read-out phrase, slips (text, PDF, ESC/POS), their QR code, printing and the clipboard.
 
 pub mod card;
+pub mod clipboard;
+pub mod escpos;
+pub mod pdf;
+pub mod phrase;
+pub mod print;
+pub mod qr;
+pub mod slip;
+pub mod vcard;
 
 pub use card::{Card, Field};
-pub mod phrase;

@@ -1,0 +1,54 @@
+//! `refdesk import hsds DIR -o FILE.toml`: an HSDS 3.0 data package into a directory file, with
+//! a report of everything that could not be carried over.
+
+use crate::app::App;
+use crate::cli::ImportCmd;
+use crate::directory::{LoadOptions, load_texts};
+use crate::hsds;
+use crate::i18n::{self, Lang};
+use std::io::Write;
+
+pub fn run(
+    app: &App,
+    cmd: &ImportCmd,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    let ImportCmd::Hsds { dir, output } = cmd;
+    let imported = hsds::import(dir, app.now.date(), app.lang)?;
+    std::fs::write(output, &imported.toml)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?;
+    for line in imported.unmapped_lines(app.lang) {
+        writeln!(err, "refdesk: {line}")?;
+    }
+    for n in &imported.notes {
+        writeln!(err, "refdesk: {}: {n}", app.lang.pick("увага", "note"))?;
+    }
+    // Check the result the way the desk will read it.
+    let name = output.display().to_string();
+    let opts = LoadOptions {
+        today: app.now.date(),
+        lang: app.lang,
+    };
+    let loaded = load_texts(&[(name.as_str(), imported.toml.as_str())], &opts);
+    let l = app.lang;
+    let a = i18n::AGENCY.count(l, imported.agencies as u64);
+    let s = i18n::SERVICE.count(l, imported.services as u64);
+    let e = i18n::ERROR.count(l, loaded.error_count() as u64);
+    let w = i18n::WARNING.count(l, loaded.warning_count() as u64);
+    match l {
+        Lang::Uk => writeln!(
+            out,
+            "Імпортовано {a} і {s} у {name}; перевірка: {e}, {w} (подробиці: refdesk --data {name} validate)"
+        )?,
+        Lang::En => writeln!(
+            out,
+            "Imported {a} and {s} into {name}; check: {e}, {w} (details: refdesk --data {name} validate)"
+        )?,
+    }
+    Ok(if loaded.error_count() > 0 {
+        super::NOT_FOUND
+    } else {
+        0
+    })
+}

@@ -1,0 +1,43 @@
+//! `refdesk print ID`: send the slip to the configured printer; on failure save it (without
+//! the visitor's name) and say where.
+
+use crate::app::App;
+use crate::cli::PrintArgs;
+use crate::referral::print::{PrintRequest, print_card};
+use std::io::Write;
+
+pub fn run(
+    app: &App,
+    args: &PrintArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    let o = &args.slip;
+    let Some(card) = super::slip::card_for(app, &o.id, o.service.as_deref(), err)? else {
+        return Ok(super::NOT_FOUND);
+    };
+    let ctx = match super::slip::context(app, o) {
+        Ok(c) => c,
+        Err(m) => {
+            writeln!(err, "refdesk: {m}")?;
+            return Ok(super::USAGE);
+        }
+    };
+    let req = PrintRequest {
+        format: o.format,
+        paper: o.paper,
+        printer: args.printer.clone(),
+    };
+    let report = print_card(&card, &ctx, &app.config, &req, app.now);
+    // Printed or saved for printing later: either way the referral was given.
+    if !matches!(report, crate::referral::print::PrintReport::Lost { .. }) {
+        super::record_referral(app, &card, crate::stats::How::Printed, err)?;
+    }
+    if report.printed() {
+        writeln!(out, "{}", report.message(app.lang))?;
+        Ok(0)
+    } else {
+        writeln!(err, "refdesk: {}", report.message(app.lang))?;
+        Ok(super::USAGE)
+    }
+}

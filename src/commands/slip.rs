@@ -1,0 +1,130 @@
+//! `refdesk slip ID`: the referral slip as text, PDF or ESC/POS bytes, to standard output or a
+//! file.
+
+use crate::app::App;
+use crate::cli::{SlipArgs, SlipFormat, SlipOptions};
+use crate::i18n::Lang;
+use crate::referral::Card;
+use crate::referral::slip::{self, MAX_WIDTH, MIN_WIDTH, Output, SlipContext};
+use std::io::{IsTerminal, Write};
+
+/// The card for `id` (and `--service`), or `None` after telling the user what exists.
+pub fn card_for<'a>(
+    app: &'a App,
+    id: &str,
+    service: Option<&str>,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<Card<'a>>> {
+    let Some(agency) = app.dir.agency(id) else {
+        let near = app.dir.nearest_ids(id, 3);
+        match app.lang {
+            Lang::Uk => writeln!(
+                err,
+                "установи з id \"{id}\" немає; можливо: {}",
+                near.join(", ")
+            )?,
+            Lang::En => writeln!(
+                err,
+                "no agency with id \"{id}\"; did you mean: {}",
+                near.join(", ")
+            )?,
+        }
+        return Ok(None);
+    };
+    let card = Card::new(&app.dir, agency, app.lang);
+    match service {
+        None => Ok(Some(card)),
+        Some(s) => match card.with_service(s) {
+            Ok(c) => Ok(Some(c)),
+            Err(e) => {
+                writeln!(err, "{e}")?;
+                Ok(None)
+            }
+        },
+    }
+}
+
+/// The slip context from the settings and the command line; `Err` carries a usage message.
+pub fn context(app: &App, opts: &SlipOptions) -> Result<SlipContext, String> {
+    let mut ctx = SlipContext::new(&app.config, app.now.date());
+    if let Some(w) = opts.width {
+        if !(MIN_WIDTH..=MAX_WIDTH).contains(&w) {
+            return Err(match app.lang {
+                Lang::Uk => format!(
+                    "--width {w}: ширина має бути від {MIN_WIDTH} до {MAX_WIDTH} символів (32, 42, 48 для чекових стрічок 58/80 мм; 64–80 для A5/A4)"
+                ),
+                Lang::En => format!(
+                    "--width {w}: the width must be {MIN_WIDTH} to {MAX_WIDTH} characters (32, 42, 48 for 58/80 mm receipts; 64–80 for A5/A4)"
+                ),
+            });
+        }
+        ctx.width = w;
+    }
+    ctx.for_name = opts
+        .for_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
+    Ok(ctx)
+}
+
+pub fn run(
+    app: &App,
+    args: &SlipArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    let o = &args.slip;
+    let Some(card) = card_for(app, &o.id, o.service.as_deref(), err)? else {
+        return Ok(super::NOT_FOUND);
+    };
+    let ctx = match context(app, o) {
+        Ok(c) => c,
+        Err(m) => {
+            writeln!(err, "refdesk: {m}")?;
+            return Ok(super::USAGE);
+        }
+    };
+    let format = o
+        .format
+        .or(app.config.printer.format)
+        .unwrap_or(SlipFormat::Text);
+    let output = Output::from_config(&app.config, format, o.paper);
+    if args.output.is_none() && format != SlipFormat::Text && std::io::stdout().is_terminal() {
+        writeln!(
+            err,
+            "refdesk: {}",
+            app.lang.pick(
+                "це двійкові дані — вкажіть файл: -o НАЗВА (або перенаправте вивід)",
+                "this is binary data — give a file with -o NAME (or redirect the output)"
+            )
+        )?;
+        return Ok(super::USAGE);
+    }
+    let bytes = slip::render(&card, &ctx, &output)?;
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, &bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "{} {}: {e}",
+                    app.lang.pick("не вдалося записати", "could not write"),
+                    path.display()
+                )
+            })?;
+            if ctx.for_name.is_some() {
+                writeln!(
+                    err,
+                    "{}",
+                    app.lang.pick(
+                        "Увага: файл містить ім'я відвідувача — видаліть його після друку.",
+                        "Note: the file holds the visitor's name — delete it after printing."
+                    )
+                )?;
+            }
+        }
+        None => out.write_all(&bytes)?,
+    }
+    super::record_referral(app, &card, crate::stats::How::Printed, err)?;
+    Ok(0)
+}

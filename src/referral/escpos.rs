@@ -1,0 +1,256 @@
+//! ESC/POS bytes for thermal receipt printers: initialise, select the code page, the slip's
+//! lines in a single-byte Cyrillic encoding, the QR code (model 2), feed and cut.
+//!
+//! Vendors number code pages differently, so the `ESC t n` number is configurable (Epson 46
+//! and many XPrinter models 73 for Windows-1251; 17 for CP866). Characters the code page lacks
+//! are transliterated (ʼ → ’, ☎ → «тел.», Latin accents dropped) rather than sent as garbage.
+
+use super::slip::{self, Slip};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub const ESC: u8 = 0x1b;
+pub const GS: u8 = 0x1d;
+pub const LF: u8 = 0x0a;
+
+/// The text encoding sent to the printer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Encoding {
+    #[default]
+    Cp1251,
+    /// DOS Cyrillic; it has no І і Ґ ґ, which become Latin I i and Г г.
+    Cp866,
+}
+
+impl Encoding {
+    /// The `ESC t n` number most printers use for this encoding (Epson numbering).
+    pub fn default_codepage(self) -> u8 {
+        match self {
+            Encoding::Cp1251 => 46,
+            Encoding::Cp866 => 17,
+        }
+    }
+
+    fn encoding(self) -> &'static encoding_rs::Encoding {
+        match self {
+            Encoding::Cp1251 => encoding_rs::WINDOWS_1251,
+            Encoding::Cp866 => encoding_rs::IBM866,
+        }
+    }
+
+    /// char → byte for the upper half (0x80–0xFF), built from encoding_rs's decoder.
+    fn table(self) -> &'static HashMap<char, u8> {
+        static CP1251: OnceLock<HashMap<char, u8>> = OnceLock::new();
+        static CP866: OnceLock<HashMap<char, u8>> = OnceLock::new();
+        let cell = match self {
+            Encoding::Cp1251 => &CP1251,
+            Encoding::Cp866 => &CP866,
+        };
+        cell.get_or_init(|| {
+            (0x80u8..=0xff)
+                .filter_map(|b| {
+                    let byte = [b];
+                    let (s, _, bad) = self.encoding().decode(&byte);
+                    let c = s.chars().next()?;
+                    (!bad && c != '\u{fffd}').then_some((c, b))
+                })
+                .collect()
+        })
+    }
+
+    /// Encodes text, transliterating what the code page lacks.
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        let table = self.table();
+        let mut out = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            self.encode_char(c, table, &mut out);
+        }
+        out
+    }
+
+    fn encode_char(self, c: char, table: &HashMap<char, u8>, out: &mut Vec<u8>) {
+        if c.is_ascii() {
+            // Control characters would be read as printer commands.
+            out.push(if c.is_ascii_control() { b' ' } else { c as u8 });
+            return;
+        }
+        if let Some(&b) = table.get(&c) {
+            out.push(b);
+            return;
+        }
+        match substitute(c) {
+            // Substitutes never lead back to themselves, so this ends.
+            Some(s) => {
+                for sc in s.chars() {
+                    self.encode_char(sc, table, out);
+                }
+            }
+            None => {
+                // Latin letters with accents: the base letter.
+                use unicode_normalization::UnicodeNormalization;
+                let base: String = c.nfd().filter(|c| c.is_ascii_alphanumeric()).collect();
+                if base.is_empty() {
+                    out.push(b'?');
+                } else {
+                    out.extend(base.bytes());
+                }
+            }
+        }
+    }
+
+    /// Decodes printer bytes back to text (for tests and previews).
+    pub fn decode(self, bytes: &[u8]) -> String {
+        self.encoding().decode(bytes).0.into_owned()
+    }
+}
+
+/// Replacements for characters missing from a code page. Each replacement is closer to ASCII
+/// than what it replaces, so that a chain of them always ends.
+fn substitute(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ʼ' | '´' | '′' => "’",
+        '’' | '‘' => "'",
+        '“' | '”' | '„' | '«' | '»' => "\"",
+        '—' | '–' | '‐' | '‑' => "-",
+        '…' => "...",
+        '№' => "N",
+        '•' | '●' => "·",
+        '·' => ".",
+        '☎' | '📞' => "тел.",
+        'Ł' => "L",
+        'ł' => "l",
+        'ß' => "ss",
+        '→' => "->",
+        '←' => "<-",
+        '≤' => "<=",
+        '≥' => ">=",
+        '×' | '✕' => "x",
+        '\u{a0}' | '\u{202f}' | '\u{2009}' => " ",
+        // CP866 lacks these Ukrainian letters.
+        'І' => "I",
+        'і' => "i",
+        'Ґ' => "Г",
+        'ґ' => "г",
+        _ => return None,
+    })
+}
+
+/// How to print on one particular printer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EscPosOptions {
+    pub encoding: Encoding,
+    /// The `ESC t n` number.
+    pub codepage: u8,
+    /// Characters per line (font A).
+    pub width: usize,
+}
+
+impl Default for EscPosOptions {
+    fn default() -> Self {
+        EscPosOptions {
+            encoding: Encoding::Cp1251,
+            codepage: Encoding::Cp1251.default_codepage(),
+            width: slip::DEFAULT_WIDTH,
+        }
+    }
+}
+
+/// The slip as ESC/POS bytes.
+pub fn render(slip: &Slip, opts: &EscPosOptions) -> Vec<u8> {
+    let mut b = vec![ESC, b'@', ESC, b't', opts.codepage];
+    for line in slip::layout_text(slip, opts.width) {
+        if line.bold {
+            b.extend([ESC, b'E', 1]);
+        }
+        b.extend(opts.encoding.encode(&line.text));
+        if line.bold {
+            b.extend([ESC, b'E', 0]);
+        }
+        b.push(LF);
+    }
+    if let Ok(qr) = qr_commands(slip.qr.as_bytes(), opts.width) {
+        b.extend([ESC, b'a', 1]); // centre
+        b.extend(qr);
+        b.push(LF);
+        b.extend([ESC, b'a', 0]);
+    }
+    // Feed to the cutter and cut (GS V 65 n: feed n lines, full cut).
+    b.extend([GS, b'V', 65, 3]);
+    b
+}
+
+/// The QR payload is too long for the printer's store command.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("QR payload of {0} bytes is too long for ESC/POS")]
+pub struct QrTooLong(usize);
+
+/// `GS ( k` commands: model 2, module size, error correction M, store the data, print.
+pub fn qr_commands(data: &[u8], width: usize) -> Result<Vec<u8>, QrTooLong> {
+    // Store: data plus the three bytes `cn fn m`; the printers' limit is 7089.
+    let len = data.len() + 3;
+    if len > 7092 {
+        return Err(QrTooLong(data.len()));
+    }
+    // Module size in dots: a ~69-module vCard must fit a 384-dot (58 mm) head.
+    let module = if width <= 32 { 4 } else { 6 };
+    let mut b = vec![
+        GS, b'(', b'k', 4, 0, 49, 65, 50, 0, // model 2
+        GS, b'(', b'k', 3, 0, 49, 67, module, // module size
+        GS, b'(', b'k', 3, 0, 49, 69, 49, // error correction M
+    ];
+    b.extend([
+        GS,
+        b'(',
+        b'k',
+        (len & 0xff) as u8,
+        (len >> 8) as u8,
+        49,
+        80,
+        48,
+    ]);
+    b.extend(data);
+    b.extend([GS, b'(', b'k', 3, 0, 49, 81, 48]); // print
+    Ok(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ukrainian_letters_round_trip_through_cp1251() {
+        let s = "Ґґ Єє Іі Її — «№ 5» Щастя’";
+        let bytes = Encoding::Cp1251.encode(s);
+        assert_eq!(bytes.len(), s.chars().count(), "one byte per character");
+        assert_eq!(Encoding::Cp1251.decode(&bytes), s);
+    }
+
+    #[test]
+    fn missing_characters_are_transliterated() {
+        let e = Encoding::Cp1251;
+        assert_eq!(e.decode(&e.encode("Вʼячеслав")), "В’ячеслав");
+        assert_eq!(e.decode(&e.encode("☎ 1545")), "тел. 1545");
+        assert_eq!(e.decode(&e.encode("Łódź café")), "Lodz cafe");
+        assert_eq!(e.decode(&e.encode("≥ 😀")), ">= ?");
+        assert_eq!(e.decode(&e.encode("a\u{1b}b")), "a b", "no stray commands");
+        let c = Encoding::Cp866;
+        assert_eq!(
+            c.decode(&c.encode("Ґудзь Іван, Їжак, Євген")),
+            "Гудзь Iван, Їжак, Євген"
+        );
+    }
+
+    #[test]
+    fn qr_store_command_carries_the_length() {
+        let q = qr_commands(b"BEGIN:VCARD", 48).expect("short");
+        let store = q
+            .windows(3)
+            .position(|w| w == [49, 80, 48])
+            .expect("store command");
+        let len = q[store - 2] as usize | (q[store - 1] as usize) << 8;
+        assert_eq!(len, 11 + 3);
+        assert_eq!(&q[store + 3..store + 3 + 11], b"BEGIN:VCARD");
+        assert!(qr_commands(&[b'x'; 8000], 48).is_err());
+    }
+}

@@ -1,0 +1,508 @@
+//! Key bindings as data. The same table answers "what does this key do here" for the event loop
+//! and "which key does this" for the hint bar and the help screen, so what the screen says is
+//! always what the keys do.
+//!
+//! No plain letter is ever bound: every printable character goes into the search (or a picker's
+//! filter). F9, F11 and F12 are left free for the statistics view and the "referred" mark.
+
+use crate::i18n::Lang;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Something the user can ask for with a key, a hint click or a mouse gesture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    Quit,
+    Help,
+    /// Enter: open the selected result's card / take the picked item.
+    Open,
+    /// Esc: close the top overlay, else leave the card, else clear the query.
+    Back,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    DeleteBack,
+    DeleteForward,
+    DeleteWord,
+    ClearQuery,
+    Left,
+    Right,
+    Home,
+    End,
+    NextService,
+    PrevService,
+    Print,
+    Copy,
+    ShowQr,
+    CategoryFilter,
+    LocalityFilter,
+    ToggleOpenNow,
+    Problems,
+}
+
+/// Where the keyboard is: decides which bindings apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The result list with the search line.
+    List,
+    /// An agency's card.
+    Card,
+    /// A category or locality picker (type to filter).
+    Picker,
+    /// Help or the problems list (read and scroll).
+    Pager,
+}
+
+const ALL: &[Scope] = &[Scope::List, Scope::Card, Scope::Picker, Scope::Pager];
+const LIST_CARD: &[Scope] = &[Scope::List, Scope::Card];
+const CARD: &[Scope] = &[Scope::Card];
+const EDIT: &[Scope] = &[Scope::List, Scope::Picker];
+const MOVE: &[Scope] = ALL;
+
+/// A key with its modifiers, as written in the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+pub struct Binding {
+    pub key: Key,
+    pub command: Command,
+    pub scopes: &'static [Scope],
+}
+
+const fn b(key: Key, command: Command, scopes: &'static [Scope]) -> Binding {
+    Binding {
+        key,
+        command,
+        scopes,
+    }
+}
+
+/// The key map. The first key listed for a command is the one the hint bar shows.
+pub static BINDINGS: &[Binding] = &[
+    b(k(KeyCode::F(10)), Command::Quit, ALL),
+    b(ctrl('q'), Command::Quit, ALL),
+    b(ctrl('c'), Command::Quit, ALL),
+    b(k(KeyCode::F(1)), Command::Help, ALL),
+    b(
+        k(KeyCode::Enter),
+        Command::Open,
+        &[Scope::List, Scope::Picker, Scope::Pager],
+    ),
+    b(k(KeyCode::Esc), Command::Back, ALL),
+    b(k(KeyCode::Up), Command::Up, MOVE),
+    b(ctrl('p'), Command::Up, MOVE),
+    b(ctrl('k'), Command::Up, MOVE),
+    b(k(KeyCode::Down), Command::Down, MOVE),
+    b(ctrl('n'), Command::Down, MOVE),
+    b(ctrl('j'), Command::Down, MOVE),
+    b(k(KeyCode::PageUp), Command::PageUp, MOVE),
+    b(k(KeyCode::PageDown), Command::PageDown, MOVE),
+    b(k(KeyCode::Backspace), Command::DeleteBack, EDIT),
+    b(k(KeyCode::Delete), Command::DeleteForward, EDIT),
+    b(ctrl('w'), Command::DeleteWord, EDIT),
+    b(ctrl('u'), Command::ClearQuery, EDIT),
+    b(k(KeyCode::Left), Command::Left, EDIT),
+    b(k(KeyCode::Right), Command::Right, EDIT),
+    b(k(KeyCode::Home), Command::Home, EDIT),
+    b(ctrl('a'), Command::Home, EDIT),
+    b(k(KeyCode::End), Command::End, EDIT),
+    b(ctrl('e'), Command::End, EDIT),
+    b(k(KeyCode::Tab), Command::NextService, CARD),
+    b(k(KeyCode::BackTab), Command::PrevService, CARD),
+    b(k(KeyCode::F(2)), Command::Print, LIST_CARD),
+    b(k(KeyCode::F(3)), Command::CategoryFilter, LIST_CARD),
+    b(k(KeyCode::F(4)), Command::LocalityFilter, LIST_CARD),
+    b(k(KeyCode::F(5)), Command::Copy, LIST_CARD),
+    b(k(KeyCode::F(6)), Command::ShowQr, LIST_CARD),
+    b(k(KeyCode::F(7)), Command::ToggleOpenNow, LIST_CARD),
+    b(k(KeyCode::F(8)), Command::Problems, LIST_CARD),
+];
+
+/// The bound command for a key press in a scope. Key releases (Windows) are ignored.
+pub fn lookup(scope: Scope, ev: &KeyEvent) -> Option<Command> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let (code, mods) = normalise(ev);
+    BINDINGS
+        .iter()
+        .find(|b| b.key.code == code && b.key.mods == mods && b.scopes.contains(&scope))
+        .map(|b| b.command)
+}
+
+/// Terminals disagree on how they report some keys; fold the variants into the table's form.
+fn normalise(ev: &KeyEvent) -> (KeyCode, KeyModifiers) {
+    let mut mods = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    let code = match ev.code {
+        // Ctrl-letters arrive lower-case from most terminals, upper-case from some.
+        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+            mods.remove(KeyModifiers::SHIFT);
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
+        KeyCode::BackTab => {
+            mods.remove(KeyModifiers::SHIFT);
+            KeyCode::BackTab
+        }
+        c => {
+            // Shift on a function or arrow key is not a different command here.
+            mods.remove(KeyModifiers::SHIFT);
+            c
+        }
+    };
+    (code, mods)
+}
+
+/// A printable character to type, when the key is one: plain or shifted, and AltGr
+/// (Ctrl+Alt) combinations that layouts use for letters like ґ or €.
+pub fn typed_char(ev: &KeyEvent) -> Option<char> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let KeyCode::Char(c) = ev.code else {
+        return None;
+    };
+    let m = ev.modifiers;
+    let altgr = m.contains(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let plain = !m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    ((plain || altgr) && !c.is_control()).then_some(c)
+}
+
+/// Every key bound to `command` in `scope`, in table order.
+pub fn keys_for(command: Command, scope: Scope) -> impl Iterator<Item = Key> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.command == command && b.scopes.contains(&scope))
+        .map(|b| b.key)
+}
+
+/// Every key bound to `command` in any scope, without repeats.
+pub fn all_keys_for(command: Command) -> Vec<Key> {
+    let mut v: Vec<Key> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.command == command) {
+        if !v.contains(&b.key) {
+            v.push(b.key);
+        }
+    }
+    v
+}
+
+/// "F10", "Ctrl-Q", "Enter", "↑", "Shift-Tab".
+pub fn key_label(key: Key) -> String {
+    let base = match key.code {
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Char(c) => c.to_uppercase().to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        other => format!("{other:?}"),
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else if key.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
+    } else {
+        base
+    }
+}
+
+impl Command {
+    /// The short label for the hint bar ("картка", "друк"). Esc's label depends on what it will
+    /// do, which only the state knows; see [`back_label`].
+    pub fn hint(self, lang: Lang) -> &'static str {
+        use Command::*;
+        let (uk, en) = match self {
+            Quit => ("вихід", "quit"),
+            Help => ("довідка", "help"),
+            Open => ("картка", "card"),
+            Back => ("назад", "back"),
+            Up | Down => ("вибір", "move"),
+            PageUp | PageDown => ("сторінка", "page"),
+            DeleteBack | DeleteForward | DeleteWord | ClearQuery => ("стерти", "delete"),
+            Left | Right | Home | End => ("курсор", "cursor"),
+            NextService | PrevService => ("послуга", "service"),
+            Print => ("друк", "print"),
+            Copy => ("копіювати", "copy"),
+            ShowQr => ("QR", "QR"),
+            CategoryFilter => ("категорія", "category"),
+            LocalityFilter => ("місто", "town"),
+            ToggleOpenNow => ("відчинені", "open now"),
+            Problems => ("проблеми", "problems"),
+        };
+        lang.pick(uk, en)
+    }
+
+    /// The longer description for the help screen.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        use Command::*;
+        let (uk, en) = match self {
+            Quit => ("вийти з програми", "quit"),
+            Help => ("ця довідка", "this help"),
+            Open => (
+                "відкрити картку вибраної установи (у списку вибору — вибрати)",
+                "open the selected agency's card (in a picker: take the item)",
+            ),
+            Back => (
+                "закрити вікно, інакше повернутися з картки, інакше очистити пошук (ніколи не виходить)",
+                "close a window, else leave the card, else clear the search (never quits)",
+            ),
+            Up => ("вище", "up"),
+            Down => ("нижче", "down"),
+            PageUp => ("сторінка вгору", "page up"),
+            PageDown => ("сторінка вниз", "page down"),
+            DeleteBack => (
+                "стерти символ ліворуч",
+                "delete the character before the cursor",
+            ),
+            DeleteForward => (
+                "стерти символ праворуч",
+                "delete the character after the cursor",
+            ),
+            DeleteWord => ("стерти слово", "delete a word"),
+            ClearQuery => ("очистити рядок", "clear the line"),
+            Left => ("курсор ліворуч", "cursor left"),
+            Right => ("курсор праворуч", "cursor right"),
+            Home => ("на початок рядка", "to the start of the line"),
+            End => ("у кінець рядка", "to the end of the line"),
+            NextService => ("наступна послуга в картці", "next service in the card"),
+            PrevService => ("попередня послуга в картці", "previous service in the card"),
+            Print => ("надрукувати направлення", "print a referral slip"),
+            Copy => ("скопіювати картку", "copy the card"),
+            ShowQr => (
+                "показати QR-код з телефоном",
+                "show a QR code with the phone number",
+            ),
+            CategoryFilter => ("фільтр за категорією", "filter by category"),
+            LocalityFilter => ("фільтр за містом", "filter by town"),
+            ToggleOpenNow => ("лише ті, що зараз відчинені", "only those open now"),
+            Problems => (
+                "проблеми в даних (файл:рядок)",
+                "problems in the data (file:line)",
+            ),
+        };
+        lang.pick(uk, en)
+    }
+}
+
+/// Help screen groups: (group, commands in order).
+pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
+    use super::strings::Msg;
+    use Command::*;
+    &[
+        (
+            Msg::HelpGroupSearch,
+            &[
+                DeleteBack,
+                DeleteForward,
+                DeleteWord,
+                ClearQuery,
+                Left,
+                Right,
+                Home,
+                End,
+            ],
+        ),
+        (
+            Msg::HelpGroupList,
+            &[
+                Up,
+                Down,
+                PageUp,
+                PageDown,
+                Open,
+                NextService,
+                PrevService,
+                Back,
+            ],
+        ),
+        (
+            Msg::HelpGroupCard,
+            &[
+                Print,
+                Copy,
+                ShowQr,
+                CategoryFilter,
+                LocalityFilter,
+                ToggleOpenNow,
+            ],
+        ),
+        (Msg::HelpGroupGlobal, &[Problems, Help, Quit]),
+    ]
+};
+
+/// The hint bar's commands for a scope, in display order, each with a priority: when the bar is
+/// too narrow the lowest priorities are dropped first (quit and help are never dropped).
+pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
+    use Command::*;
+    match scope {
+        Scope::List => &[
+            (Open, 8),
+            (Back, 2),
+            (Print, 6),
+            (CategoryFilter, 5),
+            (LocalityFilter, 5),
+            (Copy, 4),
+            (ShowQr, 4),
+            (ToggleOpenNow, 3),
+            (Problems, 1),
+            (Help, 9),
+            (Quit, 10),
+        ],
+        Scope::Card => &[
+            (Back, 8),
+            (NextService, 7),
+            (Print, 6),
+            (Copy, 4),
+            (ShowQr, 2),
+            (Help, 9),
+            (Quit, 10),
+        ],
+        Scope::Picker => &[(Open, 8), (Back, 8), (Up, 3), (Help, 9), (Quit, 10)],
+        Scope::Pager => &[(Back, 8), (Up, 3), (Help, 9), (Quit, 10)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn no_plain_printable_key_is_bound() {
+        for b in BINDINGS {
+            if let KeyCode::Char(_) = b.key.code {
+                assert!(
+                    b.key.mods.contains(KeyModifiers::CONTROL),
+                    "{:?} is a plain letter",
+                    b.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reserved_keys_stay_free() {
+        for n in [9, 11, 12] {
+            assert!(all_keys_for_code(KeyCode::F(n)).is_empty(), "F{n} is bound");
+        }
+    }
+
+    fn all_keys_for_code(code: KeyCode) -> Vec<Command> {
+        BINDINGS
+            .iter()
+            .filter(|b| b.key.code == code)
+            .map(|b| b.command)
+            .collect()
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.key == b.key {
+                    assert!(
+                        !a.scopes.iter().any(|s| b.scopes.contains(s)),
+                        "{:?} bound to {:?} and {:?}",
+                        a.key,
+                        a.command,
+                        b.command
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn quit_keys_work_everywhere() {
+        for scope in ALL {
+            for key in [
+                press(KeyCode::F(10), KeyModifiers::NONE),
+                press(KeyCode::Char('q'), KeyModifiers::CONTROL),
+                press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                press(
+                    KeyCode::Char('C'),
+                    KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+                ),
+            ] {
+                assert_eq!(
+                    lookup(*scope, &key),
+                    Some(Command::Quit),
+                    "{scope:?} {key:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn letters_are_typed_not_looked_up() {
+        for c in ['q', 'j', 'ї', 'Ґ', '1', ' '] {
+            let ev = press(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(lookup(Scope::List, &ev), None);
+            assert_eq!(typed_char(&ev), Some(c));
+        }
+        let shifted = press(KeyCode::Char('Д'), KeyModifiers::SHIFT);
+        assert_eq!(typed_char(&shifted), Some('Д'));
+        let ctrl_w = press(KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(typed_char(&ctrl_w), None);
+        assert_eq!(lookup(Scope::List, &ctrl_w), Some(Command::DeleteWord));
+    }
+
+    #[test]
+    fn reverse_map_gives_the_hint_key() {
+        assert_eq!(
+            keys_for(Command::Quit, Scope::List)
+                .map(key_label)
+                .collect::<Vec<_>>(),
+            ["F10", "Ctrl-Q", "Ctrl-C"]
+        );
+        assert_eq!(
+            keys_for(Command::PrevService, Scope::Card)
+                .map(key_label)
+                .next()
+                .as_deref(),
+            Some("Shift-Tab")
+        );
+    }
+
+    #[test]
+    fn every_hint_has_a_key_in_its_scope() {
+        for scope in ALL {
+            for (c, _) in hint_commands(*scope) {
+                assert!(
+                    keys_for(*c, *scope).next().is_some(),
+                    "{c:?} has no key in {scope:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,1505 @@
+//! Drawing: a pure function of [`State`] that paints a frame and returns where things were drawn
+//! ([`Hits`]), which the event loop keeps for mouse hit-testing.
+//!
+//! The layout is also a pure function of the state (its size), so `update` can ask how many
+//! rows fit for paging without having drawn anything. Every string that comes from the directory
+//! goes through [`clean`] before it reaches the buffer.
+
+use super::keymap::{self, Command, Scope};
+use super::state::{Action, Marks, Overlay, Picker, PickerKind, Screen, State};
+use super::strings::{self, Msg};
+use crate::directory::{Agency, Severity};
+use crate::hours::OpenState;
+use crate::i18n;
+use crate::referral::{Card, phrase::phrase};
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::merge::MergeStrategy;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+// --- sanitising -----------------------------------------------------------------------------
+
+/// Makes directory text safe to draw: control characters (ESC included) and bidirectional
+/// overrides become '�', line breaks and tabs become spaces. One character in, one character
+/// out, so highlight positions computed on the original text still line up.
+pub fn clean(s: &str) -> String {
+    s.chars().map(clean_char).collect()
+}
+
+fn clean_char(c: char) -> char {
+    match c {
+        '\n' | '\r' | '\t' => ' ',
+        c if c.is_control() => '\u{FFFD}',
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => '\u{FFFD}',
+        c => c,
+    }
+}
+
+// --- theme ----------------------------------------------------------------------------------
+
+/// Emphasis that reads on dark and light themes: the terminal's own foreground and background,
+/// reverse video for the selection, bold/underline for matches; colour only as an extra cue,
+/// and none at all under `NO_COLOR`.
+#[derive(Clone, Copy)]
+struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    fn of(state: &State) -> Theme {
+        Theme {
+            color: state.settings.color,
+        }
+    }
+    fn dim(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+    fn bold(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+    fn accent(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.bold()
+        }
+    }
+    fn matched(self) -> Style {
+        let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if self.color { s.fg(Color::Cyan) } else { s }
+    }
+    fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    fn warn(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+        } else {
+            self.bold()
+        }
+    }
+    fn caution(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        } else {
+            self.bold()
+        }
+    }
+    fn internal(self) -> Style {
+        let s = Style::new().add_modifier(Modifier::ITALIC);
+        if self.color { s.fg(Color::Magenta) } else { s }
+    }
+    fn mark(self, st: Option<OpenState>) -> Style {
+        if !self.color {
+            return match st {
+                Some(OpenState::Open { .. }) => self.bold(),
+                _ => Style::new(),
+            };
+        }
+        match st {
+            Some(OpenState::Open { .. }) => Style::new().fg(Color::Green),
+            Some(OpenState::Lunch { .. }) => Style::new().fg(Color::Yellow),
+            Some(OpenState::Closed { .. }) => self.dim(),
+            None => Style::new().fg(Color::Red),
+        }
+    }
+}
+
+// --- layout ---------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// ≥ 100 columns: the list and a preview side by side.
+    Wide,
+    /// One pane; the card opens over the list.
+    Narrow,
+    /// Below 60×15: one line per result, no frame.
+    Compact,
+    /// Below 20×5: only a note.
+    TooSmall,
+}
+
+pub fn mode(width: u16, height: u16) -> Mode {
+    if width < 20 || height < 5 {
+        Mode::TooSmall
+    } else if width < 60 || height < 15 {
+        Mode::Compact
+    } else if width >= 100 {
+        Mode::Wide
+    } else {
+        Mode::Narrow
+    }
+}
+
+/// Where each part goes for a terminal size.
+#[derive(Clone, Copy, Debug)]
+pub struct Areas {
+    pub mode: Mode,
+    pub full: Rect,
+    pub search: Rect,
+    pub info: Option<Rect>,
+    pub list: Rect,
+    /// Wide mode: the preview / card pane.
+    pub side: Option<Rect>,
+    /// Where the card is drawn when open.
+    pub card: Rect,
+    pub hints: Rect,
+    /// Wide mode: the column of the divider.
+    pub split: Option<u16>,
+}
+
+pub fn areas(width: u16, height: u16) -> Areas {
+    let full = Rect::new(0, 0, width, height);
+    let m = mode(width, height);
+    let zero = Rect::default();
+    match m {
+        Mode::TooSmall => Areas {
+            mode: m,
+            full,
+            search: zero,
+            info: None,
+            list: zero,
+            side: None,
+            card: zero,
+            hints: zero,
+            split: None,
+        },
+        Mode::Compact => {
+            let info = (height >= 8).then(|| Rect::new(0, 1, width, 1));
+            let top = if info.is_some() { 2 } else { 1 };
+            let list = Rect::new(0, top, width, height - top - 1);
+            Areas {
+                mode: m,
+                full,
+                search: Rect::new(0, 0, width, 1),
+                info,
+                list,
+                side: None,
+                card: Rect::new(0, 1, width, height - 2),
+                hints: Rect::new(0, height - 1, width, 1),
+                split: None,
+            }
+        }
+        Mode::Wide | Mode::Narrow => {
+            let body_h = height - 7;
+            // One column of padding inside the frame, except for result rows, which carry
+            // their own so the selection bar reaches the border.
+            let search = Rect::new(2, 1, width - 4, 1);
+            let info = Some(Rect::new(2, 2, width - 4, 1));
+            let hints = Rect::new(2, height - 2, width - 4, 1);
+            if m == Mode::Wide {
+                // u32: a very wide terminal must not overflow the multiplication.
+                let split = ((width as u32 * 42 / 100) as u16).max(40);
+                let list = Rect::new(1, 4, split - 1, body_h);
+                let side = Rect::new(split + 2, 4, width - split - 4, body_h);
+                Areas {
+                    mode: m,
+                    full,
+                    search,
+                    info,
+                    list,
+                    side: Some(side),
+                    card: side,
+                    hints,
+                    split: Some(split),
+                }
+            } else {
+                let list = Rect::new(1, 4, width - 2, body_h);
+                Areas {
+                    mode: m,
+                    full,
+                    search,
+                    info,
+                    list,
+                    side: None,
+                    card: Rect::new(2, 4, width - 4, body_h),
+                    hints,
+                    split: None,
+                }
+            }
+        }
+    }
+}
+
+fn state_areas(state: &State) -> Areas {
+    areas(state.size.0, state.size.1)
+}
+
+fn row_height(m: Mode) -> u16 {
+    if m == Mode::Compact { 1 } else { 2 }
+}
+
+/// How many results fit on screen.
+pub fn list_capacity(state: &State) -> usize {
+    let a = state_areas(state);
+    (a.list.height / row_height(a.mode)) as usize
+}
+
+/// The first row to show so that `selected` is visible, moving `offset` as little as possible.
+pub fn list_offset(offset: usize, selected: usize, cap: usize) -> usize {
+    if cap == 0 {
+        return selected;
+    }
+    let mut off = offset.min(selected);
+    if selected >= off + cap {
+        off = selected + 1 - cap;
+    }
+    off
+}
+
+/// Lines of card text that fit.
+pub fn card_page(state: &State) -> usize {
+    state_areas(state).card.height as usize
+}
+
+fn open_card_text(state: &State) -> Option<CardText> {
+    let Screen::Card(cv) = state.screen else {
+        return None;
+    };
+    let area = state_areas(state).card;
+    Some(card_text(state, cv.agency, cv.service, area.width, true))
+}
+
+/// How far the open card can scroll.
+pub fn card_max_scroll(state: &State) -> usize {
+    open_card_text(state)
+        .map(|t| t.lines.len().saturating_sub(card_page(state)))
+        .unwrap_or(0)
+}
+
+/// The line of the selected service's heading in the open card.
+pub fn card_service_line(state: &State) -> Option<usize> {
+    let Screen::Card(cv) = state.screen else {
+        return None;
+    };
+    let t = open_card_text(state)?;
+    t.services.get(cv.service?).copied()
+}
+
+pub fn help_line_count(state: &State) -> usize {
+    let r = overlay_rect(state_areas(state));
+    help_lines(state, r.width.saturating_sub(2)).len()
+}
+
+fn overlay_rect(a: Areas) -> Rect {
+    match a.mode {
+        Mode::TooSmall => Rect::default(),
+        Mode::Compact => Rect::new(0, 0, a.full.width, a.full.height - 1),
+        Mode::Wide | Mode::Narrow => {
+            let w = a.full.width.saturating_sub(4).min(90);
+            let h = a.full.height.saturating_sub(4).min(40);
+            Rect::new(
+                (a.full.width - w) / 2,
+                (a.full.height.saturating_sub(1) - h) / 2,
+                w,
+                h,
+            )
+        }
+    }
+}
+
+// --- text helpers ---------------------------------------------------------------------------
+
+fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts spans to `max` columns, ending with '…' when something was cut.
+fn fit(spans: Vec<Span<'static>>, max: usize) -> (Vec<Span<'static>>, usize) {
+    let total: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if total <= max {
+        return (spans, total);
+    }
+    let mut out = Vec::new();
+    let mut used = 0;
+    let budget = max.saturating_sub(1);
+    let mut last_style = Style::new();
+    'outer: for s in spans {
+        let mut piece = String::new();
+        for c in s.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > budget {
+                if !piece.is_empty() {
+                    out.push(Span::styled(piece, s.style));
+                }
+                last_style = s.style;
+                break 'outer;
+            }
+            used += w;
+            piece.push(c);
+        }
+        last_style = s.style;
+        out.push(Span::styled(piece, s.style));
+    }
+    if max > 0 {
+        out.push(Span::styled("…", last_style));
+        used += 1;
+    }
+    (out, used)
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    let (spans, _) = fit(vec![Span::raw(s.to_string())], max);
+    spans.into_iter().map(|s| s.content.into_owned()).collect()
+}
+
+/// `text` with the characters at `marks` in `hl`, the rest in `base`.
+fn marked(text: &str, marks: &[usize], base: Style, hl: Style) -> Vec<Span<'static>> {
+    let mut out: Vec<Span<'static>> = Vec::new();
+    let mut cur = String::new();
+    let mut cur_hl = false;
+    for (i, c) in clean(text).chars().enumerate() {
+        let h = marks.contains(&i);
+        if h != cur_hl && !cur.is_empty() {
+            out.push(Span::styled(
+                std::mem::take(&mut cur),
+                if cur_hl { base.patch(hl) } else { base },
+            ));
+        }
+        cur_hl = h;
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        out.push(Span::styled(
+            cur,
+            if cur_hl { base.patch(hl) } else { base },
+        ));
+    }
+    out
+}
+
+/// Pads a line with spaces to `w` columns in `style` (for full-width selection bars).
+fn pad_line(mut spans: Vec<Span<'static>>, used: usize, w: usize, style: Style) -> Line<'static> {
+    if used < w {
+        spans.push(Span::styled(" ".repeat(w - used), style));
+    }
+    Line::from(spans)
+}
+
+/// Word-wraps "label: text" into lines of `w` columns, indented by `indent`, the label in
+/// `label_style`; lines after the first hang `hang` columns further in. Paragraph breaks in the
+/// text start new lines.
+#[allow(clippy::too_many_arguments)]
+fn wrap_field(
+    out: &mut Vec<Line<'static>>,
+    label: Option<&str>,
+    text: &str,
+    label_style: Style,
+    style: Style,
+    w: u16,
+    indent: usize,
+    hang: usize,
+) {
+    let w = (w as usize).max(indent + hang + 4);
+    let pad = " ".repeat(indent);
+    let cont = " ".repeat(indent + hang);
+    for (i, para) in text.split('\n').enumerate() {
+        let para = clean(para);
+        let prefix = match (i, label) {
+            (0, Some(l)) => format!("{}: ", clean(l)),
+            _ => String::new(),
+        };
+        let first_indent = if i == 0 { pad.as_str() } else { cont.as_str() };
+        let full = format!("{prefix}{para}");
+        let opts = textwrap::Options::new(w)
+            .initial_indent(first_indent)
+            .subsequent_indent(&cont);
+        for (j, l) in textwrap::wrap(&full, opts).into_iter().enumerate() {
+            let l = l.into_owned();
+            let head = format!("{first_indent}{prefix}");
+            if j == 0 && !prefix.is_empty() && l.starts_with(&head) {
+                let rest = l[head.len()..].to_string();
+                out.push(Line::from(vec![
+                    Span::raw(first_indent.to_string()),
+                    Span::styled(prefix.clone(), label_style),
+                    Span::styled(rest, style),
+                ]));
+            } else {
+                out.push(Line::styled(l, style));
+            }
+        }
+    }
+}
+
+// --- the card -------------------------------------------------------------------------------
+
+/// A card laid out for a width: its lines, and the line of each service's heading.
+pub struct CardText {
+    pub lines: Vec<Line<'static>>,
+    pub services: Vec<usize>,
+}
+
+fn card_for<'a>(state: &'a State, a: &'a Agency, service: Option<usize>) -> Card<'a> {
+    let mut card = Card::new(&state.dir, a, state.lang());
+    card.service = service.and_then(|i| a.services.get(i).map(|s| (i + 1, s)));
+    card
+}
+
+/// The read-out phrase in a box, so it stands out and can be read aloud as it is.
+fn phrase_box(out: &mut Vec<Line<'static>>, title: &str, text: &str, w: u16, t: Theme) {
+    let w = w as usize;
+    let text = clean(text);
+    if w < 12 {
+        wrap_field(out, None, &text, t.bold(), t.bold(), w as u16, 0, 0);
+        return;
+    }
+    let border = t.accent();
+    let inner = w - 4;
+    let title = truncate(title, inner.saturating_sub(2));
+    let fill = w.saturating_sub(width(&title) + 5);
+    out.push(Line::from(vec![
+        Span::styled("╭─ ", border),
+        Span::styled(title, border),
+        Span::styled(format!(" {}╮", "─".repeat(fill)), border),
+    ]));
+    let opts = textwrap::Options::new(inner);
+    for l in textwrap::wrap(&text, opts) {
+        let lw = width(&l);
+        out.push(Line::from(vec![
+            Span::styled("│ ", border),
+            Span::styled(l.into_owned(), t.bold()),
+            Span::raw(" ".repeat(inner.saturating_sub(lw))),
+            Span::styled(" │", border),
+        ]));
+    }
+    out.push(Line::styled(format!("╰{}╯", "─".repeat(w - 2)), border));
+}
+
+/// The card of an agency (with a selected service) laid out for width `w`. `with_phrase`: the
+/// full card opens with the read-out phrase; the preview leaves it out to show more fields.
+pub fn card_text(
+    state: &State,
+    agency: usize,
+    service: Option<usize>,
+    w: u16,
+    with_phrase: bool,
+) -> CardText {
+    let t = Theme::of(state);
+    let lang = state.lang();
+    let mut lines = Vec::new();
+    let mut services = Vec::new();
+    let Some(a) = state.dir.agencies.get(agency) else {
+        return CardText { lines, services };
+    };
+    let card = card_for(state, a, service);
+    if with_phrase {
+        phrase_box(&mut lines, Msg::ReadAloud.text(lang), &phrase(&card), w, t);
+        lines.push(Line::default());
+    }
+    wrap_field(&mut lines, None, &a.name, t.bold(), t.bold(), w, 0, 0);
+    if card.demo {
+        wrap_field(
+            &mut lines,
+            None,
+            Msg::DemoBanner.text(lang),
+            t.caution(),
+            t.caution(),
+            w,
+            0,
+            0,
+        );
+    }
+    let st = card.open_state(state.now);
+    let mut state_line = vec![
+        Span::styled(strings::open_mark(st).to_string(), t.mark(st)),
+        Span::raw(" "),
+        Span::styled(strings::open_state(lang, st), t.mark(st)),
+    ];
+    if a.is_stale(state.now.date()) {
+        state_line.push(Span::raw(" · "));
+        state_line.push(Span::styled(Msg::Stale.text(lang), t.caution()));
+    }
+    lines.push(Line::from(fit(state_line, w as usize).0));
+    if with_phrase {
+        for f in card.agency_fields(false) {
+            let warn = a.alert.as_deref() == Some(f.value.as_str())
+                || card.status_text() == Some(f.value.as_str());
+            let style = if warn { t.warn() } else { Style::new() };
+            wrap_field(
+                &mut lines,
+                Some(f.label),
+                &f.value,
+                t.bold(),
+                style,
+                w,
+                0,
+                2,
+            );
+        }
+    } else {
+        // The preview is for scanning: where, how to call, when, whom to ask.
+        let l = |uk, en| lang.pick(uk, en);
+        let mut brief: Vec<(&str, Option<String>, Style)> = vec![
+            (l("Увага", "Notice"), a.alert.clone(), t.warn()),
+            (
+                l("Стан", "Status"),
+                card.status_text().map(str::to_string),
+                t.warn(),
+            ),
+            (
+                l("Адреса", "Address"),
+                card.address_with_note(),
+                Style::new(),
+            ),
+            (
+                l("Телефони", "Phones"),
+                Some(card.phones_line()),
+                Style::new(),
+            ),
+            (l("Графік", "Hours"), Some(card.hours_line()), Style::new()),
+            (
+                l("Прийом", "Reception"),
+                card.reception_line(),
+                Style::new(),
+            ),
+        ];
+        for p in card.contacts() {
+            brief.push((
+                l("Контакт", "Contact"),
+                Some(card.person_line(p)),
+                Style::new(),
+            ));
+        }
+        brief.push((
+            l("Перевірено", "Verified"),
+            Some(a.verified.strftime("%d.%m.%Y").to_string()),
+            t.dim(),
+        ));
+        for (label, value, style) in brief {
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                wrap_field(&mut lines, Some(label), &v, t.bold(), style, w, 0, 2);
+            }
+        }
+    }
+    if let Some(notes) = &a.notes {
+        // Internal notes are for staff: marked on every line so they are never read out by
+        // mistake, and never part of a slip.
+        lines.push(Line::styled(
+            truncate(&format!("▌ {}", Msg::Internal.text(lang)), w as usize),
+            t.internal().add_modifier(Modifier::BOLD),
+        ));
+        let mut inner = Vec::new();
+        wrap_field(
+            &mut inner,
+            None,
+            notes,
+            t.internal(),
+            t.internal(),
+            w.saturating_sub(2),
+            0,
+            0,
+        );
+        for l in inner {
+            let mut spans = vec![Span::styled("▌ ", t.internal())];
+            spans.extend(l.spans);
+            lines.push(Line::from(spans));
+        }
+    }
+    if !a.services.is_empty() {
+        lines.push(Line::default());
+        let head = if with_phrase {
+            format!(
+                "{} ({}):",
+                Msg::Services.text(lang),
+                Msg::ServicesHint.text(lang)
+            )
+        } else {
+            format!("{}:", Msg::Services.text(lang))
+        };
+        lines.push(Line::styled(truncate(&head, w as usize), t.bold()));
+    }
+    for (i, s) in a.services.iter().enumerate() {
+        let chosen = service == Some(i);
+        services.push(lines.len());
+        let text = format!(
+            "{} {}. {}",
+            if chosen { "▶" } else { " " },
+            i + 1,
+            clean(&s.name)
+        );
+        let style = if chosen { t.bold() } else { Style::new() };
+        let mut head = Vec::new();
+        wrap_field(&mut head, None, &text, style, style, w, 0, 5);
+        lines.extend(head);
+        if !chosen {
+            continue;
+        }
+        for f in card.service_fields(s) {
+            wrap_field(
+                &mut lines,
+                Some(f.label),
+                &f.value,
+                t.bold(),
+                Style::new(),
+                w,
+                4,
+                2,
+            );
+        }
+        if !s.documents.is_empty() {
+            lines.push(Line::styled(
+                format!("    {}:", Msg::Documents.text(lang)),
+                t.bold(),
+            ));
+            for d in &s.documents {
+                wrap_field(
+                    &mut lines,
+                    None,
+                    &format!("– {d}"),
+                    t.bold(),
+                    Style::new(),
+                    w,
+                    6,
+                    2,
+                );
+            }
+        }
+        if !s.steps.is_empty() {
+            lines.push(Line::styled(
+                format!("    {}:", Msg::Steps.text(lang)),
+                t.bold(),
+            ));
+            for (k, st) in s.steps.iter().enumerate() {
+                wrap_field(
+                    &mut lines,
+                    None,
+                    &format!("{}) {st}", k + 1),
+                    t.bold(),
+                    Style::new(),
+                    w,
+                    6,
+                    3,
+                );
+            }
+        }
+    }
+    CardText { lines, services }
+}
+
+// --- help -----------------------------------------------------------------------------------
+
+pub fn help_lines(state: &State, w: u16) -> Vec<Line<'static>> {
+    let t = Theme::of(state);
+    let lang = state.lang();
+    let mut out = Vec::new();
+    let keys_text = |c: Command| {
+        keymap::all_keys_for(c)
+            .into_iter()
+            .map(keymap::key_label)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let kw = keymap::HELP_GROUPS
+        .iter()
+        .flat_map(|(_, cs)| cs.iter())
+        .map(|c| width(&keys_text(*c)))
+        .max()
+        .unwrap_or(0)
+        .min(24)
+        .min(w as usize / 3);
+    wrap_field(
+        &mut out,
+        None,
+        Msg::HelpTyping.text(lang),
+        t.bold(),
+        Style::new(),
+        w,
+        0,
+        0,
+    );
+    for (group, commands) in keymap::HELP_GROUPS {
+        out.push(Line::default());
+        out.push(Line::styled(group.text(lang).to_string(), t.accent()));
+        for c in *commands {
+            let keys = keys_text(*c);
+            let pad = kw.saturating_sub(width(&keys));
+            let text = format!("{keys}{}  {}", " ".repeat(pad), c.describe(lang));
+            let mut l = Vec::new();
+            wrap_field(
+                &mut l,
+                None,
+                &text,
+                Style::new(),
+                Style::new(),
+                w,
+                2,
+                kw + 2,
+            );
+            out.extend(l);
+        }
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        Msg::HelpGroupMouse.text(lang).to_string(),
+        t.accent(),
+    ));
+    wrap_field(
+        &mut out,
+        None,
+        Msg::HelpMouse.text(lang),
+        Style::new(),
+        Style::new(),
+        w,
+        2,
+        0,
+    );
+    out
+}
+
+// --- hit areas ------------------------------------------------------------------------------
+
+/// Where things were drawn, for the mouse.
+#[derive(Debug, Default, Clone)]
+pub struct Hits {
+    /// Result rows: (area, row index).
+    pub rows: Vec<(Rect, usize)>,
+    /// Hints and filter chips: clicking runs the command.
+    pub commands: Vec<(Rect, Command)>,
+    pub picker_rows: Vec<(Rect, usize)>,
+    pub services: Vec<(Rect, usize)>,
+    /// The open overlay: a click outside closes it.
+    pub overlay: Option<Rect>,
+}
+
+/// The action a mouse event asks for, given where things were drawn. `at_ms` is a monotonic
+/// timestamp for double-click detection.
+pub fn mouse_action(hits: &Hits, ev: &MouseEvent, at_ms: u64) -> Option<Action> {
+    let p = Position::new(ev.column, ev.row);
+    match ev.kind {
+        MouseEventKind::ScrollDown => Some(Action::Wheel { down: true }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel { down: false }),
+        MouseEventKind::Down(MouseButton::Left) => {
+            if let Some((_, c)) = hits.commands.iter().find(|(r, _)| r.contains(p)) {
+                return Some(Action::Cmd(*c));
+            }
+            if let Some(o) = hits.overlay {
+                if let Some((_, i)) = hits.picker_rows.iter().find(|(r, _)| r.contains(p)) {
+                    return Some(Action::ClickPicker(*i));
+                }
+                return (!o.contains(p)).then_some(Action::Cmd(Command::Back));
+            }
+            if let Some((_, row)) = hits.rows.iter().find(|(r, _)| r.contains(p)) {
+                return Some(Action::ClickRow { row: *row, at_ms });
+            }
+            hits.services
+                .iter()
+                .find(|(r, _)| r.contains(p))
+                .map(|(_, i)| Action::ClickService(*i))
+        }
+        _ => None,
+    }
+}
+
+// --- drawing --------------------------------------------------------------------------------
+
+/// Draws the whole screen and returns where things went.
+pub fn draw(state: &State, f: &mut Frame) -> Hits {
+    let mut hits = Hits::default();
+    let area = f.area();
+    let a = areas(area.width, area.height);
+    if a.mode == Mode::TooSmall {
+        let msg = Msg::TooSmall.text(state.lang());
+        f.render_widget(
+            Paragraph::new(truncate(msg, area.width as usize)),
+            Rect::new(0, 0, area.width, area.height.min(1)),
+        );
+        return hits;
+    }
+    let t = Theme::of(state);
+    if a.mode != Mode::Compact {
+        draw_frame(state, f, a, t);
+    }
+    let cursor = draw_search(state, f, a, t, &mut hits);
+    if let Some(info) = a.info {
+        draw_info(state, f, info, t);
+    }
+    match (state.screen, a.mode) {
+        (Screen::Card(cv), Mode::Wide) => {
+            draw_list(state, f, a, t, &mut hits);
+            draw_card(state, f, a.card, cv, t, &mut hits);
+        }
+        (Screen::Card(cv), _) => draw_card(state, f, a.card, cv, t, &mut hits),
+        (Screen::List, _) => {
+            draw_list(state, f, a, t, &mut hits);
+            if let Some(side) = a.side {
+                draw_preview(state, f, side);
+            }
+        }
+    }
+    draw_hints(state, f, a.hints, t, &mut hits);
+    let overlay_cursor = draw_overlay(state, f, a, t, &mut hits);
+    match (state.overlays.last(), state.screen) {
+        (Some(_), _) => {
+            if let Some(p) = overlay_cursor {
+                f.set_cursor_position(p);
+            }
+        }
+        (None, Screen::List) => f.set_cursor_position(cursor),
+        (None, Screen::Card(_)) => {}
+    }
+    hits
+}
+
+fn draw_frame(state: &State, f: &mut Frame, a: Areas, t: Theme) {
+    let (w, h) = (a.full.width, a.full.height);
+    let lang = state.lang();
+    let dir = &state.dir;
+    let right = format!(
+        " {} ",
+        strings::title_counts(
+            lang,
+            dir.agencies.len(),
+            dir.error_count(),
+            dir.warning_count()
+        )
+    );
+    let mut left = Msg::AppTitle.text(lang).to_string();
+    if let Some(o) = &state.settings.office {
+        left.push_str(" · ");
+        left.push_str(&clean(o));
+    }
+    if dir.meta.demo {
+        left.push_str(" · ");
+        left.push_str(Msg::DemoData.text(lang));
+    }
+    let room = (w as usize).saturating_sub(4);
+    let (right, left_max) = if width(&right) + 12 <= room {
+        (Some(right.clone()), room - width(&right) - 1)
+    } else {
+        (None, room)
+    };
+    let left = format!(" {} ", truncate(&left, left_max.saturating_sub(2)));
+    let mut top = Block::bordered()
+        .merge_borders(MergeStrategy::Exact)
+        .title_top(Line::styled(left, t.bold()));
+    if let Some(r) = right {
+        let style = if dir.error_count() > 0 {
+            t.warn()
+        } else if dir.warning_count() > 0 {
+            t.caution()
+        } else {
+            Style::new()
+        };
+        top = top.title_top(Line::styled(r, style).right_aligned());
+    }
+    f.render_widget(top, Rect::new(0, 0, w, 4));
+    let body = |x: u16, wd: u16| Rect::new(x, 3, wd, h - 5);
+    let block = || Block::bordered().merge_borders(MergeStrategy::Exact);
+    match a.split {
+        Some(split) => {
+            f.render_widget(block(), body(0, split + 1));
+            f.render_widget(block(), body(split, w - split));
+        }
+        None => f.render_widget(block(), body(0, w)),
+    }
+    f.render_widget(block(), Rect::new(0, h - 3, w, 3));
+}
+
+/// Draws the query line with the filter chips; returns where the cursor goes.
+fn draw_search(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) -> Position {
+    let area = a.search;
+    let lang = state.lang();
+    let compact = a.mode == Mode::Compact;
+    let label = if compact {
+        "› "
+    } else {
+        Msg::SearchLabel.text(lang)
+    };
+    let cat_label = state
+        .filters
+        .category
+        .as_ref()
+        .map(|c| {
+            state
+                .dir
+                .category(c)
+                .map(|x| x.label(lang).to_string())
+                .unwrap_or_else(|| c.clone())
+        })
+        .unwrap_or_else(|| Msg::AllCategories.text(lang).to_string());
+    let loc_label = state
+        .filters
+        .locality
+        .clone()
+        .unwrap_or_else(|| Msg::AllLocalities.text(lang).to_string());
+    let chips_all = [
+        (
+            format!("[{}]", clean(&cat_label)),
+            Command::CategoryFilter,
+            state.filters.category.is_some(),
+        ),
+        (
+            format!("[{}]", clean(&loc_label)),
+            Command::LocalityFilter,
+            state.filters.locality.is_some(),
+        ),
+        (
+            format!(
+                "[{}] {}",
+                if state.filters.open_now { "✓" } else { " " },
+                Msg::OpenNowOnly.text(lang)
+            ),
+            Command::ToggleOpenNow,
+            state.filters.open_now,
+        ),
+    ];
+    let min_query = 16;
+    let avail = (area.width as usize).saturating_sub(width(label) + min_query);
+    // Active filters are always shown (truncated if need be); inactive ones only when there is
+    // room, so the query keeps its space on narrow screens.
+    let mut chips: Vec<(String, Command, bool)> = Vec::new();
+    let mut used = 0;
+    for active_pass in [true, false] {
+        for (text, c, active) in &chips_all {
+            // A compact screen has no room for chips that say nothing.
+            if *active != active_pass || (compact && !active) {
+                continue;
+            }
+            let wd = width(text) + 1;
+            if used + wd <= avail {
+                chips.push((text.clone(), *c, *active));
+                used += wd;
+            } else if *active && avail > used + 4 {
+                let tx = truncate(text, avail - used - 1);
+                used += width(&tx) + 1;
+                chips.push((tx, *c, true));
+            }
+        }
+    }
+    chips.sort_by_key(|(_, c, _)| chips_all.iter().position(|(_, x, _)| x == c));
+    let chips_w: usize = chips.iter().map(|(s, _, _)| width(s) + 1).sum();
+    let qw = (area.width as usize)
+        .saturating_sub(width(label) + chips_w)
+        .max(1);
+    // Scroll the query so the cursor stays in view.
+    let chars: Vec<char> = state.query.chars().collect();
+    let cur = state.cursor.min(chars.len());
+    let mut start = 0;
+    let wof = |s: &[char]| s.iter().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    while start < cur && wof(&chars[start..cur]) >= qw {
+        start += 1;
+    }
+    let shown: String = {
+        let mut s = String::new();
+        let mut used = 0;
+        for c in &chars[start..] {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > qw {
+                break;
+            }
+            used += cw;
+            s.push(clean_char(*c));
+        }
+        s
+    };
+    let mut spans = vec![
+        Span::styled(label.to_string(), t.dim()),
+        Span::raw(shown.clone()),
+    ];
+    let pad = qw.saturating_sub(width(&shown));
+    spans.push(Span::raw(" ".repeat(pad)));
+    let mut x = area.x + (width(label) + qw) as u16;
+    for (text, c, active) in &chips {
+        spans.push(Span::raw(" "));
+        x += 1;
+        let wd = width(text) as u16;
+        spans.push(Span::styled(
+            text.clone(),
+            if *active { t.accent() } else { t.dim() },
+        ));
+        if state.overlays.is_empty() {
+            hits.commands.push((Rect::new(x, area.y, wd, 1), *c));
+        }
+        x += wd;
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    Position::new(
+        (area.x + (width(label) + wof(&chars[start..cur])) as u16)
+            .min(area.right().saturating_sub(1)),
+        area.y,
+    )
+}
+
+fn draw_info(state: &State, f: &mut Frame, area: Rect, t: Theme) {
+    let lang = state.lang();
+    let mut left: Vec<Span<'static>> = Vec::new();
+    match &state.shown {
+        None => left.push(Span::styled(Msg::Searching.text(lang), t.dim())),
+        Some(s) => {
+            left.push(Span::styled(
+                strings::count(lang, i18n::RESULT, s.total),
+                t.dim(),
+            ));
+            if state.filters.any() {
+                left.push(Span::styled(
+                    format!(" ({})", Msg::Filters.text(lang)),
+                    t.dim(),
+                ));
+            }
+            if let Some(note) = strings::reading_note(lang, &s.reading) {
+                left.push(Span::raw(" · "));
+                left.push(Span::styled(clean(&note), t.caution()));
+            }
+        }
+    }
+    let status = state.status.as_deref().map(clean).unwrap_or_default();
+    let sw = width(&status);
+    let room = (area.width as usize).saturating_sub(if sw > 0 { sw + 2 } else { 0 });
+    let (mut spans, used) = fit(left, room);
+    if sw > 0 {
+        let sw = sw.min(area.width as usize);
+        let pad = (area.width as usize).saturating_sub(used + sw);
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(truncate(&status, sw), t.accent()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn empty_message(state: &State) -> Option<&'static str> {
+    if state.dir.agencies.is_empty() {
+        return Some(if state.dir.diagnostics.is_empty() {
+            Msg::EmptyDirectory.text(state.lang())
+        } else {
+            Msg::EmptyDirectoryWithProblems.text(state.lang())
+        });
+    }
+    match &state.shown {
+        Some(s) if s.hits.is_empty() => Some(Msg::NothingFound.text(state.lang())),
+        _ => None,
+    }
+}
+
+fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) {
+    let area = a.list;
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    if let Some(msg) = empty_message(state) {
+        let mut lines = Vec::new();
+        let inner = Rect::new(
+            area.x + 1,
+            area.y,
+            area.width.saturating_sub(2),
+            area.height,
+        );
+        wrap_field(&mut lines, None, msg, t.bold(), t.bold(), inner.width, 0, 0);
+        f.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    let compact = a.mode == Mode::Compact;
+    let rh = row_height(a.mode);
+    let cap = list_capacity(state);
+    let offset = list_offset(state.offset, state.selected, cap);
+    let w = area.width as usize;
+    let lang = state.lang();
+    let Some(shown) = &state.shown else { return };
+    let in_card = matches!(state.screen, Screen::Card(_));
+    for (i, row) in (offset..shown.hits.len()).take(cap).enumerate() {
+        let hit = &shown.hits[row];
+        let Some(ag) = state.dir.agencies.get(hit.agency) else {
+            continue;
+        };
+        let selected = row == state.selected;
+        let sel = if selected {
+            if in_card {
+                t.bold().add_modifier(Modifier::UNDERLINED)
+            } else {
+                t.selected()
+            }
+        } else {
+            Style::new()
+        };
+        let marks = match shown.marks.get(row) {
+            Some(Marks::Known(m)) => Some(m),
+            _ => None,
+        };
+        let card = Card::new(&state.dir, ag, lang);
+        let st = card.open_state(state.now);
+        let loc = clean(ag.locality_or_country());
+        let name = marked(
+            ag.display_name(),
+            marks.map(|m| m.name.as_slice()).unwrap_or(&[]),
+            sel,
+            t.matched(),
+        );
+        let y = area.y + i as u16 * rh;
+        let mut spans = vec![
+            Span::styled(" ", sel),
+            Span::styled(strings::open_mark(st).to_string(), sel.patch(t.mark(st))),
+            Span::styled(" ", sel),
+        ];
+        let line1 = if compact {
+            let mut name = name;
+            name.push(Span::styled(format!(" · {loc}"), sel.patch(t.dim())));
+            let (name, used) = fit(name, w.saturating_sub(3));
+            spans.extend(name);
+            pad_line(spans, used + 3, w, sel)
+        } else {
+            let lw = width(&loc);
+            let show_loc = w >= 3 + 8 + lw + 2;
+            let room = if show_loc {
+                w - 3 - lw - 2
+            } else {
+                w.saturating_sub(3)
+            };
+            let (name, used) = fit(name, room);
+            spans.extend(name);
+            let mut used = used + 3;
+            if show_loc {
+                let pad = w.saturating_sub(used + lw + 1);
+                spans.push(Span::styled(" ".repeat(pad), sel));
+                spans.push(Span::styled(loc, sel.patch(t.dim())));
+                used += pad + lw;
+            }
+            pad_line(spans, used, w, sel)
+        };
+        f.render_widget(Paragraph::new(line1), Rect::new(area.x, y, area.width, 1));
+        if !compact {
+            // The second line says why this agency is here: the matching service, else where
+            // it is.
+            let second = match hit.service.and_then(|s| ag.services.get(s)) {
+                Some(svc) => marked(
+                    &svc.name,
+                    marks.map(|m| m.service.as_slice()).unwrap_or(&[]),
+                    sel.patch(t.dim()),
+                    t.matched(),
+                ),
+                None => vec![Span::styled(
+                    clean(
+                        &card
+                            .address()
+                            .unwrap_or_else(|| card.category_label.to_string()),
+                    ),
+                    sel.patch(t.dim()),
+                )],
+            };
+            let (second, used) = fit(second, w.saturating_sub(4));
+            let mut spans = vec![Span::styled("   ", sel)];
+            spans.extend(second);
+            f.render_widget(
+                Paragraph::new(pad_line(spans, used + 3, w, sel)),
+                Rect::new(area.x, y + 1, area.width, 1),
+            );
+        }
+        hits.rows.push((Rect::new(area.x, y, area.width, rh), row));
+    }
+}
+
+fn draw_preview(state: &State, f: &mut Frame, area: Rect) {
+    let Some(hit) = state.selected_hit() else {
+        return;
+    };
+    let text = card_text(state, hit.agency, hit.service, area.width, false);
+    f.render_widget(Paragraph::new(text.lines), area);
+}
+
+fn draw_card(
+    state: &State,
+    f: &mut Frame,
+    area: Rect,
+    cv: super::state::CardView,
+    _t: Theme,
+    hits: &mut Hits,
+) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let text = card_text(state, cv.agency, cv.service, area.width, true);
+    let max = text.lines.len().saturating_sub(area.height as usize);
+    let scroll = cv.scroll.min(max);
+    let visible: Vec<Line> = text
+        .lines
+        .into_iter()
+        .skip(scroll)
+        .take(area.height as usize)
+        .collect();
+    f.render_widget(Clear, area);
+    f.render_widget(Paragraph::new(visible), area);
+    for (i, line) in text.services.iter().enumerate() {
+        if (scroll..scroll + area.height as usize).contains(line) {
+            let y = area.y + (line - scroll) as u16;
+            hits.services.push((Rect::new(area.x, y, area.width, 1), i));
+        }
+    }
+}
+
+fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hits) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let lang = state.lang();
+    let scope = state.scope();
+    let mut items: Vec<(String, String, Command, u8)> = Vec::new();
+    for (c, prio) in keymap::hint_commands(scope) {
+        let Some(key) = keymap::keys_for(*c, scope).next() else {
+            continue;
+        };
+        let mut key = keymap::key_label(key);
+        let label = match (c, scope) {
+            (Command::Back, Scope::List) => {
+                if state.query.is_empty() {
+                    continue;
+                }
+                lang.pick("очистити", "clear").to_string()
+            }
+            (Command::Back, Scope::Picker | Scope::Pager) => {
+                lang.pick("закрити", "close").to_string()
+            }
+            (Command::Open, Scope::Picker) => lang.pick("вибрати", "choose").to_string(),
+            (Command::Open, Scope::List) if state.hits().is_empty() => continue,
+            (Command::Problems, _) if state.dir.diagnostics.is_empty() => continue,
+            (Command::Up, _) => {
+                key = "↑↓".into();
+                c.hint(lang).to_string()
+            }
+            _ => c.hint(lang).to_string(),
+        };
+        items.push((key, label, *c, *prio));
+    }
+    let item_w = |k: &str, l: &str| width(k) + 1 + width(l);
+    let total = |items: &[(String, String, Command, u8)]| {
+        items
+            .iter()
+            .map(|(k, l, _, _)| item_w(k, l) + 2)
+            .sum::<usize>()
+    };
+    while total(&items) > area.width as usize + 2 {
+        let Some((i, _)) = items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.3 < 10)
+            .min_by_key(|(i, it)| (it.3, usize::MAX - i))
+        else {
+            break;
+        };
+        items.remove(i);
+    }
+    let mut spans = Vec::new();
+    let mut x = area.x;
+    for (i, (k, l, c, _)) in items.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+            x += 2;
+        }
+        spans.push(Span::styled(k.clone(), t.accent()));
+        spans.push(Span::raw(format!(" {l}")));
+        let wd = item_w(k, l) as u16;
+        let r = Rect::new(x, area.y, wd, 1).intersection(area);
+        hits.commands.push((r, *c));
+        x = x.saturating_add(wd);
+    }
+    let (spans, _) = fit(spans, area.width as usize);
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Draws the top overlay; returns the cursor position when it has a text field.
+fn draw_overlay(
+    state: &State,
+    f: &mut Frame,
+    a: Areas,
+    t: Theme,
+    hits: &mut Hits,
+) -> Option<Position> {
+    let top = state.overlays.last()?;
+    let mut r = overlay_rect(a);
+    if let (Overlay::Picker(p), false) = (top, a.mode == Mode::Compact) {
+        // A list of short names needs no more room than it has items.
+        let w = r.width.min(60);
+        let h = r.height.min(p.items.len() as u16 + 3);
+        r = Rect::new(r.x + (r.width - w) / 2, r.y, w, h);
+    }
+    if r.width < 3 || r.height < 3 {
+        return None;
+    }
+    hits.overlay = Some(r);
+    hits.rows.clear();
+    hits.services.clear();
+    let lang = state.lang();
+    let title = match top {
+        Overlay::Help { .. } => Msg::HelpTitle.text(lang),
+        Overlay::Problems { .. } => Msg::ProblemsTitle.text(lang),
+        Overlay::Picker(p) => match p.kind {
+            PickerKind::Category => Msg::PickCategory.text(lang),
+            PickerKind::Locality => Msg::PickLocality.text(lang),
+        },
+    };
+    let block = Block::bordered()
+        .border_style(t.accent())
+        .title_top(Line::styled(
+            format!(" {} ", truncate(title, r.width.saturating_sub(4) as usize)),
+            t.bold(),
+        ));
+    let inner = block.inner(r);
+    f.render_widget(Clear, r);
+    f.render_widget(block, r);
+    if inner.width == 0 || inner.height == 0 {
+        return None;
+    }
+    match top {
+        Overlay::Help { scroll } => {
+            let lines = help_lines(state, inner.width);
+            let max = lines.len().saturating_sub(inner.height as usize);
+            let visible: Vec<Line> = lines.into_iter().skip((*scroll).min(max)).collect();
+            f.render_widget(Paragraph::new(visible), inner);
+            None
+        }
+        Overlay::Problems { selected } => {
+            draw_problems(state, f, inner, *selected, t);
+            None
+        }
+        Overlay::Picker(p) => Some(draw_picker(state, f, inner, p, t, hits)),
+    }
+}
+
+fn draw_problems(state: &State, f: &mut Frame, area: Rect, selected: usize, t: Theme) {
+    let lang = state.lang();
+    let diags = &state.dir.diagnostics;
+    if diags.is_empty() {
+        f.render_widget(Paragraph::new(Msg::NoProblems.text(lang)), area);
+        return;
+    }
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut starts = Vec::new();
+    for (i, d) in diags.iter().enumerate() {
+        starts.push(lines.len());
+        let sev = if d.severity == Severity::Error {
+            t.warn()
+        } else {
+            t.caution()
+        };
+        let mut one = Vec::new();
+        wrap_field(
+            &mut one,
+            None,
+            &d.render(lang),
+            sev,
+            Style::new(),
+            area.width,
+            0,
+            4,
+        );
+        if i == selected {
+            for l in &mut one {
+                *l = l.clone().patch_style(t.selected());
+            }
+        }
+        lines.extend(one);
+    }
+    starts.push(lines.len());
+    let h = area.height as usize;
+    let sel = selected.min(diags.len() - 1);
+    let (a, b) = (starts[sel], starts[sel + 1]);
+    let scroll = if b > h { (b - h).min(a) } else { 0 };
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
+    f.render_widget(Paragraph::new(visible), area);
+}
+
+fn draw_picker(
+    state: &State,
+    f: &mut Frame,
+    area: Rect,
+    p: &Picker,
+    t: Theme,
+    hits: &mut Hits,
+) -> Position {
+    let lang = state.lang();
+    let label = Msg::PickerFilter.text(lang);
+    let filter = clean(&p.filter);
+    let shown = truncate(
+        &filter,
+        (area.width as usize).saturating_sub(width(label) + 1),
+    );
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(label, t.dim()),
+            Span::raw(shown.clone()),
+        ])),
+        Rect::new(area.x, area.y, area.width, 1),
+    );
+    let cursor = Position::new(
+        (area.x + (width(label) + width(&shown)) as u16).min(area.right().saturating_sub(1)),
+        area.y,
+    );
+    let list = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+    let visible = p.visible();
+    let cap = list.height as usize;
+    if cap == 0 {
+        return cursor;
+    }
+    let offset = list_offset(0, p.selected, cap);
+    let w = list.width as usize;
+    for (i, idx) in (offset..visible.len()).take(cap).enumerate() {
+        let item = visible[idx];
+        let sel = if idx == p.selected {
+            t.selected()
+        } else {
+            Style::new()
+        };
+        let count = format!(" {} ", item.count);
+        let (name, used) = fit(
+            vec![Span::styled(format!(" {}", clean(&item.label)), sel)],
+            w.saturating_sub(width(&count) + 1),
+        );
+        let mut spans = name;
+        let pad = w.saturating_sub(used + width(&count));
+        spans.push(Span::styled(" ".repeat(pad), sel));
+        spans.push(Span::styled(count, sel.patch(t.dim())));
+        let y = list.y + i as u16;
+        let r = Rect::new(list.x, y, list.width, 1);
+        f.render_widget(Paragraph::new(Line::from(spans)), r);
+        hits.picker_rows.push((r, idx));
+    }
+    cursor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_replaces_escape_sequences_one_for_one() {
+        let s = "a\u{1b}[31mb\tc\u{202E}d";
+        let c = clean(s);
+        assert!(!c.contains('\u{1b}'));
+        assert!(!c.contains('\u{202E}'));
+        assert_eq!(c.chars().count(), s.chars().count());
+        assert_eq!(c, "a\u{FFFD}[31mb c\u{FFFD}d");
+    }
+
+    #[test]
+    fn modes_follow_the_size_thresholds() {
+        assert_eq!(mode(120, 40), Mode::Wide);
+        assert_eq!(mode(100, 15), Mode::Wide);
+        assert_eq!(mode(99, 40), Mode::Narrow);
+        assert_eq!(mode(60, 15), Mode::Narrow);
+        assert_eq!(mode(59, 40), Mode::Compact);
+        assert_eq!(mode(100, 14), Mode::Compact);
+        assert_eq!(mode(20, 5), Mode::Compact);
+        assert_eq!(mode(19, 5), Mode::TooSmall);
+        assert_eq!(mode(1, 1), Mode::TooSmall);
+        assert_eq!(mode(0, 0), Mode::TooSmall);
+    }
+
+    #[test]
+    fn list_offset_keeps_the_selection_visible() {
+        assert_eq!(list_offset(0, 0, 5), 0);
+        assert_eq!(list_offset(0, 7, 5), 3);
+        assert_eq!(list_offset(3, 7, 5), 3);
+        assert_eq!(list_offset(6, 2, 5), 2);
+        assert_eq!(list_offset(0, 4, 0), 4);
+    }
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_at_the_width() {
+        let (s, w) = fit(vec![Span::raw("Центр обслуговування")], 8);
+        let text: String = s.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "Центр о…");
+        assert_eq!(w, 8);
+        let (_, w) = fit(vec![Span::raw("abc")], 8);
+        assert_eq!(w, 3);
+    }
+}

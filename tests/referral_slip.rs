@@ -1,0 +1,415 @@
+//! `refdesk show --script` and `refdesk slip` in every format, each read back: line widths of
+//! the text, `pdftotext` and the decoded QR code of the PDF, the parsed ESC/POS byte stream.
+
+mod referral_support;
+
+use referral_support::*;
+use unicode_width::UnicodeWidthStr;
+
+const INTERNAL: &str = "ВНУТРІШНЄ";
+
+#[test]
+fn show_script_prints_only_the_phrase() {
+    let sb = Sandbox::new();
+    let out = sb
+        .refdesk()
+        .args([
+            "show",
+            "zt-cop",
+            "--service",
+            "довідка про доходи",
+            "--script",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).expect("utf-8");
+    assert_eq!(s.lines().count(), 1, "one line: {s}");
+    assert!(s.starts_with(
+        "З цим питанням Вам слід звернутися до Центру обслуговування платників Головного \
+         управління ДПС у Житомирській області, який розташований за адресою: Житомир, вулиця \
+         Велика Бердичівська, будинок 24, кабінет 105"
+    ));
+    assert!(s.contains("Візьміть із собою: паспорт громадянина України"));
+    assert!(!s.contains(INTERNAL));
+    // The service number as `show` lists it selects the same service.
+    let by_number = sb
+        .refdesk()
+        .args(["show", "zt-cop", "-s", "1", "--script"])
+        .output()
+        .expect("runs");
+    assert_eq!(String::from_utf8(by_number.stdout).expect("utf-8"), s);
+}
+
+#[test]
+fn show_text_starts_with_the_phrase() {
+    let sb = Sandbox::new();
+    let out = sb
+        .refdesk()
+        .args(["show", "zt-pfu"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).expect("utf-8");
+    let mut lines = s.lines();
+    assert_eq!(lines.next(), Some("Фраза для відвідувача:"));
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with(
+            "  З цим питанням Вам слід звернутися до Головного управління Пенсійного фонду \
+             України в Житомирській області, яке розташоване за адресою:"
+        )),
+        "{s}"
+    );
+}
+
+#[test]
+fn unknown_service_and_agency_are_reported() {
+    let sb = Sandbox::new();
+    let out = sb
+        .refdesk()
+        .args(["slip", "zt-cop", "-s", "9"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1. Видача відомостей"));
+    let out = sb
+        .refdesk()
+        .args(["slip", "zt-copp"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("zt-cop"));
+}
+
+#[test]
+fn text_slip_fits_every_paper_width() {
+    let sb = Sandbox::new();
+    for (id, service) in [
+        ("zt-cop", Some("1")),
+        ("zt-cop", Some("2")),
+        ("zt-pfu", None),
+        ("zt-cnap", None),
+        ("hotline", None),
+        ("bd-fund", Some("1")),
+    ] {
+        for width in [32, 42, 48, 64, 80] {
+            let mut cmd = sb.refdesk();
+            cmd.args([
+                "slip",
+                id,
+                "--width",
+                &width.to_string(),
+                "--for",
+                "Шевченко Тарас",
+            ]);
+            if let Some(s) = service {
+                cmd.args(["--service", s]);
+            }
+            let out = cmd.output().expect("runs");
+            assert!(out.status.success(), "{id} {width}");
+            let text = String::from_utf8(out.stdout).expect("utf-8");
+            for l in text.lines() {
+                assert!(UnicodeWidthStr::width(l) <= width, "{id} at {width}: {l:?}");
+            }
+            assert!(text.starts_with("НАПРАВЛЕННЯ"), "{text}");
+            assert!(text.contains("25.11.2026"));
+            assert!(text.contains("Для: Шевченко Тарас"));
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains("Безоплатна правнича допомога: 0 800 213 103"));
+            assert!(!text.contains(INTERNAL));
+        }
+    }
+}
+
+#[test]
+fn width_out_of_range_is_a_usage_error() {
+    let sb = Sandbox::new();
+    let out = sb
+        .refdesk()
+        .args(["slip", "zt-cop", "--width", "10"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--width 10"));
+}
+
+#[test]
+fn issuing_office_comes_from_the_settings() {
+    let sb = Sandbox::new();
+    sb.write_config(
+        "[office]\nname = \"Житомирське бюро правової допомоги\"\nphone = \"(0412) 11-22-33\"\n",
+    );
+    let out = sb
+        .refdesk()
+        .args(["slip", "hotline", "--width", "80"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        text.contains("Житомирське бюро правової допомоги · тел."),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("Житомирське бюро правової допомоги").count(),
+        2
+    );
+}
+
+#[test]
+fn pdf_slip_reads_back_with_its_qr_code() {
+    if !have_tool("pdftotext") || !have_tool("pdftoppm") {
+        return;
+    }
+    let sb = Sandbox::new();
+    for (paper, size) in [("a6", "297.638 x 419.528"), ("a5", "419.528 x 595.276")] {
+        let pdf = sb.path(&format!("slip-{paper}.pdf"));
+        let out = sb
+            .refdesk()
+            .args([
+                "slip", "zt-cop", "-s", "1", "--format", "pdf", "--paper", paper,
+            ])
+            .arg("-o")
+            .arg(&pdf)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = std::fs::read(&pdf).expect("pdf written");
+        assert!(bytes.starts_with(b"%PDF-"));
+        let text = pdf_text(&pdf);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for want in [
+            "НАПРАВЛЕННЯ",
+            "Адреса: Житомир, вул. Велика Бердичівська, 24, каб. 105",
+            "Звернутися до: Ґудзь Євгенія Їжакова",
+            "Попередній запис: бажано — за телефоном центру",
+            "паспорт громадянина України",
+            "Безоплатна правнича допомога: 0 800 213 103",
+            "Дані перевірено 15.10.2026",
+        ] {
+            assert!(flat.contains(want), "{paper}: {want:?} not in:\n{text}");
+        }
+        // Reading order: where to go before what to bring before the footer.
+        let at = |s: &str| flat.find(s).unwrap_or(usize::MAX);
+        assert!(at("Куди:") < at("Візьміть із собою:"));
+        assert!(at("Візьміть із собою:") < at("поверніться до нас"));
+        assert!(!flat.contains(INTERNAL));
+
+        let info = std::process::Command::new("pdfinfo")
+            .arg(&pdf)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+            .unwrap_or_default();
+        if !info.is_empty() {
+            assert!(info.contains(size), "{paper}: {info}");
+        }
+
+        let dir = tempfile::tempdir().expect("tempdir");
+        let codes = pdf_qr_codes(&pdf, dir.path());
+        assert_eq!(codes.len(), 1, "{paper}: one QR code");
+        let v = &codes[0];
+        assert!(v.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"), "{v}");
+        assert!(v.contains(
+            "FN:Центр обслуговування платників Головного управління ДПС у Житомирській області"
+        ));
+        assert!(v.contains("ADR;TYPE=WORK:;вхід з двору\\, 1 поверх;вул. Велика Бердичівська"));
+        assert!(v.contains("TEL;TYPE=WORK,VOICE:"));
+        assert!(v.contains("NOTE:Графік: "));
+        assert!(v.contains("перерва 13:00–13:45"));
+    }
+}
+
+#[test]
+fn pdf_keeps_every_ukrainian_letter() {
+    if !have_tool("pdftotext") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let pdf = sb.path("fund.pdf");
+    let out = sb
+        .refdesk()
+        .args([
+            "slip",
+            "bd-fund",
+            "-s",
+            "1",
+            "--format",
+            "pdf",
+            "--for",
+            "Ґалаґан Євгенія Їжак",
+        ])
+        .arg("-o")
+        .arg(&pdf)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = pdf_text(&pdf);
+    for want in [
+        "Вʼячеслава",
+        "Ґалаґан Євгенія Їжак",
+        "Благодійний фонд «Надія»",
+        "—",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+}
+
+/// One parsed piece of an ESC/POS stream.
+#[derive(Debug, PartialEq)]
+enum Esc {
+    Init,
+    CodePage(u8),
+    Bold(bool),
+    Align(u8),
+    Qr { function: u8, data: Vec<u8> },
+    Cut(u8, u8),
+    Line(Vec<u8>),
+}
+
+/// Parses the commands refdesk emits; anything else fails the test.
+fn parse_escpos(b: &[u8]) -> Vec<Esc> {
+    let mut out = Vec::new();
+    let mut text = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x1b => {
+                match b[i + 1] {
+                    b'@' => {
+                        out.push(Esc::Init);
+                        i += 2;
+                        continue;
+                    }
+                    b't' => out.push(Esc::CodePage(b[i + 2])),
+                    b'E' => out.push(Esc::Bold(b[i + 2] == 1)),
+                    b'a' => out.push(Esc::Align(b[i + 2])),
+                    c => panic!("unexpected ESC {c:#x} at {i}"),
+                }
+                i += 3;
+            }
+            0x1d => match b[i + 1] {
+                b'(' => {
+                    assert_eq!(b[i + 2], b'k');
+                    let len = b[i + 3] as usize | (b[i + 4] as usize) << 8;
+                    let body = &b[i + 5..i + 5 + len];
+                    assert_eq!(body[0], 49, "cn = 49 (QR)");
+                    out.push(Esc::Qr {
+                        function: body[1],
+                        data: body[2..].to_vec(),
+                    });
+                    i += 5 + len;
+                }
+                b'V' => {
+                    out.push(Esc::Cut(b[i + 2], b[i + 3]));
+                    i += 4;
+                }
+                c => panic!("unexpected GS {c:#x} at {i}"),
+            },
+            0x0a => {
+                out.push(Esc::Line(std::mem::take(&mut text)));
+                i += 1;
+            }
+            c => {
+                assert!(c >= 0x20, "control byte {c:#x} in text at {i}");
+                text.push(c);
+                i += 1;
+            }
+        }
+    }
+    assert!(text.is_empty(), "text after the last command");
+    out
+}
+
+#[test]
+fn escpos_stream_decodes_to_the_slip() {
+    let sb = Sandbox::new();
+    sb.write_config("[printer]\nescpos_codepage = 73\nwidth = 42\n");
+    let out = sb
+        .refdesk()
+        .args([
+            "slip",
+            "bd-fund",
+            "-s",
+            "1",
+            "--format",
+            "escpos",
+            "--for",
+            "Шевченко Тарас",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let cmds = parse_escpos(&out.stdout);
+    assert_eq!(cmds[0], Esc::Init);
+    assert_eq!(cmds[1], Esc::CodePage(73), "the configured ESC t number");
+    assert!(
+        matches!(cmds.last(), Some(Esc::Cut(65, _))),
+        "feed and cut at the end"
+    );
+
+    let lines: Vec<String> = cmds
+        .iter()
+        .filter_map(|c| match c {
+            Esc::Line(b) => Some(encoding_rs::WINDOWS_1251.decode(b).0.into_owned()),
+            _ => None,
+        })
+        .collect();
+    for l in &lines {
+        assert!(l.chars().count() <= 42, "{l:?}");
+    }
+    let text = lines.join("\n");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.starts_with("НАПРАВЛЕННЯ"));
+    assert!(flat.contains("Для: Шевченко Тарас"));
+    // ʼ is not in Windows-1251: sent as ’, not as garbage.
+    assert!(
+        flat.contains("Адреса: Бердичів, пров. В’ячеслава Чорновола, 7а, оф. 3"),
+        "{text}"
+    );
+    assert!(flat.contains("[ ] довідка ВПО"));
+    assert!(flat.contains("Безоплатна правнича допомога: 0 800 213 103"));
+    // ☎ in the alert is transliterated.
+    assert!(flat.contains("прийом лише за записом тел."), "{text}");
+    assert!(!flat.contains('?'), "nothing unencodable: {text}");
+    assert!(cmds.contains(&Esc::Bold(true)));
+
+    let qr: Vec<&Esc> = cmds
+        .iter()
+        .filter(|c| matches!(c, Esc::Qr { .. }))
+        .collect();
+    let functions: Vec<u8> = qr
+        .iter()
+        .map(|c| match c {
+            Esc::Qr { function, .. } => *function,
+            _ => 0,
+        })
+        .collect();
+    // Model, size, error correction, store, print.
+    assert_eq!(functions, vec![65, 67, 69, 80, 81]);
+    assert!(
+        matches!(qr[0], Esc::Qr { data, .. } if data == &[50, 0]),
+        "model 2"
+    );
+    let stored = match qr[3] {
+        Esc::Qr { data, .. } => String::from_utf8(data[1..].to_vec()).expect("UTF-8 vCard"),
+        _ => unreachable!(),
+    };
+    assert!(stored.starts_with("BEGIN:VCARD\r\n"));
+    assert!(stored.contains("FN:Благодійний фонд «Надія»"));
+    assert!(stored.contains("ADR;TYPE=WORK:;;пров. Вʼячеслава Чорновола\\, 7а\\, оф. 3;Бердичів"));
+}
+
+#[test]
+fn escpos_default_code_page_is_epson_windows_1251() {
+    let sb = Sandbox::new();
+    let out = sb
+        .refdesk()
+        .args(["slip", "hotline", "--format", "escpos"])
+        .output()
+        .expect("runs");
+    let cmds = parse_escpos(&out.stdout);
+    assert_eq!(cmds[1], Esc::CodePage(46));
+}

@@ -1,0 +1,133 @@
+//! Shared by the referral integration tests: an isolated `refdesk` command, external tools
+//! (poppler) that CI must have and a developer machine may lack, and PDF/QR read-back.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const NOW: &str = "2026-11-25T10:30";
+
+pub fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/referral/agencies.toml")
+}
+
+/// Private home, config, data, cache, state and temporary directories under `root`.
+pub struct Sandbox {
+    pub root: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let root = tempfile::tempdir().expect("tempdir");
+        for d in ["home", "config", "data", "cache", "state", "tmp"] {
+            std::fs::create_dir_all(root.path().join(d)).expect("mkdir");
+        }
+        Sandbox { root }
+    }
+
+    pub fn path(&self, p: &str) -> PathBuf {
+        self.root.path().join(p)
+    }
+
+    /// Writes the settings where refdesk looks for them by default.
+    pub fn write_config(&self, text: &str) {
+        let dir = self.path("config/refdesk");
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        std::fs::write(dir.join("refdesk.toml"), text).expect("config");
+    }
+
+    /// `refdesk --data FIXTURE` with every directory it could write to inside the sandbox.
+    pub fn refdesk(&self) -> assert_cmd::Command {
+        let mut c = assert_cmd::Command::cargo_bin("refdesk").expect("binary");
+        c.env("HOME", self.path("home"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("XDG_CACHE_HOME", self.path("cache"))
+            .env("XDG_STATE_HOME", self.path("state"))
+            .env("TMPDIR", self.path("tmp"))
+            .env("REFDESK_NOW", NOW)
+            .env_remove("REFDESK_CONFIG")
+            .env_remove("REFDESK_DATA")
+            .env_remove("REFDESK_LANG")
+            .arg("--data")
+            .arg(fixture());
+        c
+    }
+}
+
+/// In CI a missing tool is a failure; elsewhere the test is skipped with a note.
+pub fn have_tool(tool: &str) -> bool {
+    let found = Command::new(tool).arg("-v").output().is_ok();
+    if !found {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("{tool} is required in CI (apt-get install poppler-utils)");
+        }
+        eprintln!("SKIPPED: {tool} is not installed (apt-get install poppler-utils)");
+    }
+    found
+}
+
+/// `pdftotext` of a PDF file, in reading order.
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Renders the first page at 600 dpi (about what a phone camera resolves at a hand's length)
+/// and decodes every QR code on it.
+pub fn pdf_qr_codes(pdf: &Path, dir: &Path) -> Vec<String> {
+    let prefix = dir.join("page");
+    let st = Command::new("pdftoppm")
+        .args(["-r", "600", "-gray", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm runs");
+    assert!(st.success());
+    let pgm = std::fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "pgm"))
+        .expect("a PGM page");
+    let (w, h, px) = read_pgm(&std::fs::read(pgm).expect("read pgm"));
+    let mut img = rqrr::PreparedImage::prepare_from_bitmap(w, h, |x, y| px[y * w + x] < 128);
+    img.detect_grids()
+        .iter()
+        .map(|g| g.decode().expect("QR decodes").1)
+        .collect()
+}
+
+/// A binary PGM (P5, maxval 255).
+fn read_pgm(b: &[u8]) -> (usize, usize, Vec<u8>) {
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if b[i] == b'#' {
+            while b[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        let start = i;
+        while !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&b[start..i]).to_string());
+    }
+    assert_eq!(fields[0], "P5");
+    let w: usize = fields[1].parse().expect("width");
+    let h: usize = fields[2].parse().expect("height");
+    (w, h, b[i + 1..i + 1 + w * h].to_vec())
+}

@@ -1,0 +1,106 @@
+//! Screen snapshots on a TestBackend at the sizes the screen promises to handle. The fixture
+//! directory and "now" are fixed; snapshots change when the search, phrase or hours
+//! implementations change, and are then reviewed and re-accepted (`cargo insta review`).
+
+mod tui_support;
+
+use crossterm::event::KeyCode;
+use refdesk::i18n::Lang;
+use refdesk::tui::Harness;
+use tui_support::*;
+
+const SIZES: [(u16, u16); 4] = [(120, 40), (80, 24), (40, 12), (20, 5)];
+
+fn snap(name: &str, h: &mut Harness) {
+    let (w, ht) = h.state.size;
+    insta::assert_snapshot!(format!("{name}_{w}x{ht}"), h.render());
+}
+
+#[test]
+fn main_screen_with_a_query() {
+    for (w, ht) in SIZES {
+        let mut h = harness(w, ht);
+        h.type_text("довідка");
+        snap("main_query", &mut h);
+    }
+}
+
+#[test]
+fn main_screen_on_start() {
+    for (w, ht) in SIZES {
+        let mut h = harness(w, ht);
+        snap("main_start", &mut h);
+    }
+}
+
+#[test]
+fn card_screen() {
+    for (w, ht) in SIZES {
+        let mut h = harness(w, ht);
+        h.type_text("доходи");
+        h.press(KeyCode::Enter);
+        snap("card", &mut h);
+    }
+}
+
+#[test]
+fn card_with_the_second_service_selected() {
+    let mut h = harness(120, 40);
+    h.type_text("доходи");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    snap("card_tab", &mut h);
+}
+
+#[test]
+fn help_overlay() {
+    for (w, ht) in SIZES {
+        let mut h = harness(w, ht);
+        h.press(KeyCode::F(1));
+        snap("help", &mut h);
+    }
+}
+
+#[test]
+fn category_picker() {
+    for (w, ht) in [(120, 40), (80, 24), (40, 12)] {
+        let mut h = harness(w, ht);
+        h.press(KeyCode::F(3));
+        snap("picker_category", &mut h);
+    }
+}
+
+#[test]
+fn filters_on_the_search_line() {
+    for (w, ht) in [(120, 40), (80, 24), (40, 12)] {
+        let mut h = harness(w, ht);
+        h.press(KeyCode::F(4));
+        h.type_text("житомир");
+        h.press(KeyCode::Down);
+        h.press(KeyCode::Enter);
+        h.press(KeyCode::F(7));
+        snap("filters", &mut h);
+    }
+}
+
+#[test]
+fn problems_of_a_broken_directory() {
+    for (w, ht) in [(120, 40), (80, 24), (40, 12)] {
+        let mut h = Harness::new(load("broken", Lang::Uk), settings(Lang::Uk), now(), w, ht);
+        snap("broken", &mut h);
+    }
+}
+
+#[test]
+fn english_interface() {
+    let mut h = harness_lang(80, 24, Lang::En);
+    h.type_text("доходи");
+    snap("english", &mut h);
+}
+
+#[test]
+fn nothing_found() {
+    let mut h = harness(80, 24);
+    h.type_text("жодної такої установи");
+    snap("nothing_found", &mut h);
+}

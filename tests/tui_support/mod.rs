@@ -1,0 +1,49 @@
+//! Shared set-up for the screen tests: the fixture directory, a fixed "now", a harness.
+#![allow(dead_code)]
+
+use refdesk::directory::{Directory, LoadOptions, load_path};
+use refdesk::i18n::Lang;
+use refdesk::tui::{Harness, Settings};
+use std::path::Path;
+
+/// Wednesday 25 November 2026, 10:30: a working day, mid-morning.
+pub fn now() -> jiff::civil::DateTime {
+    jiff::civil::date(2026, 11, 25).at(10, 30, 0, 0)
+}
+
+pub fn load(sub: &str, lang: Lang) -> Directory {
+    // Relative (cargo runs tests in the package root), so file names in the problems list and
+    // in snapshots do not depend on where the checkout lives.
+    let p = Path::new("tests/fixtures/tui").join(sub);
+    load_path(
+        &p,
+        &LoadOptions {
+            today: now().date(),
+            lang,
+        },
+    )
+}
+
+pub fn settings(lang: Lang) -> Settings {
+    Settings {
+        lang,
+        office: Some("Житомирське бюро правової допомоги".into()),
+        home_locality: Some("Житомир".into()),
+        color: false,
+    }
+}
+
+/// The good fixture directory on a screen of the given size.
+pub fn harness(width: u16, height: u16) -> Harness {
+    harness_lang(width, height, Lang::Uk)
+}
+
+pub fn harness_lang(width: u16, height: u16, lang: Lang) -> Harness {
+    Harness::new(load("good", lang), settings(lang), now(), width, height)
+}
+
+/// The id of the agency a result row points at.
+pub fn row_id(h: &Harness, row: usize) -> String {
+    let hit = &h.state.hits()[row];
+    h.state.dir.agencies[hit.agency].id.clone()
+}

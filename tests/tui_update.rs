@@ -1,0 +1,647 @@
+//! The screen's behaviour as key sequences → state, through the real keymap, update and (for
+//! what is on screen) view, without a terminal.
+
+mod tui_support;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use refdesk::directory::Directory;
+use refdesk::i18n::Lang;
+use refdesk::search::{Hit, Reading, Results};
+use refdesk::tui::keymap::Command;
+use refdesk::tui::state::{Action, Effect, Output, Overlay, Screen};
+use refdesk::tui::worker::{Reply, SearchReply};
+use refdesk::tui::{Harness, State, update};
+use std::sync::Arc;
+use tui_support::*;
+
+fn click(x: u16, y: u16) -> MouseEvent {
+    MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+/// Where on screen a text first appears (column, row), counting columns as cells.
+fn find(h: &mut Harness, needle: &str) -> Option<(u16, u16)> {
+    let screen = h.screen();
+    screen.lines().enumerate().find_map(|(y, line)| {
+        line.find(needle).map(|b| {
+            let x = unicode_width::UnicodeWidthStr::width(&line[..b]);
+            (x as u16, y as u16)
+        })
+    })
+}
+
+#[test]
+fn the_search_line_has_focus_from_the_first_frame() {
+    let mut h = harness(120, 40);
+    assert_eq!(h.state.screen, Screen::List);
+    assert!(h.state.overlays.is_empty());
+    h.type_text("доходи");
+    assert_eq!(h.state.query, "доходи");
+    assert_eq!(row_id(&h, 0), "dps-cop-zhytomyr");
+    assert_eq!(
+        h.state.hits()[0].service,
+        Some(0),
+        "the match came from a service"
+    );
+}
+
+#[test]
+fn no_letter_is_ever_a_command() {
+    let mut h = harness(120, 40);
+    let text = "qQjJkKnNpPwWuUcC hjkl ФІВА їґє 019 ?/";
+    for c in text.chars() {
+        let e = h.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        assert!(!matches!(e, Effect::Quit), "{c:?} quit");
+    }
+    assert_eq!(h.state.query, text);
+    assert_eq!(h.state.screen, Screen::List);
+    assert!(h.state.overlays.is_empty());
+    let shifted = KeyEvent::new(KeyCode::Char('Ї'), KeyModifiers::SHIFT);
+    h.key(shifted);
+    assert!(h.state.query.ends_with('Ї'));
+}
+
+#[test]
+fn editing_keys_change_the_query_at_the_cursor() {
+    let mut h = harness(80, 24);
+    h.type_text("довідка про доходи");
+    h.press(KeyCode::Backspace);
+    assert_eq!(h.state.query, "довідка про доход");
+    h.ctrl('w');
+    assert_eq!(h.state.query, "довідка про ");
+    h.ctrl('w');
+    assert_eq!(h.state.query, "довідка ");
+    h.press(KeyCode::Home);
+    h.type_text("а ");
+    assert_eq!(h.state.query, "а довідка ");
+    h.press(KeyCode::End);
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Right);
+    h.type_text("!");
+    assert_eq!(h.state.query, "а довідка! ");
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Delete);
+    assert_eq!(h.state.query, "а довідка ");
+    h.ctrl('u');
+    assert_eq!(h.state.query, "");
+    assert_eq!(h.state.cursor, 0);
+}
+
+#[test]
+fn every_edit_starts_a_new_search_generation() {
+    let mut h = harness(80, 24);
+    let g0 = h.state.generation;
+    let e = h.key(KeyEvent::new(KeyCode::Char('д'), KeyModifiers::NONE));
+    let Effect::Search(req) = e else {
+        panic!("typing must search, got {e:?}");
+    };
+    assert_eq!(req.generation, g0 + 1);
+    assert_eq!(req.query, "д");
+    assert_eq!(req.opts.near.as_deref(), Some("Житомир"));
+    // Moving the cursor does not search again.
+    assert_eq!(h.press(KeyCode::Left), Effect::None);
+}
+
+#[test]
+fn movement_keys_move_the_selection_and_stop_at_the_ends() {
+    let mut h = harness(80, 24);
+    let n = h.state.hits().len();
+    assert!(n >= 5, "fixture lists {n}");
+    h.press(KeyCode::Down);
+    assert_eq!(h.state.selected, 1);
+    h.ctrl('n');
+    h.ctrl('j');
+    assert_eq!(h.state.selected, 3);
+    h.ctrl('p');
+    h.ctrl('k');
+    h.press(KeyCode::Up);
+    assert_eq!(h.state.selected, 0);
+    h.press(KeyCode::Up);
+    assert_eq!(h.state.selected, 0);
+    h.press(KeyCode::PageDown);
+    h.press(KeyCode::PageDown);
+    assert_eq!(h.state.selected, n - 1);
+    h.press(KeyCode::PageUp);
+    h.press(KeyCode::PageUp);
+    assert_eq!(h.state.selected, 0);
+}
+
+#[test]
+fn a_small_screen_scrolls_to_keep_the_selection_visible() {
+    let mut h = harness(40, 6);
+    // Compact: search line, 4 rows, hints; a 6-line terminal shows 4 results.
+    let n = h.state.hits().len();
+    for _ in 0..n {
+        h.press(KeyCode::Down);
+    }
+    let last = h.state.dir.agencies[h.state.hits()[n - 1].agency]
+        .display_name()
+        .to_string();
+    let screen = h.screen();
+    assert!(
+        screen.contains(&last.chars().take(8).collect::<String>()),
+        "{last} not on\n{screen}"
+    );
+}
+
+#[test]
+fn enter_opens_the_card_and_esc_goes_back_then_clears_and_never_quits() {
+    let mut h = harness(120, 40);
+    h.type_text("доходи");
+    h.press(KeyCode::Enter);
+    let Screen::Card(c) = h.state.screen else {
+        panic!("Enter must open the card");
+    };
+    assert_eq!(h.state.dir.agencies[c.agency].id, "dps-cop-zhytomyr");
+    assert_eq!(c.service, Some(0), "the card opens on the matching service");
+    assert!(h.screen().contains("З цим питанням"));
+    assert_eq!(h.press(KeyCode::Esc), Effect::None);
+    assert_eq!(h.state.screen, Screen::List);
+    assert_eq!(h.state.query, "доходи");
+    h.press(KeyCode::Esc);
+    assert_eq!(h.state.query, "");
+    for _ in 0..5 {
+        assert_ne!(h.press(KeyCode::Esc), Effect::Quit);
+    }
+}
+
+#[test]
+fn enter_on_the_card_does_nothing() {
+    let mut h = harness(80, 24);
+    h.type_text("доходи");
+    h.press(KeyCode::Enter);
+    let before = h.state.screen;
+    assert_eq!(h.press(KeyCode::Enter), Effect::None);
+    assert_eq!(h.state.screen, before);
+    assert!(h.state.overlays.is_empty());
+}
+
+#[test]
+fn quit_keys_quit_from_every_screen() {
+    let quits: [fn(&mut Harness) -> Effect; 3] = [
+        |h| h.press(KeyCode::F(10)),
+        |h| h.ctrl('q'),
+        |h| h.ctrl('c'),
+    ];
+    for quit in quits {
+        let mut h = harness(80, 24);
+        assert_eq!(quit(&mut h), Effect::Quit, "list");
+        h.type_text("доходи");
+        h.press(KeyCode::Enter);
+        assert_eq!(quit(&mut h), Effect::Quit, "card");
+        h.press(KeyCode::F(1));
+        assert_eq!(quit(&mut h), Effect::Quit, "help");
+        h.press(KeyCode::F(3));
+        assert_eq!(quit(&mut h), Effect::Quit, "picker");
+    }
+}
+
+#[test]
+fn esc_closes_the_overlay_before_leaving_the_card() {
+    let mut h = harness(80, 24);
+    h.type_text("доходи");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::F(1));
+    assert!(matches!(
+        h.state.overlays.last(),
+        Some(Overlay::Help { .. })
+    ));
+    h.press(KeyCode::Esc);
+    assert!(h.state.overlays.is_empty());
+    assert!(matches!(h.state.screen, Screen::Card(_)));
+    h.press(KeyCode::Esc);
+    assert_eq!(h.state.screen, Screen::List);
+    assert_eq!(h.state.query, "доходи");
+}
+
+#[test]
+fn help_is_generated_from_the_key_map() {
+    let mut h = harness(120, 40);
+    h.press(KeyCode::F(1));
+    // The whole help, page by page.
+    let mut screen = h.screen();
+    for _ in 0..5 {
+        h.press(KeyCode::PageDown);
+        screen.push_str(&h.screen());
+    }
+    for key in ["F10, Ctrl-Q, Ctrl-C", "Ctrl-W", "F3", "F7", "Shift-Tab"] {
+        assert!(screen.contains(key), "{key} missing from help:\n{screen}");
+    }
+    h.press(KeyCode::F(1));
+    assert!(h.state.overlays.is_empty(), "F1 again closes help");
+}
+
+#[test]
+fn category_picker_filters_by_typing_and_sets_the_filter() {
+    let mut h = harness(80, 24);
+    h.press(KeyCode::F(3));
+    let Some(Overlay::Picker(p)) = h.state.overlays.last() else {
+        panic!("F3 opens the category picker");
+    };
+    assert_eq!(p.visible()[0].value, None, "«all» comes first");
+    h.type_text("подат");
+    assert_eq!(h.state.query, "", "picker typing does not touch the query");
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    assert!(h.state.overlays.is_empty());
+    assert_eq!(h.state.filters.category.as_deref(), Some("tax"));
+    let hits = h.state.hits();
+    assert!(!hits.is_empty());
+    for hit in hits {
+        assert_eq!(h.state.dir.agencies[hit.agency].category, "tax");
+    }
+    assert!(h.screen().contains("[Податки, ДПС]"));
+    // Back to all.
+    h.press(KeyCode::F(3));
+    h.press(KeyCode::Home);
+    h.press(KeyCode::Up);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.state.filters.category, None);
+}
+
+#[test]
+fn locality_picker_limits_results_to_the_town() {
+    let mut h = harness(80, 24);
+    h.press(KeyCode::F(4));
+    h.type_text("берд");
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.state.filters.locality.as_deref(), Some("Бердичів"));
+    assert!(!h.state.hits().is_empty());
+    for hit in h.state.hits() {
+        assert_eq!(
+            h.state.dir.agencies[hit.agency].locality.as_deref(),
+            Some("Бердичів")
+        );
+    }
+    assert!(h.screen().contains("[Бердичів]"));
+}
+
+#[test]
+fn esc_in_a_picker_closes_it_without_changing_filters() {
+    let mut h = harness(80, 24);
+    h.press(KeyCode::F(4));
+    h.type_text("берд");
+    h.press(KeyCode::Esc);
+    assert!(h.state.overlays.is_empty());
+    assert_eq!(h.state.filters.locality, None);
+}
+
+#[test]
+fn open_now_toggle_drops_temporarily_closed_agencies() {
+    let mut h = harness(80, 24);
+    let closed = |h: &Harness| {
+        h.state
+            .hits()
+            .iter()
+            .any(|x| h.state.dir.agencies[x.agency].id == "dms-berdychiv")
+    };
+    assert!(closed(&h), "listed without the filter");
+    h.press(KeyCode::F(7));
+    assert!(h.state.filters.open_now);
+    assert!(!closed(&h), "a temporarily closed agency is never open now");
+    assert!(h.screen().contains("[✓] лише відчинені"));
+    h.press(KeyCode::F(7));
+    assert!(closed(&h));
+}
+
+#[test]
+fn f8_lists_problems_with_file_and_line() {
+    let mut h = harness(120, 40);
+    h.press(KeyCode::F(8));
+    let screen = h.screen();
+    assert!(
+        screen.contains("berdychiv.toml:16:"),
+        "no file:line in\n{screen}"
+    );
+}
+
+#[test]
+fn reserved_output_keys_act_on_the_selection_and_say_not_yet() {
+    let mut h = harness(120, 40);
+    h.type_text("доходи");
+    let agency = h.state.hits()[0].agency;
+    assert_eq!(
+        h.press(KeyCode::F(2)),
+        Effect::Output {
+            kind: Output::Print,
+            agency,
+            service: Some(0)
+        }
+    );
+    assert!(h.screen().contains("друк: незабаром"));
+    assert!(matches!(
+        h.press(KeyCode::F(5)),
+        Effect::Output {
+            kind: Output::Copy,
+            ..
+        }
+    ));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    assert_eq!(
+        h.press(KeyCode::F(6)),
+        Effect::Output {
+            kind: Output::Qr,
+            agency,
+            service: Some(1)
+        }
+    );
+    assert!(h.screen().contains("QR-код: незабаром"));
+}
+
+#[test]
+fn output_keys_with_nothing_selected_explain_why() {
+    let mut h = harness(120, 40);
+    h.type_text("жодної такої установи немає");
+    assert!(h.state.hits().is_empty());
+    assert_eq!(h.press(KeyCode::F(2)), Effect::None);
+    assert!(h.screen().contains("спершу виберіть установу"));
+}
+
+#[test]
+fn tab_and_shift_tab_select_services_and_show_their_documents() {
+    let mut h = harness(80, 24);
+    h.type_text("доходи");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    let Screen::Card(c) = h.state.screen else {
+        panic!("card");
+    };
+    assert_eq!(c.service, Some(1));
+    let screen = h.screen();
+    assert!(screen.contains("▶ 2. Реєстрація платника"), "{screen}");
+    assert!(screen.contains("– паспорт громадянина України"), "{screen}");
+    h.press(KeyCode::Tab);
+    let Screen::Card(c) = h.state.screen else {
+        panic!("card");
+    };
+    assert_eq!(c.service, Some(0), "Tab wraps around");
+    h.key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    let Screen::Card(c) = h.state.screen else {
+        panic!("card");
+    };
+    assert_eq!(c.service, Some(1));
+}
+
+#[test]
+fn the_card_marks_internal_notes_as_internal() {
+    let mut h = harness(120, 40);
+    h.type_text("доходи");
+    h.press(KeyCode::Enter);
+    let screen = h.screen();
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Черга найменша"))
+        .expect("the note is shown");
+    assert!(line.contains('▌'), "{line}");
+    assert!(screen.contains("ВНУТРІШНЯ ПРИМІТКА"));
+}
+
+#[test]
+fn card_scrolls_within_its_length() {
+    let mut h = harness(80, 24);
+    h.type_text("доходи");
+    h.press(KeyCode::Enter);
+    for _ in 0..200 {
+        h.press(KeyCode::Down);
+    }
+    let Screen::Card(c) = h.state.screen else {
+        panic!("card");
+    };
+    let at_end = c.scroll;
+    assert!(at_end > 0, "a long card scrolls");
+    h.press(KeyCode::Up);
+    let Screen::Card(c) = h.state.screen else {
+        panic!("card");
+    };
+    assert_eq!(
+        c.scroll,
+        at_end - 1,
+        "one Up undoes one step, not an overshoot"
+    );
+}
+
+#[test]
+fn typing_on_the_card_goes_back_to_searching() {
+    let mut h = harness(80, 24);
+    h.type_text("доходи");
+    h.press(KeyCode::Enter);
+    h.type_text(" ц");
+    assert_eq!(h.state.screen, Screen::List);
+    assert_eq!(h.state.query, "доходи ц");
+}
+
+#[test]
+fn mouse_click_selects_double_click_opens_wheel_scrolls() {
+    let mut h = harness(120, 40);
+    h.render();
+    let (x, y) = find(&mut h, "ЦНАП Житомир").expect("on screen");
+    let row = h
+        .state
+        .hits()
+        .iter()
+        .position(|x| h.state.dir.agencies[x.agency].id == "cnap-zhytomyr")
+        .unwrap();
+    h.mouse(click(x, y), 1000);
+    assert_eq!(h.state.selected, row);
+    assert_eq!(h.state.screen, Screen::List);
+    // A second click long after is another single click.
+    h.render();
+    h.mouse(click(x, y), 2000);
+    assert_eq!(h.state.screen, Screen::List);
+    h.render();
+    h.mouse(click(x, y), 150);
+    assert!(
+        matches!(h.state.screen, Screen::Card(_)),
+        "double-click opens"
+    );
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Home);
+    let before = h.state.selected;
+    h.render();
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 6,
+        modifiers: KeyModifiers::NONE,
+    };
+    h.mouse(wheel, 10);
+    assert_eq!(h.state.selected, (before + 1).min(h.state.hits().len() - 1));
+}
+
+#[test]
+fn clicking_a_hint_runs_it() {
+    let mut h = harness(120, 40);
+    h.render();
+    let (x, y) = find(&mut h, "F1 довідка").expect("hint shown");
+    h.mouse(click(x + 1, y), 10);
+    assert!(matches!(
+        h.state.overlays.last(),
+        Some(Overlay::Help { .. })
+    ));
+    h.render();
+    let (x, y) = find(&mut h, "F10 вихід").expect("hint shown");
+    assert_eq!(h.mouse(click(x, y), 10), Effect::Quit);
+}
+
+#[test]
+fn clicking_a_filter_chip_opens_its_picker_and_a_picked_row_applies() {
+    let mut h = harness(120, 40);
+    h.render();
+    let (x, y) = find(&mut h, "[Усі міста]").expect("chip shown");
+    h.mouse(click(x + 2, y), 10);
+    assert!(matches!(h.state.overlays.last(), Some(Overlay::Picker(_))));
+    h.render();
+    let (x, y) = find(&mut h, "│ Бердичів").expect("item shown");
+    h.mouse(click(x + 3, y), 10);
+    assert_eq!(h.state.filters.locality.as_deref(), Some("Бердичів"));
+}
+
+#[test]
+fn results_for_an_older_query_are_dropped() {
+    let dir = Arc::new(load("good", Lang::Uk));
+    let mut s = State::new(dir, settings(Lang::Uk), now());
+    let Effect::Search(first) = s.start() else {
+        panic!("start searches");
+    };
+    update(&mut s, Action::Insert('д'));
+    let stale = SearchReply {
+        generation: first.generation,
+        results: Results {
+            hits: vec![Hit {
+                agency: 0,
+                service: None,
+                score: 0,
+                tier: None,
+                temporarily_closed: false,
+            }],
+            reading: Reading::AsTyped,
+            total: 1,
+        },
+        marks: vec![],
+    };
+    update(&mut s, Action::Reply(Reply::Search(stale)));
+    assert!(
+        s.shown.is_none(),
+        "a late answer to an old query is not shown"
+    );
+}
+
+#[test]
+fn a_corrected_reading_is_announced() {
+    let dir = Arc::new(load("good", Lang::Uk));
+    let mut h = Harness::new(
+        Arc::try_unwrap(dir).unwrap(),
+        settings(Lang::Uk),
+        now(),
+        120,
+        40,
+    );
+    h.type_text("ljdslrf");
+    let reply = SearchReply {
+        generation: h.state.generation,
+        results: Results {
+            hits: vec![Hit {
+                agency: 0,
+                service: None,
+                score: 1,
+                tier: None,
+                temporarily_closed: false,
+            }],
+            reading: Reading::Layout {
+                text: "довідка".into(),
+            },
+            total: 1,
+        },
+        marks: vec![],
+    };
+    h.act(Action::Reply(Reply::Search(reply)));
+    assert!(h.screen().contains("розкладку виправлено: довідка"));
+}
+
+#[test]
+fn paste_goes_into_the_query_without_control_characters() {
+    let mut h = harness(80, 24);
+    h.act(Action::Paste("довідка\u{1b}[2J\nпро доходи\t".into()));
+    assert_eq!(h.state.query, "довідка[2J про доходи");
+}
+
+#[test]
+fn data_control_characters_are_drawn_harmlessly() {
+    let mut h = harness(120, 40);
+    h.type_text("субсидії");
+    h.press(KeyCode::Enter);
+    let screen = h.render();
+    assert!(!screen.contains('\u{1b}'), "ESC reached the screen");
+    assert!(screen.contains('\u{FFFD}'), "the bad character is visible");
+}
+
+#[test]
+fn an_empty_directory_opens_with_a_clear_message() {
+    let mut h = Harness::new(Directory::default(), settings(Lang::Uk), now(), 80, 24);
+    assert!(h.state.overlays.is_empty());
+    let screen = h.screen();
+    assert!(screen.contains("Довідник порожній"), "{screen}");
+    assert!(screen.contains("0 установ"));
+}
+
+#[test]
+fn a_directory_where_everything_is_broken_opens_on_its_problems() {
+    let mut h = Harness::new(load("broken", Lang::Uk), settings(Lang::Uk), now(), 120, 40);
+    assert!(matches!(
+        h.state.overlays.last(),
+        Some(Overlay::Problems { .. })
+    ));
+    let screen = h.screen();
+    assert!(screen.contains("broken.toml:3:"), "{screen}");
+    h.press(KeyCode::Esc);
+    let screen = h.screen();
+    assert!(
+        screen.contains("Жодну установу не вдалося прочитати"),
+        "{screen}"
+    );
+    assert!(screen.contains("2 помилки"), "{screen}");
+}
+
+#[test]
+fn title_counts_agencies_with_the_right_plural() {
+    let mut h = harness(120, 40);
+    assert!(h.screen().contains("6 установ · 1 попередження (F8)"));
+    let mut h = harness_lang(120, 40, Lang::En);
+    let screen = h.screen();
+    assert!(screen.contains("6 agencies · 1 warning (F8)"), "{screen}");
+    assert!(screen.contains("F10 quit"));
+}
+
+#[test]
+fn narrow_screens_open_the_card_over_the_list() {
+    let mut h = harness(80, 24);
+    h.type_text("доходи");
+    let name = "● ЦОП ДПС, Житомир";
+    assert!(h.screen().contains(name));
+    h.press(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("З цим питанням"));
+    assert!(!screen.contains(name), "the list is hidden under the card");
+}
+
+#[test]
+fn resizing_keeps_state_and_selection_valid() {
+    let mut h = harness(120, 40);
+    h.press(KeyCode::PageDown);
+    for (w, hgt) in [(20, 5), (1, 1), (0, 0), (200, 60), (60, 15), (80, 24)] {
+        h.resize(w, hgt);
+        h.render();
+        assert!(h.state.selected < h.state.hits().len().max(1));
+    }
+    let Some(cmd) = h.hits.commands.iter().find(|(_, c)| *c == Command::Quit) else {
+        panic!("quit hint after resizing back");
+    };
+    assert!(cmd.0.width > 0);
+}
