@@ -150,7 +150,12 @@ pub static BINDINGS: &[Binding] = &[
     b(k(KeyCode::F(6)), Command::ShowQr, LIST_CARD),
     b(k(KeyCode::F(7)), Command::ToggleOpenNow, LIST_CARD),
     b(k(KeyCode::F(8)), Command::Problems, LIST_CARD),
-    b(k(KeyCode::F(9)), Command::Stats, LIST_CARD),
+    // F9 again closes the statistics, as it opened them.
+    b(
+        k(KeyCode::F(9)),
+        Command::Stats,
+        &[Scope::List, Scope::Card, Scope::Pager],
+    ),
     // Ctrl-R first (shown in the hints): some desktop terminals (Guake, Yakuake) take F12.
     b(ctrl('r'), Command::MarkReferred, LIST_CARD),
     b(k(KeyCode::F(12)), Command::MarkReferred, LIST_CARD),

@@ -130,7 +130,7 @@ impl Msg {
             ),
             PreviewTitle => ("Направлення", "Referral slip"),
             ForLabel => ("Для: ", "For: "),
-            OutputLabel => ("Куди (Tab): ", "Output (Tab): "),
+            OutputLabel => ("Спосіб (Tab): ", "Output (Tab): "),
             DestPdf => ("PDF-файл", "PDF file"),
             DestText => ("текстовий файл", "text file"),
             DefaultPrinter => ("принтер за замовчуванням", "default printer"),

@@ -713,7 +713,9 @@ fn freshness_lines(out: &mut Vec<Line<'static>>, state: &State, a: &Agency, w: u
         // Full width, so the bar reads as one block.
         for l in bar {
             let used = l.width();
-            out.push(pad_line(l.spans, used, w as usize, t.alert()));
+            let mut line = pad_line(l.spans, used, w as usize, t.alert());
+            line.style = t.alert();
+            out.push(line);
         }
     }
     if a.is_stale(state.now.date()) {
@@ -1417,7 +1419,8 @@ fn draw_overlay(
         }
         Overlay::Notice(_) if a.mode != Mode::Compact => {
             let w = r.width.min(72);
-            r = Rect::new(r.x + (r.width - w) / 2, r.y, w, r.height.min(12));
+            let h = r.height.min(12);
+            r = Rect::new(r.x + (r.width - w) / 2, r.y + (r.height - h) / 2, w, h);
         }
         _ => {}
     }
@@ -1469,6 +1472,8 @@ fn draw_overlay(
     if inner.width == 0 || inner.height == 0 {
         return None;
     }
+    // Reading windows get a column of margin inside the frame.
+    let padded = padded(inner);
     match top {
         Overlay::Help { scroll } => {
             let lines = help_lines(state, inner.width);
@@ -1482,13 +1487,16 @@ fn draw_overlay(
             None
         }
         Overlay::Picker(p) => Some(draw_picker(state, f, inner, p, t, hits)),
-        Overlay::Preview(p) => Some(draw_preview_overlay(state, f, inner, p, t, hits)),
+        Overlay::Preview(p) => Some(draw_preview_overlay(state, f, padded, p, t, hits)),
         Overlay::Qr { agency } => {
             draw_qr(state, f, inner, *agency, a);
             None
         }
         Overlay::Stats(v) => {
-            f.render_widget(Paragraph::new(stats_lines(state, v, inner.width, t)), inner);
+            f.render_widget(
+                Paragraph::new(stats_lines(state, v, padded.width, t)),
+                padded,
+            );
             None
         }
         Overlay::Notice(text) => {
@@ -1499,11 +1507,11 @@ fn draw_overlay(
                 text,
                 Style::new(),
                 Style::new(),
-                inner.width,
+                padded.width,
                 0,
                 2,
             );
-            f.render_widget(Paragraph::new(lines), inner);
+            f.render_widget(Paragraph::new(lines), padded);
             None
         }
     }
@@ -1589,7 +1597,7 @@ fn preview_rect(state: &State) -> Rect {
     // needs.
     let want = (state.slip_context(None).width as u16)
         .saturating_add(4)
-        .max(64);
+        .max(84);
     let w = base.width.min(want);
     Rect::new(base.x + (base.width - w) / 2, base.y, w, base.height)
 }
@@ -1710,15 +1718,24 @@ fn preview_header(state: &State, p: &Preview, w: u16, t: Theme) -> (Vec<Line<'st
     (out, cursor)
 }
 
-/// The inner area of the preview overlay (inside its frame).
+/// An overlay's inside with one column of margin each side, when there is room for it.
+fn padded(inner: Rect) -> Rect {
+    if inner.width >= 24 {
+        Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height)
+    } else {
+        inner
+    }
+}
+
+/// Where the preview's text goes (inside its frame and margin).
 fn preview_inner(state: &State) -> Rect {
     let r = preview_rect(state);
-    Rect::new(
+    padded(Rect::new(
         r.x + 1,
         r.y + 1,
         r.width.saturating_sub(2),
         r.height.saturating_sub(2),
-    )
+    ))
 }
 
 /// How far the open print preview can scroll.
@@ -1753,8 +1770,14 @@ fn draw_preview_overlay(
             Command::NextOutput,
         ));
     }
-    let body = Rect::new(area.x, area.y + hh, area.width, area.height - hh);
+    let mut body = Rect::new(area.x, area.y + hh, area.width, area.height - hh);
     let lines = preview_slip(state, p);
+    // The slip sits in the middle, like the paper it will be.
+    let slip_w = lines.iter().map(|l| width(&l.text)).max().unwrap_or(0) as u16;
+    if slip_w < body.width {
+        let shift = (body.width - slip_w) / 2;
+        body = Rect::new(body.x + shift, body.y, body.width - shift, body.height);
+    }
     let max = lines.len().saturating_sub(body.height as usize);
     let visible: Vec<Line> = lines
         .into_iter()
