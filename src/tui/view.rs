@@ -1344,6 +1344,15 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
             {
                 continue;
             }
+            // The QR code, the statistics and a notice have nothing to move through.
+            (Command::Up, Scope::Pager)
+                if matches!(
+                    state.overlays.last(),
+                    Some(Overlay::Qr { .. } | Overlay::Stats(_) | Overlay::Notice(_))
+                ) =>
+            {
+                continue;
+            }
             (Command::Up, Scope::Preview) => {
                 key = "↑↓".into();
                 lang.pick("прокрутити", "scroll").to_string()
