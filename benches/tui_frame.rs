@@ -20,6 +20,7 @@ fn frame(c: &mut Criterion) {
         office: None,
         home_locality: None,
         color: true,
+        ..Settings::default()
     };
     let mut h = Harness::new(dir, settings, now, 200, 60);
     h.type_text("довідка");

@@ -53,7 +53,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Stats(a)) => commands::stats::run(&app, a, &mut out, &mut err)?,
         Some(Command::Export(c)) => commands::export::run(&app, c, &mut out, &mut err)?,
         Some(Command::Import(c)) => commands::import::run(&app, c, &mut out, &mut err)?,
-        None => return refdesk::tui::run(app),
+        None => return refdesk::tui::run(app, cli.data.clone()),
         Some(_) => {
             writeln!(err, "refdesk: not implemented yet")?;
             commands::USAGE

@@ -5,6 +5,7 @@
 //! Every wait polls the pane against a deadline; nothing relies on a fixed sleep. Without tmux
 //! the tests are skipped with a message, except in CI (`CI` set), where tmux is required.
 
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -38,6 +39,11 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str, args: &[&str]) -> Tmux {
+        Tmux::start_with(name, args, &[])
+    }
+
+    /// Starts the program with extra environment variables.
+    fn start_with(name: &str, args: &[&str], env: &[(&str, &Path)]) -> Tmux {
         let socket = format!("refdesk-e2e-{}-{name}", std::process::id());
         let t = Tmux { socket };
         let bin = env!("CARGO_BIN_EXE_refdesk");
@@ -51,7 +57,11 @@ impl Tmux {
             "unset REFDESK_DATA; {}; echo \"EXIT:$?\"; if stty -a | grep -q -- '-icanon'; then echo RAW-MODE-LEFT-ON; else echo COOKED-MODE; fi; exec sleep 600",
             quoted.join(" ")
         );
-        let out = t.run(&[
+        let env: Vec<String> = env
+            .iter()
+            .map(|(k, v)| format!("{k}={}", v.display()))
+            .collect();
+        let mut cmd = vec![
             "new-session",
             "-d",
             "-x",
@@ -66,10 +76,13 @@ impl Tmux {
             "REFDESK_CONFIG=/dev/null",
             "-e",
             "REFDESK_LANG=uk",
-            "sh",
-            "-c",
-            &script,
-        ]);
+        ];
+        for e in &env {
+            cmd.push("-e");
+            cmd.push(e);
+        }
+        cmd.extend(["sh", "-c", &script]);
+        let out = t.run(&cmd);
         assert!(
             out.status.success(),
             "tmux new-session failed: {}",
@@ -188,4 +201,186 @@ fn typed_query_opens_the_card_and_f10_restores_the_terminal() {
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tui/good");
     let t = Tmux::start("typed", &["--data", data]);
     search_open_read_quit(&t, "довідка про доходи", false);
+}
+
+/// Polls until `ok` gives a value; fails with `what` at the deadline.
+fn poll<T>(what: &str, mut ok: impl FnMut() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(v) = ok() {
+            return v;
+        }
+        assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// F2 → type a name into «Для:» → Enter: the configured printer command gets the slip with the
+/// address and the name; the statistics log gets one "printed" record without the name. Then
+/// the same slip saved as a text file: no name in it. Nothing typed — the query or the name —
+/// is anywhere on disk except the one slip deliberately printed.
+#[test]
+fn f2_prints_the_slip_with_the_name_and_keeps_no_trace_of_it() {
+    if !require_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path();
+    let printed = root.join("printed.txt");
+    let config = root.join("refdesk.toml");
+    let data_home = root.join("data");
+    let stats = root.join("stats").join("referrals.log");
+    let tmpdir = root.join("tmp");
+    std::fs::create_dir_all(&tmpdir).expect("tmp");
+    // Commands run without a shell; {file} is a temporary file holding the slip.
+    std::fs::write(
+        &config,
+        format!(
+            "[office]\nname = \"Тестове бюро правничої допомоги\"\n[printer]\ncommand = [\"cp\", \"{{file}}\", \"{}\"]\nformat = \"text\"\n",
+            printed.display()
+        ),
+    )
+    .expect("config");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tui/good");
+    let query = "платників головного";
+    let name = "Соломія Крушельницька";
+    let t = Tmux::start_with(
+        "print",
+        &["--data", data, "--config", &config.display().to_string()],
+        &[
+            ("XDG_DATA_HOME", &data_home),
+            ("REFDESK_STATS_FILE", &stats),
+            ("TMPDIR", &tmpdir),
+        ],
+    );
+    t.wait_for("the first frame", |s| s.contains("Пошук:"));
+    t.type_text(query);
+    t.wait_for("the tax office", |s| {
+        first_result(s).is_some_and(|l| l.contains("ДПС"))
+    });
+    t.keys(&["F2"]);
+    t.wait_for("the print preview", |s| {
+        s.contains("Для:") && s.contains("НАПРАВЛЕННЯ")
+    });
+    t.type_text(name);
+    t.wait_for("the name in the field and on the slip", |s| {
+        s.matches(name).count() >= 2
+    });
+    t.keys(&["Enter"]);
+    let slip = poll("the printed slip", || {
+        std::fs::read_to_string(&printed)
+            .ok()
+            .filter(|s| s.contains("Дані перевірено"))
+    });
+    assert!(slip.contains("вул. Прикладна"), "{slip}");
+    assert!(slip.contains(&format!("Для: {name}")), "{slip}");
+    assert!(slip.contains("Тестове бюро правничої допомоги"), "{slip}");
+    t.wait_for("the printer's report", |s| {
+        s.contains("Направлення надіслано на команда «cp")
+    });
+    let log = poll("the statistics record", || {
+        std::fs::read_to_string(&stats)
+            .ok()
+            .filter(|s| !s.is_empty())
+    });
+    assert_eq!(log.lines().count(), 1, "{log}");
+    assert!(log.contains("\"id\":\"dps-cop-zhytomyr\""), "{log}");
+    assert!(log.contains("\"how\":\"printed\""), "{log}");
+    assert!(log.contains("\"at\":\"2026-11-25T10:30\""), "{log}");
+
+    // The same slip saved as a text file: Tab twice (PDF, then text), a name, Enter.
+    t.keys(&["F2"]);
+    t.wait_for("the print preview again", |s| s.contains("Спосіб (Tab)"));
+    t.keys(&["Tab", "Tab"]);
+    t.wait_for("text file chosen", |s| s.contains("(•) текстовий файл"));
+    t.type_text(name);
+    t.wait_for("the note that the name is not saved", |s| {
+        s.contains("ім'я у файл не записується")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("the saved report", |s| {
+        s.contains("Направлення збережено у файл")
+    });
+    let saved = poll("the saved slip", || {
+        files_under(&data_home.join("refdesk").join("unprinted"))
+            .into_iter()
+            .find(|p| p.extension().is_some_and(|e| e == "txt"))
+    });
+    let text = std::fs::read_to_string(&saved).expect("saved slip");
+    assert!(text.contains("вул. Прикладна"), "{text}");
+    assert!(!text.contains(name), "a saved slip has no name:\n{text}");
+    let log = std::fs::read_to_string(&stats).expect("log");
+    assert_eq!(log.lines().count(), 2, "saved counts too: {log}");
+
+    t.keys(&["F10"]);
+    let s = t.wait_for("the program to exit", |s| s.contains("-MODE"));
+    assert!(s.contains("EXIT:0"), "exit status:\n{s}");
+    // Privacy: neither the query nor the name is in any file the program wrote, except the
+    // slip that was printed on purpose.
+    let files = files_under(root);
+    assert!(
+        files.contains(&stats) && files.contains(&saved),
+        "{files:?}"
+    );
+    for f in files.iter().filter(|f| **f != printed) {
+        let bytes = std::fs::read(f).expect("read");
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(name), "the name is in {}", f.display());
+        assert!(!text.contains(query), "the query is in {}", f.display());
+    }
+    assert!(
+        files_under(&tmpdir).is_empty(),
+        "the printer's temporary file is gone"
+    );
+}
+
+/// Live reload through the real watcher: an edited file shows on screen, the query stays, and
+/// the search thread searches the new directory.
+#[test]
+fn an_edited_data_file_is_reloaded_while_the_screen_is_open() {
+    if !require_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/good");
+    for f in ["zhytomyr.toml", "berdychiv.toml"] {
+        std::fs::copy(src.join(f), tmp.path().join(f)).expect("copy");
+    }
+    let t = Tmux::start("reload", &["--data", &tmp.path().display().to_string()]);
+    t.wait_for("the first frame", |s| s.contains("Пошук:"));
+    t.type_text("пенсію");
+    t.wait_for("the pension office", |s| {
+        first_result(s).is_some_and(|l| l.contains("ПФУ"))
+    });
+    let z = tmp.path().join("zhytomyr.toml");
+    let text = std::fs::read_to_string(&z).expect("read");
+    std::fs::write(
+        &z,
+        text.replace("Довідка про пенсію", "Довідка про пенсійний стаж"),
+    )
+    .expect("write");
+    let s = t.wait_for("the reload", |s| {
+        s.contains("довідник оновлено: 1 зміна") && s.contains("пенсійний стаж")
+    });
+    assert!(s.contains("Пошук: пенсію"), "the query is kept:\n{s}");
+    t.keys(&["F10"]);
+    let s = t.wait_for("the program to exit", |s| s.contains("-MODE"));
+    assert!(s.contains("EXIT:0"), "exit status:\n{s}");
 }

@@ -8,7 +8,7 @@ use refdesk::directory::Directory;
 use refdesk::i18n::Lang;
 use refdesk::search::{Hit, Reading, Results};
 use refdesk::tui::keymap::Command;
-use refdesk::tui::state::{Action, Effect, Output, Overlay, Screen};
+use refdesk::tui::state::{Action, Effect, Overlay, Screen};
 use refdesk::tui::worker::{Reply, SearchReply};
 use refdesk::tui::{Harness, State, update};
 use std::sync::Arc;
@@ -319,40 +319,6 @@ fn f8_lists_problems_with_file_and_line() {
         screen.contains("berdychiv.toml:16:"),
         "no file:line in\n{screen}"
     );
-}
-
-#[test]
-fn reserved_output_keys_act_on_the_selection_and_say_not_yet() {
-    let mut h = harness(120, 40);
-    h.type_text("доходи");
-    let agency = h.state.hits()[0].agency;
-    assert_eq!(
-        h.press(KeyCode::F(2)),
-        Effect::Output {
-            kind: Output::Print,
-            agency,
-            service: Some(0)
-        }
-    );
-    assert!(h.screen().contains("друк: незабаром"));
-    assert!(matches!(
-        h.press(KeyCode::F(5)),
-        Effect::Output {
-            kind: Output::Copy,
-            ..
-        }
-    ));
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Tab);
-    assert_eq!(
-        h.press(KeyCode::F(6)),
-        Effect::Output {
-            kind: Output::Qr,
-            agency,
-            service: Some(1)
-        }
-    );
-    assert!(h.screen().contains("QR-код: незабаром"));
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //! always what the keys do.
 //!
 //! No plain letter is ever bound: every printable character goes into the search (or a picker's
-//! filter). F9, F11 and F12 are left free for the statistics view and the "referred" mark.
+//! filter, or the print preview's «Для:» field). F11 is left free: desktop terminals take it
+//! for full screen.
 
 use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -38,6 +39,13 @@ pub enum Command {
     LocalityFilter,
     ToggleOpenNow,
     Problems,
+    /// Count a referral given by word of mouth (the card was read out).
+    MarkReferred,
+    /// This month's referrals by category.
+    Stats,
+    /// In the print preview: the next / previous output (printer, PDF file, text file).
+    NextOutput,
+    PrevOutput,
 }
 
 /// Where the keyboard is: decides which bindings apply.
@@ -49,14 +57,23 @@ pub enum Scope {
     Card,
     /// A category or locality picker (type to filter).
     Picker,
-    /// Help or the problems list (read and scroll).
+    /// Help, the problems list, the QR code, the statistics (read and scroll).
     Pager,
+    /// The print preview: typing goes into the «Для:» field, Enter prints.
+    Preview,
 }
 
-const ALL: &[Scope] = &[Scope::List, Scope::Card, Scope::Picker, Scope::Pager];
+const ALL: &[Scope] = &[
+    Scope::List,
+    Scope::Card,
+    Scope::Picker,
+    Scope::Pager,
+    Scope::Preview,
+];
 const LIST_CARD: &[Scope] = &[Scope::List, Scope::Card];
 const CARD: &[Scope] = &[Scope::Card];
-const EDIT: &[Scope] = &[Scope::List, Scope::Picker];
+const PREVIEW: &[Scope] = &[Scope::Preview];
+const EDIT: &[Scope] = &[Scope::List, Scope::Picker, Scope::Preview];
 const MOVE: &[Scope] = ALL;
 
 /// A key with its modifiers, as written in the table.
@@ -103,7 +120,7 @@ pub static BINDINGS: &[Binding] = &[
     b(
         k(KeyCode::Enter),
         Command::Open,
-        &[Scope::List, Scope::Picker, Scope::Pager],
+        &[Scope::List, Scope::Picker, Scope::Pager, Scope::Preview],
     ),
     b(k(KeyCode::Esc), Command::Back, ALL),
     b(k(KeyCode::Up), Command::Up, MOVE),
@@ -133,6 +150,17 @@ pub static BINDINGS: &[Binding] = &[
     b(k(KeyCode::F(6)), Command::ShowQr, LIST_CARD),
     b(k(KeyCode::F(7)), Command::ToggleOpenNow, LIST_CARD),
     b(k(KeyCode::F(8)), Command::Problems, LIST_CARD),
+    // F9 again closes the statistics, as it opened them.
+    b(
+        k(KeyCode::F(9)),
+        Command::Stats,
+        &[Scope::List, Scope::Card, Scope::Pager],
+    ),
+    // Ctrl-R first (shown in the hints): some desktop terminals (Guake, Yakuake) take F12.
+    b(ctrl('r'), Command::MarkReferred, LIST_CARD),
+    b(k(KeyCode::F(12)), Command::MarkReferred, LIST_CARD),
+    b(k(KeyCode::Tab), Command::NextOutput, PREVIEW),
+    b(k(KeyCode::BackTab), Command::PrevOutput, PREVIEW),
 ];
 
 /// The bound command for a key press in a scope. Key releases (Windows) are ignored.
@@ -255,6 +283,9 @@ impl Command {
             LocalityFilter => ("місто", "town"),
             ToggleOpenNow => ("відчинені", "open now"),
             Problems => ("проблеми", "problems"),
+            MarkReferred => ("направлено", "referred"),
+            Stats => ("статистика", "statistics"),
+            NextOutput | PrevOutput => ("куди", "output"),
         };
         lang.pick(uk, en)
     }
@@ -266,8 +297,8 @@ impl Command {
             Quit => ("вийти з програми", "quit"),
             Help => ("ця довідка", "this help"),
             Open => (
-                "відкрити картку вибраної установи (у списку вибору — вибрати)",
-                "open the selected agency's card (in a picker: take the item)",
+                "відкрити картку вибраної установи (у списку вибору — вибрати; у вікні друку — надрукувати чи зберегти)",
+                "open the selected agency's card (in a picker: take the item; in the print window: print or save)",
             ),
             Back => (
                 "закрити вікно, інакше повернутися з картки, інакше очистити пошук (ніколи не виходить)",
@@ -293,8 +324,14 @@ impl Command {
             End => ("у кінець рядка", "to the end of the line"),
             NextService => ("наступна послуга в картці", "next service in the card"),
             PrevService => ("попередня послуга в картці", "previous service in the card"),
-            Print => ("надрукувати направлення", "print a referral slip"),
-            Copy => ("скопіювати картку", "copy the card"),
+            Print => (
+                "направлення: попередній перегляд, поле «Для:», друк чи збереження у файл",
+                "referral slip: preview, the «For:» field, print or save to a file",
+            ),
+            Copy => (
+                "скопіювати текст направлення (без внутрішніх приміток) у буфер обміну",
+                "copy the slip text (without internal notes) to the clipboard",
+            ),
             ShowQr => (
                 "показати QR-код з телефоном",
                 "show a QR code with the phone number",
@@ -303,8 +340,24 @@ impl Command {
             LocalityFilter => ("фільтр за містом", "filter by town"),
             ToggleOpenNow => ("лише ті, що зараз відчинені", "only those open now"),
             Problems => (
-                "проблеми в даних (файл:рядок)",
-                "problems in the data (file:line)",
+                "проблеми в даних (файл:рядок) і останні зміни файлів",
+                "problems in the data (file:line) and recent file changes",
+            ),
+            MarkReferred => (
+                "позначити направлення, дане усно (лише для статистики)",
+                "count a referral given by word of mouth (statistics only)",
+            ),
+            Stats => (
+                "направлення цього місяця за категоріями",
+                "this month's referrals by category",
+            ),
+            NextOutput => (
+                "у вікні друку: наступний спосіб — принтер, PDF-файл, текстовий файл",
+                "in the print window: next output — printer, PDF file, text file",
+            ),
+            PrevOutput => (
+                "у вікні друку: попередній спосіб",
+                "in the print window: previous output",
             ),
         };
         lang.pick(uk, en)
@@ -348,12 +401,14 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
                 Print,
                 Copy,
                 ShowQr,
+                MarkReferred,
                 CategoryFilter,
                 LocalityFilter,
                 ToggleOpenNow,
             ],
         ),
-        (Msg::HelpGroupGlobal, &[Problems, Help, Quit]),
+        (Msg::HelpGroupPreview, &[NextOutput, PrevOutput]),
+        (Msg::HelpGroupGlobal, &[Problems, Stats, Help, Quit]),
     ]
 };
 
@@ -371,7 +426,9 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Copy, 4),
             (ShowQr, 4),
             (ToggleOpenNow, 3),
-            (Problems, 1),
+            (Problems, 3),
+            (MarkReferred, 2),
+            (Stats, 1),
             (Help, 9),
             (Quit, 10),
         ],
@@ -381,11 +438,20 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Print, 6),
             (Copy, 4),
             (ShowQr, 2),
+            (MarkReferred, 1),
             (Help, 9),
             (Quit, 10),
         ],
         Scope::Picker => &[(Open, 8), (Back, 8), (Up, 3), (Help, 9), (Quit, 10)],
         Scope::Pager => &[(Back, 8), (Up, 3), (Help, 9), (Quit, 10)],
+        Scope::Preview => &[
+            (Open, 9),
+            (NextOutput, 7),
+            (Back, 8),
+            (Up, 3),
+            (Help, 9),
+            (Quit, 10),
+        ],
     }
 }
 
@@ -411,9 +477,44 @@ mod tests {
     }
 
     #[test]
-    fn reserved_keys_stay_free() {
-        for n in [9, 11, 12] {
-            assert!(all_keys_for_code(KeyCode::F(n)).is_empty(), "F{n} is bound");
+    fn f11_stays_free_and_the_referral_keys_are_bound() {
+        assert!(all_keys_for_code(KeyCode::F(11)).is_empty(), "F11 is bound");
+        assert_eq!(all_keys_for_code(KeyCode::F(9)), [Command::Stats]);
+        assert_eq!(all_keys_for_code(KeyCode::F(12)), [Command::MarkReferred]);
+        let ctrl_r = press(KeyCode::Char('r'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Scope::Card, &ctrl_r), Some(Command::MarkReferred));
+        assert_eq!(
+            keys_for(Command::MarkReferred, Scope::List)
+                .map(key_label)
+                .next()
+                .as_deref(),
+            Some("Ctrl-R")
+        );
+    }
+
+    #[test]
+    fn the_print_preview_takes_letters_and_binds_tab_to_the_output() {
+        let tab = press(KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(lookup(Scope::Preview, &tab), Some(Command::NextOutput));
+        assert_eq!(lookup(Scope::Card, &tab), Some(Command::NextService));
+        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(lookup(Scope::Preview, &enter), Some(Command::Open));
+        for c in ['т', 'T', 'ʼ', ' '] {
+            assert_eq!(
+                lookup(Scope::Preview, &press(KeyCode::Char(c), KeyModifiers::NONE)),
+                None
+            );
+        }
+    }
+
+    #[test]
+    fn every_command_is_in_the_help() {
+        for b in BINDINGS {
+            assert!(
+                HELP_GROUPS.iter().any(|(_, cs)| cs.contains(&b.command)),
+                "{:?} is missing from the help",
+                b.command
+            );
         }
     }
 

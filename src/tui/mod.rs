@@ -6,6 +6,7 @@
 //! ([`worker`]). Nothing the visitor says (the query) is ever written anywhere.
 
 pub mod keymap;
+pub mod output;
 pub mod state;
 pub mod strings;
 pub mod terminal;
@@ -15,17 +16,28 @@ pub mod worker;
 pub use state::{Action, Effect, Settings, State, update};
 
 use crate::app::App;
+use crate::config::Config;
 use crate::directory::Directory;
+use crate::i18n::Lang;
+use crate::referral::clipboard;
 use crate::search::Engine;
+use crate::stats::{LogContents, Record};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use jiff::civil::DateTime;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use state::{DirHandle, PrintJob, PrintOutcome};
+use std::io::Write;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use worker::{Reply, Request, Worker};
+
+/// How long quitting waits for slips still being printed.
+const PRINT_WAIT_AT_EXIT: Duration = Duration::from_secs(30);
 
 /// The screen's settings from the desk's configuration and the environment.
 pub fn settings(app: &App) -> Settings {
@@ -35,6 +47,8 @@ pub fn settings(app: &App) -> Settings {
         home_locality: app.config.home_locality.clone(),
         // https://no-color.org: set and non-empty means no colour.
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        config: app.config.clone(),
+        save_dir: Some(crate::referral::print::unprinted_dir()),
     }
 }
 
@@ -42,10 +56,53 @@ enum Msg {
     Term(Event),
     Reply(Reply),
     InputFailed(std::io::Error),
+    /// An answer from a background job (printing, the log, a reload, the file watcher).
+    Action(Action),
+    /// A background thread panicked; the screen ends rather than go on half-working.
+    Failed(&'static str),
 }
 
-/// Runs the screen until the user quits. Returns the process exit code.
-pub fn run(app: App) -> anyhow::Result<u8> {
+/// What carrying out effects needs besides the state: the settings, the data path for
+/// reloads, and the channel background jobs answer on.
+struct Outside {
+    config: Arc<Config>,
+    data: Option<PathBuf>,
+    lang: Lang,
+    tx: Sender<Msg>,
+    /// Print jobs, waited for at exit so a slip is never cut off half-way.
+    printing: Vec<JoinHandle<()>>,
+}
+
+impl Outside {
+    fn send(&self, a: Action) {
+        // The receiver lives as long as the screen; after that nobody is left to tell.
+        let _ = self.tx.send(Msg::Action(a));
+    }
+
+    /// Runs `job` on a named thread and delivers its answer.
+    fn spawn(
+        &self,
+        name: &'static str,
+        job: impl FnOnce() -> Action + Send + 'static,
+    ) -> Option<JoinHandle<()>> {
+        let tx = self.tx.clone();
+        std::thread::Builder::new()
+            .name(format!("refdesk-{name}"))
+            .spawn(move || {
+                let msg = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)) {
+                    Ok(a) => Msg::Action(a),
+                    Err(_) => Msg::Failed(name),
+                };
+                let _ = tx.send(msg);
+            })
+            .ok()
+    }
+}
+
+/// Runs the screen until the user quits. `data` is the directory's file or folder from
+/// `--data`, watched for changes; `None` is the built-in demo directory. Returns the process
+/// exit code.
+pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(app.lang.pick(
@@ -60,6 +117,8 @@ pub fn run(app: App) -> anyhow::Result<u8> {
     let offset = app.now.duration_since(wall());
     let clock = move || wall().checked_add(offset).unwrap_or_else(|_| wall());
     let config_note = app.config_error.as_ref().map(|e| e.to_string());
+    let lang = app.lang;
+    let config = Arc::new(app.config);
     let dir = Arc::new(app.dir);
     let mut state = State::new(dir.clone(), settings, app.now);
     state.status = config_note;
@@ -67,6 +126,44 @@ pub fn run(app: App) -> anyhow::Result<u8> {
     let (tx, rx) = mpsc::channel::<Msg>();
     let reply_tx = tx.clone();
     let worker = Worker::spawn(dir, move |r| reply_tx.send(Msg::Reply(r)).is_ok())?;
+    // Live reload: the watcher's events come in on the same channel as keys.
+    let _watcher = match &data {
+        None => None,
+        Some(path) => match crate::directory::watch::watch_channel(path) {
+            Ok((w, events)) => {
+                let tx = tx.clone();
+                std::thread::Builder::new()
+                    .name("refdesk-watch-forward".into())
+                    .spawn(move || {
+                        for ev in events {
+                            if tx.send(Msg::Action(Action::Watch(ev))).is_err() {
+                                return;
+                            }
+                        }
+                    })?;
+                Some(w)
+            }
+            Err(e) => {
+                let note = format!(
+                    "{}: {}",
+                    strings::Msg::WatchFailed.text(lang),
+                    output::describe(&e)
+                );
+                state.status = Some(match state.status.take() {
+                    Some(s) => format!("{s} · {note}"),
+                    None => note,
+                });
+                None
+            }
+        },
+    };
+    let mut outside = Outside {
+        config,
+        data,
+        lang,
+        tx: tx.clone(),
+        printing: Vec::new(),
+    };
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     update(
@@ -84,11 +181,35 @@ pub fn run(app: App) -> anyhow::Result<u8> {
             .name("refdesk-input".into())
             .spawn(move || read_input(&tx, &stop))?
     };
-    let result = event_loop(&mut guard, &mut state, &worker, &rx, clock);
+    let result = event_loop(&mut guard, &mut state, &worker, &rx, clock, &mut outside);
     stop.store(true, Ordering::SeqCst);
     drop(guard);
     let _ = input.join();
+    wait_for_printing(&mut outside.printing, lang);
     result
+}
+
+/// A slip half-sent when the program ends could be lost: give running print jobs a while.
+fn wait_for_printing(jobs: &mut Vec<JoinHandle<()>>, lang: Lang) {
+    jobs.retain(|j| !j.is_finished());
+    if jobs.is_empty() {
+        return;
+    }
+    eprintln!(
+        "refdesk: {}",
+        lang.pick(
+            "чекаю, поки завершиться друк…",
+            "waiting for printing to finish…"
+        )
+    );
+    let start = Instant::now();
+    while start.elapsed() < PRINT_WAIT_AT_EXIT {
+        jobs.retain(|j| !j.is_finished());
+        if jobs.is_empty() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 fn read_input(tx: &mpsc::Sender<Msg>, stop: &AtomicBool) {
@@ -116,15 +237,16 @@ fn event_loop(
     worker: &Worker,
     rx: &mpsc::Receiver<Msg>,
     clock: impl Fn() -> DateTime,
+    outside: &mut Outside,
 ) -> anyhow::Result<u8> {
     let started = Instant::now();
     let mut hits = view::Hits::default();
-    let mut effect = state.start();
+    let first = state.start();
+    if carry_out(first, state, worker, outside, guard.terminal.backend_mut()) {
+        return Ok(0);
+    }
     let mut dirty = true;
     loop {
-        if carry_out(std::mem::replace(&mut effect, Effect::None), state, worker) {
-            return Ok(0);
-        }
         // Mouse motion and other ignored events change nothing: no frame for them.
         if dirty {
             guard.terminal.draw(|f| hits = view::draw(state, f))?;
@@ -141,9 +263,6 @@ fn event_loop(
         // Handle everything already queued before drawing again: a burst of keys or a reply
         // arriving with a key costs one frame, not several.
         for msg in first.into_iter().chain(rx.try_iter()) {
-            if carry_out(std::mem::replace(&mut effect, Effect::None), state, worker) {
-                return Ok(0);
-            }
             let action = match msg {
                 Msg::Term(Event::Key(k)) => state.key_action(&k),
                 Msg::Term(Event::Mouse(m)) => {
@@ -154,34 +273,90 @@ fn event_loop(
                 Msg::Term(_) => None,
                 // The panic message is already printed; the terminal is restored on return.
                 Msg::Reply(Reply::Failed) => anyhow::bail!("the search thread stopped"),
+                Msg::Failed(what) => anyhow::bail!("the {what} thread stopped"),
                 Msg::Reply(r) => Some(Action::Reply(r)),
+                Msg::Action(a) => Some(a),
                 Msg::InputFailed(e) => return Err(e.into()),
             };
             if let Some(a) = action {
-                effect = update(state, a);
+                let effect = update(state, a);
                 dirty = true;
+                if carry_out(effect, state, worker, outside, guard.terminal.backend_mut()) {
+                    return Ok(0);
+                }
             }
         }
         let now = clock();
         let minute = |t: DateTime| (t.date(), t.hour(), t.minute());
         if minute(now) != minute(state.now) {
-            if carry_out(std::mem::replace(&mut effect, Effect::None), state, worker) {
+            let effect = update(state, Action::Tick(now));
+            dirty = true;
+            if carry_out(effect, state, worker, outside, guard.terminal.backend_mut()) {
                 return Ok(0);
             }
-            effect = update(state, Action::Tick(now));
-            dirty = true;
         }
     }
 }
 
-/// Carries out an effect; true means quit.
-fn carry_out(effect: Effect, state: &mut State, worker: &Worker) -> bool {
+/// Carries out an effect; true means quit. `term` is the terminal's output, for OSC 52.
+fn carry_out(
+    effect: Effect,
+    state: &mut State,
+    worker: &Worker,
+    outside: &mut Outside,
+    term: &mut dyn Write,
+) -> bool {
     match effect {
         Effect::Quit => return true,
+        Effect::None => {}
         Effect::Search(req) => worker.send(Request::Search(req)),
-        // The referral work provides printing, copying and the QR code; `update` has already
-        // told the user these are not available yet.
-        Effect::Output { .. } | Effect::None => {}
+        Effect::Swap { dir, search } => {
+            worker.send(Request::Swap(dir));
+            worker.send(Request::Search(search));
+        }
+        Effect::Print(job) => {
+            let config = outside.config.clone();
+            let record = job.record.clone();
+            if let Some(h) = outside.spawn("print", move || Action::PrintDone {
+                outcome: output::print_job(&job, &config),
+                record,
+            }) {
+                outside.printing.retain(|j| !j.is_finished());
+                outside.printing.push(h);
+            }
+        }
+        Effect::Copy { text, record } => {
+            let result = clipboard::send_osc52(term, &text).map_err(|e| e.to_string());
+            outside.send(Action::Copied { result, record });
+        }
+        // One short append: done here, so it is on disk before the next key is handled.
+        Effect::Record(r) => {
+            if let Err(e) = output::record(&r) {
+                outside.send(Action::Recorded(Err(e)));
+            }
+        }
+        Effect::LoadStats => {
+            outside.spawn("stats", || Action::StatsLoaded(output::load_stats()));
+        }
+        Effect::Reload { old, today } => {
+            if let Some(path) = outside.data.clone() {
+                let lang = outside.lang;
+                outside.spawn("reload", move || {
+                    let (dir, changes) = output::reload(&old.0, &path, today, lang);
+                    Action::Reloaded {
+                        dir: DirHandle(Arc::new(dir)),
+                        changes,
+                    }
+                });
+            }
+        }
+        Effect::Batch(effects) => {
+            for e in effects {
+                if carry_out(e, state, worker, outside, term) {
+                    return true;
+                }
+            }
+        }
     }
     if let Some(m) = state.take_marks_request() {
         worker.send(Request::Marks(m));
@@ -191,11 +366,20 @@ fn carry_out(effect: Effect, state: &mut State, worker: &Worker) -> bool {
 
 /// Drives the real state, update and view synchronously on a [`TestBackend`]: searches run
 /// to completion at once, so tests see exactly what a person would see once results arrive.
+///
+/// Effects that reach outside are not carried out: referrals go to an in-memory log
+/// ([`Harness::records`]), print jobs wait in [`Harness::print_jobs`] until a test finishes
+/// them with [`Harness::finish_print`], copied text is kept in [`Harness::copied`], and reload
+/// requests are counted (tests deliver [`Action::Reloaded`] themselves).
 pub struct Harness {
     pub state: State,
     engine: Engine,
     pub hits: view::Hits,
     clock_ms: u64,
+    pub records: Vec<Record>,
+    pub print_jobs: Vec<PrintJob>,
+    pub copied: Vec<String>,
+    pub reload_requests: usize,
 }
 
 impl Harness {
@@ -206,6 +390,10 @@ impl Harness {
             engine: Engine::new(dir),
             hits: view::Hits::default(),
             clock_ms: 0,
+            records: Vec::new(),
+            print_jobs: Vec::new(),
+            copied: Vec::new(),
+            reload_requests: 0,
         };
         h.act(Action::Resize { width, height });
         let e = h.state.start();
@@ -213,11 +401,42 @@ impl Harness {
         h
     }
 
+    fn search(&mut self, req: &worker::SearchRequest) {
+        let generation = AtomicU64::new(req.generation);
+        if let Some(reply) = worker::run_search(&mut self.engine, req, &generation) {
+            update(&mut self.state, Action::Reply(Reply::Search(reply)));
+        }
+    }
+
     fn carry_out(&mut self, effect: Effect) {
-        if let Effect::Search(req) = &effect {
-            let generation = AtomicU64::new(req.generation);
-            if let Some(reply) = worker::run_search(&mut self.engine, req, &generation) {
-                update(&mut self.state, Action::Reply(Reply::Search(reply)));
+        match effect {
+            Effect::None | Effect::Quit => {}
+            Effect::Search(req) => self.search(&req),
+            Effect::Swap { dir, search } => {
+                self.engine = Engine::new(dir.0);
+                self.search(&search);
+            }
+            Effect::Print(job) => self.print_jobs.push(job),
+            Effect::Copy { text, record } => {
+                self.copied.push(text);
+                self.act(Action::Copied {
+                    result: Ok(()),
+                    record,
+                });
+            }
+            Effect::Record(r) => self.records.push(r),
+            Effect::LoadStats => {
+                let contents = LogContents {
+                    records: self.records.clone(),
+                    damaged: Vec::new(),
+                };
+                self.act(Action::StatsLoaded(Ok(contents)));
+            }
+            Effect::Reload { .. } => self.reload_requests += 1,
+            Effect::Batch(effects) => {
+                for e in effects {
+                    self.carry_out(e);
+                }
             }
         }
         while let Some(m) = self.state.take_marks_request() {
@@ -230,6 +449,16 @@ impl Harness {
                 })),
             );
         }
+    }
+
+    /// Finishes the oldest print job as if the printer answered with `outcome`.
+    pub fn finish_print(&mut self, outcome: PrintOutcome) -> Effect {
+        assert!(!self.print_jobs.is_empty(), "no print job to finish");
+        let job = self.print_jobs.remove(0);
+        self.act(Action::PrintDone {
+            outcome,
+            record: job.record,
+        })
     }
 
     /// Applies an action and carries out its effect; returns the effect.

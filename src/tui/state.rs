@@ -4,15 +4,20 @@
 //! can be tested without a terminal.
 
 use super::keymap::{self, Command, Scope};
-use super::strings::Msg;
+use super::strings::{self, Msg};
 use super::view;
 use super::worker::{MAX_RESULTS, MarksRequest, Reply, RowMarks, SearchRequest};
+use crate::directory::watch::{Change, WatchEvent};
 use crate::directory::{Directory, Status};
 use crate::i18n::Lang;
+use crate::referral::Card;
+use crate::referral::slip::{self, SlipContext};
 use crate::search::{Hit, Reading, SearchOptions};
+use crate::stats::{How, LogContents, Record};
 use crossterm::event::KeyEvent;
-use jiff::civil::DateTime;
+use jiff::civil::{Date, DateTime};
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Two clicks on the same row within this many milliseconds open it.
@@ -28,6 +33,10 @@ pub struct Settings {
     pub home_locality: Option<String>,
     /// False when `NO_COLOR` is set: emphasis by bold, underline and reverse only.
     pub color: bool,
+    /// The desk's settings: the office and printer for slips.
+    pub config: crate::config::Config,
+    /// Where saved slips go, shown in the print preview.
+    pub save_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -118,18 +127,147 @@ impl Picker {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Problems { selected: usize },
+    Help {
+        scroll: usize,
+    },
+    Problems {
+        selected: usize,
+    },
     Picker(Picker),
+    /// F2: the slip as it will be printed, with the «Для:» field and the output choice.
+    Preview(Preview),
+    /// F6: a `tel:` QR code for the agency (index into `Directory::agencies`).
+    Qr {
+        agency: usize,
+    },
+    /// F9: this month's referrals.
+    Stats(StatsView),
+    /// A message too important for the status line (a slip that could not be printed).
+    Notice(String),
 }
 
-/// A stubbed output the event loop may carry out (the referral work provides the real calls).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Output {
-    Print,
-    Copy,
-    Qr,
+/// Where the print preview sends the slip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlipDest {
+    /// The printer from the settings (`[printer]`), else the CUPS default.
+    #[default]
+    Printer,
+    /// A PDF file in the data folder, without the visitor's name.
+    SavePdf,
+    /// A text file in the data folder, without the visitor's name.
+    SaveText,
 }
+
+impl SlipDest {
+    pub const ALL: [SlipDest; 3] = [SlipDest::Printer, SlipDest::SavePdf, SlipDest::SaveText];
+
+    fn step(self, forward: bool) -> SlipDest {
+        let i = Self::ALL.iter().position(|d| *d == self).unwrap_or(0);
+        let n = Self::ALL.len();
+        Self::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+
+    /// A file is written: the visitor's name is left out of it.
+    pub fn saves(self) -> bool {
+        self != SlipDest::Printer
+    }
+}
+
+/// The print preview's state. The visitor's name lives here and in the print job only: it is
+/// dropped when the preview closes, and never written anywhere but on the printed slip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub agency: usize,
+    pub service: Option<usize>,
+    pub for_name: String,
+    /// Cursor position in the name, in characters.
+    pub cursor: usize,
+    pub dest: SlipDest,
+    /// First slip line shown.
+    pub scroll: usize,
+}
+
+impl Preview {
+    /// The name as it goes on the slip: trimmed, `None` when empty or when the slip is saved
+    /// to a file (a file is not the visitor's paper, and nothing about the visitor is stored).
+    pub fn printed_name(&self) -> Option<String> {
+        let n = self.for_name.trim();
+        (!n.is_empty() && !self.dest.saves()).then(|| n.to_string())
+    }
+}
+
+/// The longest name the «Для:» field takes; a slip line is not a letter.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// The statistics overlay: waiting for the log, or what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatsView {
+    Loading,
+    Loaded(LogContents),
+    Failed(String),
+}
+
+/// A shared directory in an effect or action. Compared by identity: two handles are equal when
+/// they point at the same loaded directory.
+#[derive(Clone)]
+pub struct DirHandle(pub Arc<Directory>);
+
+impl PartialEq for DirHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for DirHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Directory({} agencies)", self.0.agencies.len())
+    }
+}
+
+/// A slip to print or save, handed to a background thread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintJob {
+    pub dir: DirHandle,
+    pub agency: usize,
+    pub service: Option<usize>,
+    /// Printed on the slip, then forgotten; always `None` when saving to a file.
+    pub for_name: Option<String>,
+    pub dest: SlipDest,
+    pub now: DateTime,
+    /// Appended to the statistics once the slip is printed or saved.
+    pub record: Record,
+    pub lang: Lang,
+}
+
+/// What became of a print job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintOutcome {
+    /// Sent to the printer; the message names it.
+    Printed { message: String },
+    /// Saved to a file as asked.
+    Saved { path: PathBuf },
+    /// Printing failed and the slip (without the name) was saved instead; the message says
+    /// why and where.
+    SavedInstead { message: String },
+    /// Printing (or saving) failed and nothing was kept.
+    Lost { message: String },
+}
+
+/// The state of live reloading.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reloading {
+    /// A reload is running on a background thread.
+    pub running: bool,
+    /// Files changed again while it ran: reload once more when it is done.
+    pub again: bool,
+}
+
+/// The most reload changes the problems list keeps.
+pub const MAX_CHANGES: usize = 100;
 
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,11 +275,30 @@ pub enum Effect {
     None,
     Quit,
     Search(SearchRequest),
-    Output {
-        kind: Output,
-        agency: usize,
-        service: Option<usize>,
+    /// Print or save a slip on a background thread; answer with [`Action::PrintDone`].
+    Print(PrintJob),
+    /// Put text on the clipboard (OSC 52 through the terminal); answer with
+    /// [`Action::Copied`].
+    Copy {
+        text: String,
+        record: Record,
     },
+    /// Append a referral to the statistics log; answer with [`Action::Recorded`] on failure.
+    Record(Record),
+    /// Read the statistics log; answer with [`Action::StatsLoaded`].
+    LoadStats,
+    /// Load the data path again and merge it into `old`; answer with [`Action::Reloaded`].
+    Reload {
+        old: DirHandle,
+        today: Date,
+    },
+    /// Give the search thread a reloaded directory, then search with it.
+    Swap {
+        dir: DirHandle,
+        search: SearchRequest,
+    },
+    /// Several effects, in order.
+    Batch(Vec<Effect>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +323,26 @@ pub enum Action {
     Wheel {
         down: bool,
     },
+    /// A print job finished.
+    PrintDone {
+        outcome: PrintOutcome,
+        record: Record,
+    },
+    /// The clipboard sequence was written (or not).
+    Copied {
+        result: Result<(), String>,
+        record: Record,
+    },
+    /// Appending to the statistics log failed.
+    Recorded(Result<(), String>),
+    StatsLoaded(Result<LogContents, String>),
+    /// The data files changed on disk.
+    Watch(WatchEvent),
+    /// A reload finished: the merged directory and what changed.
+    Reloaded {
+        dir: DirHandle,
+        changes: Vec<Change>,
+    },
 }
 
 pub struct State {
@@ -187,6 +364,11 @@ pub struct State {
     /// Topmost last.
     pub overlays: Vec<Overlay>,
     pub status: Option<String>,
+    /// What live reloads changed, newest first, with the time of the reload.
+    pub changes: Vec<(DateTime, Change)>,
+    pub reloading: Reloading,
+    /// Print jobs running in the background.
+    pub printing: usize,
     last_click: Option<(usize, u64)>,
 }
 
@@ -214,6 +396,9 @@ impl State {
             screen: Screen::List,
             overlays,
             status: None,
+            changes: Vec::new(),
+            reloading: Reloading::default(),
+            printing: 0,
             last_click: None,
         }
     }
@@ -230,6 +415,7 @@ impl State {
     pub fn scope(&self) -> Scope {
         match self.overlays.last() {
             Some(Overlay::Picker(_)) => Scope::Picker,
+            Some(Overlay::Preview(_)) => Scope::Preview,
             Some(_) => Scope::Pager,
             None => match self.screen {
                 Screen::Card(_) => Scope::Card,
@@ -335,25 +521,300 @@ impl State {
         }
     }
 
-    fn output(&mut self, kind: Output) -> Effect {
-        match self.target() {
-            Some((agency, service)) => {
-                let msg = match kind {
-                    Output::Print => Msg::PrintSoon,
-                    Output::Copy => Msg::CopySoon,
-                    Output::Qr => Msg::QrSoon,
-                };
-                self.status = Some(msg.text(self.lang()).to_string());
-                Effect::Output {
-                    kind,
-                    agency,
-                    service,
-                }
+    fn nothing_selected(&mut self) -> Effect {
+        self.status = Some(Msg::NothingSelected.text(self.lang()).to_string());
+        Effect::None
+    }
+
+    /// The card a slip is made from. Slips are always Ukrainian: they are the visitor's
+    /// document, whatever the screen's language.
+    pub fn slip_card(&self, agency: usize, service: Option<usize>) -> Option<Card<'_>> {
+        let a = self.dir.agencies.get(agency)?;
+        let mut card = Card::new(&self.dir, a, Lang::Uk);
+        card.service = service.and_then(|i| a.services.get(i).map(|s| (i + 1, s)));
+        Some(card)
+    }
+
+    /// The slip context from the settings, dated today.
+    pub fn slip_context(&self, for_name: Option<String>) -> SlipContext {
+        let mut ctx = SlipContext::new(&self.settings.config, self.now.date());
+        ctx.for_name = for_name;
+        ctx
+    }
+
+    /// The statistics record for a referral: agency, category, service, time — never anything
+    /// typed at the desk.
+    fn record(&self, how: How, agency: usize, service: Option<usize>) -> Option<Record> {
+        let a = self.dir.agencies.get(agency)?;
+        Some(Record::new(
+            how,
+            a,
+            service.and_then(|i| a.services.get(i)),
+            self.now,
+        ))
+    }
+
+    fn open_preview(&mut self) -> Effect {
+        let Some((agency, service)) = self.target() else {
+            return self.nothing_selected();
+        };
+        self.overlays
+            .retain(|o| !matches!(o, Overlay::Preview(_) | Overlay::Qr { .. }));
+        self.overlays.push(Overlay::Preview(Preview {
+            agency,
+            service,
+            for_name: String::new(),
+            cursor: 0,
+            dest: SlipDest::default(),
+            scroll: 0,
+        }));
+        Effect::None
+    }
+
+    fn preview_mut(&mut self) -> Option<&mut Preview> {
+        match self.overlays.last_mut() {
+            Some(Overlay::Preview(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Enter in the preview: the preview closes (and the name with it) and the slip goes to a
+    /// background thread.
+    fn print_from_preview(&mut self) -> Effect {
+        let Some(Overlay::Preview(p)) = self.overlays.pop() else {
+            return Effect::None;
+        };
+        let Some(record) = self.record(How::Printed, p.agency, p.service) else {
+            return Effect::None;
+        };
+        self.printing += 1;
+        let msg = if p.dest.saves() {
+            Msg::Saving
+        } else {
+            Msg::Printing
+        };
+        self.status = Some(msg.text(self.lang()).to_string());
+        Effect::Print(PrintJob {
+            dir: DirHandle(self.dir.clone()),
+            agency: p.agency,
+            service: p.service,
+            for_name: p.printed_name(),
+            dest: p.dest,
+            now: self.now,
+            record,
+            lang: self.lang(),
+        })
+    }
+
+    fn print_done(&mut self, outcome: PrintOutcome, record: Record) -> Effect {
+        self.printing = self.printing.saturating_sub(1);
+        let lang = self.lang();
+        match outcome {
+            PrintOutcome::Printed { message } => {
+                self.status = Some(message);
+                Effect::Record(record)
             }
-            None => {
-                self.status = Some(Msg::NothingSelected.text(self.lang()).to_string());
+            PrintOutcome::Saved { path } => {
+                self.status = Some(format!("{} {}", Msg::SavedTo.text(lang), path.display()));
+                Effect::Record(record)
+            }
+            // The referral was given (the slip waits in a file); the reason must be read, so
+            // it gets a window rather than the status line.
+            PrintOutcome::SavedInstead { message } => {
+                self.status = Some(Msg::NotPrintedSaved.text(lang).to_string());
+                self.overlays.push(Overlay::Notice(message));
+                Effect::Record(record)
+            }
+            PrintOutcome::Lost { message } => {
+                self.status = Some(Msg::NotPrinted.text(lang).to_string());
+                self.overlays.push(Overlay::Notice(message));
                 Effect::None
             }
+        }
+    }
+
+    fn copy(&mut self) -> Effect {
+        let Some((agency, service)) = self.target() else {
+            return self.nothing_selected();
+        };
+        let text = match self.slip_card(agency, service) {
+            Some(card) => slip::render_text(&card, &self.slip_context(None)),
+            None => return Effect::None,
+        };
+        match self.record(How::Copied, agency, service) {
+            Some(record) => Effect::Copy { text, record },
+            None => Effect::None,
+        }
+    }
+
+    fn mark_referred(&mut self) -> Effect {
+        let Some(record) = self
+            .target()
+            .and_then(|(a, s)| self.record(How::Read, a, s))
+        else {
+            return self.nothing_selected();
+        };
+        self.status = Some(Msg::ReferralCounted.text(self.lang()).to_string());
+        Effect::Record(record)
+    }
+
+    fn open_qr(&mut self) {
+        match self.target() {
+            Some((agency, _)) => self.toggle_overlay(Overlay::Qr { agency }),
+            None => {
+                self.nothing_selected();
+            }
+        }
+    }
+
+    fn open_stats(&mut self) -> Effect {
+        if matches!(self.overlays.last(), Some(Overlay::Stats(_))) {
+            self.overlays.pop();
+            return Effect::None;
+        }
+        self.overlays.retain(|o| !matches!(o, Overlay::Stats(_)));
+        self.overlays.push(Overlay::Stats(StatsView::Loading));
+        Effect::LoadStats
+    }
+
+    // --- live reload ------------------------------------------------------------------------
+
+    fn files_changed(&mut self) -> Effect {
+        if self.reloading.running {
+            self.reloading.again = true;
+            return Effect::None;
+        }
+        self.reloading.running = true;
+        Effect::Reload {
+            old: DirHandle(self.dir.clone()),
+            today: self.now.date(),
+        }
+    }
+
+    fn reloaded(&mut self, dir: DirHandle, changes: Vec<Change>) -> Effect {
+        let lang = self.lang();
+        self.reloading.running = false;
+        let warning = changes
+            .iter()
+            .find(|c| c.is_warning())
+            .map(|c| c.message(lang));
+        self.status = Some(match warning {
+            Some(w) => w,
+            None if changes.is_empty() => Msg::ReloadedNoChanges.text(lang).to_string(),
+            None => format!(
+                "{}: {} (F8)",
+                Msg::Reloaded.text(lang),
+                strings::count(lang, strings::CHANGE, changes.len())
+            ),
+        });
+        let mut all: Vec<(DateTime, Change)> = changes.into_iter().map(|c| (self.now, c)).collect();
+        all.append(&mut self.changes);
+        all.truncate(MAX_CHANGES);
+        self.changes = all;
+        self.swap_directory(dir.0.clone());
+        self.generation += 1;
+        let swap = Effect::Swap {
+            dir,
+            search: self.search_request(),
+        };
+        if self.reloading.again {
+            self.reloading.again = false;
+            self.reloading.running = true;
+            Effect::Batch(vec![
+                swap,
+                Effect::Reload {
+                    old: DirHandle(self.dir.clone()),
+                    today: self.now.date(),
+                },
+            ])
+        } else {
+            swap
+        }
+    }
+
+    /// Puts a reloaded directory in place. Everything that points into the directory by index
+    /// (results, the open card, the preview, the QR code) is moved to the same agency by id,
+    /// and the same service by name; what no longer exists is closed.
+    fn swap_directory(&mut self, new: Arc<Directory>) {
+        let old = std::mem::replace(&mut self.dir, new.clone());
+        let ids: HashMap<&str, usize> = new
+            .agencies
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let agency = |i: usize| {
+            old.agencies
+                .get(i)
+                .and_then(|a| ids.get(a.id.as_str()).copied())
+        };
+        let service = |old_a: usize, new_a: usize, s: Option<usize>| {
+            let name = &old.agencies.get(old_a)?.services.get(s?)?.name;
+            new.agencies
+                .get(new_a)?
+                .services
+                .iter()
+                .position(|x| &x.name == name)
+        };
+        let selected = self.selected;
+        if let Some(shown) = self.shown.as_mut() {
+            let keep = shown.hits.get(selected).and_then(|h| agency(h.agency));
+            let before = shown.hits.len();
+            shown.hits = shown
+                .hits
+                .iter()
+                .filter_map(|h| {
+                    let a = agency(h.agency)?;
+                    Some(Hit {
+                        agency: a,
+                        service: service(h.agency, a, h.service),
+                        ..h.clone()
+                    })
+                })
+                .collect();
+            shown.total = shown.total.saturating_sub(before - shown.hits.len());
+            shown.marks = vec![Marks::Missing; shown.hits.len()];
+            self.selected = keep
+                .and_then(|a| shown.hits.iter().position(|h| h.agency == a))
+                .unwrap_or(selected.min(shown.hits.len().saturating_sub(1)));
+        }
+        if let Screen::Card(c) = self.screen {
+            self.screen = match agency(c.agency) {
+                Some(a) => Screen::Card(CardView {
+                    agency: a,
+                    service: service(c.agency, a, c.service),
+                    scroll: c.scroll,
+                }),
+                None => Screen::List,
+            };
+        }
+        let problems = self.changes.len() + new.diagnostics.len();
+        self.overlays.retain_mut(|o| match o {
+            Overlay::Preview(p) => match agency(p.agency) {
+                Some(a) => {
+                    p.service = service(p.agency, a, p.service);
+                    p.agency = a;
+                    true
+                }
+                None => false,
+            },
+            Overlay::Qr { agency: i } => match agency(*i) {
+                Some(a) => {
+                    *i = a;
+                    true
+                }
+                None => false,
+            },
+            Overlay::Problems { selected } => {
+                *selected = (*selected).min(problems.saturating_sub(1));
+                true
+            }
+            _ => true,
+        });
+        self.keep_selection_visible();
+        let max = view::card_max_scroll(self);
+        if let Some(c) = self.card_mut() {
+            c.scroll = c.scroll.min(max);
         }
     }
 
@@ -431,6 +892,13 @@ impl State {
         let max = view::card_max_scroll(self);
         if let Some(c) = self.card_mut() {
             c.scroll = c.scroll.saturating_add_signed(delta).min(max);
+        }
+    }
+
+    fn scroll_preview(&mut self, delta: isize) {
+        let max = view::preview_max_scroll(self);
+        if let Some(p) = self.preview_mut() {
+            p.scroll = p.scroll.saturating_add_signed(delta).min(max);
         }
     }
 
@@ -583,7 +1051,7 @@ impl State {
 
     fn move_overlay(&mut self, delta: isize) {
         let help_len = view::help_line_count(self);
-        let problems = self.dir.diagnostics.len();
+        let problems = self.changes.len() + self.dir.diagnostics.len();
         match self.overlays.last_mut() {
             Some(Overlay::Picker(p)) => {
                 let n = p.visible().len();
@@ -602,7 +1070,10 @@ impl State {
                     .saturating_add_signed(delta)
                     .min(problems.saturating_sub(1));
             }
-            None => {}
+            Some(
+                Overlay::Preview(_) | Overlay::Qr { .. } | Overlay::Stats(_) | Overlay::Notice(_),
+            )
+            | None => {}
         }
     }
 
@@ -623,11 +1094,19 @@ impl State {
                 self.filters.open_now = !self.filters.open_now;
                 return self.research();
             }
-            Print => return self.output(Output::Print),
-            Copy => return self.output(Output::Copy),
-            ShowQr => return self.output(Output::Qr),
+            Print => return self.open_preview(),
+            Copy => return self.copy(),
+            ShowQr => self.open_qr(),
+            MarkReferred => return self.mark_referred(),
+            Stats => return self.open_stats(),
+            NextOutput | PrevOutput => {
+                if let Some(p) = self.preview_mut() {
+                    p.dest = p.dest.step(c == NextOutput);
+                    p.scroll = 0;
+                }
+            }
             Back => match scope {
-                Scope::Picker | Scope::Pager => {
+                Scope::Picker | Scope::Pager | Scope::Preview => {
                     self.overlays.pop();
                 }
                 Scope::Card => self.screen = Screen::List,
@@ -635,6 +1114,7 @@ impl State {
             },
             Open => match scope {
                 Scope::Picker => return self.pick(),
+                Scope::Preview => return self.print_from_preview(),
                 Scope::Pager => {
                     self.overlays.pop();
                 }
@@ -652,6 +1132,7 @@ impl State {
                     Scope::Picker | Scope::Pager => {
                         self.move_overlay(sign * if paged { 10 } else { 1 })
                     }
+                    Scope::Preview => self.scroll_preview(sign * if paged { card_page } else { 1 }),
                 }
             }
             NextService | PrevService => self.cycle_service(c == NextService),
@@ -659,6 +1140,11 @@ impl State {
                 match scope {
                     Scope::Picker => self.picker_edit(c),
                     Scope::List => return self.edit(c),
+                    Scope::Preview => {
+                        if let Some(p) = self.preview_mut() {
+                            edit_line(&mut p.for_name, &mut p.cursor, c);
+                        }
+                    }
                     Scope::Card | Scope::Pager => {}
                 }
             }
@@ -668,6 +1154,12 @@ impl State {
 
     fn insert(&mut self, text: &str) -> Effect {
         match self.scope() {
+            Scope::Preview => {
+                if let Some(p) = self.preview_mut() {
+                    insert_line(&mut p.for_name, &mut p.cursor, text, MAX_NAME_CHARS);
+                }
+                Effect::None
+            }
             Scope::Picker => {
                 if let Some(p) = self.picker_mut() {
                     p.filter.push_str(text);
@@ -840,8 +1332,106 @@ pub fn update(state: &mut State, action: Action) -> Effect {
                 Scope::List => state.move_selection(sign),
                 Scope::Card => state.scroll_card(3 * sign),
                 Scope::Picker | Scope::Pager => state.move_overlay(sign),
+                Scope::Preview => state.scroll_preview(3 * sign),
             }
             Effect::None
         }
+        Action::PrintDone { outcome, record } => state.print_done(outcome, record),
+        Action::Copied { result, record } => match result {
+            Ok(()) => {
+                state.status = Some(Msg::Copied.text(state.lang()).to_string());
+                Effect::Record(record)
+            }
+            Err(e) => {
+                state.status = Some(format!("{}: {e}", Msg::CopyFailed.text(state.lang())));
+                Effect::None
+            }
+        },
+        Action::Recorded(Ok(())) => Effect::None,
+        Action::Recorded(Err(e)) => {
+            // The referral itself was given; only the count is missing. Say so, keep going.
+            state.status = Some(format!("{}: {e}", Msg::RecordFailed.text(state.lang())));
+            Effect::None
+        }
+        Action::StatsLoaded(r) => {
+            for o in &mut state.overlays {
+                if let Overlay::Stats(v) = o {
+                    *v = match &r {
+                        Ok(c) => StatsView::Loaded(c.clone()),
+                        Err(e) => StatsView::Failed(e.clone()),
+                    };
+                }
+            }
+            Effect::None
+        }
+        Action::Watch(WatchEvent::Changed(_)) => state.files_changed(),
+        Action::Watch(WatchEvent::Error(e)) => {
+            state.status = Some(format!("{}: {e}", Msg::WatchFailed.text(state.lang())));
+            Effect::None
+        }
+        Action::Reloaded { dir, changes } => state.reloaded(dir, changes),
     }
+}
+
+/// Applies an editing command to a one-line field; true when the text changed.
+fn edit_line(text: &mut String, cursor: &mut usize, c: Command) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let len = chars.len();
+    *cursor = (*cursor).min(len);
+    let byte = |i: usize| {
+        text.char_indices()
+            .nth(i)
+            .map(|(b, _)| b)
+            .unwrap_or(text.len())
+    };
+    match c {
+        Command::Left => *cursor = cursor.saturating_sub(1),
+        Command::Right => *cursor = (*cursor + 1).min(len),
+        Command::Home => *cursor = 0,
+        Command::End => *cursor = len,
+        Command::DeleteBack if *cursor > 0 => {
+            let b = byte(*cursor - 1);
+            text.remove(b);
+            *cursor -= 1;
+            return true;
+        }
+        Command::DeleteForward if *cursor < len => {
+            let b = byte(*cursor);
+            text.remove(b);
+            return true;
+        }
+        Command::DeleteWord if *cursor > 0 => {
+            let mut start = *cursor;
+            while start > 0 && chars[start - 1].is_whitespace() {
+                start -= 1;
+            }
+            while start > 0 && !chars[start - 1].is_whitespace() {
+                start -= 1;
+            }
+            let (a, b) = (byte(start), byte(*cursor));
+            text.replace_range(a..b, "");
+            *cursor = start;
+            return true;
+        }
+        Command::ClearQuery if !text.is_empty() => {
+            text.clear();
+            *cursor = 0;
+            return true;
+        }
+        _ => {}
+    }
+    false
+}
+
+/// Inserts text at the cursor of a one-line field, up to `max` characters in all.
+fn insert_line(text: &mut String, cursor: &mut usize, insert: &str, max: usize) {
+    let room = max.saturating_sub(text.chars().count());
+    let insert: String = insert.chars().take(room).collect();
+    let at = text
+        .char_indices()
+        .nth(*cursor)
+        .map(|(b, _)| b)
+        .unwrap_or(text.len());
+    text.insert_str(at, &insert);
+    *cursor += insert.chars().count();
 }

@@ -25,11 +25,37 @@ pub enum Msg {
     Documents,
     Steps,
     Internal,
-    Stale,
-    PrintSoon,
-    CopySoon,
-    QrSoon,
     NothingSelected,
+    Printing,
+    Saving,
+    SavedTo,
+    NotPrinted,
+    NotPrintedSaved,
+    NoticeTitle,
+    Copied,
+    CopyFailed,
+    RecordFailed,
+    ReferralCounted,
+    WatchFailed,
+    Reloaded,
+    ReloadedNoChanges,
+    PreviewTitle,
+    ForLabel,
+    OutputLabel,
+    DestPdf,
+    DestText,
+    DefaultPrinter,
+    NameNotSaved,
+    SaveFolder,
+    Alert,
+    QrTitle,
+    QrNoPhone,
+    StatsTitle,
+    StatsLoading,
+    StatsFailed,
+    StatsEmpty,
+    StatsTotal,
+    HelpGroupPreview,
     HelpTitle,
     HelpTyping,
     HelpGroupSearch,
@@ -79,14 +105,58 @@ impl Msg {
                 "ВНУТРІШНЯ ПРИМІТКА — лише для працівників, не друкується",
                 "INTERNAL NOTE — staff only, never printed",
             ),
-            Stale => (
-                "не перевірялося понад 12 місяців",
-                "not verified for more than 12 months",
-            ),
-            PrintSoon => ("друк: незабаром", "printing: coming soon"),
-            CopySoon => ("копіювання: незабаром", "copying: coming soon"),
-            QrSoon => ("QR-код: незабаром", "QR code: coming soon"),
             NothingSelected => ("спершу виберіть установу", "select an agency first"),
+            Printing => ("друкую…", "printing…"),
+            Saving => ("зберігаю…", "saving…"),
+            SavedTo => ("Направлення збережено у файл", "The slip was saved to"),
+            NotPrinted => ("не надруковано", "not printed"),
+            NotPrintedSaved => (
+                "не надруковано — направлення збережено у файл",
+                "not printed — the slip was saved to a file",
+            ),
+            NoticeTitle => ("Друк не вдався", "Printing failed"),
+            Copied => ("скопійовано", "copied"),
+            CopyFailed => ("не вдалося скопіювати", "could not copy"),
+            RecordFailed => (
+                "не вдалося записати до статистики",
+                "could not add to the statistics",
+            ),
+            ReferralCounted => ("направлення враховано", "referral counted"),
+            WatchFailed => ("стеження за файлами даних", "watching the data files"),
+            Reloaded => ("довідник оновлено", "directory reloaded"),
+            ReloadedNoChanges => (
+                "довідник перечитано: змін немає",
+                "directory reread: no changes",
+            ),
+            PreviewTitle => ("Направлення", "Referral slip"),
+            ForLabel => ("Для: ", "For: "),
+            OutputLabel => ("Спосіб (Tab): ", "Output (Tab): "),
+            DestPdf => ("PDF-файл", "PDF file"),
+            DestText => ("текстовий файл", "text file"),
+            DefaultPrinter => ("принтер за замовчуванням", "default printer"),
+            NameNotSaved => (
+                "ім'я у файл не записується — лише на друкованому направленні",
+                "the name is never saved to a file — only printed",
+            ),
+            SaveFolder => ("тека", "folder"),
+            Alert => ("Увага", "Notice"),
+            QrTitle => ("QR-код: телефон", "QR code: phone"),
+            QrNoPhone => (
+                "телефону немає — у коді назва установи",
+                "no phone number — the code holds the agency's name",
+            ),
+            StatsTitle => ("Направлення", "Referrals"),
+            StatsLoading => ("читаю журнал…", "reading the log…"),
+            StatsFailed => (
+                "не вдалося прочитати журнал направлень",
+                "could not read the referral log",
+            ),
+            StatsEmpty => (
+                "Ще немає направлень цього місяця.",
+                "No referrals this month yet.",
+            ),
+            StatsTotal => ("Усього", "Total"),
+            HelpGroupPreview => ("Вікно друку (F2)", "Print window (F2)"),
             HelpTitle => ("Довідка: клавіші", "Help: keys"),
             HelpTyping => (
                 "будь-які літери й цифри (кирилиця чи латиниця) — одразу в рядок пошуку",
@@ -116,6 +186,103 @@ impl Msg {
             Filters => ("діють фільтри", "filters are on"),
         };
         lang.pick(uk, en)
+    }
+}
+
+/// A change found by a live reload.
+pub const CHANGE: Noun = Noun {
+    uk: ["зміна", "зміни", "змін"],
+    en: ["change", "changes"],
+};
+
+/// "Дані перевірено понад рік тому: 12.06.2025".
+pub fn stale_note(lang: Lang, verified: jiff::civil::Date) -> String {
+    let d = verified.strftime("%d.%m.%Y");
+    match lang {
+        Lang::Uk => format!("Дані перевірено понад рік тому: {d}"),
+        Lang::En => format!("Last verified more than a year ago: {d}"),
+    }
+}
+
+/// The short form for a result row: "перев. 12.06.2025".
+pub fn stale_short(lang: Lang, verified: jiff::civil::Date) -> String {
+    let d = verified.strftime("%d.%m.%Y");
+    match lang {
+        Lang::Uk => format!("перев. {d}"),
+        Lang::En => format!("verified {d}"),
+    }
+}
+
+/// "листопад 2026".
+pub fn month_year(lang: Lang, d: jiff::civil::Date) -> String {
+    const UK: [&str; 12] = [
+        "січень",
+        "лютий",
+        "березень",
+        "квітень",
+        "травень",
+        "червень",
+        "липень",
+        "серпень",
+        "вересень",
+        "жовтень",
+        "листопад",
+        "грудень",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let i = (d.month() as usize).saturating_sub(1).min(11);
+    let m = match lang {
+        Lang::Uk => UK[i],
+        Lang::En => EN[i],
+    };
+    format!("{m} {}", d.year())
+}
+
+/// "надруковано 5 · скопійовано 3 · усно 4" (only the ways that occur).
+pub fn how_counts(lang: Lang, printed: u64, copied: u64, read: u64) -> String {
+    let parts = [
+        (printed, lang.pick("надруковано", "printed")),
+        (copied, lang.pick("скопійовано", "copied")),
+        (read, lang.pick("усно", "by word of mouth")),
+    ];
+    parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, l)| format!("{l} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The QR code does not fit: what it needs and what there is.
+pub fn qr_too_small(lang: Lang, need_w: u16, need_h: u16, w: u16, h: u16) -> String {
+    match lang {
+        Lang::Uk => format!(
+            "Замале вікно для QR-коду: потрібно щонайменше {need_w}×{need_h}, зараз {w}×{h}. Збільште вікно термінала або зменште шрифт."
+        ),
+        Lang::En => format!(
+            "The window is too small for the QR code: it needs at least {need_w}×{need_h}, it is {w}×{h}. Enlarge the terminal or use a smaller font."
+        ),
+    }
+}
+
+/// "пошкоджених записів пропущено: 2".
+pub fn damaged_records(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Uk => format!("пошкоджених записів журналу пропущено: {n}"),
+        Lang::En => format!("damaged log records skipped: {n}"),
     }
 }
 
@@ -226,6 +393,28 @@ mod tests {
             "11 установ · 5 помилок, 21 попередження (F8)"
         );
         assert_eq!(title_counts(Lang::En, 1, 1, 0), "1 agency · 1 error (F8)");
+    }
+
+    #[test]
+    fn change_counts_and_month_names() {
+        assert_eq!(count(Lang::Uk, CHANGE, 1), "1 зміна");
+        assert_eq!(count(Lang::Uk, CHANGE, 3), "3 зміни");
+        assert_eq!(count(Lang::Uk, CHANGE, 11), "11 змін");
+        assert_eq!(count(Lang::Uk, i18n::REFERRAL, 12), "12 направлень");
+        assert_eq!(count(Lang::Uk, i18n::REFERRAL, 21), "21 направлення");
+        assert_eq!(
+            month_year(Lang::Uk, jiff::civil::date(2026, 11, 25)),
+            "листопад 2026"
+        );
+        assert_eq!(
+            month_year(Lang::En, jiff::civil::date(2027, 1, 1)),
+            "January 2027"
+        );
+        assert_eq!(how_counts(Lang::Uk, 5, 0, 4), "надруковано 5 · усно 4");
+        assert_eq!(
+            stale_note(Lang::Uk, jiff::civil::date(2025, 6, 12)),
+            "Дані перевірено понад рік тому: 12.06.2025"
+        );
     }
 
     #[test]

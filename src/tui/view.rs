@@ -6,12 +6,15 @@
 //! goes through [`clean`] before it reaches the buffer.
 
 use super::keymap::{self, Command, Scope};
-use super::state::{Action, Marks, Overlay, Picker, PickerKind, Screen, State};
+use super::state::{
+    Action, Marks, Overlay, Picker, PickerKind, Preview, Screen, SlipDest, State, StatsView,
+};
 use super::strings::{self, Msg};
 use crate::directory::{Agency, Severity};
 use crate::hours::OpenState;
 use crate::i18n;
-use crate::referral::{Card, phrase::phrase};
+use crate::referral::{Card, phrase::phrase, qr, slip, vcard};
+use crate::stats::{self, How};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -87,6 +90,18 @@ impl Theme {
             Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
         } else {
             self.bold()
+        }
+    }
+    /// The agency's alert: a reversed bar, red where there is colour.
+    fn alert(self) -> Style {
+        self.warn().add_modifier(Modifier::REVERSED)
+    }
+    /// The "verified long ago" note in a result row: visible but quieter than an alert.
+    fn stale(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Yellow)
+        } else {
+            self.dim()
         }
     }
     fn internal(self) -> Style {
@@ -504,20 +519,20 @@ pub fn card_text(
         );
     }
     let st = card.open_state(state.now);
-    let mut state_line = vec![
+    let state_line = vec![
         Span::styled(strings::open_mark(st).to_string(), t.mark(st)),
         Span::raw(" "),
         Span::styled(strings::open_state(lang, st), t.mark(st)),
     ];
-    if a.is_stale(state.now.date()) {
-        state_line.push(Span::raw(" · "));
-        state_line.push(Span::styled(Msg::Stale.text(lang), t.caution()));
-    }
     lines.push(Line::from(fit(state_line, w as usize).0));
+    freshness_lines(&mut lines, state, a, w, t);
     if with_phrase {
         for f in card.agency_fields(false) {
-            let warn = a.alert.as_deref() == Some(f.value.as_str())
-                || card.status_text() == Some(f.value.as_str());
+            // The alert already stands out above.
+            if a.alert.as_deref() == Some(f.value.as_str()) {
+                continue;
+            }
+            let warn = card.status_text() == Some(f.value.as_str());
             let style = if warn { t.warn() } else { Style::new() };
             wrap_field(
                 &mut lines,
@@ -534,7 +549,6 @@ pub fn card_text(
         // The preview is for scanning: where, how to call, when, whom to ask.
         let l = |uk, en| lang.pick(uk, en);
         let mut brief: Vec<(&str, Option<String>, Style)> = vec![
-            (l("Увага", "Notice"), a.alert.clone(), t.warn()),
             (
                 l("Стан", "Status"),
                 card.status_text().map(str::to_string),
@@ -678,6 +692,44 @@ pub fn card_text(
         }
     }
     CardText { lines, services }
+}
+
+/// The lines that must not be missed: the agency's alert as a highlighted bar, and a warning
+/// when its data was last verified more than a year ago.
+fn freshness_lines(out: &mut Vec<Line<'static>>, state: &State, a: &Agency, w: u16, t: Theme) {
+    let lang = state.lang();
+    if let Some(alert) = a.alert.as_deref().filter(|s| !s.trim().is_empty()) {
+        let mut bar = Vec::new();
+        wrap_field(
+            &mut bar,
+            None,
+            &format!("⚠ {}: {alert}", Msg::Alert.text(lang)),
+            t.alert(),
+            t.alert(),
+            w,
+            0,
+            2,
+        );
+        // Full width, so the bar reads as one block.
+        for l in bar {
+            let used = l.width();
+            let mut line = pad_line(l.spans, used, w as usize, t.alert());
+            line.style = t.alert();
+            out.push(line);
+        }
+    }
+    if a.is_stale(state.now.date()) {
+        wrap_field(
+            out,
+            None,
+            &format!("⚠ {}", strings::stale_note(lang, a.verified)),
+            t.caution(),
+            t.caution(),
+            w,
+            0,
+            2,
+        );
+    }
 }
 
 // --- help -----------------------------------------------------------------------------------
@@ -1120,12 +1172,17 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
         let card = Card::new(&state.dir, ag, lang);
         let st = card.open_state(state.now);
         let loc = clean(ag.locality_or_country());
-        let name = marked(
+        let mut name = marked(
             ag.display_name(),
             marks.map(|m| m.name.as_slice()).unwrap_or(&[]),
             sel,
             t.matched(),
         );
+        // An alert is marked before the name, so it is seen before the agency is chosen.
+        if ag.alert.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+            name.insert(0, Span::styled("! ", sel.patch(t.warn())));
+        }
+        let stale = ag.is_stale(state.now.date());
         let y = area.y + i as u16 * rh;
         let mut spans = vec![
             Span::styled(" ", sel),
@@ -1134,6 +1191,9 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
         ];
         let line1 = if compact {
             let mut name = name;
+            if stale {
+                name.push(Span::styled(" ⚠", sel.patch(t.stale())));
+            }
             name.push(Span::styled(format!(" · {loc}"), sel.patch(t.dim())));
             let (name, used) = fit(name, w.saturating_sub(3));
             spans.extend(name);
@@ -1177,11 +1237,29 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
                     sel.patch(t.dim()),
                 )],
             };
-            let (second, used) = fit(second, w.saturating_sub(4));
+            // A stale entry says when it was last verified, at the right (dropped first when
+            // the row is narrow).
+            let note = stale.then(|| format!("⚠ {}", strings::stale_short(lang, ag.verified)));
+            let note_w = note
+                .as_deref()
+                .map(width)
+                .filter(|nw| w >= 4 + 12 + nw + 2)
+                .unwrap_or(0);
+            let (second, used) = fit(
+                second,
+                w.saturating_sub(4 + if note_w > 0 { note_w + 2 } else { 0 }),
+            );
             let mut spans = vec![Span::styled("   ", sel)];
             spans.extend(second);
+            let mut used = used + 3;
+            if let (Some(note), true) = (note, note_w > 0) {
+                let pad = w.saturating_sub(used + note_w + 1);
+                spans.push(Span::styled(" ".repeat(pad), sel));
+                spans.push(Span::styled(note, sel.patch(t.stale())));
+                used += pad + note_w;
+            }
             f.render_widget(
-                Paragraph::new(pad_line(spans, used + 3, w, sel)),
+                Paragraph::new(pad_line(spans, used, w, sel)),
                 Rect::new(area.x, y + 1, area.width, 1),
             );
         }
@@ -1249,9 +1327,36 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
             (Command::Back, Scope::Picker | Scope::Pager) => {
                 lang.pick("закрити", "close").to_string()
             }
+            (Command::Back, Scope::Preview) => lang.pick("скасувати", "cancel").to_string(),
+            (Command::Open, Scope::Preview) => {
+                let saves =
+                    matches!(state.overlays.last(), Some(Overlay::Preview(p)) if p.dest.saves());
+                if saves {
+                    lang.pick("зберегти", "save").to_string()
+                } else {
+                    lang.pick("друкувати", "print").to_string()
+                }
+            }
             (Command::Open, Scope::Picker) => lang.pick("вибрати", "choose").to_string(),
             (Command::Open, Scope::List) if state.hits().is_empty() => continue,
-            (Command::Problems, _) if state.dir.diagnostics.is_empty() => continue,
+            (Command::Problems, _)
+                if state.dir.diagnostics.is_empty() && state.changes.is_empty() =>
+            {
+                continue;
+            }
+            // The QR code, the statistics and a notice have nothing to move through.
+            (Command::Up, Scope::Pager)
+                if matches!(
+                    state.overlays.last(),
+                    Some(Overlay::Qr { .. } | Overlay::Stats(_) | Overlay::Notice(_))
+                ) =>
+            {
+                continue;
+            }
+            (Command::Up, Scope::Preview) => {
+                key = "↑↓".into();
+                lang.pick("прокрутити", "scroll").to_string()
+            }
             (Command::Up, _) => {
                 key = "↑↓".into();
                 c.hint(lang).to_string()
@@ -1305,12 +1410,28 @@ fn draw_overlay(
     hits: &mut Hits,
 ) -> Option<Position> {
     let top = state.overlays.last()?;
+    let lang = state.lang();
     let mut r = overlay_rect(a);
-    if let (Overlay::Picker(p), false) = (top, a.mode == Mode::Compact) {
-        // A list of short names needs no more room than it has items.
-        let w = r.width.min(60);
-        let h = r.height.min(p.items.len() as u16 + 3);
-        r = Rect::new(r.x + (r.width - w) / 2, r.y, w, h);
+    match top {
+        Overlay::Picker(p) if a.mode != Mode::Compact => {
+            // A list of short names needs no more room than it has items.
+            let w = r.width.min(60);
+            let h = r.height.min(p.items.len() as u16 + 3);
+            r = Rect::new(r.x + (r.width - w) / 2, r.y, w, h);
+        }
+        Overlay::Preview(_) => r = preview_rect(state),
+        Overlay::Qr { agency } => {
+            // Too small: the usual box, with a note saying what size is needed.
+            if let Ok(q) = qr_layout(state, *agency, a) {
+                r = q.rect;
+            }
+        }
+        Overlay::Notice(_) if a.mode != Mode::Compact => {
+            let w = r.width.min(72);
+            let h = r.height.min(12);
+            r = Rect::new(r.x + (r.width - w) / 2, r.y + (r.height - h) / 2, w, h);
+        }
+        _ => {}
     }
     if r.width < 3 || r.height < 3 {
         return None;
@@ -1318,19 +1439,40 @@ fn draw_overlay(
     hits.overlay = Some(r);
     hits.rows.clear();
     hits.services.clear();
-    let lang = state.lang();
-    let title = match top {
-        Overlay::Help { .. } => Msg::HelpTitle.text(lang),
-        Overlay::Problems { .. } => Msg::ProblemsTitle.text(lang),
+    let title: String = match top {
+        Overlay::Help { .. } => Msg::HelpTitle.text(lang).into(),
+        Overlay::Problems { .. } => Msg::ProblemsTitle.text(lang).into(),
         Overlay::Picker(p) => match p.kind {
-            PickerKind::Category => Msg::PickCategory.text(lang),
-            PickerKind::Locality => Msg::PickLocality.text(lang),
+            PickerKind::Category => Msg::PickCategory.text(lang).into(),
+            PickerKind::Locality => Msg::PickLocality.text(lang).into(),
         },
+        Overlay::Preview(p) => match state.dir.agencies.get(p.agency) {
+            Some(ag) => format!(
+                "{}: {}",
+                Msg::PreviewTitle.text(lang),
+                clean(ag.display_name())
+            ),
+            None => Msg::PreviewTitle.text(lang).into(),
+        },
+        Overlay::Qr { agency } => match state.dir.agencies.get(*agency) {
+            Some(ag) => format!("{} · {}", Msg::QrTitle.text(lang), clean(ag.display_name())),
+            None => Msg::QrTitle.text(lang).into(),
+        },
+        Overlay::Stats(_) => format!(
+            "{}: {}",
+            Msg::StatsTitle.text(lang),
+            strings::month_year(lang, state.now.date())
+        ),
+        Overlay::Notice(_) => Msg::NoticeTitle.text(lang).into(),
+    };
+    let border = match top {
+        Overlay::Notice(_) => t.warn(),
+        _ => t.accent(),
     };
     let block = Block::bordered()
-        .border_style(t.accent())
+        .border_style(border)
         .title_top(Line::styled(
-            format!(" {} ", truncate(title, r.width.saturating_sub(4) as usize)),
+            format!(" {} ", truncate(&title, r.width.saturating_sub(4) as usize)),
             t.bold(),
         ));
     let inner = block.inner(r);
@@ -1339,6 +1481,8 @@ fn draw_overlay(
     if inner.width == 0 || inner.height == 0 {
         return None;
     }
+    // Reading windows get a column of margin inside the frame.
+    let padded = padded(inner);
     match top {
         Overlay::Help { scroll } => {
             let lines = help_lines(state, inner.width);
@@ -1352,36 +1496,78 @@ fn draw_overlay(
             None
         }
         Overlay::Picker(p) => Some(draw_picker(state, f, inner, p, t, hits)),
+        Overlay::Preview(p) => Some(draw_preview_overlay(state, f, padded, p, t, hits)),
+        Overlay::Qr { agency } => {
+            draw_qr(state, f, inner, *agency, a);
+            None
+        }
+        Overlay::Stats(v) => {
+            f.render_widget(
+                Paragraph::new(stats_lines(state, v, padded.width, t)),
+                padded,
+            );
+            None
+        }
+        Overlay::Notice(text) => {
+            let mut lines = Vec::new();
+            wrap_field(
+                &mut lines,
+                None,
+                text,
+                Style::new(),
+                Style::new(),
+                padded.width,
+                0,
+                2,
+            );
+            f.render_widget(Paragraph::new(lines), padded);
+            None
+        }
     }
 }
 
-fn draw_problems(state: &State, f: &mut Frame, area: Rect, selected: usize, t: Theme) {
+/// Changes from live reloads (newest first, marked ↻ with the time), then the load problems.
+fn problem_entries(state: &State, t: Theme) -> Vec<(String, Style)> {
     let lang = state.lang();
-    let diags = &state.dir.diagnostics;
-    if diags.is_empty() {
-        f.render_widget(Paragraph::new(Msg::NoProblems.text(lang)), area);
-        return;
-    }
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut starts = Vec::new();
-    for (i, d) in diags.iter().enumerate() {
-        starts.push(lines.len());
+    let mut v: Vec<(String, Style)> = state
+        .changes
+        .iter()
+        .map(|(at, c)| {
+            let style = if c.is_warning() {
+                t.caution()
+            } else {
+                Style::new()
+            };
+            (
+                format!("↻ {} {}", at.strftime("%H:%M"), c.message(lang)),
+                style,
+            )
+        })
+        .collect();
+    for d in &state.dir.diagnostics {
         let sev = if d.severity == Severity::Error {
             t.warn()
         } else {
             t.caution()
         };
+        v.push((d.render(lang), sev));
+    }
+    v
+}
+
+fn draw_problems(state: &State, f: &mut Frame, area: Rect, selected: usize, t: Theme) {
+    let lang = state.lang();
+    let entries = problem_entries(state, t);
+    if entries.is_empty() {
+        f.render_widget(Paragraph::new(Msg::NoProblems.text(lang)), area);
+        return;
+    }
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut starts = Vec::new();
+    for (i, (text, sev)) in entries.iter().enumerate() {
+        starts.push(lines.len());
         let mut one = Vec::new();
-        wrap_field(
-            &mut one,
-            None,
-            &d.render(lang),
-            sev,
-            Style::new(),
-            area.width,
-            0,
-            4,
-        );
+        wrap_field(&mut one, None, text, *sev, Style::new(), area.width, 0, 4);
         if i == selected {
             for l in &mut one {
                 *l = l.clone().patch_style(t.selected());
@@ -1391,11 +1577,412 @@ fn draw_problems(state: &State, f: &mut Frame, area: Rect, selected: usize, t: T
     }
     starts.push(lines.len());
     let h = area.height as usize;
-    let sel = selected.min(diags.len() - 1);
+    let sel = selected.min(entries.len() - 1);
     let (a, b) = (starts[sel], starts[sel + 1]);
     let scroll = if b > h { (b - h).min(a) } else { 0 };
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
     f.render_widget(Paragraph::new(visible), area);
+}
+
+// --- the print preview ----------------------------------------------------------------------
+
+/// The slip as the preview shows it: exactly the lines that will be printed, or saved (then
+/// without the visitor's name).
+pub fn preview_slip(state: &State, p: &Preview) -> Vec<slip::TextLine> {
+    let Some(card) = state.slip_card(p.agency, p.service) else {
+        return Vec::new();
+    };
+    let ctx = state.slip_context(p.printed_name());
+    slip::layout_text(&slip::build(&card, &ctx), ctx.width)
+}
+
+fn preview_rect(state: &State) -> Rect {
+    let a = state_areas(state);
+    let base = overlay_rect(a);
+    if matches!(a.mode, Mode::Compact | Mode::TooSmall) {
+        return base;
+    }
+    // Room for the slip's own width, the frame and a margin; never narrower than the header
+    // needs.
+    let want = (state.slip_context(None).width as u16)
+        .saturating_add(4)
+        .max(84);
+    let w = base.width.min(want);
+    Rect::new(base.x + (base.width - w) / 2, base.y, w, base.height)
+}
+
+/// How the configured printer is named in the preview.
+fn printer_label(state: &State) -> String {
+    let lang = state.lang();
+    let p = &state.settings.config.printer;
+    if let Some(d) = &p.device {
+        format!("{} {}", lang.pick("принтер", "printer"), d.display())
+    } else if let Some(c) = p.command.as_ref().and_then(|c| c.first()) {
+        format!("{} «{c}»", lang.pick("команда", "command"))
+    } else if let Some(n) = p.name.as_deref().filter(|n| !n.trim().is_empty()) {
+        format!("{} «{n}»", lang.pick("принтер", "printer"))
+    } else {
+        Msg::DefaultPrinter.text(lang).to_string()
+    }
+}
+
+fn dest_label(state: &State, d: SlipDest) -> String {
+    let lang = state.lang();
+    match d {
+        SlipDest::Printer => printer_label(state),
+        SlipDest::SavePdf => Msg::DestPdf.text(lang).to_string(),
+        SlipDest::SaveText => Msg::DestText.text(lang).to_string(),
+    }
+}
+
+/// The preview's fixed lines above the slip: the name field, the output choice, notes. Also
+/// returns the cursor's column in the first line.
+fn preview_header(state: &State, p: &Preview, w: u16, t: Theme) -> (Vec<Line<'static>>, usize) {
+    let lang = state.lang();
+    let wu = w as usize;
+    let mut out = Vec::new();
+    // The name field, scrolled so the cursor stays visible.
+    let label = Msg::ForLabel.text(lang);
+    let room = wu.saturating_sub(width(label) + 1).max(1);
+    let chars: Vec<char> = p.for_name.chars().collect();
+    let cur = p.cursor.min(chars.len());
+    let wof = |s: &[char]| s.iter().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    let mut start = 0;
+    while start < cur && wof(&chars[start..cur]) >= room {
+        start += 1;
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for c in &chars[start..] {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > room {
+            break;
+        }
+        used += cw;
+        shown.push(clean_char(*c));
+    }
+    let name_style = if p.dest.saves() {
+        t.dim().add_modifier(Modifier::CROSSED_OUT)
+    } else {
+        t.bold()
+    };
+    out.push(Line::from(vec![
+        Span::styled(label, t.dim()),
+        Span::styled(shown, name_style),
+    ]));
+    let cursor = width(label) + wof(&chars[start..cur]);
+    // The output choice: every option when it fits, else the chosen one.
+    let olabel = Msg::OutputLabel.text(lang);
+    let mut spans = vec![Span::styled(olabel, t.dim())];
+    for (i, d) in SlipDest::ALL.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        let on = *d == p.dest;
+        spans.push(Span::styled(
+            format!("({}) {}", if on { "•" } else { " " }, dest_label(state, *d)),
+            if on { t.accent() } else { Style::new() },
+        ));
+    }
+    let full_w: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if full_w <= wu {
+        out.push(Line::from(spans));
+    } else {
+        let short = vec![
+            Span::styled(olabel, t.dim()),
+            Span::styled(dest_label(state, p.dest), t.accent()),
+        ];
+        out.push(Line::from(fit(short, wu).0));
+    }
+    if p.dest.saves() {
+        if !p.for_name.trim().is_empty() {
+            wrap_field(
+                &mut out,
+                None,
+                Msg::NameNotSaved.text(lang),
+                t.caution(),
+                t.caution(),
+                w,
+                0,
+                2,
+            );
+        }
+        if let Some(dir) = &state.settings.save_dir {
+            wrap_field(
+                &mut out,
+                Some(Msg::SaveFolder.text(lang)),
+                &dir.display().to_string(),
+                t.dim(),
+                t.dim(),
+                w,
+                0,
+                2,
+            );
+        }
+    }
+    if let Some(a) = state.dir.agencies.get(p.agency) {
+        freshness_lines(&mut out, state, a, w, t);
+    }
+    out.push(Line::styled("─".repeat(wu), t.dim()));
+    (out, cursor)
+}
+
+/// An overlay's inside with one column of margin each side, when there is room for it.
+fn padded(inner: Rect) -> Rect {
+    if inner.width >= 24 {
+        Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height)
+    } else {
+        inner
+    }
+}
+
+/// Where the preview's text goes (inside its frame and margin).
+fn preview_inner(state: &State) -> Rect {
+    let r = preview_rect(state);
+    padded(Rect::new(
+        r.x + 1,
+        r.y + 1,
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    ))
+}
+
+/// How far the open print preview can scroll.
+pub fn preview_max_scroll(state: &State) -> usize {
+    let Some(Overlay::Preview(p)) = state.overlays.last() else {
+        return 0;
+    };
+    let inner = preview_inner(state);
+    let (header, _) = preview_header(state, p, inner.width, Theme::of(state));
+    let body = (inner.height as usize).saturating_sub(header.len());
+    preview_slip(state, p).len().saturating_sub(body)
+}
+
+fn draw_preview_overlay(
+    state: &State,
+    f: &mut Frame,
+    area: Rect,
+    p: &Preview,
+    t: Theme,
+    hits: &mut Hits,
+) -> Position {
+    let (header, cursor) = preview_header(state, p, area.width, t);
+    let hh = (header.len() as u16).min(area.height);
+    f.render_widget(
+        Paragraph::new(header),
+        Rect::new(area.x, area.y, area.width, hh),
+    );
+    if hh >= 2 {
+        // Clicking the output line cycles it, like Tab.
+        hits.commands.push((
+            Rect::new(area.x, area.y + 1, area.width, 1),
+            Command::NextOutput,
+        ));
+    }
+    let mut body = Rect::new(area.x, area.y + hh, area.width, area.height - hh);
+    let lines = preview_slip(state, p);
+    // The slip sits in the middle, like the paper it will be.
+    let slip_w = lines.iter().map(|l| width(&l.text)).max().unwrap_or(0) as u16;
+    if slip_w < body.width {
+        let shift = (body.width - slip_w) / 2;
+        body = Rect::new(body.x + shift, body.y, body.width - shift, body.height);
+    }
+    let max = lines.len().saturating_sub(body.height as usize);
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(p.scroll.min(max))
+        .take(body.height as usize)
+        .map(|l| {
+            let style = if l.bold { t.bold() } else { Style::new() };
+            // The slip may be wider than a small terminal: cut, never wrap, so the lines
+            // keep the shape they print with.
+            Line::styled(truncate(&clean(&l.text), body.width as usize), style)
+        })
+        .collect();
+    f.render_widget(Paragraph::new(visible), body);
+    Position::new(
+        (area.x + cursor as u16).min(area.right().saturating_sub(1)),
+        area.y,
+    )
+}
+
+// --- the QR code ----------------------------------------------------------------------------
+
+/// What the F6 code holds: the `tel:` URI of the first phone, else a minimal vCard (name and
+/// phones).
+pub fn qr_payload(card: &Card) -> String {
+    vcard::tel_uri(card).unwrap_or_else(|| vcard::minimal(card))
+}
+
+struct QrLayout {
+    rect: Rect,
+    lines: Vec<String>,
+    caption: String,
+}
+
+/// Where the QR overlay goes, or (Err) the size it needs when the terminal is smaller.
+fn qr_layout(state: &State, agency: usize, a: Areas) -> Result<QrLayout, (u16, u16)> {
+    let Some(ag) = state.dir.agencies.get(agency) else {
+        return Err((0, 0));
+    };
+    let card = Card::new(&state.dir, ag, state.lang());
+    let lines = qr::terminal_lines(&qr_payload(&card));
+    let caption = match card.phones().first() {
+        Some(p) => clean(&Card::phone_line(p)),
+        None => Msg::QrNoPhone.text(state.lang()).to_string(),
+    };
+    let qw = lines.first().map(|l| l.chars().count()).unwrap_or(0) as u16;
+    let qh = lines.len() as u16;
+    // The frame, one column of margin each side, the caption under the code.
+    let need_w = qw + 4;
+    let need_h = qh + 3;
+    let full = a.full;
+    if lines.is_empty() || full.width < need_w || full.height < need_h {
+        return Err((need_w, need_h));
+    }
+    let w = need_w
+        .max((width(&caption) as u16).saturating_add(4))
+        .min(full.width);
+    let h = (need_h + 1).min(full.height);
+    Ok(QrLayout {
+        rect: Rect::new((full.width - w) / 2, (full.height - h) / 2, w, h),
+        lines,
+        caption,
+    })
+}
+
+fn draw_qr(state: &State, f: &mut Frame, area: Rect, agency: usize, a: Areas) {
+    let lang = state.lang();
+    let q = match qr_layout(state, agency, a) {
+        Ok(q) => q,
+        Err((w, h)) => {
+            let msg = strings::qr_too_small(lang, w, h, a.full.width, a.full.height);
+            let mut lines = Vec::new();
+            wrap_field(
+                &mut lines,
+                None,
+                &msg,
+                Style::new(),
+                Style::new(),
+                area.width,
+                0,
+                0,
+            );
+            f.render_widget(Paragraph::new(lines), area);
+            return;
+        }
+    };
+    // Dark modules on a light ground, whatever the terminal's theme: a scanner needs the
+    // contrast the right way round, so this is the one place colours are fixed.
+    let paper = Style::new().fg(Color::Black).bg(Color::White);
+    let qw = q.lines.first().map(|l| l.chars().count()).unwrap_or(0) as u16;
+    let x = area.x + area.width.saturating_sub(qw) / 2;
+    for (i, l) in q.lines.iter().enumerate() {
+        let y = area.y + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        f.render_widget(
+            Paragraph::new(Line::styled(l.clone(), paper)),
+            Rect::new(x, y, qw.min(area.width), 1),
+        );
+    }
+    let cy = area.y + q.lines.len() as u16;
+    if cy < area.bottom() {
+        let cap = truncate(&q.caption, area.width as usize);
+        let cx = area.x + area.width.saturating_sub(width(&cap) as u16) / 2;
+        f.render_widget(
+            Paragraph::new(Line::styled(cap, Style::new().add_modifier(Modifier::BOLD))),
+            Rect::new(cx, cy, area.width - (cx - area.x), 1),
+        );
+    }
+}
+
+// --- statistics -----------------------------------------------------------------------------
+
+fn stats_lines(state: &State, v: &StatsView, w: u16, t: Theme) -> Vec<Line<'static>> {
+    let lang = state.lang();
+    let wu = w as usize;
+    let mut out = Vec::new();
+    let contents = match v {
+        StatsView::Loading => {
+            out.push(Line::styled(Msg::StatsLoading.text(lang), t.dim()));
+            return out;
+        }
+        StatsView::Failed(e) => {
+            wrap_field(
+                &mut out,
+                Some(Msg::StatsFailed.text(lang)),
+                e,
+                t.warn(),
+                Style::new(),
+                w,
+                0,
+                2,
+            );
+            return out;
+        }
+        StatsView::Loaded(c) => c,
+    };
+    let today = state.now.date();
+    let bars = stats::month_by_category(&contents.records, &state.dir, today, lang);
+    if bars.is_empty() {
+        out.push(Line::styled(Msg::StatsEmpty.text(lang), t.bold()));
+    } else {
+        let (from, to) = stats::month_bounds(today);
+        let month: Vec<&stats::Record> = contents
+            .records
+            .iter()
+            .filter(|r| (from..=to).contains(&r.at.date()))
+            .collect();
+        let by = |h: How| month.iter().filter(|r| r.how == h).count() as u64;
+        let total: u64 = bars.iter().map(|b| b.count).sum();
+        out.push(Line::from(vec![
+            Span::styled(format!("{}: ", Msg::StatsTotal.text(lang)), t.bold()),
+            Span::styled(
+                strings::count(lang, i18n::REFERRAL, total as usize),
+                t.bold(),
+            ),
+        ]));
+        out.push(Line::styled(
+            truncate(
+                &strings::how_counts(lang, by(How::Printed), by(How::Copied), by(How::Read)),
+                wu,
+            ),
+            t.dim(),
+        ));
+        out.push(Line::default());
+        let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+        let num_w = max.to_string().len();
+        let label_w = bars
+            .iter()
+            .map(|b| width(&b.label))
+            .max()
+            .unwrap_or(0)
+            .min(wu / 2);
+        let bar_room = wu.saturating_sub(label_w + 2 + num_w + 1);
+        for b in &bars {
+            let label = truncate(&clean(&b.label), label_w);
+            let pad = label_w.saturating_sub(width(&label));
+            // At least one block for any count, so a category with one referral is seen.
+            let n = ((b.count as usize * bar_room) / max as usize)
+                .max(1)
+                .min(bar_room);
+            out.push(Line::from(vec![
+                Span::raw(format!("{label}{}  ", " ".repeat(pad))),
+                Span::styled("█".repeat(n), t.accent()),
+                Span::raw(format!(" {}", b.count)),
+            ]));
+        }
+    }
+    if !contents.damaged.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled(
+            truncate(&strings::damaged_records(lang, contents.damaged.len()), wu),
+            t.caution(),
+        ));
+    }
+    out
 }
 
 fn draw_picker(

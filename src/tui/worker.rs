@@ -66,6 +66,8 @@ pub struct MarksReply {
 pub enum Request {
     Search(SearchRequest),
     Marks(MarksRequest),
+    /// A reloaded directory: search it from now on.
+    Swap(super::state::DirHandle),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -237,6 +239,11 @@ where
                     marks.clear();
                 }
                 Request::Marks(m) => marks.push(m),
+                // Rows asked for before the swap point into the old directory.
+                Request::Swap(dir) => {
+                    engine = Engine::new(dir.0);
+                    marks.clear();
+                }
             }
         }
         if let Some(s) = search
@@ -332,6 +339,30 @@ contacts = [{ name = "Петренко Петро Петрович" }]
             unreachable!()
         };
         assert_eq!(run_search(&mut engine, &s, &generation), None);
+    }
+
+    #[test]
+    fn a_swapped_directory_is_searched_from_then_on() {
+        let (tx, rx) = mpsc::channel();
+        tx.send(Request::Swap(crate::tui::state::DirHandle(Arc::new(
+            Directory::default(),
+        ))))
+        .unwrap();
+        tx.send(req(1, "")).unwrap();
+        drop(tx);
+        let replies = std::cell::RefCell::new(Vec::new());
+        serve(Engine::new(dir()), rx, &AtomicU64::new(1), &|r| {
+            replies.borrow_mut().push(r);
+            true
+        });
+        let replies = replies.into_inner();
+        let Some(Reply::Search(r)) = replies.first() else {
+            panic!("expected a search reply: {replies:?}");
+        };
+        assert!(
+            r.results.hits.is_empty(),
+            "the empty directory was searched, not the old one"
+        );
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Shared set-up for the screen tests: the fixture directory, a fixed "now", a harness.
 #![allow(dead_code)]
 
+use refdesk::config::{Config, Office};
 use refdesk::directory::{Directory, LoadOptions, load_path};
 use refdesk::i18n::Lang;
 use refdesk::tui::{Harness, Settings};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Wednesday 25 November 2026, 10:30: a working day, mid-morning.
 pub fn now() -> jiff::civil::DateTime {
@@ -24,12 +25,27 @@ pub fn load(sub: &str, lang: Lang) -> Directory {
     )
 }
 
+/// The desk's settings file the screen tests run with: an office, no printer configured.
+pub fn config() -> Config {
+    Config {
+        office: Office {
+            name: Some("Житомирське бюро правової допомоги".into()),
+            address: Some("вул. Тестова, 5".into()),
+            phone: Some("+380 412 40 00 00".into()),
+        },
+        home_locality: Some("Житомир".into()),
+        ..Config::default()
+    }
+}
+
 pub fn settings(lang: Lang) -> Settings {
     Settings {
         lang,
         office: Some("Житомирське бюро правової допомоги".into()),
         home_locality: Some("Житомир".into()),
         color: false,
+        config: config(),
+        save_dir: Some(PathBuf::from("/home/desk/.local/share/refdesk/unprinted")),
     }
 }
 

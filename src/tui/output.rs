@@ -1,0 +1,109 @@
+//! The effects that reach outside the screen: printing and saving slips, the statistics log and
+//! reloading the data. `carry_out` runs the slow ones on background threads; each function here
+//! is plain and synchronous, so it can be tested on its own.
+
+use super::state::{PrintJob, PrintOutcome, SlipDest};
+use crate::cli::SlipFormat;
+use crate::config::Config;
+use crate::directory::watch::{Change, reload_from};
+use crate::directory::{Directory, LoadOptions};
+use crate::i18n::Lang;
+use crate::referral::Card;
+use crate::referral::print::{PrintReport, PrintRequest, print_card, save_unprinted};
+use crate::referral::slip::{self, Output, SlipContext};
+use crate::stats::{Log, LogContents, Record};
+use std::path::Path;
+
+/// An error and its causes on one line ("/path/referrals.log: Permission denied").
+pub fn describe(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = e.source();
+    while let Some(c) = source {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        source = c.source();
+    }
+    s
+}
+
+/// Prints or saves the job's slip. Printing goes through [`print_card`], which saves the slip
+/// (without the visitor's name) when the printer fails; saving writes a file without the name.
+pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
+    let dir = &job.dir.0;
+    let lang = job.lang;
+    let Some(agency) = dir.agencies.get(job.agency) else {
+        return PrintOutcome::Lost {
+            message: lang
+                .pick(
+                    "установи вже немає в довіднику",
+                    "the agency is no longer in the directory",
+                )
+                .to_string(),
+        };
+    };
+    // The same card and context as the preview: the slip is Ukrainian, dated the job's day.
+    let mut card = Card::new(dir, agency, Lang::Uk);
+    card.service = job
+        .service
+        .and_then(|i| agency.services.get(i).map(|s| (i + 1, s)));
+    let mut ctx = SlipContext::new(config, job.now.date());
+    match job.dest {
+        SlipDest::Printer => {
+            ctx.for_name = job.for_name.clone();
+            let report = print_card(&card, &ctx, config, &PrintRequest::default(), job.now);
+            let message = report.message(lang);
+            match report {
+                PrintReport::Printed { .. } => PrintOutcome::Printed { message },
+                PrintReport::Saved { .. } => PrintOutcome::SavedInstead { message },
+                PrintReport::Lost { .. } => PrintOutcome::Lost { message },
+            }
+        }
+        SlipDest::SavePdf | SlipDest::SaveText => {
+            // A file is not the visitor's paper: never a name in it, whatever the job says.
+            ctx.for_name = None;
+            let format = if job.dest == SlipDest::SavePdf {
+                SlipFormat::Pdf
+            } else {
+                SlipFormat::Text
+            };
+            let output = Output::from_config(config, format, None);
+            let saved = slip::render(&card, &ctx, &output)
+                .map_err(std::io::Error::other)
+                .and_then(|bytes| save_unprinted(&bytes, output.extension(), &agency.id, job.now));
+            match saved {
+                Ok(path) => PrintOutcome::Saved { path },
+                Err(e) => PrintOutcome::Lost {
+                    message: format!(
+                        "{}: {e}",
+                        lang.pick("Не вдалося зберегти направлення", "Could not save the slip")
+                    ),
+                },
+            }
+        }
+    }
+}
+
+/// Appends a referral to the statistics log (`REFDESK_STATS_FILE` or the data folder).
+pub fn record(r: &Record) -> Result<(), String> {
+    Log::default_location()
+        .and_then(|log| log.append(r))
+        .map_err(|e| describe(&e))
+}
+
+/// Reads the statistics log.
+pub fn load_stats() -> Result<LogContents, String> {
+    Log::default_location()
+        .and_then(|log| log.read())
+        .map_err(|e| describe(&e))
+}
+
+/// Loads the data path again and merges it into `old` (a file that no longer parses keeps its
+/// last good entries).
+pub fn reload(
+    old: &Directory,
+    path: &Path,
+    today: jiff::civil::Date,
+    lang: Lang,
+) -> (Directory, Vec<Change>) {
+    reload_from(old, path, &LoadOptions { today, lang })
+}
