@@ -37,7 +37,8 @@ impl App {
                     "no such directory file or folder (--data / REFDESK_DATA)"
                 )
             ),
-            Some(p) => directory::load_path(p, &opts),
+            // Only real data goes through the cache; the demo is compiled in and parses fast.
+            Some(p) => directory::cache::load_path_cached(p, &opts).0,
             None => directory::load_demo(&opts),
         };
         Ok(App {

@@ -2,9 +2,9 @@
 //! `file:line:column: error: message`, where the message says what to do.
 
 use crate::i18n::Lang;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -12,17 +12,41 @@ pub enum Severity {
 }
 
 /// One problem in one place. `line` and `column` are 1-based; the column counts characters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub file: String,
     pub line: usize,
     pub column: usize,
     /// A stable class name (`unknown-field`, `duplicate-id`, …) for tools and tests.
-    pub code: &'static str,
+    #[serde(deserialize_with = "de_code")]
+    pub code: Code,
     pub message: String,
     /// The agency the problem belongs to, when known.
     pub agency: Option<String>,
+}
+
+/// A diagnostic class name. An alias rather than `&'static str` in the field, because serde's
+/// derive would otherwise borrow it from the input and demand `'de: 'static`.
+pub type Code = &'static str;
+
+/// Codes are `&'static str` so that the loader never allocates one; a code read back from the
+/// cache is interned, so each distinct code is leaked once per process, not once per diagnostic.
+fn de_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static CODES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let s = String::deserialize(d)?;
+    let mut set = CODES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(c) = set.get(s.as_str()) {
+        return Ok(c);
+    }
+    let c: &'static str = Box::leak(s.into_boxed_str());
+    set.insert(c);
+    Ok(c)
 }
 
 impl Diagnostic {

@@ -133,6 +133,19 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
     dir
 }
 
+/// The files `load_path` would read, in the same order (the parsed-directory cache keys on
+/// them).
+pub(crate) fn source_files(path: &Path) -> Vec<PathBuf> {
+    if path.is_dir() {
+        let mut files = Vec::new();
+        collect_toml(path, &mut files, &mut Vec::new());
+        files.sort();
+        files
+    } else {
+        vec![path.to_path_buf()]
+    }
+}
+
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,

@@ -1,6 +1,7 @@
 //! The directory: data model, loading with diagnostics, validation. The only code that reads
 //! directory files.
 
+pub mod cache;
 mod diagnostic;
 mod load;
 mod model;

@@ -6,10 +6,10 @@
 use crate::hours::{Hours, Lunch};
 use crate::phone::Phone;
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where an entry was defined, for diagnostics and for "first defined at …".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     pub file: String,
     pub line: usize,
@@ -22,7 +22,7 @@ impl std::fmt::Display for Origin {
 }
 
 /// Grammatical gender of an agency name's head noun («який/яка/яке/які розташован…»).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Gender {
     #[serde(rename = "m")]
     Masculine,
@@ -54,7 +54,7 @@ impl Gender {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     #[default]
@@ -82,7 +82,7 @@ impl Status {
 }
 
 /// Pre-registration (попередній запис) for a service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Appointment {
     Required,
@@ -109,11 +109,14 @@ impl Appointment {
 }
 
 /// A phone number as written in the file, parsed, with its optional note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Serialised two ways: human-readable formats (the JSON outputs) get `{raw, note}`; compact
+/// binary ones (the parsed-directory cache) also carry the parsed number, because re-parsing
+/// every number is most of the cost of a warm start. Serde's `is_human_readable` tells them apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhoneEntry {
     /// As the maintainer wrote it.
     pub raw: String,
-    #[serde(skip)]
     pub number: Phone,
     pub note: Option<String>,
 }
@@ -125,7 +128,7 @@ impl PhoneEntry {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
     pub title: Option<String>,
@@ -134,22 +137,24 @@ pub struct Person {
     pub email: Option<String>,
 }
 
-/// Hours as written plus their parsed form.
-#[derive(Debug, Clone, Serialize)]
+/// Hours as written plus their parsed form (deserialising re-parses `raw`, as for phones).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "RawText")]
 pub struct HoursField {
     pub raw: String,
     #[serde(skip)]
     pub parsed: Hours,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "RawText")]
 pub struct LunchField {
     pub raw: String,
     #[serde(skip)]
     pub parsed: Lunch,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Service {
     pub name: String,
     pub description: Option<String>,
@@ -166,7 +171,7 @@ pub struct Service {
     pub hours: Option<HoursField>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Agency {
     pub id: String,
     pub name: String,
@@ -193,7 +198,7 @@ pub struct Agency {
     pub hours_note: Option<String>,
     pub head: Option<Person>,
     pub contacts: Vec<Person>,
-    #[serde(serialize_with = "ser_date")]
+    #[serde(serialize_with = "ser_date", deserialize_with = "de_date")]
     pub verified: Date,
     pub verified_by: Option<String>,
     pub status: Status,
@@ -205,6 +210,105 @@ pub struct Agency {
 
 fn ser_date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(d)
+}
+
+fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+    let s = String::deserialize(d)?;
+    s.parse().map_err(serde::de::Error::custom)
+}
+
+/// The human-readable shape of [`PhoneEntry`].
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "PhoneEntry")]
+struct ReadablePhoneEntry<R, N> {
+    raw: R,
+    note: N,
+}
+
+impl Serialize for PhoneEntry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            ReadablePhoneEntry {
+                raw: &self.raw,
+                note: &self.note,
+            }
+            .serialize(s)
+        } else {
+            (&self.raw, &self.number, &self.note).serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PhoneEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if d.is_human_readable() {
+            let r = ReadablePhoneEntry::<String, Option<String>>::deserialize(d)?;
+            let number = crate::phone::parse(&r.raw).map_err(serde::de::Error::custom)?;
+            Ok(PhoneEntry {
+                raw: r.raw,
+                number,
+                note: r.note,
+            })
+        } else {
+            let (raw, number, note) = <(String, Phone, Option<String>)>::deserialize(d)?;
+            Ok(PhoneEntry { raw, number, note })
+        }
+    }
+}
+
+thread_local! {
+    /// Parsed hours by their text while a cache is read: a directory repeats a few dozen
+    /// schedules thousands of times, and parsing one costs ~20 µs.
+    static HOURS_MEMO: std::cell::RefCell<Option<std::collections::HashMap<String, Hours>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` (a deserialisation) with hours parsed once per distinct text.
+pub(crate) fn with_hours_memo<R>(f: impl FnOnce() -> R) -> R {
+    HOURS_MEMO.with(|m| *m.borrow_mut() = Some(Default::default()));
+    let r = f();
+    HOURS_MEMO.with(|m| *m.borrow_mut() = None);
+    r
+}
+
+fn parse_hours_memo(raw: &str) -> Result<Hours, crate::hours::HoursError> {
+    let hit = HOURS_MEMO.with(|m| m.borrow().as_ref().and_then(|m| m.get(raw).cloned()));
+    if let Some(h) = hit {
+        return Ok(h);
+    }
+    let h = crate::hours::parse(raw)?;
+    HOURS_MEMO.with(|m| {
+        if let Some(m) = m.borrow_mut().as_mut() {
+            m.insert(raw.to_string(), h.clone());
+        }
+    });
+    Ok(h)
+}
+
+/// The serialised shape of [`HoursField`] and [`LunchField`].
+#[derive(Deserialize)]
+struct RawText {
+    raw: String,
+}
+
+impl TryFrom<RawText> for HoursField {
+    type Error = crate::hours::HoursError;
+    fn try_from(r: RawText) -> Result<Self, Self::Error> {
+        Ok(HoursField {
+            parsed: parse_hours_memo(&r.raw)?,
+            raw: r.raw,
+        })
+    }
+}
+
+impl TryFrom<RawText> for LunchField {
+    type Error = crate::hours::HoursError;
+    fn try_from(r: RawText) -> Result<Self, Self::Error> {
+        Ok(LunchField {
+            parsed: crate::hours::parse_lunch(&r.raw)?,
+            raw: r.raw,
+        })
+    }
 }
 
 impl Agency {
@@ -230,7 +334,7 @@ impl Agency {
 }
 
 /// A category: built-in or declared with `[[category]]`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {
     pub id: String,
     pub name: String,
@@ -306,7 +410,7 @@ pub const BUILTIN_CATEGORIES: &[(&str, &str, &str)] = &[
 
 /// The optional top-level `[directory]` table (an extension of schema v1): the directory's own
 /// name and whether it is demo data.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryMeta {
     pub name: Option<String>,
     pub demo: bool,
