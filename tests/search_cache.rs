@@ -278,9 +278,16 @@ fn refdesk_no_cache_writes_nothing_and_the_default_writes_under_xdg_cache_home()
         .output()
         .expect("runs");
     assert_eq!(cached.stdout, out.stdout);
-    let files = all_files(xdg.path());
-    assert_eq!(files.len(), 1, "{files:?}");
-    assert!(files[0].starts_with(xdg.path().join("refdesk")));
+    // The parsed directory and, because this command searched, its index.
+    let mut files = all_files(xdg.path());
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(
+        files
+            .iter()
+            .all(|f| f.starts_with(xdg.path().join("refdesk")))
+    );
+    assert!(files[1].to_string_lossy().ends_with(".index.bin"));
 
     // The second run reads the cache and answers the same.
     let again = refdesk(xdg.path())
@@ -323,4 +330,60 @@ fn the_cache_never_holds_a_query() {
             );
         }
     }
+}
+
+/// (agency, service, score) of every hit, for comparing engines.
+fn hits(e: &mut refdesk::search::Engine, q: &str) -> Vec<(usize, Option<usize>, i64)> {
+    let r = e.search(q, &refdesk::search::SearchOptions::default());
+    r.hits
+        .iter()
+        .map(|h| (h.agency, h.service, h.score))
+        .collect()
+}
+
+#[test]
+fn the_search_index_is_cached_beside_the_directory_and_answers_the_same() {
+    use refdesk::search::Engine;
+    use std::sync::Arc;
+    let data = data_dir();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let queries = [
+        "податкова",
+        "житомир пенсія",
+        "0412",
+        "cnfg",
+        "ЦНАП бердичів",
+        "алімен",
+    ];
+    let mut fresh = Engine::new(Arc::new(load_path(data.path(), &opts())));
+    let want: Vec<_> = queries.iter().map(|q| hits(&mut fresh, q)).collect();
+    assert!(want.iter().filter(|h| !h.is_empty()).count() >= 4);
+
+    let index_files = || {
+        all_files(cache.path())
+            .into_iter()
+            .filter(|p| p.to_string_lossy().ends_with(".index.bin"))
+            .collect::<Vec<_>>()
+    };
+    for round in 0..3 {
+        let (d, _) = load_path_cached_in(data.path(), &opts(), cache.path());
+        assert!(d.cache.is_some());
+        let mut e = Engine::new(Arc::new(d));
+        let got: Vec<_> = queries.iter().map(|q| hits(&mut e, q)).collect();
+        assert_eq!(got, want, "round {round}");
+        assert_eq!(index_files().len(), 1, "round {round}");
+        if round == 1 {
+            // A damaged index file is rebuilt, not trusted.
+            let f = &index_files()[0];
+            let mut b = std::fs::read(f).expect("read");
+            let n = b.len();
+            b[n - 10] ^= 0xff;
+            std::fs::write(f, &b).expect("write");
+        }
+    }
+    // An uncached directory (the demo, a live reload) builds its index and writes nothing.
+    let before = all_files(cache.path()).len();
+    let mut e = Engine::new(Arc::new(load_path(data.path(), &opts())));
+    assert_eq!(hits(&mut e, "податкова"), want[0]);
+    assert_eq!(all_files(cache.path()).len(), before);
 }

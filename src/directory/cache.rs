@@ -22,6 +22,8 @@
 
 use super::load::{Directory, LoadOptions, load_path, source_files};
 use super::{Agency, Category, Diagnostic, DirectoryMeta};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -78,23 +80,31 @@ pub fn load_path_cached_in(
     let Some((key, newest)) = cache_key(path, opts) else {
         return (load_path(path, opts), CacheOutcome::NotWritten);
     };
-    let file = cache_dir.join(cache_file_name(path));
+    let name = cache_file_name(path);
+    let file = cache_dir.join(&name);
+    let handle = CacheHandle {
+        dir: cache_dir.to_path_buf(),
+        stem: name.trim_end_matches(".bin").to_string(),
+        key: key.clone(),
+    };
     let existed = match std::fs::read(&file) {
         Ok(bytes) => {
-            if let Some(dir) = decode(&bytes, &key) {
+            if let Some(mut dir) = decode(&bytes, &key) {
+                dir.cache = Some(handle);
                 return (dir, CacheOutcome::Hit);
             }
             true
         }
         Err(_) => false,
     };
-    let dir = load_path(path, opts);
+    let mut dir = load_path(path, opts);
     let racy = SystemTime::now()
         .checked_sub(RACY)
         .is_none_or(|limit| newest > limit);
-    if racy || write(cache_dir, &file, &key, &dir).is_err() {
+    if racy || write_dir(cache_dir, &file, &key, &dir).is_err() {
         return (dir, CacheOutcome::NotWritten);
     }
+    dir.cache = Some(handle);
     let outcome = if existed {
         CacheOutcome::Rebuilt
     } else {
@@ -162,6 +172,21 @@ type Payload = (
 );
 
 fn decode(bytes: &[u8], key: &[u8]) -> Option<Directory> {
+    let payload = checked_payload(bytes, key)?;
+    let (meta, agencies, categories, diagnostics, files): Payload =
+        super::model::with_hours_memo(|| postcard::from_bytes(payload)).ok()?;
+    Some(Directory {
+        meta,
+        agencies,
+        categories,
+        diagnostics,
+        files,
+        cache: None,
+    })
+}
+
+/// The payload of a cache file whose magic, version, lengths, checksum and key all check out.
+fn checked_payload<'b>(bytes: &'b [u8], key: &[u8]) -> Option<&'b [u8]> {
     let header = bytes.get(..HEADER)?;
     if &header[..8] != MAGIC {
         return None;
@@ -181,32 +206,17 @@ fn decode(bytes: &[u8], key: &[u8]) -> Option<Directory> {
     if stored_key != key || crc32fast::hash(body) != crc {
         return None;
     }
-    let (meta, agencies, categories, diagnostics, files): Payload =
-        super::model::with_hours_memo(|| postcard::from_bytes(payload)).ok()?;
-    Some(Directory {
-        meta,
-        agencies,
-        categories,
-        diagnostics,
-        files,
-    })
+    Some(payload)
 }
 
-fn encode(key: &[u8], dir: &Directory) -> Result<Vec<u8>, postcard::Error> {
+fn encode<T: Serialize + ?Sized>(key: &[u8], value: &T) -> Result<Vec<u8>, postcard::Error> {
     let mut buf = Vec::with_capacity(HEADER + key.len() + 1024);
     buf.extend_from_slice(MAGIC);
     buf.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     buf.extend_from_slice(&(key.len() as u32).to_le_bytes());
     buf.extend_from_slice(&[0; 8 + 4]);
     buf.extend_from_slice(key);
-    let payload = (
-        &dir.meta,
-        &dir.agencies,
-        &dir.categories,
-        &dir.diagnostics,
-        &dir.files,
-    );
-    let mut buf = postcard::to_extend(&payload, buf)?;
+    let mut buf = postcard::to_extend(value, buf)?;
     let payload_len = (buf.len() - HEADER - key.len()) as u64;
     buf[16..24].copy_from_slice(&payload_len.to_le_bytes());
     let crc = crc32fast::hash(&buf[HEADER..]);
@@ -214,8 +224,70 @@ fn encode(key: &[u8], dir: &Directory) -> Result<Vec<u8>, postcard::Error> {
     Ok(buf)
 }
 
-fn write(cache_dir: &Path, file: &Path, key: &[u8], dir: &Directory) -> std::io::Result<()> {
-    let bytes = encode(key, dir).map_err(std::io::Error::other)?;
+fn write_dir(cache_dir: &Path, file: &Path, key: &[u8], dir: &Directory) -> std::io::Result<()> {
+    let payload = (
+        &dir.meta,
+        &dir.agencies,
+        &dir.categories,
+        &dir.diagnostics,
+        &dir.files,
+    );
+    write(cache_dir, file, key, &payload)
+}
+
+/// Where values derived from a cached directory (the search index) are kept: beside the
+/// directory's cache file, under the same key, so they go stale exactly when it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheHandle {
+    dir: PathBuf,
+    stem: String,
+    key: Vec<u8>,
+}
+
+impl CacheHandle {
+    /// The value named `name` (format `version`), from the cache when it is there and sound,
+    /// otherwise built and stored. `valid` rejects a decoded value that does not fit the
+    /// directory (a cheap sanity check on top of the checksum and key).
+    pub fn derived<T: Serialize + DeserializeOwned>(
+        &self,
+        name: &str,
+        version: u32,
+        valid: impl FnOnce(&T) -> bool,
+        build: impl FnOnce() -> T,
+    ) -> (T, CacheOutcome) {
+        let mut key = self.key.clone();
+        key.extend_from_slice(name.as_bytes());
+        key.extend_from_slice(&version.to_le_bytes());
+        let file = self.dir.join(format!("{}.{name}.bin", self.stem));
+        let existed = match std::fs::read(&file) {
+            Ok(bytes) => {
+                let value = checked_payload(&bytes, &key)
+                    .and_then(|p| postcard::from_bytes::<T>(p).ok())
+                    .filter(valid);
+                if let Some(v) = value {
+                    return (v, CacheOutcome::Hit);
+                }
+                true
+            }
+            Err(_) => false,
+        };
+        let value = build();
+        let outcome = match write(&self.dir, &file, &key, &value) {
+            Err(_) => CacheOutcome::NotWritten,
+            Ok(()) if existed => CacheOutcome::Rebuilt,
+            Ok(()) => CacheOutcome::Miss,
+        };
+        (value, outcome)
+    }
+}
+
+fn write<T: Serialize + ?Sized>(
+    cache_dir: &Path,
+    file: &Path,
+    key: &[u8],
+    value: &T,
+) -> std::io::Result<()> {
+    let bytes = encode(key, value).map_err(std::io::Error::other)?;
     std::fs::create_dir_all(cache_dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(cache_dir)?;
     tmp.write_all(&bytes)?;

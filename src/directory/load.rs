@@ -34,6 +34,10 @@ pub struct Directory {
     pub diagnostics: Vec<Diagnostic>,
     /// The files read, in load order.
     pub files: Vec<String>,
+    /// Where values derived from this directory (the search index) may be cached: set only
+    /// when it was loaded through the parsed-directory cache and has not been changed since.
+    /// Whoever edits a loaded directory in memory must clear it.
+    pub cache: Option<super::cache::CacheHandle>,
 }
 
 impl Directory {
@@ -744,6 +748,7 @@ impl Loader {
             categories,
             diagnostics: self.diags,
             files: Vec::new(),
+            cache: None,
         }
     }
 }

@@ -29,6 +29,10 @@ pub fn first_letter_bit(word: &str) -> u32 {
     word.chars().next().map_or(0, |c| 1 << (c as u32 % 32))
 }
 
+/// The index's serialised shape, for the cache kept beside the parsed directory: bump it when
+/// `Index` or how it is built changes.
+pub const FORMAT_VERSION: u32 = 1;
+
 pub const NO_SERVICE: u16 = u16::MAX;
 pub const NO_LOCALITY: u32 = u32::MAX;
 

@@ -326,8 +326,20 @@ impl Previous {
 }
 
 impl Engine {
+    /// An engine over `dir`. When the directory came through the parsed-directory cache, its
+    /// index is read from beside it (building one takes ~6 s at 100k agencies) or built and
+    /// stored there.
     pub fn new(dir: Arc<Directory>) -> Engine {
-        let index = Index::build(&dir);
+        let index = match &dir.cache {
+            Some(cache) => {
+                let n = dir.agencies.len();
+                let fits = |i: &Index| i.agencies.len() == n && i.field_off.len() == n + 1;
+                cache
+                    .derived("index", index::FORMAT_VERSION, fits, || Index::build(&dir))
+                    .0
+            }
+            None => Index::build(&dir),
+        };
         Engine::with_index(dir, index)
     }
 
