@@ -24,7 +24,7 @@ use super::load::{Directory, LoadOptions, load_path, source_files};
 use super::{Agency, Category, Diagnostic, DirectoryMeta};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -87,16 +87,11 @@ pub fn load_path_cached_in(
         stem: name.trim_end_matches(".bin").to_string(),
         key: key.clone(),
     };
-    let existed = match std::fs::read(&file) {
-        Ok(bytes) => {
-            if let Some(mut dir) = decode(&bytes, &key) {
-                dir.cache = Some(handle);
-                return (dir, CacheOutcome::Hit);
-            }
-            true
-        }
-        Err(_) => false,
-    };
+    if let Some(mut dir) = decode(&file, &key) {
+        dir.cache = Some(handle);
+        return (dir, CacheOutcome::Hit);
+    }
+    let existed = file.exists();
     let mut dir = load_path(path, opts);
     let racy = SystemTime::now()
         .checked_sub(RACY)
@@ -171,10 +166,9 @@ type Payload = (
     Vec<String>,
 );
 
-fn decode(bytes: &[u8], key: &[u8]) -> Option<Directory> {
-    let payload = checked_payload(bytes, key)?;
+fn decode(file: &Path, key: &[u8]) -> Option<Directory> {
     let (meta, agencies, categories, diagnostics, files): Payload =
-        super::model::with_hours_memo(|| postcard::from_bytes(payload)).ok()?;
+        super::model::with_hours_memo(|| read_checked(file, key))?;
     Some(Directory {
         meta,
         agencies,
@@ -185,9 +179,16 @@ fn decode(bytes: &[u8], key: &[u8]) -> Option<Directory> {
     })
 }
 
-/// The payload of a cache file whose magic, version, lengths, checksum and key all check out.
-fn checked_payload<'b>(bytes: &'b [u8], key: &[u8]) -> Option<&'b [u8]> {
-    let header = bytes.get(..HEADER)?;
+/// Reads the value in a cache file whose magic, version, length, key and checksum all check
+/// out. The payload is decoded as it streams in (the checksum is compared at the end, before
+/// the value is returned), so the file is never held in memory whole: at 100k agencies that
+/// would be 300 MB on top of the directory itself.
+fn read_checked<T: DeserializeOwned>(file: &Path, key: &[u8]) -> Option<T> {
+    let f = std::fs::File::open(file).ok()?;
+    let len = f.metadata().ok()?.len();
+    let mut f = std::io::BufReader::new(f);
+    let mut header = [0u8; HEADER];
+    f.read_exact(&mut header).ok()?;
     if &header[..8] != MAGIC {
         return None;
     }
@@ -195,18 +196,55 @@ fn checked_payload<'b>(bytes: &'b [u8], key: &[u8]) -> Option<&'b [u8]> {
     if u32_at(8)? != FORMAT_VERSION {
         return None;
     }
-    let key_len = usize::try_from(u32_at(12)?).ok()?;
-    let payload_len = usize::try_from(u64::from_le_bytes(header[16..24].try_into().ok()?)).ok()?;
+    let key_len = u32_at(12)?;
+    let payload_len = u64::from_le_bytes(header[16..24].try_into().ok()?);
     let crc = u32_at(24)?;
-    let body = &bytes[HEADER..];
-    if key_len.checked_add(payload_len)? != body.len() {
+    if (HEADER as u64)
+        .checked_add(u64::from(key_len))?
+        .checked_add(payload_len)?
+        != len
+        || key_len as usize != key.len()
+    {
         return None;
     }
-    let (stored_key, payload) = body.split_at(key_len);
-    if stored_key != key || crc32fast::hash(body) != crc {
+    let mut stored_key = vec![0; key.len()];
+    f.read_exact(&mut stored_key).ok()?;
+    if stored_key != key {
         return None;
     }
-    Some(payload)
+    let mut hasher = crc32fast::Hasher::new();
+    hasher.update(&stored_key);
+    let mut body = std::io::BufReader::with_capacity(
+        1 << 16,
+        Hashing {
+            inner: f.take(payload_len),
+            hasher,
+        },
+    );
+    // Scratch for one string at a time (postcard reuses it for owned strings); a longer field
+    // makes the read fail, which only means a fresh parse.
+    let mut scratch = vec![0u8; 16 << 20];
+    let (value, _) = postcard::from_io::<T, _>((&mut body, &mut scratch)).ok()?;
+    // Whatever the decoder left unread still counts towards the checksum, and must be nothing.
+    let mut rest = Vec::new();
+    body.read_to_end(&mut rest).ok()?;
+    let hashing = body.into_inner();
+    (rest.is_empty() && hashing.inner.limit() == 0 && hashing.hasher.finalize() == crc)
+        .then_some(value)
+}
+
+/// A reader that checksums what passes through it.
+struct Hashing<R> {
+    inner: std::io::Take<R>,
+    hasher: crc32fast::Hasher,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
 }
 
 fn encode<T: Serialize + ?Sized>(key: &[u8], value: &T) -> Result<Vec<u8>, postcard::Error> {
@@ -259,18 +297,10 @@ impl CacheHandle {
         key.extend_from_slice(name.as_bytes());
         key.extend_from_slice(&version.to_le_bytes());
         let file = self.dir.join(format!("{}.{name}.bin", self.stem));
-        let existed = match std::fs::read(&file) {
-            Ok(bytes) => {
-                let value = checked_payload(&bytes, &key)
-                    .and_then(|p| postcard::from_bytes::<T>(p).ok())
-                    .filter(valid);
-                if let Some(v) = value {
-                    return (v, CacheOutcome::Hit);
-                }
-                true
-            }
-            Err(_) => false,
-        };
+        if let Some(v) = read_checked::<T>(&file, &key).filter(valid) {
+            return (v, CacheOutcome::Hit);
+        }
+        let existed = file.exists();
         let value = build();
         let outcome = match write(&self.dir, &file, &key, &value) {
             Err(_) => CacheOutcome::NotWritten,
