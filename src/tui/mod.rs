@@ -111,7 +111,7 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
         ));
     }
     let settings = settings(&app);
-    // "now" may have been injected (--now / REFDESK_NOW); keep the same offset from the clock
+    // "now" may have been injected (REFDESK_NOW); keep the same offset from the clock
     // so the screen's time still moves on, minute by minute.
     let wall = || jiff::ZonedDateTime::now().datetime();
     let offset = app.now.duration_since(wall());
