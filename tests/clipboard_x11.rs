@@ -220,10 +220,15 @@ fn holder() {
     let mut stdout = std::io::stdout();
     match mode.as_str() {
         "hold" => {
-            let mut clipboard = SystemClipboard::new();
+            let mut system = SystemClipboard::new();
             let mut stdin = std::io::stdin().lock();
             for (i, text) in texts.iter().enumerate() {
-                assert_eq!(clipboard.copy(text), Ok(true), "copy {i}");
+                // What F5 does: the display's clipboard and OSC 52 to the terminal.
+                let mut term = Vec::new();
+                let got = clipboard::copy_everywhere(&mut system, &mut term, text);
+                assert_eq!(got, Ok(Copied::Both), "copy {i}");
+                let osc = clipboard::copy_osc52(text).expect("short text");
+                assert_eq!(term, osc.as_bytes(), "OSC 52 for copy {i}");
                 writeln!(stdout, "COPIED {i}").expect("stdout");
                 stdout.flush().expect("stdout");
                 // Hold the clipboard until the parent has pasted.

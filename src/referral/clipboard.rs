@@ -59,9 +59,9 @@ pub struct Unavailable(pub String);
 /// Keeping it matters on X11: there the clipboard has no storage of its own, and the text
 /// lives in the process that owns the selection, which answers every paste. `arboard` serves
 /// those requests from a thread that lives as long as its `Clipboard`; dropping it right after
-/// the copy would take the text away before anyone pasted it (or stall until a clipboard
-/// manager took it over). So one instance is held by the screen's run loop; when the screen
-/// closes, `arboard` hands the text to a clipboard manager if the desktop runs one.
+/// the copy would take the text away before anyone pasted it (unless a clipboard manager took
+/// it over within arboard's 100 ms). So one instance is held by the screen's run loop; when
+/// the screen closes, `arboard` offers the text to the desktop's clipboard manager, if any.
 #[derive(Default)]
 pub struct SystemClipboard {
     held: Option<arboard::Clipboard>,
