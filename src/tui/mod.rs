@@ -236,6 +236,18 @@ fn read_input(tx: &mpsc::Sender<Msg>, stop: &AtomicBool) {
     }
 }
 
+/// Debug builds only: panics when the query equals `REFDESK_TEST_PANIC_ON`, so that the
+/// end-to-end test can prove the terminal is restored after a crash mid-session. Release builds
+/// carry no such trigger.
+fn crash_for_test(state: &State) {
+    #[cfg(debug_assertions)]
+    if std::env::var("REFDESK_TEST_PANIC_ON").is_ok_and(|q| !q.is_empty() && q == state.query) {
+        panic!("test panic requested by REFDESK_TEST_PANIC_ON");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = state;
+}
+
 fn event_loop(
     guard: &mut terminal::TerminalGuard,
     state: &mut State,
@@ -257,6 +269,7 @@ fn event_loop(
             guard.terminal.draw(|f| hits = view::draw(state, f))?;
             dirty = false;
         }
+        crash_for_test(state);
         // Sleep until something happens or the minute turns (open/closed marks depend on it).
         let wait =
             Duration::from_secs(60 - u64::from(clock().second().clamp(0, 59).unsigned_abs()));
