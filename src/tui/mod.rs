@@ -71,6 +71,10 @@ struct Outside {
     tx: Sender<Msg>,
     /// Print jobs, waited for at exit so a slip is never cut off half-way.
     printing: Vec<JoinHandle<()>>,
+    /// The display's clipboard, held for as long as the screen is open: on X11 the copied text
+    /// lives in this process and is gone when the connection is dropped (see
+    /// [`clipboard::SystemClipboard`]).
+    system_clipboard: clipboard::SystemClipboard,
 }
 
 impl Outside {
@@ -163,6 +167,7 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
         lang,
         tx: tx.clone(),
         printing: Vec::new(),
+        system_clipboard: clipboard::SystemClipboard::new(),
     };
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
@@ -339,7 +344,7 @@ fn carry_out(
             }
         }
         Effect::Copy { text, record } => {
-            let result = clipboard::send_osc52(term, &text).map_err(|e| e.to_string());
+            let result = clipboard::copy_everywhere(&mut outside.system_clipboard, term, &text);
             outside.send(Action::Copied { result, record });
         }
         // One short append: done here, so it is on disk before the next key is handled.
@@ -433,7 +438,7 @@ impl Harness {
             Effect::Copy { text, record } => {
                 self.copied.push(text);
                 self.act(Action::Copied {
-                    result: Ok(()),
+                    result: Ok(clipboard::Copied::Osc52 { system: None }),
                     record,
                 });
             }
