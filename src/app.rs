@@ -21,9 +21,16 @@ impl App {
     pub fn from_cli(cli: &Cli) -> anyhow::Result<App> {
         let (config, config_error) = Config::load(cli.config.as_deref());
         let lang = cli.lang.or(config.lang).unwrap_or_default();
-        let now = cli
-            .now
-            .unwrap_or_else(|| jiff::ZonedDateTime::now().datetime());
+        // REFDESK_NOW (e.g. 2026-11-25T10:30) replaces the clock for tests and reproducible
+        // output. It is an environment variable, not a flag, so that it never shows in help or
+        // shell completions.
+        let now = match std::env::var("REFDESK_NOW") {
+            Ok(v) if !v.trim().is_empty() => v
+                .trim()
+                .parse::<DateTime>()
+                .map_err(|e| anyhow::anyhow!("REFDESK_NOW={v}: {e}"))?,
+            _ => jiff::ZonedDateTime::now().datetime(),
+        };
         let opts = LoadOptions {
             today: now.date(),
             lang,

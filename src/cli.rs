@@ -27,17 +27,6 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, env = "REFDESK_LANG")]
     pub lang: Option<Lang>,
 
-    /// Local date and time to use instead of the clock (for tests and reproducible output),
-    /// e.g. 2026-11-25T10:30.
-    #[arg(
-        long,
-        global = true,
-        env = "REFDESK_NOW",
-        hide = true,
-        value_name = "DATETIME"
-    )]
-    pub now: Option<jiff::civil::DateTime>,
-
     #[command(subcommand)]
     pub command: Option<Command>,
 }

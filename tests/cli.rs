@@ -330,3 +330,13 @@ fn bad_config_is_reported_with_its_line_and_the_program_still_runs() {
         .success()
         .stderr(predicate::str::contains("bad-config.toml:2:"));
 }
+
+#[test]
+fn malformed_test_clock_is_a_usage_error() {
+    refdesk()
+        .env("REFDESK_NOW", "yesterday")
+        .arg("validate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("REFDESK_NOW=yesterday"));
+}

@@ -384,3 +384,37 @@ fn an_edited_data_file_is_reloaded_while_the_screen_is_open() {
     let s = t.wait_for("the program to exit", |s| s.contains("-MODE"));
     assert!(s.contains("EXIT:0"), "exit status:\n{s}");
 }
+
+/// A crash mid-session (a panic in the screen's loop, triggered in debug builds by
+/// `REFDESK_TEST_PANIC_ON`) still leaves the terminal usable: cooked mode, main screen, mouse
+/// capture off, cursor visible — and the panic message readable on the restored screen.
+#[test]
+#[cfg(debug_assertions)]
+fn a_panic_restores_the_terminal() {
+    if !require_tmux() {
+        return;
+    }
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tui/good");
+    let marker = Path::new("boom");
+    let t = Tmux::start_with(
+        "panic",
+        &["--data", data],
+        &[("REFDESK_TEST_PANIC_ON", marker)],
+    );
+    t.wait_for("the first frame", |s| s.contains("Пошук:"));
+    t.type_text("boom");
+    let s = t.wait_for("the program to exit", |s| s.contains("-MODE"));
+    assert!(s.contains("EXIT:101"), "a panic exits with 101:\n{s}");
+    assert!(
+        s.contains("test panic requested"),
+        "the panic message is shown:\n{s}"
+    );
+    assert!(s.contains("COOKED-MODE"), "raw mode left on:\n{s}");
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "0",
+        "still on the alternate screen"
+    );
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse capture left on");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor left hidden");
+}

@@ -10,6 +10,7 @@ use ratatui::style::{Color, Modifier};
 use refdesk::directory::watch::{Change, WatchEvent, reload_from};
 use refdesk::directory::{LoadOptions, load_path};
 use refdesk::i18n::Lang;
+use refdesk::referral::clipboard::{Copied, Unavailable};
 use refdesk::referral::slip::{SlipContext, render_text};
 use refdesk::referral::{Card, vcard};
 use refdesk::stats::{How, Record};
@@ -303,9 +304,57 @@ fn f5_copies_the_slip_text_without_internal_notes() {
     );
     assert_eq!(record.how, How::Copied);
     assert_eq!(h.copied, [text]);
-    assert!(h.screen().contains("скопійовано"));
+    // The harness reports a copy by OSC 52 alone, as in a console or over SSH.
+    assert!(h.screen().contains("скопійовано (OSC 52)"));
     assert_eq!(h.records.len(), 1);
     assert_eq!(h.records[0].how, How::Copied);
+}
+
+#[test]
+fn the_status_says_which_ways_the_copy_went_in_both_languages() {
+    let cases = [
+        (
+            Copied::Both,
+            "скопійовано (буфер обміну системи та OSC 52)",
+            "copied (system clipboard and OSC 52)",
+        ),
+        (
+            Copied::Osc52 { system: None },
+            "скопійовано (OSC 52)",
+            "copied (OSC 52)",
+        ),
+        (
+            Copied::Osc52 {
+                system: Some(Unavailable("no X server".into())),
+            },
+            "скопійовано (OSC 52); буфер обміну системи недоступний: no X server",
+            "copied (OSC 52); system clipboard unavailable: no X server",
+        ),
+        (
+            Copied::System {
+                osc52: "too long".into(),
+            },
+            "скопійовано (буфер обміну системи); OSC 52 не надіслано: too long",
+            "copied (system clipboard); OSC 52 not sent: too long",
+        ),
+    ];
+    for (how, uk, en) in cases {
+        for (lang, want) in [(Lang::Uk, uk), (Lang::En, en)] {
+            let mut h = harness_lang(160, 40, lang);
+            h.type_text("доходи");
+            let Effect::Copy { record, .. } = h.press(KeyCode::F(5)) else {
+                panic!("copy");
+            };
+            h.records.clear();
+            // A copy that reached the clipboard any way is a referral given.
+            let e = h.act(Action::Copied {
+                result: Ok(how.clone()),
+                record: record.clone(),
+            });
+            assert_eq!(e, Effect::Record(record), "{how:?}");
+            assert_eq!(h.state.status.as_deref(), Some(want), "{how:?} {lang:?}");
+        }
+    }
 }
 
 #[test]

@@ -1692,58 +1692,15 @@ fn valid_id(id: &str) -> bool {
 /// A Latin id from a name: Ukrainian letters transliterated by the official table (Cabinet of
 /// Ministers resolution No. 55, 2010), everything else that is not a letter or digit a hyphen.
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    let mut word_start = true;
-    for ch in name.chars().flat_map(char::to_lowercase) {
-        let start = word_start;
-        word_start = !ch.is_alphanumeric() && !matches!(ch, '\'' | '’' | 'ʼ');
-        let t: &str = match ch {
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' => "h",
-            'ґ' => "g",
-            'д' => "d",
-            'е' => "e",
-            'є' if start => "ye",
-            'є' => "ie",
-            'ж' => "zh",
-            'з' => "z",
-            'и' => "y",
-            'і' => "i",
-            'ї' if start => "yi",
-            'ї' => "i",
-            'й' if start => "y",
-            'й' => "i",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ю' if start => "yu",
-            'ю' => "iu",
-            'я' if start => "ya",
-            'я' => "ia",
-            'ь' | '\'' | '’' | 'ʼ' => "",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => "-",
-        };
-        out.push_str(t);
-    }
+    let key: String = name
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | '`'))
+        .collect();
+    let out: String = crate::search::transliterate(&key)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
     let mut s = String::new();
     for part in out.split('-').filter(|p| !p.is_empty()) {
         if !s.is_empty() && s.len() + part.len() + 1 > 48 {

@@ -1,6 +1,13 @@
-//! Copying a card's text to the clipboard from a terminal program: the OSC 52 escape sequence
-//! (crossterm's `CopyToClipboard`), which works over SSH in most modern terminals (not in
-//! VTE-based ones such as GNOME Terminal). Nothing is written anywhere but the terminal.
+//! Copying a card's text to the clipboard from a terminal program, two ways at once:
+//!
+//! - the OSC 52 escape sequence (crossterm's `CopyToClipboard`), which the terminal turns into
+//!   a clipboard write; it works over SSH in most modern terminals (not in VTE-based ones such
+//!   as GNOME Terminal), and it is always sent;
+//! - the system clipboard of the display the program runs under ([`SystemClipboard`], through
+//!   `arboard`), when there is one (`DISPLAY` or `WAYLAND_DISPLAY` is set), which covers the
+//!   terminals that ignore OSC 52.
+//!
+//! Nothing is written anywhere but the terminal and the display's clipboard.
 
 use crossterm::Command;
 use crossterm::clipboard::CopyToClipboard;
@@ -32,6 +39,97 @@ pub fn send_osc52(out: &mut dyn Write, text: &str) -> std::io::Result<()> {
     let seq = copy_osc52(text).map_err(std::io::Error::other)?;
     out.write_all(seq.as_bytes())?;
     out.flush()
+}
+
+/// Whether a graphical display is there to hold a system clipboard: on Linux and the BSDs only
+/// when `DISPLAY` (X11) or `WAYLAND_DISPLAY` is set, so a console or an SSH session without
+/// forwarding never tries to connect; Windows and macOS always have one.
+pub fn display_present(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
+    cfg!(any(windows, target_os = "macos")) || set("DISPLAY") || set("WAYLAND_DISPLAY")
+}
+
+/// The system clipboard could not be reached or written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Unavailable(pub String);
+
+/// The display's clipboard, connected on first use and then kept for the life of the screen.
+///
+/// Keeping it matters on X11: there the clipboard has no storage of its own, and the text
+/// lives in the process that owns the selection, which answers every paste. `arboard` serves
+/// those requests from a thread that lives as long as its `Clipboard`; dropping it right after
+/// the copy would take the text away before anyone pasted it (unless a clipboard manager took
+/// it over within arboard's 100 ms). So one instance is held by the screen's run loop; when
+/// the screen closes, `arboard` offers the text to the desktop's clipboard manager, if any.
+#[derive(Default)]
+pub struct SystemClipboard {
+    held: Option<arboard::Clipboard>,
+}
+
+impl SystemClipboard {
+    /// Nothing is connected until the first [`SystemClipboard::copy`].
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Puts `text` on the system clipboard. `Ok(false)` when there is no display to use
+    /// ([`display_present`] with the process environment).
+    pub fn copy(&mut self, text: &str) -> Result<bool, Unavailable> {
+        if !display_present(|name| std::env::var_os(name)) {
+            return Ok(false);
+        }
+        let clipboard = match &mut self.held {
+            Some(c) => c,
+            // A failed connection is not kept: the display may come back by the next copy.
+            None => self
+                .held
+                .insert(arboard::Clipboard::new().map_err(|e| Unavailable(e.to_string()))?),
+        };
+        match clipboard.set_text(text) {
+            Ok(()) => Ok(true),
+            Err(e) => {
+                // The connection may have died with the display; connect afresh next time.
+                self.held = None;
+                Err(Unavailable(e.to_string()))
+            }
+        }
+    }
+}
+
+/// Which ways a copy reached the clipboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Copied {
+    /// The system clipboard and OSC 52.
+    Both,
+    /// OSC 52 only: no display, or (with the reason) the display's clipboard failed.
+    Osc52 { system: Option<Unavailable> },
+    /// The system clipboard only: OSC 52 could not be sent (the reason), e.g. the text was
+    /// too long for it.
+    System { osc52: String },
+}
+
+/// Copies `text` both ways: the system clipboard where a display exists, and OSC 52 to `term`
+/// always (it is what reaches the clipboard of the computer in front of the person over SSH).
+/// An error only when neither way worked; it carries OSC 52's reason, and the display's too
+/// when one was tried.
+pub fn copy_everywhere(
+    system: &mut SystemClipboard,
+    term: &mut dyn Write,
+    text: &str,
+) -> Result<Copied, String> {
+    let native = system.copy(text);
+    let osc = send_osc52(term, text);
+    match (native, osc) {
+        (Ok(true), Ok(())) => Ok(Copied::Both),
+        (Ok(false), Ok(())) => Ok(Copied::Osc52 { system: None }),
+        (Err(e), Ok(())) => Ok(Copied::Osc52 { system: Some(e) }),
+        (Ok(true), Err(e)) => Ok(Copied::System {
+            osc52: e.to_string(),
+        }),
+        (Ok(false), Err(e)) => Err(e.to_string()),
+        (Err(n), Err(e)) => Err(format!("{e}; {n}")),
+    }
 }
 
 #[cfg(test)]
@@ -71,6 +169,24 @@ mod tests {
         let mut out = Vec::new();
         send_osc52(&mut out, text).expect("written");
         assert_eq!(out, seq.as_bytes());
+    }
+
+    #[test]
+    fn a_display_is_needed_only_where_the_desktop_may_be_absent() {
+        use std::ffi::OsString;
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| OsString::from(v))
+            }
+        };
+        let always = cfg!(any(windows, target_os = "macos"));
+        assert!(display_present(env(&[("DISPLAY", ":0")])));
+        assert!(display_present(env(&[("WAYLAND_DISPLAY", "wayland-0")])));
+        assert_eq!(display_present(env(&[])), always);
+        assert_eq!(display_present(env(&[("DISPLAY", "")])), always);
     }
 
     #[test]

@@ -26,6 +26,7 @@ mod translit;
 pub use index::Index;
 pub use normalize::{normalize, normalize_mapped};
 pub use score::{FieldKind, Tier};
+pub use translit::to_latin as transliterate;
 
 use crate::directory::Directory;
 use index::{NO_LOCALITY, NO_SERVICE, prefix_range};

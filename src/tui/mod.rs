@@ -71,6 +71,10 @@ struct Outside {
     tx: Sender<Msg>,
     /// Print jobs, waited for at exit so a slip is never cut off half-way.
     printing: Vec<JoinHandle<()>>,
+    /// The display's clipboard, held for as long as the screen is open: on X11 the copied text
+    /// lives in this process and is gone when the connection is dropped (see
+    /// [`clipboard::SystemClipboard`]).
+    system_clipboard: clipboard::SystemClipboard,
 }
 
 impl Outside {
@@ -111,7 +115,7 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
         ));
     }
     let settings = settings(&app);
-    // "now" may have been injected (--now / REFDESK_NOW); keep the same offset from the clock
+    // "now" may have been injected (REFDESK_NOW); keep the same offset from the clock
     // so the screen's time still moves on, minute by minute.
     let wall = || jiff::ZonedDateTime::now().datetime();
     let offset = app.now.duration_since(wall());
@@ -163,6 +167,7 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
         lang,
         tx: tx.clone(),
         printing: Vec::new(),
+        system_clipboard: clipboard::SystemClipboard::new(),
     };
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
@@ -231,6 +236,18 @@ fn read_input(tx: &mpsc::Sender<Msg>, stop: &AtomicBool) {
     }
 }
 
+/// Debug builds only: panics when the query equals `REFDESK_TEST_PANIC_ON`, so that the
+/// end-to-end test can prove the terminal is restored after a crash mid-session. Release builds
+/// carry no such trigger.
+fn crash_for_test(state: &State) {
+    #[cfg(debug_assertions)]
+    if std::env::var("REFDESK_TEST_PANIC_ON").is_ok_and(|q| !q.is_empty() && q == state.query) {
+        panic!("test panic requested by REFDESK_TEST_PANIC_ON");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = state;
+}
+
 fn event_loop(
     guard: &mut terminal::TerminalGuard,
     state: &mut State,
@@ -252,6 +269,7 @@ fn event_loop(
             guard.terminal.draw(|f| hits = view::draw(state, f))?;
             dirty = false;
         }
+        crash_for_test(state);
         // Sleep until something happens or the minute turns (open/closed marks depend on it).
         let wait =
             Duration::from_secs(60 - u64::from(clock().second().clamp(0, 59).unsigned_abs()));
@@ -326,7 +344,7 @@ fn carry_out(
             }
         }
         Effect::Copy { text, record } => {
-            let result = clipboard::send_osc52(term, &text).map_err(|e| e.to_string());
+            let result = clipboard::copy_everywhere(&mut outside.system_clipboard, term, &text);
             outside.send(Action::Copied { result, record });
         }
         // One short append: done here, so it is on disk before the next key is handled.
@@ -420,7 +438,7 @@ impl Harness {
             Effect::Copy { text, record } => {
                 self.copied.push(text);
                 self.act(Action::Copied {
-                    result: Ok(()),
+                    result: Ok(clipboard::Copied::Osc52 { system: None }),
                     record,
                 });
             }

@@ -11,6 +11,7 @@ use crate::directory::watch::{Change, WatchEvent};
 use crate::directory::{Directory, Status};
 use crate::i18n::Lang;
 use crate::referral::Card;
+use crate::referral::clipboard;
 use crate::referral::slip::{self, SlipContext};
 use crate::search::{Hit, Reading, SearchOptions};
 use crate::stats::{How, LogContents, Record};
@@ -277,8 +278,8 @@ pub enum Effect {
     Search(SearchRequest),
     /// Print or save a slip on a background thread; answer with [`Action::PrintDone`].
     Print(PrintJob),
-    /// Put text on the clipboard (OSC 52 through the terminal); answer with
-    /// [`Action::Copied`].
+    /// Put text on the clipboard (the display's, where there is one, and OSC 52 through the
+    /// terminal); answer with [`Action::Copied`].
     Copy {
         text: String,
         record: Record,
@@ -328,9 +329,9 @@ pub enum Action {
         outcome: PrintOutcome,
         record: Record,
     },
-    /// The clipboard sequence was written (or not).
+    /// The text reached the clipboard (which ways), or no way worked.
     Copied {
-        result: Result<(), String>,
+        result: Result<clipboard::Copied, String>,
         record: Record,
     },
     /// Appending to the statistics log failed.
@@ -1338,8 +1339,8 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         }
         Action::PrintDone { outcome, record } => state.print_done(outcome, record),
         Action::Copied { result, record } => match result {
-            Ok(()) => {
-                state.status = Some(Msg::Copied.text(state.lang()).to_string());
+            Ok(how) => {
+                state.status = Some(strings::copied(state.lang(), &how));
                 Effect::Record(record)
             }
             Err(e) => {

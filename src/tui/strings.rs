@@ -3,6 +3,7 @@
 
 use crate::hours::OpenState;
 use crate::i18n::{self, Lang, Noun};
+use crate::referral::clipboard::Copied;
 use crate::search::Reading;
 use jiff::civil::Weekday;
 
@@ -32,7 +33,11 @@ pub enum Msg {
     NotPrinted,
     NotPrintedSaved,
     NoticeTitle,
-    Copied,
+    CopiedBoth,
+    CopiedOsc52,
+    CopiedSystem,
+    SystemClipboardUnavailable,
+    Osc52NotSent,
     CopyFailed,
     RecordFailed,
     ReferralCounted,
@@ -115,7 +120,20 @@ impl Msg {
                 "not printed — the slip was saved to a file",
             ),
             NoticeTitle => ("Друк не вдався", "Printing failed"),
-            Copied => ("скопійовано", "copied"),
+            CopiedBoth => (
+                "скопійовано (буфер обміну системи та OSC 52)",
+                "copied (system clipboard and OSC 52)",
+            ),
+            CopiedOsc52 => ("скопійовано (OSC 52)", "copied (OSC 52)"),
+            CopiedSystem => (
+                "скопійовано (буфер обміну системи)",
+                "copied (system clipboard)",
+            ),
+            SystemClipboardUnavailable => (
+                "буфер обміну системи недоступний",
+                "system clipboard unavailable",
+            ),
+            Osc52NotSent => ("OSC 52 не надіслано", "OSC 52 not sent"),
             CopyFailed => ("не вдалося скопіювати", "could not copy"),
             RecordFailed => (
                 "не вдалося записати до статистики",
@@ -249,6 +267,25 @@ pub fn month_year(lang: Lang, d: jiff::civil::Date) -> String {
         Lang::En => EN[i],
     };
     format!("{m} {}", d.year())
+}
+
+/// The status after a copy: which ways it went, and why a way was missed where that is news
+/// (a display that was there but refused; OSC 52 that could not be sent).
+pub fn copied(lang: Lang, how: &Copied) -> String {
+    match how {
+        Copied::Both => Msg::CopiedBoth.text(lang).to_string(),
+        Copied::Osc52 { system: None } => Msg::CopiedOsc52.text(lang).to_string(),
+        Copied::Osc52 { system: Some(e) } => format!(
+            "{}; {}: {e}",
+            Msg::CopiedOsc52.text(lang),
+            Msg::SystemClipboardUnavailable.text(lang)
+        ),
+        Copied::System { osc52 } => format!(
+            "{}; {}: {osc52}",
+            Msg::CopiedSystem.text(lang),
+            Msg::Osc52NotSent.text(lang)
+        ),
+    }
 }
 
 /// "надруковано 5 · скопійовано 3 · усно 4" (only the ways that occur).
