@@ -60,7 +60,10 @@ fn completions_for_every_shell_name_every_subcommand() {
         // fish writes options as `-l stale`, the others as `--stale`.
         assert!(text.contains("stale"), "{shell}: options are completed too");
         // The test clock (REFDESK_NOW) is not an option a user should be offered.
-        assert!(!text.contains("now"), "{shell} completion offers the test clock");
+        assert!(
+            !text.contains("now"),
+            "{shell} completion offers the test clock"
+        );
     }
 }
 
