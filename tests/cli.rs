@@ -8,6 +8,8 @@ fn refdesk() -> Command {
     let mut c = Command::cargo_bin("refdesk").unwrap();
     // Reproducible: a fixed "now", no user settings, Ukrainian.
     c.env("REFDESK_NOW", "2026-11-25T10:30")
+        // Tests never leave a parsed-directory cache in the real cache folder.
+        .env("REFDESK_NO_CACHE", "1")
         .env_remove("REFDESK_DATA")
         .env_remove("REFDESK_LANG")
         .env("REFDESK_CONFIG", fixture("cli/none.toml"))

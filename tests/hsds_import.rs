@@ -273,6 +273,8 @@ fn handwritten_ukrainian_package_imports_with_lunch_and_two_offices() {
 fn refdesk() -> Command {
     let mut c = Command::cargo_bin("refdesk").unwrap();
     c.env("REFDESK_NOW", "2026-11-25T10:30")
+        // Tests never leave a parsed-directory cache in the real cache folder.
+        .env("REFDESK_NO_CACHE", "1")
         .env_remove("REFDESK_DATA")
         .env_remove("REFDESK_LANG")
         .env(

@@ -6,6 +6,8 @@ use predicates::prelude::*;
 fn refdesk() -> Command {
     let mut c = Command::cargo_bin("refdesk").expect("binary");
     c.env("REFDESK_NOW", "2026-11-25T10:30")
+        // Tests never leave a parsed-directory cache in the real cache folder.
+        .env("REFDESK_NO_CACHE", "1")
         .env_remove("REFDESK_DATA")
         .env_remove("REFDESK_LANG")
         // No settings file from the machine running the tests.

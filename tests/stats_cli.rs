@@ -18,6 +18,8 @@ fn fixture(p: &str) -> PathBuf {
 fn refdesk_with(log: &std::path::Path) -> Command {
     let mut c = Command::cargo_bin("refdesk").unwrap();
     c.env("REFDESK_NOW", "2026-11-25T10:30")
+        // Tests never leave a parsed-directory cache in the real cache folder.
+        .env("REFDESK_NO_CACHE", "1")
         .env_remove("REFDESK_DATA")
         .env_remove("REFDESK_LANG")
         .env("REFDESK_CONFIG", fixture("cli/none.toml"))
@@ -221,6 +223,8 @@ fn slip_counts_one_printed_referral_without_the_visitor_name() {
         assert_cmd::Command::cargo_bin("refdesk")
             .unwrap()
             .env("REFDESK_NOW", "2026-11-25T10:30")
+            // Tests never leave a parsed-directory cache in the real cache folder.
+            .env("REFDESK_NO_CACHE", "1")
             .env("REFDESK_STATS_FILE", &log)
             .env("XDG_CONFIG_HOME", tmp.path())
             .args(args)

@@ -76,6 +76,8 @@ impl Tmux {
             "REFDESK_CONFIG=/dev/null",
             "-e",
             "REFDESK_LANG=uk",
+            "-e",
+            "REFDESK_NO_CACHE=1",
         ];
         for e in &env {
             cmd.push("-e");
