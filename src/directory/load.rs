@@ -105,7 +105,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
                         column,
                         code: "encoding",
                         message: opts.lang.pick(
-                            "файл не в кодуванні UTF-8 — збережіть його як UTF-8 (без BOM не обов'язково)",
+                            "файл не в кодуванні UTF-8 — збережіть його в кодуванні UTF-8",
                             "the file is not UTF-8 — save it as UTF-8",
                         ).to_string(),
                         agency: None,
