@@ -223,3 +223,29 @@ fn folder_is_read_recursively_in_sorted_order_and_one_bad_file_hides_nothing() {
     );
     assert!(dir.agency("after").is_some() && dir.agency("bad").is_some());
 }
+
+#[test]
+fn file_that_is_not_utf8_is_an_error_at_the_first_bad_byte_and_other_files_load() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("stale.toml"), tmp.path().join("a.toml")).unwrap();
+    // Windows-1251 bytes on line 2, as an editor set to the wrong encoding writes them.
+    std::fs::write(
+        tmp.path().join("b.toml"),
+        b"# ok\nname = \"\xcf\xf0\xe8\"\n",
+    )
+    .unwrap();
+    let opts = LoadOptions {
+        today: jiff::civil::date(2026, 11, 25),
+        lang: Lang::En,
+    };
+    let dir = load_path(tmp.path(), &opts);
+    let d = dir
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "encoding")
+        .expect("encoding error");
+    assert!(d.file.ends_with("b.toml"));
+    assert_eq!((d.line, d.column), (2, 9));
+    assert!(d.message.contains("UTF-8"), "{}", d.message);
+    assert!(dir.agency("good").is_some() && dir.agency("bad").is_some());
+}

@@ -104,10 +104,13 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
                         line,
                         column,
                         code: "encoding",
-                        message: opts.lang.pick(
-                            "файл не в кодуванні UTF-8 — збережіть його в кодуванні UTF-8",
-                            "the file is not UTF-8 — save it as UTF-8",
-                        ).to_string(),
+                        message: opts
+                            .lang
+                            .pick(
+                                "файл не в кодуванні UTF-8 — збережіть його в кодуванні UTF-8",
+                                "the file is not UTF-8 — save it as UTF-8",
+                            )
+                            .to_string(),
                         agency: None,
                     })
                 }
