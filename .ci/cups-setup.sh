@@ -61,9 +61,12 @@ if [ -z "$ppd" ] || [ ! -f "$ppd" ]; then
     exit 1
 fi
 
-# The backend writes as the unprivileged lp user.
+# CUPS 2.4 opens a file: device without O_CREAT (and without O_TRUNC), so the file must exist
+# beforehand; each job overwrites it from the start. The test truncates it before printing.
 mkdir -p "$out_dir"
 chmod 0777 "$out_dir"
+touch "$out_dir/slip.pdf"
+chmod 0666 "$out_dir/slip.pdf"
 lpadmin -x "$queue" 2>/dev/null || true
 lpadmin -p "$queue" -E -v "file://$out_dir/slip.pdf" -P "$ppd"
 cupsenable "$queue"
