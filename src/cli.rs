@@ -68,7 +68,7 @@ pub struct SearchArgs {
     /// Print JSON (an array, best match first).
     #[arg(long)]
     pub json: bool,
-    /// How many results at most.
+    /// How many results at most (0: all of them).
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
     /// Rank this locality's agencies first among equals.

@@ -75,6 +75,8 @@ pub struct Hours {
     source: String,
     expr: OpeningHours,
     weekly: [Vec<(Time, Time)>; 7],
+    /// The same every week (see [`Hours::is_weekly`]).
+    regular: bool,
 }
 
 /// Why a `hours` or `lunch` string could not be read.
@@ -141,10 +143,12 @@ pub fn parse(src: &str) -> Result<Hours, HoursError> {
     match OpeningHours::from_str(&normalized) {
         Ok(expr) => {
             let weekly = compute_weekly(&expr);
+            let regular = is_regular(&expr);
             Ok(Hours {
                 source: src.to_owned(),
                 expr,
                 weekly,
+                regular,
             })
         }
         Err(err) => Err(diagnose(src, &normalized, &err)),
@@ -288,6 +292,50 @@ impl Hours {
         self.weekly.clone()
     }
 
+    /// True when the hours are the same every week: no months, weeks, dates, nth weekdays
+    /// (`Пн[1]`), day offsets, sunrise/sunset, open ends or comments. Only then do
+    /// [`Hours::weekly`], [`Hours::display`] and [`Hours::spoken_uk`] summarise them as a
+    /// week; otherwise they give the text as written, which says more than any one week.
+    /// (`PH` rules don't count: holidays are working days, see the module note.)
+    pub fn is_weekly(&self) -> bool {
+        self.regular
+    }
+
+    /// The text as written, trimmed, with Ukrainian (or English) day names and dashes, for
+    /// hours that are not the same every week.
+    fn as_written(&self, lang: Lang) -> String {
+        let names = match lang {
+            Lang::Uk => &UK_DAYS_SHORT,
+            Lang::En => &EN_DAYS_SHORT,
+        };
+        let mut out = String::with_capacity(self.source.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            let lower = word.to_lowercase();
+            let day = OSM_DAYS
+                .iter()
+                .position(|d| d.eq_ignore_ascii_case(word))
+                .or_else(|| UK_DAYS_INPUT.iter().position(|d| *d == lower));
+            match day {
+                Some(i) => out.push_str(names[i]),
+                None => out.push_str(word),
+            }
+            word.clear();
+        };
+        let mut in_comment = false;
+        for c in self.source.trim().chars() {
+            if c.is_alphabetic() && !in_comment {
+                word.push(c);
+                continue;
+            }
+            flush(&mut word, &mut out);
+            in_comment ^= c == '"';
+            out.push(if c == '-' && !in_comment { '–' } else { c });
+        }
+        flush(&mut word, &mut out);
+        out
+    }
+
     /// Compact display of the open days: `"Пн–Чт 09:00–18:00, Пт 09:00–16:45"`,
     /// `"цілодобово"`; in English `"Mon–Thu 09:00–18:00, Fri 09:00–16:45"`,
     /// `"24/7"`. Days with identical intervals are grouped (`"Пн, Ср 09:00–13:00"`);
@@ -297,6 +345,9 @@ impl Hours {
             Lang::Uk => (&UK_DAYS_SHORT, "цілодобово", "зачинено"),
             Lang::En => (&EN_DAYS_SHORT, "24/7", "closed"),
         };
+        if !self.regular {
+            return self.as_written(lang);
+        }
         if self.is_24_7() {
             return round_the_clock.to_owned();
         }
@@ -332,6 +383,9 @@ impl Hours {
     /// п'ятницю з 9:00 до 16:45"`, `"щодня з 9:00 до 18:00"`, `"у понеділок,
     /// середу та п'ятницю з 9:00 до 13:00"`, `"цілодобово"`.
     pub fn spoken_uk(&self) -> String {
+        if !self.regular {
+            return self.as_written(Lang::Uk);
+        }
         if self.is_24_7() {
             return "цілодобово".to_owned();
         }
@@ -959,6 +1013,35 @@ fn read_time(chars: &[char], i: usize, example: &str) -> Result<(Time, usize), H
 
 // -- Weekly schedule and grouping -------------------------------------------
 
+/// See [`Hours::is_weekly`]. The syntax tree's selectors are read through their canonical
+/// text, which names every irregular construct plainly.
+fn is_regular(expr: &OpeningHours) -> bool {
+    expr.get_expression().rules.iter().all(|rule| {
+        let days = &rule.day_selector;
+        let holiday_only = !days.weekday.is_empty()
+            && days.weekday.iter().all(|w| {
+                let t = w.to_string();
+                t.starts_with("PH") || t.starts_with("SH")
+            });
+        if holiday_only {
+            return true;
+        }
+        days.year.is_empty()
+            && days.monthday.is_empty()
+            && days.week.is_empty()
+            && days.weekday.iter().all(|w| {
+                // «Mo[1]» (nth weekday), «Mo +1 day» (offset)
+                let t = w.to_string();
+                !t.contains('[') && !t.contains("day")
+            })
+            && rule.comment.is_empty()
+            && !rule.time_selector.spans.iter().any(|span| {
+                let t = span.to_string();
+                span.open_end || span.repeats.is_some() || t.chars().any(|c| c.is_alphabetic())
+            })
+    })
+}
+
 /// The Monday of the reference week used by [`Hours::weekly`].
 fn reference_monday() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 5).expect("valid date")
@@ -1237,9 +1320,59 @@ mod tests {
     }
 
     #[test]
-    fn cyrillic_inside_a_comment_is_left_alone() {
-        let h = hours("Пн-Пт 09:00-18:00 \"прийом за записом, Сб – ні\"");
-        assert_eq!(h.display(Lang::Uk), "Пн–Пт 09:00–18:00");
+    fn cyrillic_inside_a_comment_is_left_alone_and_shown() {
+        let h = hours("Пн-Пт 09:00-18:00 \"прийом за записом, Сб - ні\"");
+        assert!(!h.is_weekly());
+        assert_eq!(
+            h.display(Lang::Uk),
+            "Пн–Пт 09:00–18:00 \"прийом за записом, Сб - ні\""
+        );
+    }
+
+    #[test]
+    fn hours_that_change_through_the_year_are_shown_as_written_not_as_one_week() {
+        for (src, uk, en) in [
+            (
+                "Jun-Aug Mo 10:00-12:00",
+                "Jun–Aug Пн 10:00–12:00",
+                "Jun–Aug Mon 10:00–12:00",
+            ),
+            (
+                "Пн[1] 10:00-12:00",
+                "Пн[1] 10:00–12:00",
+                "Mon[1] 10:00–12:00",
+            ),
+            (
+                "week 1-53/2 Пн 10:00-12:00",
+                "week 1–53/2 Пн 10:00–12:00",
+                "week 1–53/2 Mon 10:00–12:00",
+            ),
+            ("Mo-Fr 10:00+", "Пн–Пт 10:00+", "Mon–Fri 10:00+"),
+            (
+                "Mo-Fr sunrise-sunset",
+                "Пн–Пт sunrise–sunset",
+                "Mon–Fri sunrise–sunset",
+            ),
+        ] {
+            let h = hours(src);
+            assert!(!h.is_weekly(), "{src}");
+            assert_eq!(h.display(Lang::Uk), uk, "{src}");
+            assert_eq!(h.display(Lang::En), en, "{src}");
+            assert_eq!(h.spoken_uk(), uk, "{src}");
+        }
+    }
+
+    #[test]
+    fn a_plain_week_and_holiday_rules_are_weekly() {
+        for src in [
+            OFFICE,
+            "24/7",
+            "Mo-Th 08:00-13:00,13:45-17:00; Fr 08:00-15:45; PH off",
+            "Пн-Пт 09:00-18:00; Сб 09:00-13:00",
+            "Пт 22:00-02:00",
+        ] {
+            assert!(hours(src).is_weekly(), "{src}");
+        }
     }
 
     #[test]

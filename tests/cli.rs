@@ -342,3 +342,26 @@ fn malformed_test_clock_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("REFDESK_NOW=yesterday"));
 }
+
+#[test]
+fn show_keeps_the_locality_of_a_remote_service() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("line.toml");
+    std::fs::write(
+        &file,
+        "[[agency]]\nid = \"city-line\"\nname = \"Міська гаряча лінія\"\ncategory = \"other\"\n\
+         remote = true\nlocality = \"Житомир\"\nphones = [\"1545\"]\nhours = \"24/7\"\n\
+         head = { name = \"Тестенко Іван Петрович\" }\nverified = 2026-10-01\n",
+    )
+    .unwrap();
+    let out = refdesk()
+        .args(["--data", file.to_str().unwrap(), "show", "city-line"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("дистанційно (телефон / онлайн), Житомир"),
+        "{text}"
+    );
+    assert!(!text.contains("вся Україна"), "{text}");
+}

@@ -100,6 +100,19 @@ fn nothing_found_exits_1() {
 }
 
 #[test]
+fn nothing_found_with_json_is_an_empty_array_and_exit_1() {
+    let out = refdesk()
+        .args(["search", "--json", "щзщзщзщз"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(v, serde_json::json!([]));
+}
+
+#[test]
 fn closed_agencies_never_appear_and_temporarily_closed_are_marked() {
     let hits = json(&["корольовський", "--limit", "0"]);
     assert!(hits.iter().all(|h| h["id"] != "zt-pfu-korolov-old"));

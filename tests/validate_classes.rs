@@ -239,6 +239,8 @@ fn file_that_is_not_utf8_is_an_error_at_the_first_bad_byte_and_other_files_load(
         lang: Lang::En,
     };
     let dir = load_path(tmp.path(), &opts);
+    // The file that could not be read still counts as a file of the directory.
+    assert_eq!(dir.files.len(), 2, "{:?}", dir.files);
     let d = dir
         .diagnostics
         .iter()
@@ -248,4 +250,172 @@ fn file_that_is_not_utf8_is_an_error_at_the_first_bad_byte_and_other_files_load(
     assert_eq!((d.line, d.column), (2, 9));
     assert!(d.message.contains("UTF-8"), "{}", d.message);
     assert!(dir.agency("good").is_some() && dir.agency("bad").is_some());
+}
+
+/// A complete agency entry with `extra` lines added (id "x").
+fn entry(extra: &str) -> String {
+    format!(
+        "[[agency]]\nid = \"x\"\nname = \"Відділ тестування\"\nname_genitive = \"Відділу тестування\"\n\
+         gender = \"m\"\ncategory = \"other\"\nlocality = \"Житомир\"\naddress = \"вул. Тестова, 1\"\n\
+         head = {{ name = \"Тестенко Іван Петрович\" }}\nverified = 2026-10-01\n{extra}\n"
+    )
+}
+
+fn load_one(text: &str) -> Directory {
+    let opts = LoadOptions {
+        today: jiff::civil::date(2026, 11, 25),
+        lang: Lang::En,
+    };
+    refdesk::directory::load_texts(&[("t.toml", text)], &opts)
+}
+
+fn only(dir: &Directory, code: &str) -> (usize, usize, String) {
+    let found: Vec<_> = dir.diagnostics.iter().filter(|d| d.code == code).collect();
+    assert_eq!(found.len(), 1, "one {code}: {:#?}", dir.diagnostics);
+    (found[0].line, found[0].column, found[0].message.clone())
+}
+
+#[test]
+fn control_character_after_escapes_is_reported_where_it_stands_in_the_file() {
+    // Line 11: description = "\u00e9\u00e9\u00e9\t" — the \t escape starts at column 34.
+    let dir = load_one(&entry(
+        "description = \"\\u00e9\\u00e9\\u00e9\\t\"\nphones = [\"+380 412 42 05 10\"]\nhours = \"Пн-Пт 09:00-18:00\"",
+    ));
+    let (line, column, _) = only(&dir, "control-character");
+    assert_eq!((line, column), (11, 34));
+}
+
+#[test]
+fn control_character_inside_a_multiline_string_is_reported_on_its_own_line() {
+    let dir = load_one(&entry(
+        "description = \"\"\"\nперший рядок\nдругий\tрядок\"\"\"\nphones = [\"+380 412 42 05 10\"]\nhours = \"Пн-Пт 09:00-18:00\"",
+    ));
+    let (line, column, _) = only(&dir, "control-character");
+    assert_eq!((line, column), (13, 7));
+}
+
+#[test]
+fn windows_line_endings_are_not_control_characters() {
+    let text = entry(
+        "description = \"\"\"\nперший рядок\nдругий рядок\"\"\"\nphones = [\"+380 412 42 05 10\"]\nhours = \"Пн-Пт 09:00-18:00\"",
+    )
+    .replace('\n', "\r\n");
+    let dir = load_one(&text);
+    assert!(
+        dir.diagnostics
+            .iter()
+            .all(|d| d.code != "control-character"),
+        "{:#?}",
+        dir.diagnostics
+    );
+    let a = dir.agency("x").expect("loads");
+    assert_eq!(a.description.as_deref(), Some("перший рядок\nдругий рядок"));
+}
+
+#[test]
+fn bidirectional_override_is_reported_like_a_control_character() {
+    let dir = load_one(&entry(
+        "description = \"вхід\u{202E}зліва\"\nphones = [\"+380 412 42 05 10\"]\nhours = \"Пн-Пт 09:00-18:00\"",
+    ));
+    let (line, column, m) = only(&dir, "control-character");
+    assert_eq!((line, column), (11, 20));
+    assert!(m.contains("U+202E"), "{m}");
+}
+
+#[test]
+fn hours_error_inside_an_escaped_string_points_at_the_error() {
+    // hours = "\u041f\u043d-\u041f\u0442 09:00-1x:00": the bad time starts at column 47.
+    let dir = load_one(&entry(
+        "phones = [\"+380 412 42 05 10\"]\nhours = \"\\u041f\\u043d-\\u041f\\u0442 09:00-1x:00\"",
+    ));
+    let (line, column, _) = only(&dir, "invalid-hours");
+    assert_eq!(line, 12);
+    let src_line = "hours = \"\\u041f\\u043d-\\u041f\\u0442 09:00-1x:00\"";
+    let bad = src_line.find("1x").unwrap() + 1;
+    assert_eq!(column, bad, "column {column}, the bad time is at {bad}");
+}
+
+#[test]
+fn an_empty_phone_list_is_reported_even_when_the_entry_has_other_errors() {
+    let dir = load_one(&entry(
+        "topics = [1]\nphones = []\nhours = \"Пн-Пт 09:00-18:00\"",
+    ));
+    let missing: Vec<_> = dir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "missing-field")
+        .collect();
+    assert!(
+        missing.iter().any(|d| d.message.contains("\"phones\"")),
+        "{:#?}",
+        dir.diagnostics
+    );
+    let (_, _, m) = only(&dir, "wrong-type");
+    assert!(m.contains("every item a quoted string"), "{m}");
+}
+
+#[test]
+fn plural_top_level_table_suggests_the_right_name() {
+    let text = entry("phones = [\"+380 412 42 05 10\"]\nhours = \"Пн-Пт 09:00-18:00\"")
+        .replace("[[agency]]", "[[agencies]]");
+    let dir = load_one(&text);
+    let (line, column, m) = only(&dir, "unknown-field");
+    assert_eq!((line, column), (1, 3));
+    assert!(m.contains("did you mean \"agency\""), "{m}");
+}
+
+#[test]
+fn an_error_only_the_whole_file_has_is_still_reported_and_the_entries_load() {
+    let text = format!(
+        "[directory]\nname = \"a\"\n\n{}\n[directory]\nname = \"b\"\n",
+        entry("phones = [\"+380 412 42 05 10\"]\nhours = \"Пн-Пт 09:00-18:00\"")
+    );
+    let dir = load_one(&text);
+    let syntax: Vec<_> = dir
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "syntax")
+        .collect();
+    assert_eq!(syntax.len(), 1, "{:#?}", dir.diagnostics);
+    assert!(syntax[0].line > 1, "{:?}", syntax[0]);
+    assert!(dir.agency("x").is_some());
+}
+
+#[test]
+fn an_empty_folder_is_an_error_not_a_clean_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("readme.txt"), "not data").unwrap();
+    let opts = LoadOptions {
+        today: jiff::civil::date(2026, 11, 25),
+        lang: Lang::En,
+    };
+    let dir = load_path(tmp.path(), &opts);
+    let d = dir
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "no-files")
+        .expect("no-files");
+    assert_eq!(d.severity, Severity::Error);
+    assert!(d.message.contains("--data"), "{}", d.message);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_back_up_the_tree_does_not_load_files_twice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sub = tmp.path().join("d");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::copy(fixture("stale.toml"), tmp.path().join("a.toml")).unwrap();
+    std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
+    let opts = LoadOptions {
+        today: jiff::civil::date(2026, 11, 25),
+        lang: Lang::En,
+    };
+    let dir = load_path(tmp.path(), &opts);
+    assert_eq!(dir.files.len(), 1, "{:?}", dir.files);
+    assert!(
+        dir.diagnostics.iter().all(|d| d.code != "duplicate-id"),
+        "{:#?}",
+        dir.diagnostics
+    );
 }

@@ -49,6 +49,10 @@ pub fn run(
     let mut engine = Engine::new(Arc::new(app.dir));
     let results = engine.search(&query, &opts);
     if results.hits.is_empty() {
+        if args.json {
+            // Still a JSON array, so a script can parse the answer either way.
+            writeln!(out, "[]")?;
+        }
         match lang {
             Lang::Uk => writeln!(err, "нічого не знайдено: «{query}»")?,
             Lang::En => writeln!(err, "nothing found for \"{query}\"")?,

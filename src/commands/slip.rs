@@ -17,16 +17,24 @@ pub fn card_for<'a>(
 ) -> anyhow::Result<Option<Card<'a>>> {
     let Some(agency) = app.dir.agency(id) else {
         let near = app.dir.nearest_ids(id, 3);
-        match app.lang {
-            Lang::Uk => writeln!(
+        match (app.lang, near.is_empty()) {
+            (Lang::Uk, false) => writeln!(
                 err,
                 "установи з id \"{id}\" немає; можливо: {}",
                 near.join(", ")
             )?,
-            Lang::En => writeln!(
+            (Lang::En, false) => writeln!(
                 err,
                 "no agency with id \"{id}\"; did you mean: {}",
                 near.join(", ")
+            )?,
+            (Lang::Uk, true) => writeln!(
+                err,
+                "установи з id \"{id}\" немає: довідник порожній (перевірте refdesk validate)"
+            )?,
+            (Lang::En, true) => writeln!(
+                err,
+                "no agency with id \"{id}\": the directory is empty (see refdesk validate)"
             )?,
         }
         return Ok(None);

@@ -61,7 +61,10 @@ impl Directory {
     }
 
     /// Ids closest to `id` by edit distance, for "did you mean" on an unknown id.
+    /// The ids most like `id`, best first; a name or short name that holds `id` (`ДПС`) counts
+    /// as near too.
     pub fn nearest_ids(&self, id: &str, n: usize) -> Vec<&str> {
+        let lower = id.to_lowercase();
         let mut scored: Vec<(f64, &str)> = self
             .agencies
             .iter()
@@ -69,6 +72,12 @@ impl Directory {
                 let mut s = strsim::jaro_winkler(id, &a.id);
                 if a.id.contains(id) {
                     s += 0.5;
+                }
+                let named = |t: &str| t.to_lowercase().contains(&lower);
+                if !lower.is_empty()
+                    && (named(&a.name) || a.short_name.as_deref().is_some_and(named))
+                {
+                    s += 0.6;
                 }
                 (s, a.id.as_str())
             })
@@ -83,14 +92,31 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
     let mut files = Vec::new();
     let mut io_problems = Vec::new();
     if path.is_dir() {
-        collect_toml(path, &mut files, &mut io_problems);
+        collect_toml(path, &mut files, &mut io_problems, opts.lang);
         files.sort();
+        if files.is_empty() && io_problems.is_empty() {
+            io_problems.push(Diagnostic {
+                severity: Severity::Error,
+                file: path.display().to_string(),
+                line: 1,
+                column: 1,
+                code: "no-files",
+                message: opts
+                    .lang
+                    .pick(
+                        "у цій теці немає жодного файлу *.toml — перевірте шлях у --data або REFDESK_DATA",
+                        "there is no *.toml file in this folder — check the path given with --data or REFDESK_DATA",
+                    )
+                    .to_string(),
+                agency: None,
+            });
+        }
     } else {
         files.push(path.to_path_buf());
     }
     let mut texts = Vec::new();
-    for f in files {
-        match std::fs::read(&f) {
+    for f in &files {
+        match std::fs::read(f) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => texts.push((f.display().to_string(), t)),
                 Err(e) => {
@@ -123,8 +149,10 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
                 code: "io",
                 message: format!(
                     "{}: {e}",
-                    opts.lang
-                        .pick("не вдалося прочитати файл", "cannot read the file")
+                    opts.lang.pick(
+                        "не вдалося прочитати файл — перевірте права доступу до нього",
+                        "cannot read the file — check its permissions"
+                    )
                 ),
                 agency: None,
             }),
@@ -135,6 +163,8 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
     let mut dir = load_texts(&refs, opts);
+    // Every file found counts, also one that could not be read: it is reported below.
+    dir.files = files.iter().map(|f| f.display().to_string()).collect();
     dir.diagnostics.extend(io_problems);
     sort_diagnostics(&mut dir.diagnostics);
     dir
@@ -145,7 +175,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
 pub(crate) fn source_files(path: &Path) -> Vec<PathBuf> {
     if path.is_dir() {
         let mut files = Vec::new();
-        collect_toml(path, &mut files, &mut Vec::new());
+        collect_toml(path, &mut files, &mut Vec::new(), Lang::En);
         files.sort();
         files
     } else {
@@ -153,7 +183,25 @@ pub(crate) fn source_files(path: &Path) -> Vec<PathBuf> {
     }
 }
 
-fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>, lang: Lang) {
+    let mut seen = std::collections::HashSet::new();
+    collect_toml_in(dir, out, problems, lang, &mut seen);
+}
+
+/// `seen` holds the real paths of the folders already walked, so that a symbolic link back up
+/// the tree is not followed round and round.
+fn collect_toml_in(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<Diagnostic>,
+    lang: Lang,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    if let Ok(real) = dir.canonicalize()
+        && !seen.insert(real)
+    {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -163,7 +211,13 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnosti
                 line: 1,
                 column: 1,
                 code: "io",
-                message: e.to_string(),
+                message: format!(
+                    "{}: {e}",
+                    lang.pick(
+                        "не вдалося прочитати теку — перевірте, що вона існує і доступна для читання",
+                        "cannot read the folder — check that it exists and is readable"
+                    )
+                ),
                 agency: None,
             });
             return;
@@ -179,7 +233,7 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnosti
             continue;
         }
         if p.is_dir() {
-            collect_toml(&p, out, problems);
+            collect_toml_in(&p, out, problems, lang, seen);
         } else if p.extension().is_some_and(|e| e == "toml") {
             out.push(p);
         }
@@ -317,6 +371,12 @@ impl Loader {
         message: String,
         agency: Option<&str>,
     ) {
+        // A diagnostic is one `file:line:column: …` line, whatever a parser's message holds.
+        let message = if message.contains(['\n', '\r']) {
+            message.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            message
+        };
         self.diags.push(Diagnostic {
             severity: sev,
             file: src.name.to_string(),
@@ -342,9 +402,10 @@ impl Loader {
                 };
                 self.document(&src, table.get_ref());
             }
-            Err(_) => {
+            Err(whole) => {
                 // Parse each entry on its own so that one syntax error loses only its entry.
                 let index = LineIndex::new(text);
+                let mut part_failed = false;
                 for part in split_entries(body) {
                     let chunk = &body[part.clone()];
                     let src = Src {
@@ -356,6 +417,7 @@ impl Loader {
                     match DeTable::parse(chunk) {
                         Ok(table) => self.document(&src, table.get_ref()),
                         Err(e) => {
+                            part_failed = true;
                             let at = src.pos(&e.span().unwrap_or(0..0));
                             let what = e.message().trim().to_string();
                             let message = match self.opts.lang {
@@ -369,6 +431,25 @@ impl Loader {
                             self.push(Severity::Error, &src, at, "syntax", message, None);
                         }
                     }
+                }
+                if !part_failed {
+                    // Each entry is fine alone; the file as a whole is not (e.g. a table
+                    // defined twice). The entries are loaded, and the error still shown.
+                    let src = Src {
+                        name,
+                        text,
+                        index,
+                        base,
+                    };
+                    let at = src.pos(&whole.span().unwrap_or(0..0));
+                    let what = whole.message().trim().to_string();
+                    let message = match self.opts.lang {
+                        Lang::Uk => {
+                            format!("синтаксична помилка TOML: {what} — виправте цей рядок")
+                        }
+                        Lang::En => format!("TOML syntax error: {what} — fix this line"),
+                    };
+                    self.push(Severity::Error, &src, at, "syntax", message, None);
                 }
             }
         }
@@ -441,11 +522,25 @@ impl Loader {
         agency: Option<&str>,
     ) {
         let k = key.get_ref().as_ref();
+        // A near miss by edit distance, or a plural or shortened form («agencies», «phone»).
+        let stem = |w: &str| -> String {
+            let w = w.trim_end_matches('s');
+            w.strip_suffix("ie")
+                .unwrap_or(w)
+                .trim_end_matches('y')
+                .to_string()
+        };
         let best = known
             .iter()
             .map(|c| (strsim::damerau_levenshtein(k, c), *c))
             .min()
-            .filter(|(d, c)| *d <= 2.max(c.len() / 4));
+            .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+            .or_else(|| {
+                known
+                    .iter()
+                    .find(|c| c.len() >= 4 && stem(k) == stem(c))
+                    .map(|c| (0, *c))
+            });
         let at = src.pos(&key.span());
         let message = match (self.opts.lang, best) {
             (Lang::Uk, Some((_, c))) => format!("невідоме поле \"{k}\" — можливо, \"{c}\"?"),
@@ -756,6 +851,56 @@ impl Loader {
     }
 }
 
+/// Byte offset, within a TOML string's source `raw` (quotes included), of the character at
+/// `index` (counted in characters) of its value: escapes, a line-ending backslash and the line
+/// break after opening triple quotes are walked over as the TOML parser reads them.
+fn string_offset(raw: &str, index: usize) -> usize {
+    let (delim, basic) = if raw.starts_with("\"\"\"") {
+        (3, true)
+    } else if raw.starts_with("'''") {
+        (3, false)
+    } else if raw.starts_with('"') {
+        (1, true)
+    } else if raw.starts_with('\'') {
+        (1, false)
+    } else {
+        return 0;
+    };
+    let rest = |i: usize| raw.get(i..).unwrap_or("");
+    let mut i = delim;
+    if delim == 3 {
+        if rest(i).starts_with("\r\n") {
+            i += 2;
+        } else if rest(i).starts_with('\n') {
+            i += 1;
+        }
+    }
+    let mut n = 0;
+    while let Some(c) = rest(i).chars().next() {
+        if n == index {
+            return i;
+        }
+        if basic && c == '\\' {
+            match rest(i + 1).chars().next() {
+                Some('u') => i += 6,
+                Some('U') => i += 10,
+                Some(' ' | '\t' | '\r' | '\n') => {
+                    // A line-ending backslash: the whitespace up to the next text is dropped.
+                    i += 1;
+                    i += rest(i).len() - rest(i).trim_start().len();
+                    continue;
+                }
+                Some(e) => i += 1 + e.len_utf8(),
+                None => return i,
+            }
+        } else {
+            i += c.len_utf8();
+        }
+        n += 1;
+    }
+    i.min(raw.len())
+}
+
 /// Splits a document at its top-level `[[agency]]`, `[[category]]` and `[directory]` headers.
 fn split_entries(text: &str) -> Vec<Range<usize>> {
     let mut cuts = vec![0];
@@ -865,10 +1010,29 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
         self.report(Severity::Error, at, "wrong-type", m);
     }
 
+    /// Where the `index`-th character of the string value `v` stands in the file, seeing through
+    /// quotes, escapes and multi-line strings.
+    fn pos_in_string(&self, v: &Spanned<DeValue>, index: usize) -> Pos {
+        let span = v.span();
+        let raw = self
+            .src
+            .text
+            .get(self.src.base + span.start..self.src.base + span.end)
+            .unwrap_or("");
+        let at = span.start + string_offset(raw, index);
+        self.src.pos(&(at..at))
+    }
+
     fn check_text(&mut self, v: &Spanned<DeValue>, s: &str) {
-        if let Some((i, c)) = s.char_indices().find(|(_, c)| c.is_control() && *c != '\n') {
-            let mut at = self.src.pos(&v.span());
-            at.column += 1 + s[..i].chars().count();
+        // A line break in a multi-line string is text, also as CRLF from a Windows editor.
+        // Bidirectional overrides are invisible and reorder what is shown around them.
+        let bad = s.char_indices().find(|&(i, c)| {
+            (c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+                && c != '\n'
+                && !(c == '\r' && s[i + 1..].starts_with('\n'))
+        });
+        if let Some((i, c)) = bad {
+            let at = self.pos_in_string(v, s[..i].chars().count());
             let m = match self.l.opts.lang {
                 Lang::Uk => format!(
                     "керівний символ U+{:04X} у тексті — приберіть його: на екрані й у друці він не відображається",
@@ -887,7 +1051,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
         match v.get_ref() {
             DeValue::String(s) => {
                 self.check_text(v, s);
-                Some(s.to_string())
+                Some(s.replace("\r\n", "\n"))
             }
             _ => {
                 self.type_error(v, key, "рядком у лапках", "a quoted string");
@@ -963,6 +1127,15 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             DeValue::Array(items) => {
                 let mut out = Vec::new();
                 for item in items.iter() {
+                    if !matches!(item.get_ref(), DeValue::String(_)) {
+                        self.type_error(
+                            item,
+                            key,
+                            "масивом рядків: кожен елемент — рядок у лапках",
+                            "an array of strings: every item a quoted string",
+                        );
+                        continue;
+                    }
                     if let Some(s) = self.str_value(item, key) {
                         let s = s.trim().to_string();
                         if !s.is_empty() {
@@ -1092,11 +1265,12 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
                 return Vec::new();
             }
         };
+        let errors_before = self.errors;
         let out: Vec<PhoneEntry> = items
             .into_iter()
             .filter_map(|i| self.phone_entry(i, key))
             .collect();
-        if out.is_empty() && self.errors == 0 {
+        if out.is_empty() && self.errors == errors_before {
             self.missing(key, false);
         }
         out
@@ -1120,9 +1294,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
     }
 
     fn hours_error(&mut self, v: &Spanned<DeValue>, key: &str, e: hours::HoursError) {
-        let mut at = self.src.pos(&v.span());
-        // +1 for the opening quote: the offset counts characters inside the string.
-        at.column += 1 + e.offset;
+        let at = self.pos_in_string(v, e.offset);
         // The parser's message already says what is wrong and how to write it.
         let lang = self.l.opts.lang;
         let m = match lang {

@@ -279,16 +279,18 @@ impl<'a> Card<'a> {
             Some(self.category_label.to_string()),
         );
         push(t("Опис", "About"), a.description.clone());
-        if a.remote && a.address.is_none() {
+        if a.remote {
+            let area = match (&a.locality, self.lang) {
+                (Some(l), _) => l.as_str(),
+                (None, Lang::Uk) => "вся Україна",
+                (None, Lang::En) => "all of Ukraine",
+            };
             push(
                 t("Де", "Where"),
-                Some(
-                    t(
-                        "дистанційно (телефон / онлайн), вся Україна",
-                        "remote (phone / online), all of Ukraine",
-                    )
-                    .to_string(),
-                ),
+                Some(format!(
+                    "{}, {area}",
+                    t("дистанційно (телефон / онлайн)", "remote (phone / online)")
+                )),
             );
         }
         push(t("Адреса", "Address"), self.address());
