@@ -90,6 +90,15 @@ pub const AGENCY: Noun = Noun {
     uk: ["установа", "установи", "установ"],
     en: ["agency", "agencies"],
 };
+/// After «імпортовано», «записано», «збережено» (accusative: «1 установу»).
+pub const AGENCY_ACC: Noun = Noun {
+    uk: ["установу", "установи", "установ"],
+    en: ["agency", "agencies"],
+};
+pub const SERVICE_ACC: Noun = Noun {
+    uk: ["послугу", "послуги", "послуг"],
+    en: ["service", "services"],
+};
 pub const ERROR: Noun = Noun {
     uk: ["помилка", "помилки", "помилок"],
     en: ["error", "errors"],

@@ -299,7 +299,7 @@ fn import_command_writes_toml_and_reports_on_stderr() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stdout.contains("Імпортовано 1 установа і 1 послуга"),
+        stdout.contains("Імпортовано 1 установу і 1 послугу"),
         "{stdout}"
     );
     assert!(stdout.contains("0 помилок"), "{stdout}");

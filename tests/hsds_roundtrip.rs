@@ -408,3 +408,64 @@ fn exporting_twice_gives_identical_files() {
         );
     }
 }
+
+#[test]
+fn quoted_text_and_hours_that_vary_through_the_year_survive_the_round_trip() {
+    let text = r#"
+[[agency]]
+id = "season"
+name = "Відділ сезонного прийому"
+short_name = '"Право на захист"'
+name_genitive = "Відділу сезонного прийому"
+gender = "m"
+category = "other"
+locality = "Житомир"
+address = "вул. Тестова, 1"
+phones = ["+380 412 42 05 10"]
+hours = "Jun-Aug Пн-Пт 09:00-18:00; Пн[1] 10:00-12:00"
+lunch = "13:00-13:45"
+hours_note = "під час тривоги прийом не ведеться"
+head = { name = "Тестенко Іван Петрович" }
+verified = 2026-10-01
+
+[[agency.service]]
+name = '"Юрист поруч"'
+documents = ['"Паспорт"']
+steps = ['"Записатися"']
+hours = "Jun-Aug Вт 10:00-12:00"
+"#;
+    let dir = load_texts(&[("season.toml", text)], &opts());
+    assert_eq!(dir.error_count(), 0, "{:#?}", dir.diagnostics);
+    let tmp = tempfile::tempdir().unwrap();
+    let (imported, back) = round_trip(&dir, tmp.path());
+    assert_eq!(back.error_count(), 0, "{}", imported.toml);
+    assert_eq!(content(&dir), content(&back), "{}", imported.toml);
+
+    // Other tools get no weekly rows that would be false most of the year, but the text.
+    let (_, rows) = read_csv(&tmp.path().join("package/schedules.csv"));
+    assert!(rows.iter().all(|r| r["byday"].is_empty()), "{rows:#?}");
+    assert!(
+        rows.iter().any(|r| r["notes"]
+            .starts_with("Jun–Aug Пн–Пт 09:00–18:00; Пн[1] 10:00–12:00; перерва 13:00–13:45")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn every_organization_has_the_description_hsds_requires() {
+    let dir = load_path(&fixture("cli/full.toml"), &opts());
+    let mut no_description = dir.clone();
+    for a in &mut no_description.agencies {
+        a.description = None;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, back) = round_trip(&no_description, tmp.path());
+    let (_, rows) = read_csv(&tmp.path().join("package/organizations.csv"));
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| !r["description"].is_empty()),
+        "{rows:#?}"
+    );
+    // …and the stand-in does not come back as a description.
+    assert!(back.agencies.iter().all(|a| a.description.is_none()));
+}

@@ -150,6 +150,10 @@ fn no_log_yet_means_no_referrals() {
         v,
         serde_json::json!({"total": 0, "by_category": [], "by_agency": []})
     );
+    // The keys come in the documented order, total first.
+    let text = String::from_utf8(out.stdout).unwrap();
+    let at = |k: &str| text.find(&format!("\"{k}\"")).expect(k);
+    assert!(at("total") < at("by_category") && at("by_category") < at("by_agency"));
 }
 
 #[test]

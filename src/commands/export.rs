@@ -28,8 +28,8 @@ pub fn run(
         }
     }
     let summary = hsds::export(&app.dir, output, app.now)?;
-    let a = i18n::AGENCY.count(app.lang, summary.agencies as u64);
-    let s = i18n::SERVICE.count(app.lang, summary.services as u64);
+    let a = i18n::AGENCY_ACC.count(app.lang, summary.agencies as u64);
+    let s = i18n::SERVICE_ACC.count(app.lang, summary.services as u64);
     let f = i18n::FILE.count(app.lang, summary.files.len() as u64);
     match app.lang {
         Lang::Uk => writeln!(

@@ -32,8 +32,8 @@ pub fn run(
     };
     let loaded = load_texts(&[(name.as_str(), imported.toml.as_str())], &opts);
     let l = app.lang;
-    let a = i18n::AGENCY.count(l, imported.agencies as u64);
-    let s = i18n::SERVICE.count(l, imported.services as u64);
+    let a = i18n::AGENCY_ACC.count(l, imported.agencies as u64);
+    let s = i18n::SERVICE_ACC.count(l, imported.services as u64);
     let e = i18n::ERROR.count(l, loaded.error_count() as u64);
     let w = i18n::WARNING.count(l, loaded.warning_count() as u64);
     match l {

@@ -165,9 +165,12 @@ fn debounce_loop(
         match msg {
             Ok(Ok(ev)) => {
                 if is_content_change(&ev.kind) {
-                    let before = pending.len();
-                    pending.extend(ev.paths.into_iter().filter(|p| filter.wants(p)));
-                    if pending.len() != before {
+                    let wanted: Vec<PathBuf> =
+                        ev.paths.into_iter().filter(|p| filter.wants(p)).collect();
+                    // Every write restarts the quiet period, also to a file already pending: a
+                    // long save must not be read half-way.
+                    if !wanted.is_empty() {
+                        pending.extend(wanted);
                         last = Instant::now();
                     }
                 }
@@ -216,7 +219,7 @@ impl Change {
             (Change::Changed { id }, Lang::En) => format!("changed: {id}"),
             (Change::KeptLastGood { file, kept }, Lang::Uk) => format!(
                 "файл {file} більше не читається; збережено {} з останньої справної версії",
-                crate::i18n::AGENCY.count(Lang::Uk, *kept as u64)
+                crate::i18n::AGENCY_ACC.count(Lang::Uk, *kept as u64)
             ),
             (Change::KeptLastGood { file, kept }, Lang::En) => format!(
                 "file {file} no longer parses; kept its {} last good {}",
@@ -396,7 +399,7 @@ mod tests {
         );
         assert_eq!(
             changes[0].message(Lang::Uk),
-            "файл x.toml більше не читається; збережено 1 установа з останньої справної версії"
+            "файл x.toml більше не читається; збережено 1 установу з останньої справної версії"
         );
         assert!(
             dir.diagnostics.iter().any(|d| d.code == "syntax"),

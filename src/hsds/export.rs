@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::directory::{Agency, Directory, Person, PhoneEntry, Status};
+use crate::hours::Hours;
 use serde_json::json;
 use std::path::Path;
 
@@ -256,15 +257,32 @@ impl<'d> Builder<'d> {
         }
     }
 
+    /// Schedule rows for `hours` (with `lunch` cut out). Hours that are not the same every week
+    /// (months, nth weekdays, comments) get no weekly rows, which would be false most weeks,
+    /// but their text as written in `notes`, so other tools show the truth.
     fn schedule(
         &mut self,
         key: &str,
-        week: &Week,
+        hours: &Hours,
+        lunch: Option<&Lunch>,
         description: &str,
         notes: Option<&str>,
         links: &[(&str, String)],
     ) {
-        let rows = week_rows(week);
+        let (rows, notes) = if hours.is_weekly() {
+            (
+                week_rows(&split_lunch(&hours.weekly(), lunch)),
+                notes.map(str::to_string),
+            )
+        } else {
+            let text = irregular_note(hours, lunch);
+            let text = match notes {
+                Some(n) => format!("{text}. {n}"),
+                None => text,
+            };
+            (Vec::new(), Some(text))
+        };
+        let notes = notes.as_deref();
         if rows.is_empty() && notes.is_none() {
             return;
         }
@@ -303,7 +321,12 @@ impl<'d> Builder<'d> {
             ("id", org_id.clone()),
             ("name", a.name.clone()),
             ("alternate_name", opt(&a.short_name)),
-            ("description", opt(&a.description)),
+            // Required by HSDS: the name stands in where there is no description (the import
+            // drops it again).
+            (
+                "description",
+                a.description.clone().unwrap_or_else(|| a.name.clone()),
+            ),
             ("email", opt(&a.email)),
             ("website", opt(&a.website)),
             ("refdesk_name_genitive", opt(&a.name_genitive)),
@@ -390,7 +413,8 @@ impl<'d> Builder<'d> {
         let at_location = [("location_id", loc_id.clone())];
         self.schedule(
             &format!("{k}/hours"),
-            &split_lunch(&a.hours.parsed.weekly(), lunch),
+            &a.hours.parsed,
+            lunch,
             SCHEDULE_HOURS,
             a.hours_note.as_deref(),
             &at_location,
@@ -398,7 +422,8 @@ impl<'d> Builder<'d> {
         if let Some(r) = &a.reception {
             self.schedule(
                 &format!("{k}/reception"),
-                &r.parsed.weekly(),
+                &r.parsed,
+                None,
                 SCHEDULE_RECEPTION,
                 None,
                 &at_location,
@@ -467,7 +492,8 @@ impl<'d> Builder<'d> {
             if let Some(h) = &s.hours {
                 self.schedule(
                     &format!("{sk}/hours"),
-                    &split_lunch(&h.parsed.weekly(), lunch),
+                    &h.parsed,
+                    lunch,
                     SCHEDULE_SERVICE,
                     None,
                     &[

@@ -70,13 +70,21 @@ fn o(r: &Row, k: &str) -> Option<String> {
     Some(g(r, k).to_string()).filter(|s| !s.is_empty())
 }
 
-/// Trims a cell and drops one pair of quotes around the whole value, which some exporters add
-/// to keep a phone number from being read as a number.
+/// Trims a cell and drops one pair of quotes around a number, which some exporters add to keep
+/// a phone number from being read as a number (`"+44 1234 234567"` in the official example).
+/// Quotes around text are the text's own (`"Юрист поруч"`) and stay.
 fn clean(v: &str) -> String {
     let t = v.trim();
     let t = match t.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
-        Some(inner) => inner.trim(),
-        None => t,
+        Some(inner)
+            if inner.chars().any(|c| c.is_ascii_digit())
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " +-().".contains(c)) =>
+        {
+            inner.trim()
+        }
+        _ => t,
     };
     t.to_string()
 }
@@ -1106,7 +1114,10 @@ impl Imp {
         };
 
         // Description, place.
-        let descr: Vec<String> = [o(&org, "description"), o(&loc, "description")]
+        // HSDS requires an organization description; refdesk's export writes the name where
+        // the agency has none, which is no description at all.
+        let org_descr = o(&org, "description").filter(|d| *d != g(&org, "name"));
+        let descr: Vec<String> = [org_descr, o(&loc, "description")]
             .into_iter()
             .flatten()
             .collect();
@@ -1330,6 +1341,13 @@ impl Imp {
             );
         }
         a.hours_note = self.schedule_text(&hours_rows);
+        if let Some(h) = a.hours.as_deref().and_then(|h| hours::parse(h).ok())
+            && !h.is_weekly()
+        {
+            let lunch = a.lunch.as_deref().and_then(|l| hours::parse_lunch(l).ok());
+            a.hours_note =
+                without_hours_note(a.hours_note.take(), &irregular_note(&h, lunch.as_ref()));
+        }
         let (rweek, rany) = self.week(&reception_rows);
         a.reception = choose(
             o(&loc, "refdesk_reception"),
@@ -1503,8 +1521,15 @@ impl Imp {
                         &mut a.remarks,
                     );
                 }
+                let mut text = self.schedule_text(&service_rows[s]);
+                if let Some(parsed) = h.as_deref().and_then(|h| hours::parse(h).ok())
+                    && !parsed.is_weekly()
+                {
+                    let lunch = a.lunch.as_deref().and_then(|l| hours::parse_lunch(l).ok());
+                    text = without_hours_note(text, &irregular_note(&parsed, lunch.as_ref()));
+                }
                 svc.hours = h;
-                if self.schedule_text(&service_rows[s]).is_some() {
+                if text.is_some() {
                     let st = self.stem("schedule");
                     self.lost(format!("{st}.description/notes"), svc_ids[s].clone());
                 }
@@ -1970,10 +1995,13 @@ mod tests {
     }
 
     #[test]
-    fn quoted_values_lose_their_quotes() {
+    fn quoted_numbers_lose_their_quotes_quoted_text_keeps_them() {
         assert_eq!(clean(" \"+44 1234 234567\" "), "+44 1234 234567");
         assert_eq!(clean("plain"), "plain");
         assert_eq!(clean("\""), "\"");
+        // Quotes that belong to the text are kept.
+        assert_eq!(clean("\"Юрист поруч\""), "\"Юрист поруч\"");
+        assert_eq!(clean("\"за домовленістю\""), "\"за домовленістю\"");
     }
 
     #[test]

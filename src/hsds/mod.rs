@@ -490,6 +490,27 @@ pub type Week = [Vec<Interval>; 7];
 /// `Hours::weekly`); it is written `23:59:59` in `closes_at` and `24:00` in opening_hours.
 pub const END_OF_DAY: Time = Time::MAX;
 
+/// The schedule note that stands in for weekly rows when hours are not the same every week
+/// (months, nth weekdays, comments): their text as shown, with the lunch break, so that other
+/// tools show the truth. The import recognises it by [`without_hours_note`].
+pub fn irregular_note(hours: &crate::hours::Hours, lunch: Option<&Lunch>) -> String {
+    let text = hours.display(crate::i18n::Lang::Uk);
+    match lunch {
+        Some(l) => format!("{text}; перерва {}", l.display()),
+        None => text,
+    }
+}
+
+/// A schedule's free text without the [`irregular_note`] the export put in front of it.
+pub fn without_hours_note(text: Option<String>, note: &str) -> Option<String> {
+    let text = text?;
+    let rest = match text.strip_prefix(note) {
+        Some(r) => r.strip_prefix(". ").unwrap_or(r).trim(),
+        None => text.as_str(),
+    };
+    Some(rest.to_string()).filter(|r| !r.is_empty())
+}
+
 /// Removes the lunch break from every open interval it falls into.
 pub fn split_lunch(week: &Week, lunch: Option<&Lunch>) -> Week {
     let Some(l) = lunch else {
