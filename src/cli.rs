@@ -12,7 +12,21 @@ use std::path::PathBuf;
     long_about = "refdesk finds the agency that can solve a visitor's problem and gives a complete referral: \
 address, phones, hours, head and specialist, pre-registration and documents — read out as a sentence \
 and printed as a slip. Without a subcommand it opens the interactive screen. Without --data it uses \
-the built-in demo directory (invented data)."
+the built-in demo directory (invented data).",
+    after_long_help = "Environment:
+  REFDESK_DATA, REFDESK_CONFIG, REFDESK_LANG   defaults for --data, --config, --lang
+  REFDESK_STATS_FILE   the anonymous referral log (default: referrals.log in the data folder)
+  REFDESK_NO_CACHE=1   do not read or write the parsed-directory cache
+  NO_COLOR             no colours on the screen
+
+Files (Linux):
+  ~/.config/refdesk/refdesk.toml           settings: office, printer, home locality, language
+  ~/.local/share/refdesk/referrals.log     anonymous referral log (never a query or a name)
+  ~/.local/share/refdesk/unprinted/        slips saved when printing failed (never the name)
+  ~/.cache/refdesk/                        parsed-directory cache; safe to delete
+
+Exit codes: 0 ok, 1 nothing found or validation errors, 2 usage or I/O error.
+Manual pages of the commands: refdesk man COMMAND (e.g. refdesk man stats)."
 )]
 pub struct Cli {
     /// Directory of agencies: a folder of *.toml files or one file (default: the built-in demo).
@@ -56,8 +70,11 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
-    Man,
+    /// Print the manual page (roff); with a command name, that command's page.
+    Man {
+        /// A command, e.g. `stats` or `import` (default: the main page).
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -34,8 +34,26 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             clap_complete::generate(*shell, &mut Cli::command(), "refdesk", &mut out);
             return Ok(0);
         }
-        Some(Command::Man) => {
-            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+        Some(Command::Man { command }) => {
+            let top = Cli::command();
+            let page = match command {
+                None => top,
+                Some(name) => match top.find_subcommand(name) {
+                    // Named as the main page refers to it: refdesk-stats(1).
+                    Some(sub) => sub.clone().name(format!("refdesk-{name}")),
+                    None => {
+                        let names: Vec<&str> =
+                            top.get_subcommands().map(|c| c.get_name()).collect();
+                        writeln!(
+                            err,
+                            "refdesk man: no command \"{name}\"; commands: {}",
+                            names.join(", ")
+                        )?;
+                        return Ok(commands::USAGE);
+                    }
+                },
+            };
+            clap_mangen::Man::new(page).render(&mut out)?;
             return Ok(0);
         }
         _ => {}

@@ -88,6 +88,27 @@ fn man_page_is_roff_generated_from_the_command_line() {
     for sub in ["validate", "stats", "export", "import"] {
         assert!(text.contains(sub), "the manual names {sub}");
     }
+    // Where the settings, the log and the environment are is part of the manual.
+    for name in [
+        "REFDESK_STATS_FILE",
+        "REFDESK_NO_CACHE",
+        "refdesk.toml",
+        "referrals.log",
+    ] {
+        assert!(text.contains(name), "the manual names {name}");
+    }
+}
+
+#[test]
+fn every_command_has_the_manual_page_the_main_page_refers_to() {
+    let text = stdout(refdesk().args(["man", "stats"]));
+    assert!(text.contains(".TH refdesk\\-stats") || text.contains(".TH refdesk-stats"));
+    assert!(text.contains("\\-\\-from"), "{text}");
+    refdesk()
+        .args(["man", "no-such-command"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("stats"));
 }
 
 #[test]
