@@ -168,3 +168,19 @@ fn english_messages() {
             "keyboard layout corrected: довідка",
         ));
 }
+
+#[test]
+fn an_agencys_alert_is_shown_wherever_it_appears() {
+    let hits = json(&["соцзахист", "Корольовського"]);
+    let a = hits
+        .iter()
+        .find(|h| h["alert"].is_string())
+        .expect("the social protection office with the lift notice");
+    assert!(a["alert"].as_str().unwrap().contains("ремонт ліфта"));
+    let out = refdesk()
+        .args(["search", "соцзахист", "Корольовського"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("! Через ремонт ліфта"), "{text}");
+}

@@ -22,6 +22,8 @@ pub struct JsonHit<'a> {
     /// How the weakest query word matched: exact, prefix, word-form, russian, typo, fallback.
     pub r#match: Option<&'static str>,
     pub temporarily_closed: bool,
+    /// The agency's temporary notice, shown wherever the agency appears.
+    pub alert: Option<&'a str>,
     /// `as-typed`, `layout` or `translit`.
     pub reading: &'static str,
     /// The query as it was read, when not as typed.
@@ -90,6 +92,7 @@ pub fn json_hits<'a>(engine: &'a Engine, r: &'a Results) -> Vec<JsonHit<'a>> {
                 score: h.score,
                 r#match: h.tier.map(|t| t.code()),
                 temporarily_closed: h.temporarily_closed,
+                alert: a.alert.as_deref(),
                 reading: r.reading.code(),
                 corrected: r.reading.text(),
             }
@@ -129,6 +132,9 @@ pub fn render_text(engine: &Engine, r: &Results, lang: Lang) -> String {
         ));
         if let Some(svc) = h.service.and_then(|x| a.services.get(x)) {
             s.push_str(&format!("{:width$}  {}\n", "", svc.name));
+        }
+        if let Some(alert) = &a.alert {
+            s.push_str(&format!("{:width$}  ! {alert}\n", ""));
         }
     }
     if r.total > r.hits.len() {
