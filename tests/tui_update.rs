@@ -246,7 +246,7 @@ fn category_picker_filters_by_typing_and_sets_the_filter() {
     assert_eq!(p.visible()[0].value, None, "«all» comes first");
     h.type_text("подат");
     assert_eq!(h.state.query, "", "picker typing does not touch the query");
-    h.press(KeyCode::Down);
+    // Typing moves the highlight onto the first match: Enter takes what was typed for.
     h.press(KeyCode::Enter);
     assert!(h.state.overlays.is_empty());
     assert_eq!(h.state.filters.category.as_deref(), Some("tax"));
@@ -269,7 +269,6 @@ fn locality_picker_limits_results_to_the_town() {
     let mut h = harness(80, 24);
     h.press(KeyCode::F(4));
     h.type_text("берд");
-    h.press(KeyCode::Down);
     h.press(KeyCode::Enter);
     assert_eq!(h.state.filters.locality.as_deref(), Some("Бердичів"));
     assert!(!h.state.hits().is_empty());
@@ -280,6 +279,38 @@ fn locality_picker_limits_results_to_the_town() {
         );
     }
     assert!(h.screen().contains("[Бердичів]"));
+}
+
+/// Regression: typing a filter left the highlight on «all», so Enter kept every category.
+#[test]
+fn typing_in_a_picker_selects_the_first_match_and_clearing_goes_back_to_all() {
+    for (key, typed) in [(KeyCode::F(3), "пода"), (KeyCode::F(4), "берд")] {
+        let mut h = harness(80, 24);
+        h.press(key);
+        h.type_text(typed);
+        let Some(Overlay::Picker(p)) = h.state.overlays.last() else {
+            panic!("{key:?} opens a picker");
+        };
+        let chosen = p.visible()[p.selected];
+        assert!(
+            chosen.value.is_some(),
+            "{key:?}: still on «all» after typing"
+        );
+        assert!(chosen.label.to_lowercase().contains(typed));
+        // Deleting the filter entirely returns to «all».
+        h.ctrl('u');
+        let Some(Overlay::Picker(p)) = h.state.overlays.last() else {
+            panic!("the picker stays open");
+        };
+        assert_eq!(p.visible()[p.selected].value, None);
+        // Backspace to a shorter filter still selects a match.
+        h.type_text(typed);
+        h.press(KeyCode::Backspace);
+        let Some(Overlay::Picker(p)) = h.state.overlays.last() else {
+            panic!("the picker stays open");
+        };
+        assert!(p.visible()[p.selected].value.is_some());
+    }
 }
 
 #[test]
