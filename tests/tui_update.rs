@@ -616,6 +616,29 @@ fn title_counts_agencies_with_the_right_plural() {
     assert!(screen.contains("F10 quit"));
 }
 
+/// The title counts the agencies that can be offered (not closed ones), the same number an
+/// empty query lists.
+#[test]
+fn title_count_matches_the_listed_agencies_on_the_demo_directory() {
+    let opts = refdesk::directory::LoadOptions {
+        today: now().date(),
+        lang: Lang::Uk,
+    };
+    let dir = refdesk::directory::load_demo(&opts);
+    let closed = dir
+        .agencies
+        .iter()
+        .filter(|a| a.status == refdesk::directory::Status::Closed)
+        .count();
+    assert!(closed > 0, "the demo has a closed agency to test with");
+    let mut h = Harness::new(dir, settings(Lang::Uk), now(), 120, 40);
+    let listed = h.state.shown.as_ref().map(|s| s.total).unwrap_or(0);
+    let want = refdesk::i18n::AGENCY.count(Lang::Uk, listed as u64);
+    let screen = h.screen();
+    let title = screen.lines().next().unwrap_or("");
+    assert!(title.contains(&want), "want «{want}» in the title: {title}");
+}
+
 #[test]
 fn narrow_screens_open_the_card_over_the_list() {
     let mut h = harness(80, 24);

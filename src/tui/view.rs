@@ -904,7 +904,11 @@ fn draw_frame(state: &State, f: &mut Frame, a: Areas, t: Theme) {
         " {} ",
         strings::title_counts(
             lang,
-            dir.agencies.len(),
+            // Only what can be offered: closed agencies are kept for history, never listed.
+            dir.agencies
+                .iter()
+                .filter(|a| a.status != crate::directory::Status::Closed)
+                .count(),
             dir.error_count(),
             dir.warning_count()
         )
