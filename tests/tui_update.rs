@@ -361,6 +361,57 @@ fn output_keys_with_nothing_selected_explain_why() {
     assert!(h.screen().contains("спершу виберіть установу"));
 }
 
+/// The hint bar offers only what can be done now: with nothing found there is nothing to
+/// print, copy, show as QR or count.
+#[test]
+fn output_hints_are_hidden_when_nothing_is_selected() {
+    let hints = |h: &mut Harness| {
+        let screen = h.screen();
+        let bar = screen.lines().rev().find(|l| l.contains("F10 "));
+        bar.unwrap_or_else(|| panic!("no hint bar:\n{screen}"))
+            .to_string()
+    };
+    let mut h = harness(120, 40);
+    let bar = hints(&mut h);
+    for k in ["F2 ", "F5 ", "F6 "] {
+        assert!(bar.contains(k), "{k} shown with a selection: {bar}");
+    }
+    h.type_text("жодної такої установи немає");
+    assert!(h.state.hits().is_empty());
+    let bar = hints(&mut h);
+    for k in ["F2 ", "F5 ", "F6 ", "Ctrl-R", "Enter "] {
+        assert!(!bar.contains(k), "{k} shown with nothing selected: {bar}");
+    }
+    assert!(bar.contains("F10 "), "{bar}");
+}
+
+/// On a small screen the way out of a window (Esc) survives before help does.
+#[test]
+fn a_tight_hint_bar_keeps_esc_before_f1() {
+    let hints = |h: &mut Harness| {
+        let screen = h.screen();
+        let bar = screen.lines().rev().find(|l| l.contains("F10 "));
+        bar.unwrap_or_else(|| panic!("no hint bar:\n{screen}"))
+            .to_string()
+    };
+    for lang in [Lang::Uk, Lang::En] {
+        let mut h = harness_lang(40, 12, lang);
+        h.type_text("доходи");
+        h.press(KeyCode::F(2));
+        let bar = hints(&mut h);
+        assert!(bar.contains("Esc "), "print preview without Esc: {bar}");
+        assert!(bar.contains("Enter "), "print preview without Enter: {bar}");
+        assert!(bar.contains("F10 "), "{bar}");
+        h.press(KeyCode::Tab);
+        let bar = hints(&mut h);
+        assert!(bar.contains("Esc ") && bar.contains("Enter "), "{bar}");
+        h.press(KeyCode::Esc);
+        h.press(KeyCode::F(3));
+        let bar = hints(&mut h);
+        assert!(bar.contains("Esc "), "picker without Esc: {bar}");
+    }
+}
+
 #[test]
 fn tab_and_shift_tab_select_services_and_show_their_documents() {
     let mut h = harness(80, 24);

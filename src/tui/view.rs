@@ -1315,8 +1315,10 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
     }
     let lang = state.lang();
     let scope = state.scope();
-    let mut items: Vec<(String, String, Command, u8)> = Vec::new();
+    // (key, label, shorter label for a tight bar, command, priority)
+    let mut items: Vec<(String, String, Option<String>, Command, u8)> = Vec::new();
     for (c, prio) in keymap::hint_commands(scope) {
+        let mut short = None;
         let Some(key) = keymap::keys_for(*c, scope).next() else {
             continue;
         };
@@ -1331,16 +1333,25 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
             (Command::Back, Scope::Picker | Scope::Pager) => {
                 lang.pick("закрити", "close").to_string()
             }
-            (Command::Back, Scope::Preview) => lang.pick("скасувати", "cancel").to_string(),
+            (Command::Back, Scope::Preview) => {
+                short = Some(lang.pick("назад", "back").to_string());
+                lang.pick("скасувати", "cancel").to_string()
+            }
             (Command::Open, Scope::Preview) => {
                 let saves =
                     matches!(state.overlays.last(), Some(Overlay::Preview(p)) if p.dest.saves());
                 if saves {
                     lang.pick("зберегти", "save").to_string()
                 } else {
+                    short = Some(lang.pick("друк", "print").to_string());
                     lang.pick("друкувати", "print").to_string()
                 }
             }
+            // Output commands need an agency: with nothing selected they would only say so.
+            (
+                Command::Print | Command::Copy | Command::ShowQr | Command::MarkReferred,
+                Scope::List,
+            ) if state.selected_hit().is_none() => continue,
             (Command::Open, Scope::Picker) => lang.pick("вибрати", "choose").to_string(),
             (Command::Open, Scope::List) if state.hits().is_empty() => continue,
             (Command::Problems, _)
@@ -1367,29 +1378,42 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
             }
             _ => c.hint(lang).to_string(),
         };
-        items.push((key, label, *c, *prio));
+        items.push((key, label, short, *c, *prio));
     }
     let item_w = |k: &str, l: &str| width(k) + 1 + width(l);
-    let total = |items: &[(String, String, Command, u8)]| {
+    let total = |items: &[(String, String, Option<String>, Command, u8)]| {
         items
             .iter()
-            .map(|(k, l, _, _)| item_w(k, l) + 2)
+            .map(|(k, l, _, _, _)| item_w(k, l) + 2)
             .sum::<usize>()
     };
+    // Too wide: drop the least needed hints; when only the essential ones are left (the main
+    // action, the way back, quit), shorten their labels before dropping any of them.
     while total(&items) > area.width as usize + 2 {
-        let Some((i, _)) = items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| it.3 < 10)
-            .min_by_key(|(i, it)| (it.3, usize::MAX - i))
-        else {
-            break;
+        let droppable = |items: &[(String, String, Option<String>, Command, u8)], min: u8| {
+            items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.4 < min)
+                .min_by_key(|(i, it)| (it.4, usize::MAX - i))
+                .map(|(i, _)| i)
         };
-        items.remove(i);
+        if let Some(i) = droppable(&items, 9) {
+            items.remove(i);
+        } else if let Some(it) = items.iter_mut().find(|it| it.2.is_some()) {
+            // One at a time, in display order, until the bar fits.
+            if let Some(s) = it.2.take() {
+                it.1 = s;
+            }
+        } else if let Some(i) = droppable(&items, 10) {
+            items.remove(i);
+        } else {
+            break;
+        }
     }
     let mut spans = Vec::new();
     let mut x = area.x;
-    for (i, (k, l, c, _)) in items.iter().enumerate() {
+    for (i, (k, l, _, c, _)) in items.iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw("  "));
             x += 2;
