@@ -690,6 +690,48 @@ fn title_count_matches_the_listed_agencies_on_the_demo_directory() {
     assert!(title.contains(&want), "want «{want}» in the title: {title}");
 }
 
+fn demo_harness(width: u16, height: u16, lang: Lang, office: &str) -> Harness {
+    let opts = refdesk::directory::LoadOptions {
+        today: now().date(),
+        lang,
+    };
+    let mut s = settings(lang);
+    s.office = Some(office.into());
+    Harness::new(
+        refdesk::directory::load_demo(&opts),
+        s,
+        now(),
+        width,
+        height,
+    )
+}
+
+/// The demo marker survives any width: the office name is cut first; the compact layout,
+/// which has no title, says «ДЕМО» on its hint line.
+#[test]
+fn the_demo_marker_survives_a_long_office_name_and_the_compact_layout() {
+    let office = "Оболонське бюро правової допомоги";
+    for (lang, marker, short) in [
+        (Lang::Uk, "демонстраційні дані", "ДЕМО"),
+        (Lang::En, "demo data", "DEMO"),
+    ] {
+        for (w, ht) in [(120, 40), (100, 30), (80, 24), (60, 15)] {
+            let mut h = demo_harness(w, ht, lang, office);
+            let screen = h.screen();
+            let title = screen.lines().next().unwrap_or("");
+            assert!(title.contains(marker), "{w}x{ht}: {title}");
+        }
+        let mut h = demo_harness(120, 40, lang, office);
+        let screen = h.screen();
+        assert!(screen.lines().next().unwrap_or("").contains(office));
+        for (w, ht) in [(59, 14), (40, 12), (20, 5)] {
+            let mut h = demo_harness(w, ht, lang, office);
+            let screen = h.screen();
+            assert!(screen.contains(short), "{w}x{ht}:\n{screen}");
+        }
+    }
+}
+
 #[test]
 fn narrow_screens_open_the_card_over_the_list() {
     let mut h = harness(80, 24);

@@ -12,6 +12,7 @@ use jiff::civil::Weekday;
 pub enum Msg {
     AppTitle,
     DemoData,
+    DemoShort,
     SearchLabel,
     AllCategories,
     AllLocalities,
@@ -87,6 +88,7 @@ impl Msg {
         let (uk, en) = match self {
             AppTitle => ("Довідник установ", "Referral directory"),
             DemoData => ("демонстраційні дані", "demo data"),
+            DemoShort => ("ДЕМО", "DEMO"),
             SearchLabel => ("Пошук: ", "Search: "),
             AllCategories => ("Усі категорії", "All categories"),
             AllLocalities => ("Усі міста", "All towns"),

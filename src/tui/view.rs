@@ -92,6 +92,11 @@ impl Theme {
             self.bold()
         }
     }
+    /// The demo-data marker: reversed and bold, with no colour of its own, so it reads on
+    /// dark and light themes alike.
+    fn demo(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    }
     /// The agency's alert: a reversed bar, red where there is colour.
     fn alert(self) -> Style {
         self.warn().add_modifier(Modifier::REVERSED)
@@ -511,8 +516,8 @@ pub fn card_text(
             &mut lines,
             None,
             Msg::DemoBanner.text(lang),
-            t.caution(),
-            t.caution(),
+            t.demo(),
+            t.demo(),
             w,
             0,
             0,
@@ -882,7 +887,23 @@ pub fn draw(state: &State, f: &mut Frame) -> Hits {
             }
         }
     }
-    draw_hints(state, f, a.hints, t, &mut hits);
+    let mut hints_area = a.hints;
+    if a.mode == Mode::Compact && state.dir.meta.demo {
+        // No title here: the hint line carries a short demo marker.
+        let mark = Msg::DemoShort.text(state.lang());
+        let mw = (width(mark) as u16).min(hints_area.width);
+        f.render_widget(
+            Paragraph::new(Line::styled(mark, t.demo())),
+            Rect::new(hints_area.x, hints_area.y, mw, hints_area.height),
+        );
+        hints_area = Rect::new(
+            hints_area.x + mw.saturating_add(1).min(hints_area.width),
+            hints_area.y,
+            hints_area.width.saturating_sub(mw + 1),
+            hints_area.height,
+        );
+    }
+    draw_hints(state, f, hints_area, t, &mut hits);
     let overlay_cursor = draw_overlay(state, f, a, t, &mut hits);
     match (state.overlays.last(), state.screen) {
         (Some(_), _) => {
@@ -913,25 +934,23 @@ fn draw_frame(state: &State, f: &mut Frame, a: Areas, t: Theme) {
             dir.warning_count()
         )
     );
-    let mut left = Msg::AppTitle.text(lang).to_string();
-    if let Some(o) = &state.settings.office {
-        left.push_str(" · ");
-        left.push_str(&clean(o));
-    }
-    if dir.meta.demo {
-        left.push_str(" · ");
-        left.push_str(Msg::DemoData.text(lang));
-    }
     let room = (w as usize).saturating_sub(4);
     let (right, left_max) = if width(&right) + 12 <= room {
         (Some(right.clone()), room - width(&right) - 1)
     } else {
         (None, room)
     };
-    let left = format!(" {} ", truncate(&left, left_max.saturating_sub(2)));
+    let demo = dir.meta.demo.then(|| Msg::DemoData.text(lang));
+    let left = title_spans(
+        Msg::AppTitle.text(lang),
+        state.settings.office.as_deref().map(clean).as_deref(),
+        demo,
+        left_max.saturating_sub(2),
+        t,
+    );
     let mut top = Block::bordered()
         .merge_borders(MergeStrategy::Exact)
-        .title_top(Line::styled(left, t.bold()));
+        .title_top(Line::from(left));
     if let Some(r) = right {
         let style = if dir.error_count() > 0 {
             t.warn()
@@ -953,6 +972,46 @@ fn draw_frame(state: &State, f: &mut Frame, a: Areas, t: Theme) {
         None => f.render_widget(block(), body(0, w)),
     }
     f.render_widget(block(), Rect::new(0, h - 3, w, 3));
+}
+
+/// The title's left side in at most `max` columns (plus a space each side): the app's name,
+/// the office, the demo marker. The demo marker is what must never be lost, so the office is cut
+/// first, then dropped, then the app's name.
+fn title_spans(
+    app: &str,
+    office: Option<&str>,
+    demo: Option<&str>,
+    max: usize,
+    t: Theme,
+) -> Vec<Span<'static>> {
+    let sep = " · ";
+    let demo_w = demo.map(|d| width(sep) + width(d)).unwrap_or(0);
+    let mut head = app.to_string();
+    if let Some(o) = office {
+        // Room for the office after the name and the marker; a stub of a name is no use.
+        let office_room = max.saturating_sub(width(app) + width(sep) + demo_w);
+        if width(o) <= office_room {
+            head = format!("{app}{sep}{o}");
+        } else if office_room >= 8 {
+            head = format!("{app}{sep}{}", truncate(o, office_room));
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    match demo {
+        Some(d) => {
+            let head_room = max.saturating_sub(demo_w);
+            if width(app) <= head_room {
+                spans.push(Span::styled(truncate(&head, head_room), t.bold()));
+                spans.push(Span::styled(sep, t.bold()));
+                spans.push(Span::styled(d.to_string(), t.demo()));
+            } else {
+                spans.push(Span::styled(truncate(d, max), t.demo()));
+            }
+        }
+        None => spans.push(Span::styled(truncate(&head, max), t.bold())),
+    }
+    spans.push(Span::raw(" "));
+    spans
 }
 
 /// Draws the query line with the filter chips; returns where the cursor goes.
