@@ -732,6 +732,30 @@ fn the_demo_marker_survives_a_long_office_name_and_the_compact_layout() {
     }
 }
 
+/// A long service name whose match is at its end shows a window around the match, highlighted,
+/// instead of a start that says nothing about the query.
+#[test]
+fn a_service_matched_at_its_end_is_shown_around_the_match() {
+    for (w, ht) in [(120, 40), (80, 24)] {
+        let mut h = demo_harness(w, ht, Lang::Uk, "Бюро");
+        h.type_text("довідка про доходи");
+        let buf = h.render_buffer();
+        let screen = h.screen();
+        let (y, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("…") && l.contains("(довідка про доходи"))
+            .unwrap_or_else(|| panic!("{w}x{ht}: no windowed service line:\n{screen}"));
+        let b = line.find("довідка").unwrap_or(0);
+        let x = unicode_width::UnicodeWidthStr::width(&line[..b]) as u16;
+        let cell = &buf[(x, y as u16)];
+        assert!(
+            cell.modifier.contains(ratatui::style::Modifier::UNDERLINED),
+            "{w}x{ht}: the match is not highlighted: {line}"
+        );
+    }
+}
+
 #[test]
 fn narrow_screens_open_the_card_over_the_list() {
     let mut h = harness(80, 24);

@@ -392,6 +392,79 @@ fn marked(text: &str, marks: &[usize], base: Style, hl: Style) -> Vec<Span<'stat
     out
 }
 
+/// When the first highlighted part of `text` would be cut off at `room` columns, a window of the
+/// text that shows the matched part: «…» and the text from a little before the matched part (at a word start
+/// where one is near). Returns the text to draw and the marks moved to match it.
+fn window_at_match(text: &str, marks: &[usize], room: usize) -> (String, Vec<usize>) {
+    let chars: Vec<char> = clean(text).chars().collect();
+    let unchanged = || (text.to_string(), marks.to_vec());
+    let cw = |c: &char| c.width().unwrap_or(0);
+    let span_w = |a: usize, b: usize| chars[a..b].iter().map(cw).sum::<usize>();
+    let mut sorted: Vec<usize> = marks.iter().copied().filter(|&m| m < chars.len()).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    // The line is cut with «…» at the end, so one column less is really shown.
+    let shown = room.saturating_sub(1);
+    // The first run of marked characters is fully in view: the row already shows why it is
+    // here, and the start of the name reads best.
+    let Some(&first) = sorted.first() else {
+        return unchanged();
+    };
+    let mut first_end = first;
+    while sorted.binary_search(&(first_end + 1)).is_ok() {
+        first_end += 1;
+    }
+    if span_w(0, first_end + 1) <= shown {
+        return unchanged();
+    }
+    const CONTEXT: usize = 10;
+    // Query words are marked wherever they occur; the window goes where most of the marked
+    // characters are together (the earliest such place), starting at a run of marks.
+    let budget = shown.saturating_sub(1 + CONTEXT);
+    let in_window = |from: usize| {
+        sorted
+            .iter()
+            .filter(|&&m| m >= from && span_w(from, m + 1) <= budget)
+            .count()
+    };
+    let starts = sorted
+        .iter()
+        .copied()
+        .filter(|&m| m == 0 || sorted.binary_search(&(m - 1)).is_err());
+    let Some(from) = starts.rev().max_by_key(|&m| in_window(m)) else {
+        return unchanged();
+    };
+    // Already in view as the line is: nothing to move.
+    if sorted
+        .iter()
+        .filter(|&&m| m >= from && span_w(from, m + 1) <= budget)
+        .all(|&m| span_w(0, m + 1) <= shown)
+    {
+        return unchanged();
+    }
+    let mut start = from;
+    let mut ctx = 0;
+    while start > 0 && ctx + cw(&chars[start - 1]) <= CONTEXT {
+        start -= 1;
+        ctx += cw(&chars[start]);
+    }
+    if let Some(word) = (start..from).find(|&i| i == 0 || chars[i - 1].is_whitespace()) {
+        start = word;
+    }
+    if start == 0 {
+        return unchanged();
+    }
+    let out: String = std::iter::once('…')
+        .chain(chars[start..].iter().copied())
+        .collect();
+    let moved = sorted
+        .into_iter()
+        .filter(|&m| m >= start)
+        .map(|m| m - start + 1)
+        .collect();
+    (out, moved)
+}
+
 /// Pads a line with spaces to `w` columns in `style` (for full-width selection bars).
 fn pad_line(mut spans: Vec<Span<'static>>, used: usize, w: usize, style: Style) -> Line<'static> {
     if used < w {
@@ -1284,13 +1357,19 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
         if !compact {
             // The second line says why this agency is here: the matching service, else where
             // it is.
+            let note_w = note_width(state, ag, w);
+            let room = w.saturating_sub(4 + if note_w > 0 { note_w + 2 } else { 0 });
             let second = match hit.service.and_then(|s| ag.services.get(s)) {
-                Some(svc) => marked(
-                    &svc.name,
-                    marks.map(|m| m.service.as_slice()).unwrap_or(&[]),
-                    sel.patch(t.dim()),
-                    t.matched(),
-                ),
+                Some(svc) => {
+                    // A long service name whose matched part would be cut off shows the part
+                    // around the match instead, so the row says why it is here.
+                    let (text, svc_marks) = window_at_match(
+                        &svc.name,
+                        marks.map(|m| m.service.as_slice()).unwrap_or(&[]),
+                        room,
+                    );
+                    marked(&text, &svc_marks, sel.patch(t.dim()), t.matched())
+                }
                 None => vec![Span::styled(
                     clean(
                         &card
@@ -1303,15 +1382,7 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
             // A stale entry says when it was last verified, at the right (dropped first when
             // the row is narrow).
             let note = stale.then(|| format!("⚠ {}", strings::stale_short(lang, ag.verified)));
-            let note_w = note
-                .as_deref()
-                .map(width)
-                .filter(|nw| w >= 4 + 12 + nw + 2)
-                .unwrap_or(0);
-            let (second, used) = fit(
-                second,
-                w.saturating_sub(4 + if note_w > 0 { note_w + 2 } else { 0 }),
-            );
+            let (second, used) = fit(second, room);
             let mut spans = vec![Span::styled("   ", sel)];
             spans.extend(second);
             let mut used = used + 3;
@@ -1328,6 +1399,19 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
         }
         hits.rows.push((Rect::new(area.x, y, area.width, rh), row));
     }
+}
+
+/// The width of a result row's "verified long ago" note on a row `w` wide; 0 when there is
+/// none or no room for it.
+fn note_width(state: &State, ag: &Agency, w: usize) -> usize {
+    if !ag.is_stale(state.now.date()) {
+        return 0;
+    }
+    let nw = width(&format!(
+        "⚠ {}",
+        strings::stale_short(state.lang(), ag.verified)
+    ));
+    if w >= 4 + 12 + nw + 2 { nw } else { 0 }
 }
 
 fn draw_preview(state: &State, f: &mut Frame, area: Rect) {
@@ -2165,6 +2249,24 @@ mod tests {
         assert_eq!(list_offset(3, 7, 5), 3);
         assert_eq!(list_offset(6, 2, 5), 2);
         assert_eq!(list_offset(0, 4, 0), 4);
+    }
+
+    #[test]
+    fn a_match_beyond_the_width_is_shown_in_a_window() {
+        let text = "Видача відомостей з реєстру про суми доходів (довідка про доходи)";
+        let n = text.chars().count();
+        let marks: Vec<usize> = (n - 19..n - 1).collect();
+        let (out, moved) = window_at_match(text, &marks, 40);
+        assert!(out.starts_with('…'), "{out}");
+        let chars: Vec<char> = out.chars().collect();
+        let hl: String = moved.iter().map(|&i| chars[i]).collect();
+        assert_eq!(hl, "довідка про доходи");
+        let last = *moved.iter().max().unwrap();
+        let w: usize = chars[..=last].iter().map(|c| c.width().unwrap_or(0)).sum();
+        assert!(w <= 39, "the match is within the shown width: {out}");
+        // A match already in view changes nothing.
+        let (same, m) = window_at_match(text, &[0, 1], 40);
+        assert_eq!((same.as_str(), m.as_slice()), (text, &[0usize, 1][..]));
     }
 
     #[test]
