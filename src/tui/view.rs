@@ -473,6 +473,37 @@ fn pad_line(mut spans: Vec<Span<'static>>, used: usize, w: usize, style: Style) 
     Line::from(spans)
 }
 
+/// Wrapping options for screen text: lines break at spaces only (never inside a URL, a time
+/// range like 08:00–16:00 or a hyphenated number), and a word is split only when it is longer
+/// than a whole line.
+fn wrap_options<'a>(w: usize) -> textwrap::Options<'a> {
+    textwrap::Options::new(w)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// Glues the digit groups of phone numbers together before wrapping: a space between two digits,
+/// or between ')' and a digit, becomes a no-break space, so "0412 42 61 32" and "(04143) 2-11-27"
+/// never break across lines. [`unglue`] turns them back into plain spaces after wrapping.
+fn glue(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let joins = c == ' '
+            && i > 0
+            && (chars[i - 1].is_ascii_digit() || chars[i - 1] == ')')
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        out.push(if joins { '\u{A0}' } else { c });
+    }
+    out
+}
+
+/// The no-break spaces [`glue`] put in become plain spaces again: same width, and what the
+/// terminal shows (and copies) is an ordinary space.
+fn unglue(line: &str) -> String {
+    line.replace('\u{A0}', " ")
+}
+
 /// Word-wraps "label: text" into lines of `w` columns, indented by `indent`, the label in
 /// `label_style`; lines after the first hang `hang` columns further in. Paragraph breaks in the
 /// text start new lines.
@@ -497,12 +528,12 @@ fn wrap_field(
             _ => String::new(),
         };
         let first_indent = if i == 0 { pad.as_str() } else { cont.as_str() };
-        let full = format!("{prefix}{para}");
-        let opts = textwrap::Options::new(w)
+        let full = glue(&format!("{prefix}{para}"));
+        let opts = wrap_options(w)
             .initial_indent(first_indent)
             .subsequent_indent(&cont);
         for (j, l) in textwrap::wrap(&full, opts).into_iter().enumerate() {
-            let l = l.into_owned();
+            let l = unglue(&l);
             let head = format!("{first_indent}{prefix}");
             if j == 0 && !prefix.is_empty() && l.starts_with(&head) {
                 let rest = l[head.len()..].to_string();
@@ -549,12 +580,13 @@ fn phrase_box(out: &mut Vec<Line<'static>>, title: &str, text: &str, w: u16, t: 
         Span::styled(title, border),
         Span::styled(format!(" {}╮", "─".repeat(fill)), border),
     ]));
-    let opts = textwrap::Options::new(inner);
-    for l in textwrap::wrap(&text, opts) {
+    let glued = glue(&text);
+    for l in textwrap::wrap(&glued, wrap_options(inner)) {
+        let l = unglue(&l);
         let lw = width(&l);
         out.push(Line::from(vec![
             Span::styled("│ ", border),
-            Span::styled(l.into_owned(), t.bold()),
+            Span::styled(l, t.bold()),
             Span::raw(" ".repeat(inner.saturating_sub(lw))),
             Span::styled(" │", border),
         ]));
@@ -2267,6 +2299,70 @@ mod tests {
         // A match already in view changes nothing.
         let (same, m) = window_at_match(text, &[0, 1], 40);
         assert_eq!((same.as_str(), m.as_slice()), (text, &[0usize, 1][..]));
+    }
+
+    fn lines_text(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    /// Phone numbers, time ranges and URLs are never broken across lines, in fields and in the
+    /// read-aloud phrase; nothing is wider than the width; no no-break space reaches the screen.
+    #[test]
+    fn wrapping_keeps_phones_times_and_urls_whole() {
+        let tokens = [
+            "(04143) 2-11-27",
+            "0412 42 61 32",
+            "08:00–16:00",
+            "https://cabinet.tax.gov.ua",
+        ];
+        let text = "Телефон для запису (04143) 2-11-27 або телефон 0412 42 61 32; Fri 08:00–16:00; онлайн https://cabinet.tax.gov.ua — кабінет";
+        let t = Theme { color: false };
+        for w in 30..70u16 {
+            let mut field = Vec::new();
+            wrap_field(
+                &mut field,
+                Some("Телефони"),
+                text,
+                t.bold(),
+                Style::new(),
+                w,
+                0,
+                2,
+            );
+            let mut boxed = Vec::new();
+            phrase_box(&mut boxed, "Прочитайте", text, w + 4, t);
+            for (what, lines) in [("field", field), ("phrase", boxed)] {
+                let lines = lines_text(&lines);
+                for tok in tokens {
+                    assert!(
+                        lines.iter().any(|l| l.contains(tok)),
+                        "{what} at {w}: «{tok}» broken:\n{}",
+                        lines.join("\n")
+                    );
+                }
+                for l in &lines {
+                    assert!(!l.contains('\u{A0}'), "{what}: a no-break space is drawn");
+                    assert!(width(l) <= w as usize + 4, "{what} at {w}: too wide: {l}");
+                }
+            }
+        }
+        // A word longer than a whole line is still broken, not lost.
+        let mut long = Vec::new();
+        wrap_field(
+            &mut long,
+            None,
+            &"x".repeat(50),
+            t.bold(),
+            Style::new(),
+            20,
+            0,
+            0,
+        );
+        let joined: String = lines_text(&long).concat();
+        assert_eq!(joined.matches('x').count(), 50);
     }
 
     #[test]
