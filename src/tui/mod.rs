@@ -60,6 +60,29 @@ enum Msg {
     Action(Action),
     /// A background thread panicked; the screen ends rather than go on half-working.
     Failed(&'static str),
+    /// SIGTERM, SIGHUP or SIGINT: leave through the normal quit path, so the terminal guard
+    /// restores the terminal, and exit with 128 + the signal's number.
+    Signal(i32),
+}
+
+/// Turns termination signals into [`Msg::Signal`] on the event channel; the returned handle
+/// stops the forwarding once the screen is closed.
+#[cfg(unix)]
+fn forward_signals(tx: &Sender<Msg>) -> std::io::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let handle = signals.handle();
+    let tx = tx.clone();
+    std::thread::Builder::new()
+        .name("refdesk-signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                if tx.send(Msg::Signal(sig)).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(handle)
 }
 
 /// What carrying out effects needs besides the state: the settings, the data path for
@@ -169,6 +192,8 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
         printing: Vec::new(),
         system_clipboard: clipboard::SystemClipboard::new(),
     };
+    #[cfg(unix)]
+    let signals = forward_signals(&tx)?;
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     update(
@@ -189,6 +214,8 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let result = event_loop(&mut guard, &mut state, &worker, &rx, clock, &mut outside);
     stop.store(true, Ordering::SeqCst);
     drop(guard);
+    #[cfg(unix)]
+    signals.close();
     let _ = input.join();
     wait_for_printing(&mut outside.printing, lang);
     result
@@ -295,6 +322,7 @@ fn event_loop(
                 Msg::Reply(r) => Some(Action::Reply(r)),
                 Msg::Action(a) => Some(a),
                 Msg::InputFailed(e) => return Err(e.into()),
+                Msg::Signal(sig) => return Ok(128u8.saturating_add(sig.clamp(0, 127) as u8)),
             };
             if let Some(a) = action {
                 let effect = update(state, a);
