@@ -15,7 +15,7 @@ pub mod worker;
 
 pub use state::{Action, Effect, Settings, State, update};
 
-use crate::app::App;
+use crate::app::{App, Setup};
 use crate::config::Config;
 use crate::directory::Directory;
 use crate::i18n::Lang;
@@ -129,14 +129,22 @@ impl Outside {
 /// Runs the screen until the user quits. `data` is the directory's file or folder from
 /// `--data`, watched for changes; `None` is the built-in demo directory. Returns the process
 /// exit code.
-pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
+pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(app.lang.pick(
+        anyhow::bail!(setup.lang.pick(
             "екран потребує термінала; для скриптів є `refdesk search …` і `refdesk show …`",
             "the screen needs a terminal; scripts can use `refdesk search …` and `refdesk show …`",
         ));
     }
+    let (tx, rx) = mpsc::channel::<Msg>();
+    #[cfg(unix)]
+    let signals = forward_signals(&tx)?;
+    let mut guard = terminal::TerminalGuard::enter()?;
+    // A big directory takes seconds to read: say so rather than show a blank screen.
+    let lang = setup.lang;
+    guard.terminal.draw(|f| view::draw_loading(lang, f))?;
+    let app = App::load(setup);
     let settings = settings(&app);
     // "now" may have been injected (REFDESK_NOW); keep the same offset from the clock
     // so the screen's time still moves on, minute by minute.
@@ -150,7 +158,6 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let mut state = State::new(dir.clone(), settings, app.now);
     state.status = config_note;
 
-    let (tx, rx) = mpsc::channel::<Msg>();
     let reply_tx = tx.clone();
     let worker = Worker::spawn(dir, move |r| reply_tx.send(Msg::Reply(r)).is_ok())?;
     // Live reload: the watcher's events come in on the same channel as keys.
@@ -192,9 +199,6 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
         printing: Vec::new(),
         system_clipboard: clipboard::SystemClipboard::new(),
     };
-    #[cfg(unix)]
-    let signals = forward_signals(&tx)?;
-    let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     update(
         &mut state,

@@ -958,6 +958,20 @@ pub fn mouse_action(hits: &Hits, ev: &MouseEvent, at_ms: u64) -> Option<Action> 
 
 // --- drawing --------------------------------------------------------------------------------
 
+/// The first frame, drawn while the directory loads.
+pub fn draw_loading(lang: i18n::Lang, f: &mut Frame) {
+    let area = f.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let msg = truncate(Msg::Loading.text(lang), area.width as usize);
+    let x = area.width.saturating_sub(width(&msg) as u16) / 2;
+    f.render_widget(
+        Paragraph::new(Line::styled(msg, Style::new().add_modifier(Modifier::BOLD))),
+        Rect::new(x, area.height / 2, area.width - x, 1),
+    );
+}
+
 /// Draws the whole screen and returns where things went.
 pub fn draw(state: &State, f: &mut Frame) -> Hits {
     let mut hits = Hits::default();
@@ -2363,6 +2377,24 @@ mod tests {
         );
         let joined: String = lines_text(&long).concat();
         assert_eq!(joined.matches('x').count(), 50);
+    }
+
+    #[test]
+    fn the_loading_frame_says_the_directory_is_loading() {
+        for (lang, text) in [
+            (i18n::Lang::Uk, "Завантаження довідника…"),
+            (i18n::Lang::En, "Loading the directory…"),
+        ] {
+            for (w, h) in [(120, 40), (40, 12), (20, 5), (1, 1), (0, 0)] {
+                let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
+                    .expect("test backend");
+                term.draw(|f| draw_loading(lang, f)).expect("draw");
+                if w >= 40 {
+                    let screen = term.backend().to_string();
+                    assert!(screen.contains(text), "{w}x{h}:\n{screen}");
+                }
+            }
+        }
     }
 
     #[test]
