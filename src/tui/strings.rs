@@ -125,10 +125,13 @@ impl Msg {
             ),
             NoticeTitle => ("Друк не вдався", "Printing failed"),
             CopiedBoth => (
-                "скопійовано (буфер обміну системи та OSC 52)",
-                "copied (system clipboard and OSC 52)",
+                "скопійовано (буфер обміну системи і через термінал)",
+                "copied (system clipboard and through the terminal)",
             ),
-            CopiedOsc52 => ("скопійовано (OSC 52)", "copied (OSC 52)"),
+            CopiedOsc52 => (
+                "скопійовано (через термінал)",
+                "copied (through the terminal)",
+            ),
             CopiedSystem => (
                 "скопійовано (буфер обміну системи)",
                 "copied (system clipboard)",
@@ -137,7 +140,11 @@ impl Msg {
                 "буфер обміну системи недоступний",
                 "system clipboard unavailable",
             ),
-            Osc52NotSent => ("OSC 52 не надіслано", "OSC 52 not sent"),
+            // The mechanism's name stays where something went wrong: it is what to search for.
+            Osc52NotSent => (
+                "через термінал не надіслано (OSC 52)",
+                "not sent through the terminal (OSC 52)",
+            ),
             CopyFailed => ("не вдалося скопіювати", "could not copy"),
             RecordFailed => (
                 "не вдалося записати до статистики",
