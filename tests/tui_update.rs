@@ -756,6 +756,59 @@ fn a_service_matched_at_its_end_is_shown_around_the_match() {
     }
 }
 
+/// The help explains every mark the list uses, and its text keeps a column off the frame.
+#[test]
+fn help_explains_the_marks_and_keeps_off_the_border() {
+    for lang in [Lang::Uk, Lang::En] {
+        let mut h = harness_lang(120, 40, lang);
+        h.press(KeyCode::F(1));
+        let mut seen = String::new();
+        for _ in 0..10 {
+            seen.push_str(&h.screen());
+            h.press(KeyCode::PageDown);
+        }
+        for (mark, meaning) in refdesk::tui::strings::mark_legend(lang) {
+            assert!(
+                seen.contains(&format!("{mark} ")) && seen.contains(meaning),
+                "{lang:?}: «{mark}» not explained"
+            );
+        }
+        // Every text row of the help window starts one column in from its left frame.
+        h.press(KeyCode::Home);
+        let screen = h.screen();
+        let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+        let title = if lang == Lang::Uk {
+            "Довідка"
+        } else {
+            "Help"
+        };
+        let (top, x) = rows
+            .iter()
+            .enumerate()
+            .find_map(|(y, r)| {
+                let line: String = r.iter().collect();
+                line.contains(title)
+                    .then(|| r.iter().position(|&c| c == '┌').map(|x| (y, x)))
+                    .flatten()
+            })
+            .expect("the help window's frame");
+        let mut checked = 0;
+        for r in rows.iter().skip(top + 1) {
+            if r.get(x) != Some(&'│') {
+                break;
+            }
+            assert_eq!(
+                r.get(x + 1),
+                Some(&' '),
+                "text touches the border: {}",
+                r.iter().collect::<String>()
+            );
+            checked += 1;
+        }
+        assert!(checked > 5);
+    }
+}
+
 #[test]
 fn narrow_screens_open_the_card_over_the_list() {
     let mut h = harness(80, 24);

@@ -70,6 +70,7 @@ pub enum Msg {
     HelpGroupCard,
     HelpGroupGlobal,
     HelpGroupMouse,
+    HelpGroupMarks,
     HelpMouse,
     ProblemsTitle,
     NoProblems,
@@ -196,6 +197,7 @@ impl Msg {
             HelpGroupCard => ("Дії з установою", "With the agency"),
             HelpGroupGlobal => ("Загальні", "General"),
             HelpGroupMouse => ("Миша", "Mouse"),
+            HelpGroupMarks => ("Позначки у списку", "Marks in the list"),
             HelpMouse => (
                 "клік — вибрати, подвійний клік — відкрити картку, коліщатко — прокрутити, клік на підказці внизу — виконати",
                 "click selects, double-click opens the card, the wheel scrolls, clicking a hint below runs it",
@@ -413,6 +415,45 @@ pub fn open_state(lang: Lang, s: Option<OpenState>) -> String {
         (Some(OpenState::Closed { opens: None }), Lang::Uk) => "зачинено".to_string(),
         (Some(OpenState::Closed { opens: None }), Lang::En) => "closed".to_string(),
     }
+}
+
+/// The mark in front of a result's name when the agency has an alert.
+pub const ALERT_MARK: char = '!';
+/// The mark of data verified more than a year ago.
+pub const STALE_MARK: char = '⚠';
+
+/// The help's legend of the marks in the result list: (mark, what it means).
+pub fn mark_legend(lang: Lang) -> Vec<(char, &'static str)> {
+    let t = jiff::civil::time(9, 0, 0, 0);
+    vec![
+        (
+            open_mark(Some(OpenState::Open { until: None })),
+            Msg::Open.text(lang),
+        ),
+        (
+            open_mark(Some(OpenState::Lunch { until: t })),
+            lang.pick("перерва", "lunch break"),
+        ),
+        (
+            open_mark(Some(OpenState::Closed { opens: None })),
+            lang.pick("зачинено зараз", "closed now"),
+        ),
+        (open_mark(None), Msg::TemporarilyClosed.text(lang)),
+        (
+            ALERT_MARK,
+            lang.pick(
+                "важливе повідомлення установи (у картці)",
+                "the agency has an important notice (see the card)",
+            ),
+        ),
+        (
+            STALE_MARK,
+            lang.pick(
+                "дані перевірено понад рік тому",
+                "data last verified more than a year ago",
+            ),
+        ),
+    ]
 }
 
 /// The one-character mark in front of a result: ● open, ◐ lunch, ○ closed, ✕ temporarily closed.

@@ -302,7 +302,12 @@ pub fn card_service_line(state: &State) -> Option<usize> {
 
 pub fn help_line_count(state: &State) -> usize {
     let r = overlay_rect(state_areas(state));
-    help_lines(state, r.width.saturating_sub(2)).len()
+    help_lines(state, help_width(r)).len()
+}
+
+/// The help's text width in its window `r`: inside the frame and the margin.
+fn help_width(r: Rect) -> u16 {
+    padded(Rect::new(0, 0, r.width.saturating_sub(2), 1)).width
 }
 
 fn overlay_rect(a: Areas) -> Rect {
@@ -894,6 +899,27 @@ pub fn help_lines(state: &State, w: u16) -> Vec<Line<'static>> {
             out.extend(l);
         }
     }
+    // The marks, from the same characters the list draws.
+    out.push(Line::default());
+    out.push(Line::styled(
+        Msg::HelpGroupMarks.text(lang).to_string(),
+        t.accent(),
+    ));
+    for (mark, meaning) in strings::mark_legend(lang) {
+        let mut l = Vec::new();
+        let text = format!("{mark}{}  {meaning}", " ".repeat(kw.saturating_sub(1)));
+        wrap_field(
+            &mut l,
+            None,
+            &text,
+            Style::new(),
+            Style::new(),
+            w,
+            2,
+            kw + 2,
+        );
+        out.extend(l);
+    }
     out.push(Line::default());
     out.push(Line::styled(
         Msg::HelpGroupMouse.text(lang).to_string(),
@@ -1362,7 +1388,10 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
         );
         // An alert is marked before the name, so it is seen before the agency is chosen.
         if ag.alert.as_deref().is_some_and(|s| !s.trim().is_empty()) {
-            name.insert(0, Span::styled("! ", sel.patch(t.warn())));
+            name.insert(
+                0,
+                Span::styled(format!("{} ", strings::ALERT_MARK), sel.patch(t.warn())),
+            );
         }
         let stale = ag.is_stale(state.now.date());
         let y = area.y + i as u16 * rh;
@@ -1374,7 +1403,10 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
         let line1 = if compact {
             let mut name = name;
             if stale {
-                name.push(Span::styled(" ⚠", sel.patch(t.stale())));
+                name.push(Span::styled(
+                    format!(" {}", strings::STALE_MARK),
+                    sel.patch(t.stale()),
+                ));
             }
             name.push(Span::styled(format!(" · {loc}"), sel.patch(t.dim())));
             let (name, used) = fit(name, w.saturating_sub(3));
@@ -1427,7 +1459,13 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
             };
             // A stale entry says when it was last verified, at the right (dropped first when
             // the row is narrow).
-            let note = stale.then(|| format!("⚠ {}", strings::stale_short(lang, ag.verified)));
+            let note = stale.then(|| {
+                format!(
+                    "{} {}",
+                    strings::STALE_MARK,
+                    strings::stale_short(lang, ag.verified)
+                )
+            });
             let (second, used) = fit(second, room);
             let mut spans = vec![Span::styled("   ", sel)];
             spans.extend(second);
@@ -1454,7 +1492,8 @@ fn note_width(state: &State, ag: &Agency, w: usize) -> usize {
         return 0;
     }
     let nw = width(&format!(
-        "⚠ {}",
+        "{} {}",
+        strings::STALE_MARK,
         strings::stale_short(state.lang(), ag.verified)
     ));
     if w >= 4 + 12 + nw + 2 { nw } else { 0 }
@@ -1702,10 +1741,11 @@ fn draw_overlay(
     let padded = padded(inner);
     match top {
         Overlay::Help { scroll } => {
-            let lines = help_lines(state, inner.width);
-            let max = lines.len().saturating_sub(inner.height as usize);
+            // Reading text: a column of margin inside the frame, like the other windows.
+            let lines = help_lines(state, help_width(r));
+            let max = lines.len().saturating_sub(padded.height as usize);
             let visible: Vec<Line> = lines.into_iter().skip((*scroll).min(max)).collect();
-            f.render_widget(Paragraph::new(visible), inner);
+            f.render_widget(Paragraph::new(visible), padded);
             None
         }
         Overlay::Problems { selected } => {
