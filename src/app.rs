@@ -15,10 +15,26 @@ pub struct App {
     pub now: DateTime,
 }
 
+/// Everything but the directory: quick to read, so the screen can show itself before the
+/// (possibly slow) directory load.
+pub struct Setup {
+    pub config: Config,
+    pub config_error: Option<ConfigError>,
+    pub lang: Lang,
+    pub now: DateTime,
+    data: Option<std::path::PathBuf>,
+}
+
 impl App {
     /// Loads everything the command line names. A `--data` path that does not exist is the one
     /// hard error: every problem inside the data is a diagnostic instead.
     pub fn from_cli(cli: &Cli) -> anyhow::Result<App> {
+        Ok(App::load(App::setup(cli)?))
+    }
+
+    /// The settings, language and time from the command line, and a check that `--data`
+    /// exists; the directory itself is read by [`App::load`].
+    pub fn setup(cli: &Cli) -> anyhow::Result<Setup> {
         let (config, config_error) = Config::load(cli.config.as_deref());
         let lang = cli.lang.or(config.lang).unwrap_or_default();
         // REFDESK_NOW (e.g. 2026-11-25T10:30) replaces the clock for tests and reproducible
@@ -31,30 +47,43 @@ impl App {
                 .map_err(|e| anyhow::anyhow!("REFDESK_NOW={v}: {e}"))?,
             _ => jiff::ZonedDateTime::now().datetime(),
         };
-        let opts = LoadOptions {
-            today: now.date(),
-            lang,
-        };
-        let dir = match &cli.data {
-            Some(p) if !p.exists() => anyhow::bail!(
+        if let Some(p) = cli.data.as_ref().filter(|p| !p.exists()) {
+            anyhow::bail!(
                 "{}: {}",
                 p.display(),
                 lang.pick(
                     "немає такого файлу чи теки з довідником (--data / REFDESK_DATA)",
                     "no such directory file or folder (--data / REFDESK_DATA)"
                 )
-            ),
-            // Only real data goes through the cache; the demo is compiled in and parses fast.
-            Some(p) => directory::cache::load_path_cached(p, &opts).0,
-            None => directory::load_demo(&opts),
-        };
-        Ok(App {
-            dir,
+            );
+        }
+        Ok(Setup {
             config,
             config_error,
             lang,
             now,
+            data: cli.data.clone(),
         })
+    }
+
+    /// Reads the directory (`--data`, else the built-in demo).
+    pub fn load(s: Setup) -> App {
+        let opts = LoadOptions {
+            today: s.now.date(),
+            lang: s.lang,
+        };
+        let dir = match &s.data {
+            // Only real data goes through the cache; the demo is compiled in and parses fast.
+            Some(p) => directory::cache::load_path_cached(p, &opts).0,
+            None => directory::load_demo(&opts),
+        };
+        App {
+            dir,
+            config: s.config,
+            config_error: s.config_error,
+            lang: s.lang,
+            now: s.now,
+        }
     }
 
     /// The banner every output carries when the directory is demo data.

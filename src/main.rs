@@ -58,21 +58,28 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         _ => {}
     }
+    let Some(command) = &cli.command else {
+        // The screen reads the directory itself, after showing that it is loading.
+        let setup = App::setup(&cli)?;
+        if let Some(e) = &setup.config_error {
+            writeln!(err, "refdesk: {e}")?;
+        }
+        return refdesk::tui::run(setup, cli.data.clone());
+    };
     let app = App::from_cli(&cli)?;
     if let Some(e) = &app.config_error {
         writeln!(err, "refdesk: {e}")?;
     }
-    let code = match &cli.command {
-        Some(Command::Search(a)) => commands::search::run(app, a, &mut out, &mut err)?,
-        Some(Command::Validate(a)) => commands::validate::run(&app, a, &mut out)?,
-        Some(Command::Show(a)) => commands::show::run(&app, a, &mut out, &mut err)?,
-        Some(Command::Slip(a)) => commands::slip::run(&app, a, &mut out, &mut err)?,
-        Some(Command::Print(a)) => commands::print::run(&app, a, &mut out, &mut err)?,
-        Some(Command::Stats(a)) => commands::stats::run(&app, a, &mut out, &mut err)?,
-        Some(Command::Export(c)) => commands::export::run(&app, c, &mut out, &mut err)?,
-        Some(Command::Import(c)) => commands::import::run(&app, c, &mut out, &mut err)?,
-        None => return refdesk::tui::run(app, cli.data.clone()),
-        Some(_) => {
+    let code = match command {
+        Command::Search(a) => commands::search::run(app, a, &mut out, &mut err)?,
+        Command::Validate(a) => commands::validate::run(&app, a, &mut out)?,
+        Command::Show(a) => commands::show::run(&app, a, &mut out, &mut err)?,
+        Command::Slip(a) => commands::slip::run(&app, a, &mut out, &mut err)?,
+        Command::Print(a) => commands::print::run(&app, a, &mut out, &mut err)?,
+        Command::Stats(a) => commands::stats::run(&app, a, &mut out, &mut err)?,
+        Command::Export(c) => commands::export::run(&app, c, &mut out, &mut err)?,
+        Command::Import(c) => commands::import::run(&app, c, &mut out, &mut err)?,
+        _ => {
             writeln!(err, "refdesk: not implemented yet")?;
             commands::USAGE
         }

@@ -420,3 +420,67 @@ fn a_panic_restores_the_terminal() {
     assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse capture left on");
     assert_eq!(t.format("#{cursor_flag}"), "1", "cursor left hidden");
 }
+
+/// The process running in the pane (the child of the pane's shell).
+fn program_pid(t: &Tmux) -> u32 {
+    let shell: u32 = t.format("#{pane_pid}").parse().expect("pane pid");
+    poll("the program's process", || {
+        std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+            let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(e.path().join("stat")).ok()?;
+            // pid (comm) state ppid ...: the fields after the last ')'.
+            let ppid: u32 = stat
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .nth(1)?
+                .parse()
+                .ok()?;
+            (ppid == shell).then_some(pid)
+        })
+    })
+}
+
+/// SIGTERM (a shutdown, `kill`) and SIGHUP (the terminal window closed) end the program through
+/// its normal quit path: the alternate screen is left, mouse capture is off, raw mode is off.
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    if !require_tmux() {
+        return;
+    }
+    for (sig, code) in [("TERM", 143), ("HUP", 129)] {
+        let t = Tmux::start(&format!("sig{sig}"), &[]);
+        t.wait_for("the first frame", |s| s.contains("Пошук:"));
+        assert_eq!(t.format("#{alternate_on}"), "1", "the screen is up");
+        let pid = program_pid(&t);
+        let status = Command::new("kill")
+            .args([&format!("-{sig}"), &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success());
+        let s = t.wait_for("the program to exit", |s| s.contains("-MODE"));
+        assert!(
+            s.contains(&format!("EXIT:{code}")),
+            "SIG{sig} exit status:\n{s}"
+        );
+        assert!(
+            s.contains("COOKED-MODE"),
+            "SIG{sig}: raw mode left on:\n{s}"
+        );
+        assert_eq!(
+            t.format("#{alternate_on}"),
+            "0",
+            "SIG{sig}: still on the alternate screen"
+        );
+        assert_eq!(
+            t.format("#{mouse_any_flag}"),
+            "0",
+            "SIG{sig}: mouse capture left on"
+        );
+        assert_eq!(
+            t.format("#{cursor_flag}"),
+            "1",
+            "SIG{sig}: cursor left hidden"
+        );
+    }
+}

@@ -305,7 +305,7 @@ fn f5_copies_the_slip_text_without_internal_notes() {
     assert_eq!(record.how, How::Copied);
     assert_eq!(h.copied, [text]);
     // The harness reports a copy by OSC 52 alone, as in a console or over SSH.
-    assert!(h.screen().contains("скопійовано (OSC 52)"));
+    assert!(h.screen().contains("скопійовано (через термінал)"));
     assert_eq!(h.records.len(), 1);
     assert_eq!(h.records[0].how, How::Copied);
 }
@@ -315,27 +315,27 @@ fn the_status_says_which_ways_the_copy_went_in_both_languages() {
     let cases = [
         (
             Copied::Both,
-            "скопійовано (буфер обміну системи та OSC 52)",
-            "copied (system clipboard and OSC 52)",
+            "скопійовано (буфер обміну системи і через термінал)",
+            "copied (system clipboard and through the terminal)",
         ),
         (
             Copied::Osc52 { system: None },
-            "скопійовано (OSC 52)",
-            "copied (OSC 52)",
+            "скопійовано (через термінал)",
+            "copied (through the terminal)",
         ),
         (
             Copied::Osc52 {
                 system: Some(Unavailable("no X server".into())),
             },
-            "скопійовано (OSC 52); буфер обміну системи недоступний: no X server",
-            "copied (OSC 52); system clipboard unavailable: no X server",
+            "скопійовано (через термінал); буфер обміну системи недоступний: no X server",
+            "copied (through the terminal); system clipboard unavailable: no X server",
         ),
         (
             Copied::System {
                 osc52: "too long".into(),
             },
-            "скопійовано (буфер обміну системи); OSC 52 не надіслано: too long",
-            "copied (system clipboard); OSC 52 not sent: too long",
+            "скопійовано (буфер обміну системи); через термінал не надіслано (OSC 52): too long",
+            "copied (system clipboard); not sent through the terminal (OSC 52): too long",
         ),
     ];
     for (how, uk, en) in cases {

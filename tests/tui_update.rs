@@ -246,7 +246,7 @@ fn category_picker_filters_by_typing_and_sets_the_filter() {
     assert_eq!(p.visible()[0].value, None, "«all» comes first");
     h.type_text("подат");
     assert_eq!(h.state.query, "", "picker typing does not touch the query");
-    h.press(KeyCode::Down);
+    // Typing moves the highlight onto the first match: Enter takes what was typed for.
     h.press(KeyCode::Enter);
     assert!(h.state.overlays.is_empty());
     assert_eq!(h.state.filters.category.as_deref(), Some("tax"));
@@ -269,7 +269,6 @@ fn locality_picker_limits_results_to_the_town() {
     let mut h = harness(80, 24);
     h.press(KeyCode::F(4));
     h.type_text("берд");
-    h.press(KeyCode::Down);
     h.press(KeyCode::Enter);
     assert_eq!(h.state.filters.locality.as_deref(), Some("Бердичів"));
     assert!(!h.state.hits().is_empty());
@@ -280,6 +279,38 @@ fn locality_picker_limits_results_to_the_town() {
         );
     }
     assert!(h.screen().contains("[Бердичів]"));
+}
+
+/// Regression: typing a filter left the highlight on «all», so Enter kept every category.
+#[test]
+fn typing_in_a_picker_selects_the_first_match_and_clearing_goes_back_to_all() {
+    for (key, typed) in [(KeyCode::F(3), "пода"), (KeyCode::F(4), "берд")] {
+        let mut h = harness(80, 24);
+        h.press(key);
+        h.type_text(typed);
+        let Some(Overlay::Picker(p)) = h.state.overlays.last() else {
+            panic!("{key:?} opens a picker");
+        };
+        let chosen = p.visible()[p.selected];
+        assert!(
+            chosen.value.is_some(),
+            "{key:?}: still on «all» after typing"
+        );
+        assert!(chosen.label.to_lowercase().contains(typed));
+        // Deleting the filter entirely returns to «all».
+        h.ctrl('u');
+        let Some(Overlay::Picker(p)) = h.state.overlays.last() else {
+            panic!("the picker stays open");
+        };
+        assert_eq!(p.visible()[p.selected].value, None);
+        // Backspace to a shorter filter still selects a match.
+        h.type_text(typed);
+        h.press(KeyCode::Backspace);
+        let Some(Overlay::Picker(p)) = h.state.overlays.last() else {
+            panic!("the picker stays open");
+        };
+        assert!(p.visible()[p.selected].value.is_some());
+    }
 }
 
 #[test]
@@ -328,6 +359,57 @@ fn output_keys_with_nothing_selected_explain_why() {
     assert!(h.state.hits().is_empty());
     assert_eq!(h.press(KeyCode::F(2)), Effect::None);
     assert!(h.screen().contains("спершу виберіть установу"));
+}
+
+/// The hint bar offers only what can be done now: with nothing found there is nothing to
+/// print, copy, show as QR or count.
+#[test]
+fn output_hints_are_hidden_when_nothing_is_selected() {
+    let hints = |h: &mut Harness| {
+        let screen = h.screen();
+        let bar = screen.lines().rev().find(|l| l.contains("F10 "));
+        bar.unwrap_or_else(|| panic!("no hint bar:\n{screen}"))
+            .to_string()
+    };
+    let mut h = harness(120, 40);
+    let bar = hints(&mut h);
+    for k in ["F2 ", "F5 ", "F6 "] {
+        assert!(bar.contains(k), "{k} shown with a selection: {bar}");
+    }
+    h.type_text("жодної такої установи немає");
+    assert!(h.state.hits().is_empty());
+    let bar = hints(&mut h);
+    for k in ["F2 ", "F5 ", "F6 ", "Ctrl-R", "Enter "] {
+        assert!(!bar.contains(k), "{k} shown with nothing selected: {bar}");
+    }
+    assert!(bar.contains("F10 "), "{bar}");
+}
+
+/// On a small screen the way out of a window (Esc) survives before help does.
+#[test]
+fn a_tight_hint_bar_keeps_esc_before_f1() {
+    let hints = |h: &mut Harness| {
+        let screen = h.screen();
+        let bar = screen.lines().rev().find(|l| l.contains("F10 "));
+        bar.unwrap_or_else(|| panic!("no hint bar:\n{screen}"))
+            .to_string()
+    };
+    for lang in [Lang::Uk, Lang::En] {
+        let mut h = harness_lang(40, 12, lang);
+        h.type_text("доходи");
+        h.press(KeyCode::F(2));
+        let bar = hints(&mut h);
+        assert!(bar.contains("Esc "), "print preview without Esc: {bar}");
+        assert!(bar.contains("Enter "), "print preview without Enter: {bar}");
+        assert!(bar.contains("F10 "), "{bar}");
+        h.press(KeyCode::Tab);
+        let bar = hints(&mut h);
+        assert!(bar.contains("Esc ") && bar.contains("Enter "), "{bar}");
+        h.press(KeyCode::Esc);
+        h.press(KeyCode::F(3));
+        let bar = hints(&mut h);
+        assert!(bar.contains("Esc "), "picker without Esc: {bar}");
+    }
 }
 
 #[test]
@@ -583,6 +665,148 @@ fn title_counts_agencies_with_the_right_plural() {
     let screen = h.screen();
     assert!(screen.contains("6 agencies · 1 warning (F8)"), "{screen}");
     assert!(screen.contains("F10 quit"));
+}
+
+/// The title counts the agencies that can be offered (not closed ones), the same number an
+/// empty query lists.
+#[test]
+fn title_count_matches_the_listed_agencies_on_the_demo_directory() {
+    let opts = refdesk::directory::LoadOptions {
+        today: now().date(),
+        lang: Lang::Uk,
+    };
+    let dir = refdesk::directory::load_demo(&opts);
+    let closed = dir
+        .agencies
+        .iter()
+        .filter(|a| a.status == refdesk::directory::Status::Closed)
+        .count();
+    assert!(closed > 0, "the demo has a closed agency to test with");
+    let mut h = Harness::new(dir, settings(Lang::Uk), now(), 120, 40);
+    let listed = h.state.shown.as_ref().map(|s| s.total).unwrap_or(0);
+    let want = refdesk::i18n::AGENCY.count(Lang::Uk, listed as u64);
+    let screen = h.screen();
+    let title = screen.lines().next().unwrap_or("");
+    assert!(title.contains(&want), "want «{want}» in the title: {title}");
+}
+
+fn demo_harness(width: u16, height: u16, lang: Lang, office: &str) -> Harness {
+    let opts = refdesk::directory::LoadOptions {
+        today: now().date(),
+        lang,
+    };
+    let mut s = settings(lang);
+    s.office = Some(office.into());
+    Harness::new(
+        refdesk::directory::load_demo(&opts),
+        s,
+        now(),
+        width,
+        height,
+    )
+}
+
+/// The demo marker survives any width: the office name is cut first; the compact layout,
+/// which has no title, says «ДЕМО» on its hint line.
+#[test]
+fn the_demo_marker_survives_a_long_office_name_and_the_compact_layout() {
+    let office = "Оболонське бюро правової допомоги";
+    for (lang, marker, short) in [
+        (Lang::Uk, "демонстраційні дані", "ДЕМО"),
+        (Lang::En, "demo data", "DEMO"),
+    ] {
+        for (w, ht) in [(120, 40), (100, 30), (80, 24), (60, 15)] {
+            let mut h = demo_harness(w, ht, lang, office);
+            let screen = h.screen();
+            let title = screen.lines().next().unwrap_or("");
+            assert!(title.contains(marker), "{w}x{ht}: {title}");
+        }
+        let mut h = demo_harness(120, 40, lang, office);
+        let screen = h.screen();
+        assert!(screen.lines().next().unwrap_or("").contains(office));
+        for (w, ht) in [(59, 14), (40, 12), (20, 5)] {
+            let mut h = demo_harness(w, ht, lang, office);
+            let screen = h.screen();
+            assert!(screen.contains(short), "{w}x{ht}:\n{screen}");
+        }
+    }
+}
+
+/// A long service name whose match is at its end shows a window around the match, highlighted,
+/// instead of a start that says nothing about the query.
+#[test]
+fn a_service_matched_at_its_end_is_shown_around_the_match() {
+    for (w, ht) in [(120, 40), (80, 24)] {
+        let mut h = demo_harness(w, ht, Lang::Uk, "Бюро");
+        h.type_text("довідка про доходи");
+        let buf = h.render_buffer();
+        let screen = h.screen();
+        let (y, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("…") && l.contains("(довідка про доходи"))
+            .unwrap_or_else(|| panic!("{w}x{ht}: no windowed service line:\n{screen}"));
+        let b = line.find("довідка").unwrap_or(0);
+        let x = unicode_width::UnicodeWidthStr::width(&line[..b]) as u16;
+        let cell = &buf[(x, y as u16)];
+        assert!(
+            cell.modifier.contains(ratatui::style::Modifier::UNDERLINED),
+            "{w}x{ht}: the match is not highlighted: {line}"
+        );
+    }
+}
+
+/// The help explains every mark the list uses, and its text keeps a column off the frame.
+#[test]
+fn help_explains_the_marks_and_keeps_off_the_border() {
+    for lang in [Lang::Uk, Lang::En] {
+        let mut h = harness_lang(120, 40, lang);
+        h.press(KeyCode::F(1));
+        let mut seen = String::new();
+        for _ in 0..10 {
+            seen.push_str(&h.screen());
+            h.press(KeyCode::PageDown);
+        }
+        for (mark, meaning) in refdesk::tui::strings::mark_legend(lang) {
+            assert!(
+                seen.contains(&format!("{mark} ")) && seen.contains(meaning),
+                "{lang:?}: «{mark}» not explained"
+            );
+        }
+        // Every text row of the help window starts one column in from its left frame.
+        h.press(KeyCode::Home);
+        let screen = h.screen();
+        let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+        let title = if lang == Lang::Uk {
+            "Довідка"
+        } else {
+            "Help"
+        };
+        let (top, x) = rows
+            .iter()
+            .enumerate()
+            .find_map(|(y, r)| {
+                let line: String = r.iter().collect();
+                line.contains(title)
+                    .then(|| r.iter().position(|&c| c == '┌').map(|x| (y, x)))
+                    .flatten()
+            })
+            .expect("the help window's frame");
+        let mut checked = 0;
+        for r in rows.iter().skip(top + 1) {
+            if r.get(x) != Some(&'│') {
+                break;
+            }
+            assert_eq!(
+                r.get(x + 1),
+                Some(&' '),
+                "text touches the border: {}",
+                r.iter().collect::<String>()
+            );
+            checked += 1;
+        }
+        assert!(checked > 5);
+    }
 }
 
 #[test]

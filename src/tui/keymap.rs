@@ -413,7 +413,8 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
 };
 
 /// The hint bar's commands for a scope, in display order, each with a priority: when the bar is
-/// too narrow the lowest priorities are dropped first (quit and help are never dropped).
+/// too narrow the lowest priorities are dropped first (quit is never dropped). The way out of
+/// a window or the card (Esc) outranks help: a person who can read F1 but not Esc is stuck.
 pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
     use Command::*;
     match scope {
@@ -433,23 +434,23 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Quit, 10),
         ],
         Scope::Card => &[
-            (Back, 8),
+            (Back, 9),
             (NextService, 7),
             (Print, 6),
             (Copy, 4),
             (ShowQr, 2),
             (MarkReferred, 1),
-            (Help, 9),
+            (Help, 8),
             (Quit, 10),
         ],
-        Scope::Picker => &[(Open, 8), (Back, 8), (Up, 3), (Help, 9), (Quit, 10)],
-        Scope::Pager => &[(Back, 8), (Up, 3), (Help, 9), (Quit, 10)],
+        Scope::Picker => &[(Open, 9), (Back, 9), (Up, 3), (Help, 8), (Quit, 10)],
+        Scope::Pager => &[(Back, 9), (Up, 3), (Help, 8), (Quit, 10)],
         Scope::Preview => &[
             (Open, 9),
             (NextOutput, 7),
-            (Back, 8),
+            (Back, 9),
             (Up, 3),
-            (Help, 9),
+            (Help, 8),
             (Quit, 10),
         ],
     }

@@ -15,7 +15,7 @@ pub mod worker;
 
 pub use state::{Action, Effect, Settings, State, update};
 
-use crate::app::App;
+use crate::app::{App, Setup};
 use crate::config::Config;
 use crate::directory::Directory;
 use crate::i18n::Lang;
@@ -60,6 +60,29 @@ enum Msg {
     Action(Action),
     /// A background thread panicked; the screen ends rather than go on half-working.
     Failed(&'static str),
+    /// SIGTERM, SIGHUP or SIGINT: leave through the normal quit path, so the terminal guard
+    /// restores the terminal, and exit with 128 + the signal's number.
+    Signal(i32),
+}
+
+/// Turns termination signals into [`Msg::Signal`] on the event channel; the returned handle
+/// stops the forwarding once the screen is closed.
+#[cfg(unix)]
+fn forward_signals(tx: &Sender<Msg>) -> std::io::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let handle = signals.handle();
+    let tx = tx.clone();
+    std::thread::Builder::new()
+        .name("refdesk-signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                if tx.send(Msg::Signal(sig)).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(handle)
 }
 
 /// What carrying out effects needs besides the state: the settings, the data path for
@@ -106,14 +129,22 @@ impl Outside {
 /// Runs the screen until the user quits. `data` is the directory's file or folder from
 /// `--data`, watched for changes; `None` is the built-in demo directory. Returns the process
 /// exit code.
-pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
+pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(app.lang.pick(
+        anyhow::bail!(setup.lang.pick(
             "екран потребує термінала; для скриптів є `refdesk search …` і `refdesk show …`",
             "the screen needs a terminal; scripts can use `refdesk search …` and `refdesk show …`",
         ));
     }
+    let (tx, rx) = mpsc::channel::<Msg>();
+    #[cfg(unix)]
+    let signals = forward_signals(&tx)?;
+    let mut guard = terminal::TerminalGuard::enter()?;
+    // A big directory takes seconds to read: say so rather than show a blank screen.
+    let lang = setup.lang;
+    guard.terminal.draw(|f| view::draw_loading(lang, f))?;
+    let app = App::load(setup);
     let settings = settings(&app);
     // "now" may have been injected (REFDESK_NOW); keep the same offset from the clock
     // so the screen's time still moves on, minute by minute.
@@ -127,7 +158,6 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let mut state = State::new(dir.clone(), settings, app.now);
     state.status = config_note;
 
-    let (tx, rx) = mpsc::channel::<Msg>();
     let reply_tx = tx.clone();
     let worker = Worker::spawn(dir, move |r| reply_tx.send(Msg::Reply(r)).is_ok())?;
     // Live reload: the watcher's events come in on the same channel as keys.
@@ -169,7 +199,6 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
         printing: Vec::new(),
         system_clipboard: clipboard::SystemClipboard::new(),
     };
-    let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     update(
         &mut state,
@@ -189,6 +218,8 @@ pub fn run(app: App, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let result = event_loop(&mut guard, &mut state, &worker, &rx, clock, &mut outside);
     stop.store(true, Ordering::SeqCst);
     drop(guard);
+    #[cfg(unix)]
+    signals.close();
     let _ = input.join();
     wait_for_printing(&mut outside.printing, lang);
     result
@@ -295,6 +326,7 @@ fn event_loop(
                 Msg::Reply(r) => Some(Action::Reply(r)),
                 Msg::Action(a) => Some(a),
                 Msg::InputFailed(e) => return Err(e.into()),
+                Msg::Signal(sig) => return Ok(128u8.saturating_add(sig.clamp(0, 127) as u8)),
             };
             if let Some(a) = action {
                 let effect = update(state, a);

@@ -124,6 +124,18 @@ impl Picker {
             .filter(|i| i.value.is_none() || f.is_empty() || i.label.to_lowercase().contains(&f))
             .collect()
     }
+
+    /// Where the highlight goes after the filter changed: with a filter typed, on the first
+    /// real match (so Enter takes what was typed for), not on "all"; without one, on "all".
+    pub fn first_match(&self) -> usize {
+        if self.filter.is_empty() {
+            return 0;
+        }
+        self.visible()
+            .iter()
+            .position(|i| i.value.is_some())
+            .unwrap_or(0)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1047,7 +1059,7 @@ impl State {
             }
             _ => return,
         }
-        p.selected = 0;
+        p.selected = p.first_match();
     }
 
     fn move_overlay(&mut self, delta: isize) {
@@ -1164,7 +1176,7 @@ impl State {
             Scope::Picker => {
                 if let Some(p) = self.picker_mut() {
                     p.filter.push_str(text);
-                    p.selected = 0;
+                    p.selected = p.first_match();
                 }
                 Effect::None
             }

@@ -12,6 +12,8 @@ use jiff::civil::Weekday;
 pub enum Msg {
     AppTitle,
     DemoData,
+    DemoShort,
+    Loading,
     SearchLabel,
     AllCategories,
     AllLocalities,
@@ -68,6 +70,7 @@ pub enum Msg {
     HelpGroupCard,
     HelpGroupGlobal,
     HelpGroupMouse,
+    HelpGroupMarks,
     HelpMouse,
     ProblemsTitle,
     NoProblems,
@@ -87,6 +90,8 @@ impl Msg {
         let (uk, en) = match self {
             AppTitle => ("Довідник установ", "Referral directory"),
             DemoData => ("демонстраційні дані", "demo data"),
+            DemoShort => ("ДЕМО", "DEMO"),
+            Loading => ("Завантаження довідника…", "Loading the directory…"),
             SearchLabel => ("Пошук: ", "Search: "),
             AllCategories => ("Усі категорії", "All categories"),
             AllLocalities => ("Усі міста", "All towns"),
@@ -121,10 +126,13 @@ impl Msg {
             ),
             NoticeTitle => ("Друк не вдався", "Printing failed"),
             CopiedBoth => (
-                "скопійовано (буфер обміну системи та OSC 52)",
-                "copied (system clipboard and OSC 52)",
+                "скопійовано (буфер обміну системи і через термінал)",
+                "copied (system clipboard and through the terminal)",
             ),
-            CopiedOsc52 => ("скопійовано (OSC 52)", "copied (OSC 52)"),
+            CopiedOsc52 => (
+                "скопійовано (через термінал)",
+                "copied (through the terminal)",
+            ),
             CopiedSystem => (
                 "скопійовано (буфер обміну системи)",
                 "copied (system clipboard)",
@@ -133,7 +141,11 @@ impl Msg {
                 "буфер обміну системи недоступний",
                 "system clipboard unavailable",
             ),
-            Osc52NotSent => ("OSC 52 не надіслано", "OSC 52 not sent"),
+            // The mechanism's name stays where something went wrong: it is what to search for.
+            Osc52NotSent => (
+                "через термінал не надіслано (OSC 52)",
+                "not sent through the terminal (OSC 52)",
+            ),
             CopyFailed => ("не вдалося скопіювати", "could not copy"),
             RecordFailed => (
                 "не вдалося записати до статистики",
@@ -185,6 +197,7 @@ impl Msg {
             HelpGroupCard => ("Дії з установою", "With the agency"),
             HelpGroupGlobal => ("Загальні", "General"),
             HelpGroupMouse => ("Миша", "Mouse"),
+            HelpGroupMarks => ("Позначки у списку", "Marks in the list"),
             HelpMouse => (
                 "клік — вибрати, подвійний клік — відкрити картку, коліщатко — прокрутити, клік на підказці внизу — виконати",
                 "click selects, double-click opens the card, the wheel scrolls, clicking a hint below runs it",
@@ -402,6 +415,45 @@ pub fn open_state(lang: Lang, s: Option<OpenState>) -> String {
         (Some(OpenState::Closed { opens: None }), Lang::Uk) => "зачинено".to_string(),
         (Some(OpenState::Closed { opens: None }), Lang::En) => "closed".to_string(),
     }
+}
+
+/// The mark in front of a result's name when the agency has an alert.
+pub const ALERT_MARK: char = '!';
+/// The mark of data verified more than a year ago.
+pub const STALE_MARK: char = '⚠';
+
+/// The help's legend of the marks in the result list: (mark, what it means).
+pub fn mark_legend(lang: Lang) -> Vec<(char, &'static str)> {
+    let t = jiff::civil::time(9, 0, 0, 0);
+    vec![
+        (
+            open_mark(Some(OpenState::Open { until: None })),
+            Msg::Open.text(lang),
+        ),
+        (
+            open_mark(Some(OpenState::Lunch { until: t })),
+            lang.pick("перерва", "lunch break"),
+        ),
+        (
+            open_mark(Some(OpenState::Closed { opens: None })),
+            lang.pick("зачинено зараз", "closed now"),
+        ),
+        (open_mark(None), Msg::TemporarilyClosed.text(lang)),
+        (
+            ALERT_MARK,
+            lang.pick(
+                "важливе повідомлення установи (у картці)",
+                "the agency has an important notice (see the card)",
+            ),
+        ),
+        (
+            STALE_MARK,
+            lang.pick(
+                "дані перевірено понад рік тому",
+                "data last verified more than a year ago",
+            ),
+        ),
+    ]
 }
 
 /// The one-character mark in front of a result: ● open, ◐ lunch, ○ closed, ✕ temporarily closed.

@@ -92,6 +92,11 @@ impl Theme {
             self.bold()
         }
     }
+    /// The demo-data marker: reversed and bold, with no colour of its own, so it reads on
+    /// dark and light themes alike.
+    fn demo(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    }
     /// The agency's alert: a reversed bar, red where there is colour.
     fn alert(self) -> Style {
         self.warn().add_modifier(Modifier::REVERSED)
@@ -297,7 +302,12 @@ pub fn card_service_line(state: &State) -> Option<usize> {
 
 pub fn help_line_count(state: &State) -> usize {
     let r = overlay_rect(state_areas(state));
-    help_lines(state, r.width.saturating_sub(2)).len()
+    help_lines(state, help_width(r)).len()
+}
+
+/// The help's text width in its window `r`: inside the frame and the margin.
+fn help_width(r: Rect) -> u16 {
+    padded(Rect::new(0, 0, r.width.saturating_sub(2), 1)).width
 }
 
 fn overlay_rect(a: Areas) -> Rect {
@@ -387,12 +397,116 @@ fn marked(text: &str, marks: &[usize], base: Style, hl: Style) -> Vec<Span<'stat
     out
 }
 
+/// When the first highlighted part of `text` would be cut off at `room` columns, a window of the
+/// text that shows the matched part: «…» and the text from a little before the matched part (at a word start
+/// where one is near). Returns the text to draw and the marks moved to match it.
+fn window_at_match(text: &str, marks: &[usize], room: usize) -> (String, Vec<usize>) {
+    let chars: Vec<char> = clean(text).chars().collect();
+    let unchanged = || (text.to_string(), marks.to_vec());
+    let cw = |c: &char| c.width().unwrap_or(0);
+    let span_w = |a: usize, b: usize| chars[a..b].iter().map(cw).sum::<usize>();
+    let mut sorted: Vec<usize> = marks.iter().copied().filter(|&m| m < chars.len()).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    // The line is cut with «…» at the end, so one column less is really shown.
+    let shown = room.saturating_sub(1);
+    // The first run of marked characters is fully in view: the row already shows why it is
+    // here, and the start of the name reads best.
+    let Some(&first) = sorted.first() else {
+        return unchanged();
+    };
+    let mut first_end = first;
+    while sorted.binary_search(&(first_end + 1)).is_ok() {
+        first_end += 1;
+    }
+    if span_w(0, first_end + 1) <= shown {
+        return unchanged();
+    }
+    const CONTEXT: usize = 10;
+    // Query words are marked wherever they occur; the window goes where most of the marked
+    // characters are together (the earliest such place), starting at a run of marks.
+    let budget = shown.saturating_sub(1 + CONTEXT);
+    let in_window = |from: usize| {
+        sorted
+            .iter()
+            .filter(|&&m| m >= from && span_w(from, m + 1) <= budget)
+            .count()
+    };
+    let starts = sorted
+        .iter()
+        .copied()
+        .filter(|&m| m == 0 || sorted.binary_search(&(m - 1)).is_err());
+    let Some(from) = starts.rev().max_by_key(|&m| in_window(m)) else {
+        return unchanged();
+    };
+    // Already in view as the line is: nothing to move.
+    if sorted
+        .iter()
+        .filter(|&&m| m >= from && span_w(from, m + 1) <= budget)
+        .all(|&m| span_w(0, m + 1) <= shown)
+    {
+        return unchanged();
+    }
+    let mut start = from;
+    let mut ctx = 0;
+    while start > 0 && ctx + cw(&chars[start - 1]) <= CONTEXT {
+        start -= 1;
+        ctx += cw(&chars[start]);
+    }
+    if let Some(word) = (start..from).find(|&i| i == 0 || chars[i - 1].is_whitespace()) {
+        start = word;
+    }
+    if start == 0 {
+        return unchanged();
+    }
+    let out: String = std::iter::once('…')
+        .chain(chars[start..].iter().copied())
+        .collect();
+    let moved = sorted
+        .into_iter()
+        .filter(|&m| m >= start)
+        .map(|m| m - start + 1)
+        .collect();
+    (out, moved)
+}
+
 /// Pads a line with spaces to `w` columns in `style` (for full-width selection bars).
 fn pad_line(mut spans: Vec<Span<'static>>, used: usize, w: usize, style: Style) -> Line<'static> {
     if used < w {
         spans.push(Span::styled(" ".repeat(w - used), style));
     }
     Line::from(spans)
+}
+
+/// Wrapping options for screen text: lines break at spaces only (never inside a URL, a time
+/// range like 08:00–16:00 or a hyphenated number), and a word is split only when it is longer
+/// than a whole line.
+fn wrap_options<'a>(w: usize) -> textwrap::Options<'a> {
+    textwrap::Options::new(w)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// Glues the digit groups of phone numbers together before wrapping: a space between two digits,
+/// or between ')' and a digit, becomes a no-break space, so "0412 42 61 32" and "(04143) 2-11-27"
+/// never break across lines. [`unglue`] turns them back into plain spaces after wrapping.
+fn glue(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let joins = c == ' '
+            && i > 0
+            && (chars[i - 1].is_ascii_digit() || chars[i - 1] == ')')
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        out.push(if joins { '\u{A0}' } else { c });
+    }
+    out
+}
+
+/// The no-break spaces [`glue`] put in become plain spaces again: same width, and what the
+/// terminal shows (and copies) is an ordinary space.
+fn unglue(line: &str) -> String {
+    line.replace('\u{A0}', " ")
 }
 
 /// Word-wraps "label: text" into lines of `w` columns, indented by `indent`, the label in
@@ -419,12 +533,12 @@ fn wrap_field(
             _ => String::new(),
         };
         let first_indent = if i == 0 { pad.as_str() } else { cont.as_str() };
-        let full = format!("{prefix}{para}");
-        let opts = textwrap::Options::new(w)
+        let full = glue(&format!("{prefix}{para}"));
+        let opts = wrap_options(w)
             .initial_indent(first_indent)
             .subsequent_indent(&cont);
         for (j, l) in textwrap::wrap(&full, opts).into_iter().enumerate() {
-            let l = l.into_owned();
+            let l = unglue(&l);
             let head = format!("{first_indent}{prefix}");
             if j == 0 && !prefix.is_empty() && l.starts_with(&head) {
                 let rest = l[head.len()..].to_string();
@@ -471,12 +585,13 @@ fn phrase_box(out: &mut Vec<Line<'static>>, title: &str, text: &str, w: u16, t: 
         Span::styled(title, border),
         Span::styled(format!(" {}╮", "─".repeat(fill)), border),
     ]));
-    let opts = textwrap::Options::new(inner);
-    for l in textwrap::wrap(&text, opts) {
+    let glued = glue(&text);
+    for l in textwrap::wrap(&glued, wrap_options(inner)) {
+        let l = unglue(&l);
         let lw = width(&l);
         out.push(Line::from(vec![
             Span::styled("│ ", border),
-            Span::styled(l.into_owned(), t.bold()),
+            Span::styled(l, t.bold()),
             Span::raw(" ".repeat(inner.saturating_sub(lw))),
             Span::styled(" │", border),
         ]));
@@ -511,8 +626,8 @@ pub fn card_text(
             &mut lines,
             None,
             Msg::DemoBanner.text(lang),
-            t.caution(),
-            t.caution(),
+            t.demo(),
+            t.demo(),
             w,
             0,
             0,
@@ -784,6 +899,27 @@ pub fn help_lines(state: &State, w: u16) -> Vec<Line<'static>> {
             out.extend(l);
         }
     }
+    // The marks, from the same characters the list draws.
+    out.push(Line::default());
+    out.push(Line::styled(
+        Msg::HelpGroupMarks.text(lang).to_string(),
+        t.accent(),
+    ));
+    for (mark, meaning) in strings::mark_legend(lang) {
+        let mut l = Vec::new();
+        let text = format!("{mark}{}  {meaning}", " ".repeat(kw.saturating_sub(1)));
+        wrap_field(
+            &mut l,
+            None,
+            &text,
+            Style::new(),
+            Style::new(),
+            w,
+            2,
+            kw + 2,
+        );
+        out.extend(l);
+    }
     out.push(Line::default());
     out.push(Line::styled(
         Msg::HelpGroupMouse.text(lang).to_string(),
@@ -848,6 +984,20 @@ pub fn mouse_action(hits: &Hits, ev: &MouseEvent, at_ms: u64) -> Option<Action> 
 
 // --- drawing --------------------------------------------------------------------------------
 
+/// The first frame, drawn while the directory loads.
+pub fn draw_loading(lang: i18n::Lang, f: &mut Frame) {
+    let area = f.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let msg = truncate(Msg::Loading.text(lang), area.width as usize);
+    let x = area.width.saturating_sub(width(&msg) as u16) / 2;
+    f.render_widget(
+        Paragraph::new(Line::styled(msg, Style::new().add_modifier(Modifier::BOLD))),
+        Rect::new(x, area.height / 2, area.width - x, 1),
+    );
+}
+
 /// Draws the whole screen and returns where things went.
 pub fn draw(state: &State, f: &mut Frame) -> Hits {
     let mut hits = Hits::default();
@@ -882,7 +1032,23 @@ pub fn draw(state: &State, f: &mut Frame) -> Hits {
             }
         }
     }
-    draw_hints(state, f, a.hints, t, &mut hits);
+    let mut hints_area = a.hints;
+    if a.mode == Mode::Compact && state.dir.meta.demo {
+        // No title here: the hint line carries a short demo marker.
+        let mark = Msg::DemoShort.text(state.lang());
+        let mw = (width(mark) as u16).min(hints_area.width);
+        f.render_widget(
+            Paragraph::new(Line::styled(mark, t.demo())),
+            Rect::new(hints_area.x, hints_area.y, mw, hints_area.height),
+        );
+        hints_area = Rect::new(
+            hints_area.x + mw.saturating_add(1).min(hints_area.width),
+            hints_area.y,
+            hints_area.width.saturating_sub(mw + 1),
+            hints_area.height,
+        );
+    }
+    draw_hints(state, f, hints_area, t, &mut hits);
     let overlay_cursor = draw_overlay(state, f, a, t, &mut hits);
     match (state.overlays.last(), state.screen) {
         (Some(_), _) => {
@@ -904,30 +1070,32 @@ fn draw_frame(state: &State, f: &mut Frame, a: Areas, t: Theme) {
         " {} ",
         strings::title_counts(
             lang,
-            dir.agencies.len(),
+            // Only what can be offered: closed agencies are kept for history, never listed.
+            dir.agencies
+                .iter()
+                .filter(|a| a.status != crate::directory::Status::Closed)
+                .count(),
             dir.error_count(),
             dir.warning_count()
         )
     );
-    let mut left = Msg::AppTitle.text(lang).to_string();
-    if let Some(o) = &state.settings.office {
-        left.push_str(" · ");
-        left.push_str(&clean(o));
-    }
-    if dir.meta.demo {
-        left.push_str(" · ");
-        left.push_str(Msg::DemoData.text(lang));
-    }
     let room = (w as usize).saturating_sub(4);
     let (right, left_max) = if width(&right) + 12 <= room {
         (Some(right.clone()), room - width(&right) - 1)
     } else {
         (None, room)
     };
-    let left = format!(" {} ", truncate(&left, left_max.saturating_sub(2)));
+    let demo = dir.meta.demo.then(|| Msg::DemoData.text(lang));
+    let left = title_spans(
+        Msg::AppTitle.text(lang),
+        state.settings.office.as_deref().map(clean).as_deref(),
+        demo,
+        left_max.saturating_sub(2),
+        t,
+    );
     let mut top = Block::bordered()
         .merge_borders(MergeStrategy::Exact)
-        .title_top(Line::styled(left, t.bold()));
+        .title_top(Line::from(left));
     if let Some(r) = right {
         let style = if dir.error_count() > 0 {
             t.warn()
@@ -949,6 +1117,46 @@ fn draw_frame(state: &State, f: &mut Frame, a: Areas, t: Theme) {
         None => f.render_widget(block(), body(0, w)),
     }
     f.render_widget(block(), Rect::new(0, h - 3, w, 3));
+}
+
+/// The title's left side in at most `max` columns (plus a space each side): the app's name,
+/// the office, the demo marker. The demo marker is what must never be lost, so the office is cut
+/// first, then dropped, then the app's name.
+fn title_spans(
+    app: &str,
+    office: Option<&str>,
+    demo: Option<&str>,
+    max: usize,
+    t: Theme,
+) -> Vec<Span<'static>> {
+    let sep = " · ";
+    let demo_w = demo.map(|d| width(sep) + width(d)).unwrap_or(0);
+    let mut head = app.to_string();
+    if let Some(o) = office {
+        // Room for the office after the name and the marker; a stub of a name is no use.
+        let office_room = max.saturating_sub(width(app) + width(sep) + demo_w);
+        if width(o) <= office_room {
+            head = format!("{app}{sep}{o}");
+        } else if office_room >= 8 {
+            head = format!("{app}{sep}{}", truncate(o, office_room));
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    match demo {
+        Some(d) => {
+            let head_room = max.saturating_sub(demo_w);
+            if width(app) <= head_room {
+                spans.push(Span::styled(truncate(&head, head_room), t.bold()));
+                spans.push(Span::styled(sep, t.bold()));
+                spans.push(Span::styled(d.to_string(), t.demo()));
+            } else {
+                spans.push(Span::styled(truncate(d, max), t.demo()));
+            }
+        }
+        None => spans.push(Span::styled(truncate(&head, max), t.bold())),
+    }
+    spans.push(Span::raw(" "));
+    spans
 }
 
 /// Draws the query line with the filter chips; returns where the cursor goes.
@@ -1180,7 +1388,10 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
         );
         // An alert is marked before the name, so it is seen before the agency is chosen.
         if ag.alert.as_deref().is_some_and(|s| !s.trim().is_empty()) {
-            name.insert(0, Span::styled("! ", sel.patch(t.warn())));
+            name.insert(
+                0,
+                Span::styled(format!("{} ", strings::ALERT_MARK), sel.patch(t.warn())),
+            );
         }
         let stale = ag.is_stale(state.now.date());
         let y = area.y + i as u16 * rh;
@@ -1192,7 +1403,10 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
         let line1 = if compact {
             let mut name = name;
             if stale {
-                name.push(Span::styled(" ⚠", sel.patch(t.stale())));
+                name.push(Span::styled(
+                    format!(" {}", strings::STALE_MARK),
+                    sel.patch(t.stale()),
+                ));
             }
             name.push(Span::styled(format!(" · {loc}"), sel.patch(t.dim())));
             let (name, used) = fit(name, w.saturating_sub(3));
@@ -1221,13 +1435,19 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
         if !compact {
             // The second line says why this agency is here: the matching service, else where
             // it is.
+            let note_w = note_width(state, ag, w);
+            let room = w.saturating_sub(4 + if note_w > 0 { note_w + 2 } else { 0 });
             let second = match hit.service.and_then(|s| ag.services.get(s)) {
-                Some(svc) => marked(
-                    &svc.name,
-                    marks.map(|m| m.service.as_slice()).unwrap_or(&[]),
-                    sel.patch(t.dim()),
-                    t.matched(),
-                ),
+                Some(svc) => {
+                    // A long service name whose matched part would be cut off shows the part
+                    // around the match instead, so the row says why it is here.
+                    let (text, svc_marks) = window_at_match(
+                        &svc.name,
+                        marks.map(|m| m.service.as_slice()).unwrap_or(&[]),
+                        room,
+                    );
+                    marked(&text, &svc_marks, sel.patch(t.dim()), t.matched())
+                }
                 None => vec![Span::styled(
                     clean(
                         &card
@@ -1239,16 +1459,14 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
             };
             // A stale entry says when it was last verified, at the right (dropped first when
             // the row is narrow).
-            let note = stale.then(|| format!("⚠ {}", strings::stale_short(lang, ag.verified)));
-            let note_w = note
-                .as_deref()
-                .map(width)
-                .filter(|nw| w >= 4 + 12 + nw + 2)
-                .unwrap_or(0);
-            let (second, used) = fit(
-                second,
-                w.saturating_sub(4 + if note_w > 0 { note_w + 2 } else { 0 }),
-            );
+            let note = stale.then(|| {
+                format!(
+                    "{} {}",
+                    strings::STALE_MARK,
+                    strings::stale_short(lang, ag.verified)
+                )
+            });
+            let (second, used) = fit(second, room);
             let mut spans = vec![Span::styled("   ", sel)];
             spans.extend(second);
             let mut used = used + 3;
@@ -1265,6 +1483,20 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
         }
         hits.rows.push((Rect::new(area.x, y, area.width, rh), row));
     }
+}
+
+/// The width of a result row's "verified long ago" note on a row `w` wide; 0 when there is
+/// none or no room for it.
+fn note_width(state: &State, ag: &Agency, w: usize) -> usize {
+    if !ag.is_stale(state.now.date()) {
+        return 0;
+    }
+    let nw = width(&format!(
+        "{} {}",
+        strings::STALE_MARK,
+        strings::stale_short(state.lang(), ag.verified)
+    ));
+    if w >= 4 + 12 + nw + 2 { nw } else { 0 }
 }
 
 fn draw_preview(state: &State, f: &mut Frame, area: Rect) {
@@ -1311,8 +1543,10 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
     }
     let lang = state.lang();
     let scope = state.scope();
-    let mut items: Vec<(String, String, Command, u8)> = Vec::new();
+    // (key, label, shorter label for a tight bar, command, priority)
+    let mut items: Vec<(String, String, Option<String>, Command, u8)> = Vec::new();
     for (c, prio) in keymap::hint_commands(scope) {
+        let mut short = None;
         let Some(key) = keymap::keys_for(*c, scope).next() else {
             continue;
         };
@@ -1327,16 +1561,25 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
             (Command::Back, Scope::Picker | Scope::Pager) => {
                 lang.pick("закрити", "close").to_string()
             }
-            (Command::Back, Scope::Preview) => lang.pick("скасувати", "cancel").to_string(),
+            (Command::Back, Scope::Preview) => {
+                short = Some(lang.pick("назад", "back").to_string());
+                lang.pick("скасувати", "cancel").to_string()
+            }
             (Command::Open, Scope::Preview) => {
                 let saves =
                     matches!(state.overlays.last(), Some(Overlay::Preview(p)) if p.dest.saves());
                 if saves {
                     lang.pick("зберегти", "save").to_string()
                 } else {
+                    short = Some(lang.pick("друк", "print").to_string());
                     lang.pick("друкувати", "print").to_string()
                 }
             }
+            // Output commands need an agency: with nothing selected they would only say so.
+            (
+                Command::Print | Command::Copy | Command::ShowQr | Command::MarkReferred,
+                Scope::List,
+            ) if state.selected_hit().is_none() => continue,
             (Command::Open, Scope::Picker) => lang.pick("вибрати", "choose").to_string(),
             (Command::Open, Scope::List) if state.hits().is_empty() => continue,
             (Command::Problems, _)
@@ -1363,29 +1606,42 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
             }
             _ => c.hint(lang).to_string(),
         };
-        items.push((key, label, *c, *prio));
+        items.push((key, label, short, *c, *prio));
     }
     let item_w = |k: &str, l: &str| width(k) + 1 + width(l);
-    let total = |items: &[(String, String, Command, u8)]| {
+    let total = |items: &[(String, String, Option<String>, Command, u8)]| {
         items
             .iter()
-            .map(|(k, l, _, _)| item_w(k, l) + 2)
+            .map(|(k, l, _, _, _)| item_w(k, l) + 2)
             .sum::<usize>()
     };
+    // Too wide: drop the least needed hints; when only the essential ones are left (the main
+    // action, the way back, quit), shorten their labels before dropping any of them.
     while total(&items) > area.width as usize + 2 {
-        let Some((i, _)) = items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| it.3 < 10)
-            .min_by_key(|(i, it)| (it.3, usize::MAX - i))
-        else {
-            break;
+        let droppable = |items: &[(String, String, Option<String>, Command, u8)], min: u8| {
+            items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.4 < min)
+                .min_by_key(|(i, it)| (it.4, usize::MAX - i))
+                .map(|(i, _)| i)
         };
-        items.remove(i);
+        if let Some(i) = droppable(&items, 9) {
+            items.remove(i);
+        } else if let Some(it) = items.iter_mut().find(|it| it.2.is_some()) {
+            // One at a time, in display order, until the bar fits.
+            if let Some(s) = it.2.take() {
+                it.1 = s;
+            }
+        } else if let Some(i) = droppable(&items, 10) {
+            items.remove(i);
+        } else {
+            break;
+        }
     }
     let mut spans = Vec::new();
     let mut x = area.x;
-    for (i, (k, l, c, _)) in items.iter().enumerate() {
+    for (i, (k, l, _, c, _)) in items.iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw("  "));
             x += 2;
@@ -1485,10 +1741,11 @@ fn draw_overlay(
     let padded = padded(inner);
     match top {
         Overlay::Help { scroll } => {
-            let lines = help_lines(state, inner.width);
-            let max = lines.len().saturating_sub(inner.height as usize);
+            // Reading text: a column of margin inside the frame, like the other windows.
+            let lines = help_lines(state, help_width(r));
+            let max = lines.len().saturating_sub(padded.height as usize);
             let visible: Vec<Line> = lines.into_iter().skip((*scroll).min(max)).collect();
-            f.render_widget(Paragraph::new(visible), inner);
+            f.render_widget(Paragraph::new(visible), padded);
             None
         }
         Overlay::Problems { selected } => {
@@ -2078,6 +2335,106 @@ mod tests {
         assert_eq!(list_offset(3, 7, 5), 3);
         assert_eq!(list_offset(6, 2, 5), 2);
         assert_eq!(list_offset(0, 4, 0), 4);
+    }
+
+    #[test]
+    fn a_match_beyond_the_width_is_shown_in_a_window() {
+        let text = "Видача відомостей з реєстру про суми доходів (довідка про доходи)";
+        let n = text.chars().count();
+        let marks: Vec<usize> = (n - 19..n - 1).collect();
+        let (out, moved) = window_at_match(text, &marks, 40);
+        assert!(out.starts_with('…'), "{out}");
+        let chars: Vec<char> = out.chars().collect();
+        let hl: String = moved.iter().map(|&i| chars[i]).collect();
+        assert_eq!(hl, "довідка про доходи");
+        let last = *moved.iter().max().unwrap();
+        let w: usize = chars[..=last].iter().map(|c| c.width().unwrap_or(0)).sum();
+        assert!(w <= 39, "the match is within the shown width: {out}");
+        // A match already in view changes nothing.
+        let (same, m) = window_at_match(text, &[0, 1], 40);
+        assert_eq!((same.as_str(), m.as_slice()), (text, &[0usize, 1][..]));
+    }
+
+    fn lines_text(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    /// Phone numbers, time ranges and URLs are never broken across lines, in fields and in the
+    /// read-aloud phrase; nothing is wider than the width; no no-break space reaches the screen.
+    #[test]
+    fn wrapping_keeps_phones_times_and_urls_whole() {
+        let tokens = [
+            "(04143) 2-11-27",
+            "0412 42 61 32",
+            "08:00–16:00",
+            "https://cabinet.tax.gov.ua",
+        ];
+        let text = "Телефон для запису (04143) 2-11-27 або телефон 0412 42 61 32; Fri 08:00–16:00; онлайн https://cabinet.tax.gov.ua — кабінет";
+        let t = Theme { color: false };
+        for w in 30..70u16 {
+            let mut field = Vec::new();
+            wrap_field(
+                &mut field,
+                Some("Телефони"),
+                text,
+                t.bold(),
+                Style::new(),
+                w,
+                0,
+                2,
+            );
+            let mut boxed = Vec::new();
+            phrase_box(&mut boxed, "Прочитайте", text, w + 4, t);
+            for (what, lines) in [("field", field), ("phrase", boxed)] {
+                let lines = lines_text(&lines);
+                for tok in tokens {
+                    assert!(
+                        lines.iter().any(|l| l.contains(tok)),
+                        "{what} at {w}: «{tok}» broken:\n{}",
+                        lines.join("\n")
+                    );
+                }
+                for l in &lines {
+                    assert!(!l.contains('\u{A0}'), "{what}: a no-break space is drawn");
+                    assert!(width(l) <= w as usize + 4, "{what} at {w}: too wide: {l}");
+                }
+            }
+        }
+        // A word longer than a whole line is still broken, not lost.
+        let mut long = Vec::new();
+        wrap_field(
+            &mut long,
+            None,
+            &"x".repeat(50),
+            t.bold(),
+            Style::new(),
+            20,
+            0,
+            0,
+        );
+        let joined: String = lines_text(&long).concat();
+        assert_eq!(joined.matches('x').count(), 50);
+    }
+
+    #[test]
+    fn the_loading_frame_says_the_directory_is_loading() {
+        for (lang, text) in [
+            (i18n::Lang::Uk, "Завантаження довідника…"),
+            (i18n::Lang::En, "Loading the directory…"),
+        ] {
+            for (w, h) in [(120, 40), (40, 12), (20, 5), (1, 1), (0, 0)] {
+                let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
+                    .expect("test backend");
+                term.draw(|f| draw_loading(lang, f)).expect("draw");
+                if w >= 40 {
+                    let screen = term.backend().to_string();
+                    assert!(screen.contains(text), "{w}x{h}:\n{screen}");
+                }
+            }
+        }
     }
 
     #[test]
