@@ -1,8 +1,8 @@
 //! The desk's settings: `refdesk.toml` in the platform config directory, or `--config FILE`.
 //!
-//! No file means sensible defaults; a bad file is reported as `file:line:column: …` and the
-//! program still starts with the defaults, because a typo in the settings must never keep the
-//! front desk from working.
+//! No file means sensible defaults; a bad line is reported as `file:line:column: …` and left
+//! out, and the program starts with everything else the file says, because a typo in the
+//! settings must never keep the front desk from working.
 
 use crate::cli::{Paper, SlipFormat};
 use crate::directory::LineIndex;
@@ -75,16 +75,61 @@ impl Config {
 
     /// Parses settings text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| {
-            let idx = LineIndex::new(text);
-            let (line, column) = idx.line_col(text, e.span().map(|s| s.start).unwrap_or(0));
-            ConfigError {
+        match Self::parse_lenient(file, text) {
+            (c, None) => Ok(c),
+            (_, Some(e)) => Err(e),
+        }
+    }
+
+    /// Parses settings text keeping everything that can be used: a line at fault is left out
+    /// (and reported, with any further ones), the rest applies — a typo in one key must not
+    /// put the demo office's name on a real referral or lose the printer.
+    pub fn parse_lenient(file: &str, text: &str) -> (Config, Option<ConfigError>) {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let mut errors: Vec<ConfigError> = Vec::new();
+        // Each round comments out one more line; a file has only so many.
+        for _ in 0..=lines.len() {
+            let current = lines.join("\n");
+            let e = match toml::from_str::<Config>(&current) {
+                Ok(c) => return (c, Self::combine(errors)),
+                Err(e) => e,
+            };
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            // Lines keep their numbers (a commented line stays a line), so the line in the
+            // edited text is the line in the file; the column is on an untouched line.
+            let (line, column) = LineIndex::new(&current).line_col(&current, offset);
+            errors.push(ConfigError {
                 file: file.to_string(),
                 line,
                 column,
                 message: e.message().trim().to_string(),
+            });
+            match lines.get_mut(line - 1) {
+                Some(l) if !l.starts_with('#') => *l = format!("# {l}"),
+                _ => break,
             }
-        })
+        }
+        (Config::default(), Self::combine(errors))
+    }
+
+    /// One error that names every line left out, the first as its position.
+    fn combine(mut errors: Vec<ConfigError>) -> Option<ConfigError> {
+        if errors.is_empty() {
+            return None;
+        }
+        let rest: Vec<String> = errors
+            .drain(1..)
+            .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
+            .collect();
+        let mut first = errors.remove(0);
+        first.message = format!(
+            "{} — цей рядок пропущено, решту налаштувань застосовано / this line was ignored, the rest applies",
+            first.message
+        );
+        if !rest.is_empty() {
+            first.message = format!("{}; також / also {}", first.message, rest.join("; "));
+        }
+        Some(first)
     }
 
     /// Loads `explicit` or the default file. A missing default file is not an error; a missing
@@ -99,10 +144,7 @@ impl Config {
         };
         let shown = path.display().to_string();
         match std::fs::read_to_string(&path) {
-            Ok(text) => match Self::parse(&shown, &text) {
-                Ok(c) => (c, None),
-                Err(e) => (Config::default(), Some(e)),
-            },
+            Ok(text) => Self::parse_lenient(&shown, &text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
                 (Config::default(), None)
             }
@@ -155,13 +197,37 @@ escpos_codepage = 73
     }
 
     #[test]
-    fn bad_explicit_file_falls_back_to_defaults_with_error() {
+    fn bad_line_is_left_out_and_the_rest_of_the_file_applies() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.toml");
-        std::fs::write(&p, "[printer]\nwidth = \"wide\"\n").unwrap();
+        std::fs::write(
+            &p,
+            "[office]\nname = \"Оболонське бюро\"\nphon = \"1\"\n[printer]\nwidth = \"wide\"\nname = \"front-desk\"\n",
+        )
+        .unwrap();
         let (c, err) = Config::load(Some(&p));
-        assert_eq!(c, Config::default());
-        assert_eq!(err.unwrap().line, 2);
+        // The office's name and the printer survive the two bad lines.
+        assert_eq!(c.office.name.as_deref(), Some("Оболонське бюро"));
+        assert_eq!(c.printer.name.as_deref(), Some("front-desk"));
+        assert_eq!(c.printer.width, None);
+        let err = err.expect("reported");
+        assert_eq!((err.line, err.column), (3, 1));
+        assert!(err.message.contains("phon"), "{}", err.message);
+        assert!(
+            err.message.contains("5:9"),
+            "the second bad line: {}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_loses_only_its_line() {
+        let (c, err) = Config::parse_lenient(
+            "r.toml",
+            "home_locality = \"Житомир\"\n[office\nname = \"x\"\n",
+        );
+        assert_eq!(c.home_locality.as_deref(), Some("Житомир"));
+        assert_eq!(err.expect("reported").line, 2);
     }
 
     #[test]

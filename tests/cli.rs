@@ -365,3 +365,32 @@ fn show_keeps_the_locality_of_a_remote_service() {
     );
     assert!(!text.contains("вся Україна"), "{text}");
 }
+
+#[test]
+fn the_only_service_of_an_agency_is_in_the_phrase_without_asking() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("one.toml");
+    std::fs::write(
+        &file,
+        "[[agency]]\nid = \"one\"\nname = \"Відділ тестування\"\nname_genitive = \"Відділу тестування\"\n\
+         gender = \"m\"\ncategory = \"other\"\nlocality = \"Житомир\"\naddress = \"вул. Тестова, 1\"\n\
+         phones = [\"+380 412 42 05 10\"]\nhours = \"Пн-Пт 09:00-18:00\"\n\
+         head = { name = \"Тестенко Іван Петрович\" }\nverified = 2026-10-01\n\n\
+         [[agency.service]]\nname = \"Видача довідки\"\nappointment = \"required\"\n\
+         booking = \"за телефоном\"\ndocuments = [\"заява\", \"паспорт\"]\n",
+    )
+    .unwrap();
+    let out = refdesk()
+        .args(["--data", file.to_str().unwrap(), "show", "one", "--script"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Потрібно попередньо записатися: за телефоном."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Потрібні документи: заява, паспорт."),
+        "{text}"
+    );
+}

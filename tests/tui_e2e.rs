@@ -295,7 +295,7 @@ fn f2_prints_the_slip_with_the_name_and_keeps_no_trace_of_it() {
     assert!(slip.contains(&format!("Для: {name}")), "{slip}");
     assert!(slip.contains("Тестове бюро правничої допомоги"), "{slip}");
     t.wait_for("the printer's report", |s| {
-        s.contains("Направлення надіслано на команда «cp")
+        s.contains("Направлення надіслано: команда «cp")
     });
     let log = poll("the statistics record", || {
         std::fs::read_to_string(&stats)

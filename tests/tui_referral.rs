@@ -148,12 +148,12 @@ fn enter_prints_in_the_background_and_counts_the_referral_when_done() {
     assert_eq!(h.state.printing, 1);
     assert!(h.records.is_empty(), "not counted before it is printed");
     h.finish_print(PrintOutcome::Printed {
-        message: "Направлення надіслано на принтер «front»".into(),
+        message: "Направлення надіслано: принтер «front»".into(),
     });
     assert_eq!(h.state.printing, 0);
     assert!(
         h.screen()
-            .contains("Направлення надіслано на принтер «front»")
+            .contains("Направлення надіслано: принтер «front»")
     );
     assert_eq!(h.records.len(), 1);
     let r = &h.records[0];

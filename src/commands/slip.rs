@@ -40,6 +40,9 @@ pub fn card_for<'a>(
         return Ok(None);
     };
     let card = Card::new(&app.dir, agency, app.lang);
+    // An agency with one service: that service is what the referral is about, so the phrase
+    // and the slip say how to book and what to bring without being asked.
+    let service = service.or((agency.services.len() == 1).then_some("1"));
     match service {
         None => Ok(Some(card)),
         Some(s) => match card.with_service(s) {

@@ -51,22 +51,40 @@ impl<'a> Card<'a> {
     /// Narrows the card to a service given as its number (1, 2, …) or a fragment of its name.
     pub fn with_service(mut self, which: &str) -> Result<Self, ServiceNotFound> {
         let services = &self.agency.services;
-        let found = match which.trim().parse::<usize>() {
-            Ok(n) if n >= 1 && n <= services.len() => Some(n - 1),
-            Ok(_) => None,
-            Err(_) => {
-                let w = which.trim().to_lowercase();
-                services
-                    .iter()
-                    .position(|s| s.name.to_lowercase().contains(&w))
-            }
+        let w = which.trim().to_lowercase();
+        // A number, or a fragment of exactly one service's name: a slip must not go out for a
+        // service the frontliner did not mean.
+        let found: Vec<usize> = match w.parse::<usize>() {
+            Ok(n) if n >= 1 && n <= services.len() => vec![n - 1],
+            Ok(_) => Vec::new(),
+            Err(_) if w.is_empty() => Vec::new(),
+            Err(_) => (0..services.len())
+                .filter(|&i| services[i].name.to_lowercase().contains(&w))
+                .collect(),
         };
-        match found {
-            Some(i) => {
-                self.service = Some((i + 1, &services[i]));
+        let list = |which: &[usize]| -> String {
+            which
+                .iter()
+                .map(|&i| format!("{}. {}", i + 1, services[i].name))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        match found.as_slice() {
+            [i] => {
+                self.service = Some((i + 1, &services[*i]));
                 Ok(self)
             }
-            None => {
+            [_, _, ..] => Err(ServiceNotFound(match self.lang {
+                Lang::Uk => format!(
+                    "«{which}» є в назвах кількох послуг — вкажіть номер: {}",
+                    list(&found)
+                ),
+                Lang::En => format!(
+                    "\"{which}\" is in the names of several services — give the number: {}",
+                    list(&found)
+                ),
+            })),
+            [] => {
                 let list: Vec<String> = services
                     .iter()
                     .enumerate()

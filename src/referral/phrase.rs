@@ -42,7 +42,7 @@ pub fn phrase(card: &Card) -> String {
     });
 
     if let Some(alert) = &a.alert {
-        out.push(format!("Увага: {alert}"));
+        out.push(format!("Увага: {}", after_colon(&spoken(alert))));
     }
 
     let phones = card.phones();
@@ -71,7 +71,7 @@ pub fn phrase(card: &Card) -> String {
         out.push(format!("Прийом громадян: {}", r.parsed.spoken_uk()));
     }
     if let Some(n) = &a.hours_note {
-        out.push(format!("Зверніть увагу: {n}"));
+        out.push(format!("Зверніть увагу: {}", after_colon(&spoken(n))));
     }
 
     let contacts = card.contacts();
@@ -107,7 +107,10 @@ pub fn phrase(card: &Card) -> String {
             (None, None) => {}
         }
         if !s.documents.is_empty() {
-            out.push(format!("Візьміть із собою: {}", s.documents.join(", ")));
+            // «Потрібні документи:» takes the list as written (nominative); «Візьміть із собою:»
+            // would need every item in the accusative («заяву», «трудову книжку»).
+            let docs: Vec<String> = s.documents.iter().map(|d| spoken(d)).collect();
+            out.push(format!("Потрібні документи: {}", docs.join(", ")));
         }
         if let Some(o) = &s.online {
             out.push(format!("Також можна звернутися онлайн: {o}"));
@@ -150,6 +153,21 @@ fn spoken_person(p: &Person) -> String {
     parts.join(", ")
 }
 
+/// Text after a colon in the middle of the phrase starts with a small letter, unless it starts
+/// with an abbreviation or a name in capitals («ЦНАП», «ПФУ»).
+fn after_colon(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        // «З 01.12 …», «Під час …» → «з 01.12 …», «під час …»; «ЦНАП …» stays.
+        (Some(first), Some(second))
+            if first.is_uppercase() && (second.is_lowercase() || second.is_whitespace()) =>
+        {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// Ends a sentence with one full stop (text from the data may already end with one).
 fn sentence(s: &str) -> String {
     let s = s.trim().trim_end_matches('.');
@@ -189,6 +207,46 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("туп.", "тупик"),
     ("узв.", "узвіз"),
     ("№", "номер"),
+];
+
+/// After a preposition that takes the genitive («вхід з вул. Хлібної», «біля пл. Соборної»).
+const GENITIVE: &[(&str, &str)] = &[
+    ("вул.", "вулиці"),
+    ("просп.", "проспекту"),
+    ("пр-т", "проспекту"),
+    ("пл.", "площі"),
+    ("бул.", "бульвару"),
+    ("б-р", "бульвару"),
+    ("пров.", "провулку"),
+    ("буд.", "будинку"),
+    ("корп.", "корпусу"),
+    ("каб.", "кабінету"),
+    ("пов.", "поверху"),
+    ("м.", "міста"),
+    ("смт", "селища міського типу"),
+    ("с.", "села"),
+    ("обл.", "області"),
+    ("р-н", "району"),
+    ("наб.", "набережної"),
+    ("майд.", "майдану"),
+];
+
+/// Prepositions (and «з боку») after which a place word is in the genitive.
+const GENITIVE_PREPOSITIONS: &[&str] = &[
+    "з",
+    "із",
+    "зі",
+    "від",
+    "біля",
+    "до",
+    "навпроти",
+    "поруч",
+    "поблизу",
+    "вздовж",
+    "боку",
+    "посеред",
+    "після",
+    "коло",
 ];
 
 /// After «у»/«в» a settlement type is in the locative: «у м. Житомирі» → «у місті Житомирі».
@@ -265,20 +323,51 @@ fn spoken_segment(seg: &str) -> String {
         }
     }
     let mut out: Vec<String> = Vec::with_capacity(words.len());
-    for (i, w) in words.iter().enumerate() {
+    for (i, word) in words.iter().enumerate() {
+        // «(м. Київ)»: the abbreviation is seen through an opening bracket or quote.
+        let lead_len = word.len() - word.trim_start_matches(['(', '«', '"', '[']).len();
+        let (lead, w) = word.split_at(lead_len);
+        let w = &w.to_string();
+        let push = |out: &mut Vec<String>, s: &str| out.push(format!("{lead}{s}"));
         let prev = out.last().map(|p| p.to_lowercase());
         let after_preposition = matches!(prev.as_deref(), Some("у" | "в"));
+        let after_genitive = prev
+            .as_deref()
+            .is_some_and(|p| GENITIVE_PREPOSITIONS.contains(&p));
+        if after_genitive && let Some((_, genitive)) = GENITIVE.iter().find(|(a, _)| a == w) {
+            let next_capital = words
+                .get(i + 1)
+                .and_then(|n| n.chars().next())
+                .is_some_and(char::is_uppercase);
+            if !matches!(w.as_str(), "м." | "с.") || next_capital {
+                push(&mut out, genitive);
+                continue;
+            }
+        }
+        if w == "хв" || w == "хв." {
+            // «через 30 хв» → «через 30 хвилин»
+            let n = prev.as_deref().and_then(|p| p.parse::<u64>().ok());
+            if let Some(n) = n {
+                let form = match crate::i18n::plural_uk(n) {
+                    crate::i18n::Plural::One => "хвилину",
+                    crate::i18n::Plural::Few => "хвилини",
+                    crate::i18n::Plural::Many => "хвилин",
+                };
+                push(&mut out, form);
+                continue;
+            }
+        }
         // «Житомирської обл.» / «в Житомирській обл.»: the case is the adjective's.
         if w == "обл."
             && prev
                 .as_deref()
                 .is_some_and(|p| p.ends_with("ої") || p.ends_with("ій"))
         {
-            out.push("області".to_string());
+            push(&mut out, "області");
             continue;
         }
         if after_preposition && let Some((_, loc)) = LOCATIVE.iter().find(|(a, _)| a == w) {
-            out.push(loc.to_string());
+            push(&mut out, loc);
             continue;
         }
         // «с.» and «м.» are only settlement types before a capitalised name; otherwise (an
@@ -289,13 +378,13 @@ fn spoken_segment(seg: &str) -> String {
             .is_some_and(char::is_uppercase);
         if let Some((_, full)) = ABBREVIATIONS.iter().find(|(a, _)| a == w) {
             if matches!(w.as_str(), "м." | "с.") && !next_capital {
-                out.push(w.clone());
+                out.push(word.clone());
             } else {
-                out.push(full.to_string());
+                push(&mut out, full);
             }
             continue;
         }
-        out.push(w.clone());
+        out.push(word.clone());
     }
     spoken_floor(&out.join(" "))
 }
@@ -358,6 +447,24 @@ mod tests {
     }
 
     #[test]
+    fn a_service_fragment_must_name_exactly_one_service() {
+        let d = dir();
+        // «ст» is in «відомостей» and in «Реєстрація»: ambiguous, so no slip for either.
+        let e = card(&d, "zt-cop")
+            .with_service("ст")
+            .expect_err("ambiguous");
+        assert!(e.0.contains("1. ") && e.0.contains("2. "), "{}", e.0);
+        assert!(card(&d, "zt-cop").with_service("  ").is_err());
+        let c = card(&d, "zt-cop")
+            .with_service("рнокпп")
+            .expect("one match");
+        assert_eq!(
+            c.selected_service().map(|s| s.name.as_str()),
+            Some("Реєстрація РНОКПП")
+        );
+    }
+
+    #[test]
     fn abbreviations_are_read_as_whole_words() {
         let cases = [
             (
@@ -388,6 +495,14 @@ mod tests {
             ("пов. 2", "другий поверх"),
             ("3-й поверх", "третій поверх"),
             ("каб. № 5", "кабінет номер 5"),
+            // After a preposition that takes the genitive, the place word follows it.
+            ("вхід з вул. Хлібної", "вхід з вулиці Хлібної"),
+            ("біля пл. Соборної", "біля площі Соборної"),
+            ("з боку просп. Миру", "з боку проспекту Миру"),
+            ("до м. Бердичева", "до міста Бердичева"),
+            ("(м. Київ)", "(місто Київ)"),
+            ("відновлюється через 30 хв", "відновлюється через 30 хвилин"),
+            ("через 2 хв", "через 2 хвилини"),
             // Not an address: left as written.
             ("Іваненко М. П.", "Іваненко М. П."),
             ("вікно 3", "вікно 3"),
@@ -426,13 +541,49 @@ mod tests {
             "Бажано попередньо записатися: за телефоном центру або через електронну чергу."
         ));
         assert!(p.contains(
-            "Візьміть із собою: паспорт громадянина України, РНОКПП (ідентифікаційний код)."
+            "Потрібні документи: паспорт громадянина України, РНОКПП (ідентифікаційний код)."
         ));
         assert!(!p.contains(".."), "{p}");
         assert!(
             !p.contains("ВНУТРІШНЄ"),
             "internal notes are never read out"
         );
+    }
+
+    #[test]
+    fn notes_and_notices_are_spoken_and_go_on_in_small_letters() {
+        // Over the demo directory: real notes, alerts and documents.
+        let d = crate::directory::load_demo(&LoadOptions {
+            today: jiff::civil::date(2026, 11, 25),
+            lang: Lang::Uk,
+        });
+        let mut with_services = Vec::new();
+        for a in &d.agencies {
+            let c = Card::new(&d, a, Lang::Uk);
+            for n in 1..=a.services.len() {
+                with_services.push(phrase(&c.with_service(&n.to_string()).unwrap()));
+            }
+        }
+        for (a, p) in d
+            .agencies
+            .iter()
+            .map(|a| (a.id.as_str(), phrase(&Card::new(&d, a, Lang::Uk))))
+            .chain(with_services.into_iter().map(|p| ("service", p)))
+        {
+            for marker in ["Зверніть увагу: ", "Увага: "] {
+                if let Some((_, rest)) = p.split_once(marker) {
+                    let mut c = rest.chars();
+                    let (first, second) = (c.next().unwrap(), c.next().unwrap());
+                    assert!(
+                        !(first.is_uppercase() && (second.is_lowercase() || second == ' ')),
+                        "{a}: {p}"
+                    );
+                }
+            }
+            for abbr in [" вул. ", " каб. ", "(м. ", " хв ", " з вулиця "] {
+                assert!(!p.contains(abbr), "{a}: «{abbr}» in {p}");
+            }
+        }
     }
 
     #[test]

@@ -279,7 +279,9 @@ impl PrintReport {
         match self {
             PrintReport::Printed { destination } => format!(
                 "{} {}",
-                lang.pick("Направлення надіслано на", "Slip sent to"),
+                // «Надіслано: команда «…»» — the colon keeps every destination in the
+                // nominative («на команду» would need its own case).
+                lang.pick("Направлення надіслано:", "Slip sent to"),
                 destination.describe(lang)
             ),
             PrintReport::Saved {

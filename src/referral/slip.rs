@@ -386,6 +386,24 @@ pub fn layout_text(slip: &Slip, width: usize) -> Vec<TextLine> {
     out
 }
 
+/// Short words that belong with the next one: «м. Київ», «тел. (044) …», «№ 5».
+const LEADING: &[&str] = &[
+    "м.",
+    "с.",
+    "смт",
+    "тел.",
+    "вул.",
+    "просп.",
+    "пл.",
+    "бул.",
+    "пров.",
+    "буд.",
+    "каб.",
+    "кімн.",
+    "корп.",
+    "№",
+];
+
 /// The words of `text`, with a phone number's digit groups («0 800 213 103», «+380 67 123 45
 /// 67», «(0412) 42-05-10») kept together as one unbreakable unit.
 fn units(text: &str) -> Vec<String> {
@@ -396,18 +414,20 @@ fn units(text: &str) -> Vec<String> {
     };
     let mut out: Vec<String> = Vec::new();
     let mut prev_digits = false;
+    let mut glue_next = false;
     for w in text.split_whitespace() {
         // A trailing comma or full stop ends the number but still belongs to it.
         let core = w.trim_end_matches([',', ';', '.']);
         let d = is_digits(core) && !core.is_empty();
         match out.last_mut() {
-            Some(last) if prev_digits && d => {
+            Some(last) if (prev_digits && d) || glue_next => {
                 last.push(' ');
                 last.push_str(w);
             }
             _ => out.push(w.to_string()),
         }
         prev_digits = d && core.len() == w.len();
+        glue_next = LEADING.contains(&w.trim_start_matches(['(', '«']));
     }
     out
 }
@@ -419,7 +439,8 @@ pub fn wrap(text: &str, first: f32, rest: f32, measure: &dyn Fn(&str) -> f32) ->
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let limit = |lines: &Vec<String>| if lines.is_empty() { first } else { rest };
-    for word in &units(text) {
+    let mut queue: std::collections::VecDeque<String> = units(text).into();
+    while let Some(word) = queue.pop_front() {
         let word = word.as_str();
         let candidate = if line.is_empty() {
             word.to_string()
@@ -437,13 +458,37 @@ pub fn wrap(text: &str, first: f32, rest: f32, measure: &dyn Fn(&str) -> f32) ->
             line = word.to_string();
             continue;
         }
-        // A word wider than a whole line: break it between characters.
+        // An abbreviation glued to what follows, too wide together: apart, then.
+        if let Some((abbr, after)) = word.split_once(' ')
+            && LEADING.contains(&abbr.trim_start_matches(['(', '«']))
+        {
+            queue.push_front(after.to_string());
+            queue.push_front(abbr.to_string());
+            continue;
+        }
+        // A word wider than a whole line (a long URL): break it after the last «/», «.» or
+        // «-» that fits, else between characters.
         for c in word.chars() {
             let mut next = line.clone();
             next.push(c);
             if measure(&next) > limit(&lines) && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                line.push(c);
+                let cut = line
+                    .char_indices()
+                    .filter(|&(i, ch)| i > 0 && matches!(ch, '/' | '.' | '-'))
+                    .map(|(i, ch)| i + ch.len_utf8())
+                    .next_back()
+                    .filter(|&i| i < line.len());
+                match cut {
+                    Some(i) => {
+                        let tail = line.split_off(i);
+                        lines.push(std::mem::replace(&mut line, tail));
+                        line.push(c);
+                    }
+                    None => {
+                        lines.push(std::mem::take(&mut line));
+                        line.push(c);
+                    }
+                }
             } else {
                 line = next;
             }
@@ -556,7 +601,7 @@ mod tests {
             "Онлайн: Електронний кабінет платника",
             "Сайт: https://zt.example.org",
             "Якщо питання не вирішено — поверніться до нас:",
-            "Житомирське бюро правової допомоги, вул. Київська, 1, тел.",
+            "Житомирське бюро правової допомоги, вул. Київська, 1,\nтел. (0412) 11-22-33",
             "Безоплатна правнича допомога: 0 800 213 103",
             "Дані перевірено 15.10.2026",
         ];
@@ -592,9 +637,15 @@ mod tests {
             wrap("один два три чотири", 9.0, 9.0, &cols),
             vec!["один два", "три", "чотири"]
         );
+        // A URL wider than a line breaks after «/» or «.», not in the middle of a word.
         assert_eq!(
             wrap("https://example.org/abc", 10.0, 10.0, &cols),
-            vec!["https://ex", "ample.org/", "abc"]
+            vec!["https://", "example.", "org/abc"]
+        );
+        // Abbreviations stay with the word they belong to.
+        assert_eq!(
+            wrap("Оболонське бюро, м. Київ", 18.0, 18.0, &cols),
+            vec!["Оболонське бюро,", "м. Київ"]
         );
         assert_eq!(wrap("", 10.0, 10.0, &cols), vec![""]);
         // Phone numbers are not split between their digit groups.
