@@ -915,6 +915,11 @@ fn the_hint_bar_and_help_name_the_new_keys() {
     ] {
         assert!(screen.contains(hint), "{hint}:\n{screen}");
     }
+    // The monthly figures have no other way in: their key stays on the bar at a common width.
+    let mut h120 = harness(120, 40);
+    h120.type_text("доходи");
+    let screen = h120.screen();
+    assert!(screen.contains("F9 статистика"), "{screen}");
     h.press(KeyCode::F(2));
     let screen = h.screen();
     for hint in ["Enter друкувати", "Tab куди", "Esc скасувати"] {

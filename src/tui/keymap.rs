@@ -426,10 +426,12 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (LocalityFilter, 5),
             (Copy, 4),
             (ShowQr, 4),
-            (ToggleOpenNow, 3),
+            // The open-now toggle is also a chip on the search line, clickable; the monthly
+            // figures have only this key, so they stay on the bar at 120 columns.
+            (ToggleOpenNow, 2),
             (Problems, 3),
             (MarkReferred, 2),
-            (Stats, 1),
+            (Stats, 4),
             (Help, 9),
             (Quit, 10),
         ],
