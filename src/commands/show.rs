@@ -2,6 +2,7 @@
 
 use crate::app::App;
 use crate::cli::ShowArgs;
+use crate::i18n::Lang;
 use crate::referral::Card;
 use std::io::Write;
 
@@ -54,6 +55,30 @@ pub fn render_text(app: &App, card: &Card) -> String {
     s.push_str(&format!("{}\n", a.name));
     s.push_str(&format!("id: {}\n", a.id));
     push_fields(&mut s, &card.agency_fields(true), "");
+    // For the maintainer: the grammar the phrase is built with, and whether it came from the
+    // data or was worked out from the name.
+    if let (Some(g), Some(gender)) = (card.name_genitive(), card.gender()) {
+        use crate::directory::Gender;
+        let gender = match (gender, app.lang) {
+            (Gender::Masculine, Lang::Uk) => "чоловічий рід",
+            (Gender::Feminine, Lang::Uk) => "жіночий рід",
+            (Gender::Neuter, Lang::Uk) => "середній рід",
+            (Gender::Plural, Lang::Uk) => "множина",
+            (Gender::Masculine, Lang::En) => "masculine",
+            (Gender::Feminine, Lang::En) => "feminine",
+            (Gender::Neuter, Lang::En) => "neuter",
+            (Gender::Plural, Lang::En) => "plural",
+        };
+        let derived = if a.name_genitive.is_some() && a.gender.is_some() {
+            ""
+        } else {
+            t(" (виведено з назви)", " (worked out from the name)")
+        };
+        s.push_str(&format!(
+            "{}: до {g}, {gender}{derived}\n",
+            t("У фразі", "In the phrase")
+        ));
+    }
     if !a.services.is_empty() {
         s.push_str(&format!("\n{}:\n", t("Послуги", "Services")));
     }
