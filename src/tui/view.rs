@@ -878,25 +878,17 @@ pub fn help_lines(state: &State, w: u16) -> Vec<Line<'static>> {
         0,
         0,
     );
+    // One row: the keys (or a mark) in a column `kw` wide, then what it does, wrapped under it.
+    let row = |out: &mut Vec<Line<'static>>, keys: &str, what: &str| {
+        let pad = kw.saturating_sub(width(keys));
+        let text = format!("{keys}{}  {what}", " ".repeat(pad));
+        wrap_field(out, None, &text, Style::new(), Style::new(), w, 2, kw + 2);
+    };
     for (group, commands) in keymap::HELP_GROUPS {
         out.push(Line::default());
         out.push(Line::styled(group.text(lang).to_string(), t.accent()));
         for c in *commands {
-            let keys = keys_text(*c);
-            let pad = kw.saturating_sub(width(&keys));
-            let text = format!("{keys}{}  {}", " ".repeat(pad), c.describe(lang));
-            let mut l = Vec::new();
-            wrap_field(
-                &mut l,
-                None,
-                &text,
-                Style::new(),
-                Style::new(),
-                w,
-                2,
-                kw + 2,
-            );
-            out.extend(l);
+            row(&mut out, &keys_text(*c), c.describe(lang));
         }
     }
     // The marks, from the same characters the list draws.
@@ -906,19 +898,7 @@ pub fn help_lines(state: &State, w: u16) -> Vec<Line<'static>> {
         t.accent(),
     ));
     for (mark, meaning) in strings::mark_legend(lang) {
-        let mut l = Vec::new();
-        let text = format!("{mark}{}  {meaning}", " ".repeat(kw.saturating_sub(1)));
-        wrap_field(
-            &mut l,
-            None,
-            &text,
-            Style::new(),
-            Style::new(),
-            w,
-            2,
-            kw + 2,
-        );
-        out.extend(l);
+        row(&mut out, &mark.to_string(), meaning);
     }
     out.push(Line::default());
     out.push(Line::styled(
