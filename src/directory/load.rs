@@ -419,7 +419,7 @@ impl Loader {
                         Err(e) => {
                             part_failed = true;
                             let at = src.pos(&e.span().unwrap_or(0..0));
-                            let what = e.message().trim().to_string();
+                            let what = toml_message(e.message(), self.opts.lang);
                             let message = match self.opts.lang {
                                 Lang::Uk => format!(
                                     "синтаксична помилка TOML: {what} — виправте цей рядок; запис, що його містить, пропущено, решту файлу завантажено"
@@ -442,7 +442,7 @@ impl Loader {
                         base,
                     };
                     let at = src.pos(&whole.span().unwrap_or(0..0));
-                    let what = whole.message().trim().to_string();
+                    let what = toml_message(whole.message(), self.opts.lang);
                     let message = match self.opts.lang {
                         Lang::Uk => {
                             format!("синтаксична помилка TOML: {what} — виправте цей рядок")
@@ -851,6 +851,55 @@ impl Loader {
     }
 }
 
+/// The TOML parser's message, in Ukrainian where its parts are known (they are English in the
+/// parser); an unknown part stays as the parser wrote it.
+fn toml_message(message: &str, lang: Lang) -> String {
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    if lang == Lang::En {
+        return message;
+    }
+    const PARTS: &[(&str, &str)] = &[
+        ("string values must be quoted", "текст треба взяти в лапки"),
+        ("expected literal string", ""),
+        ("invalid basic string", "рядок не закрито лапками"),
+        ("invalid literal string", "рядок не закрито лапками"),
+        (
+            "invalid multi-line basic string",
+            "багаторядковий рядок не закрито",
+        ),
+        (
+            "invalid multi-line literal string",
+            "багаторядковий рядок не закрито",
+        ),
+        ("unclosed array table", "заголовок [[…]] не закрито"),
+        ("unclosed inline table", "таблицю { … } не закрито"),
+        ("unclosed table", "заголовок […] не закрито"),
+        ("unclosed array", "масив [ … ] не закрито"),
+        ("duplicate key", "такий ключ у цій таблиці вже є"),
+        ("key with no value", "ключ без значення"),
+        ("invalid date", "неправильна дата"),
+        (
+            "expected month between 01 and 12",
+            "місяць має бути від 01 до 12",
+        ),
+        ("invalid fraction", "неправильне дробове число"),
+        ("expected digits", "бракує цифр"),
+    ];
+    message
+        .split(", ")
+        .filter_map(|part| {
+            if let Some((_, uk)) = PARTS.iter().find(|(en, _)| *en == part) {
+                return Some(uk.to_string()).filter(|s| !s.is_empty());
+            }
+            match part.strip_prefix("expected ") {
+                Some(what) => Some(format!("бракує {what}")),
+                None => Some(part.to_string()),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Byte offset, within a TOML string's source `raw` (quotes included), of the character at
 /// `index` (counted in characters) of its value: escapes, a line-ending backslash and the line
 /// break after opening triple quotes are walked over as the TOML parser reads them.
@@ -877,19 +926,21 @@ fn string_offset(raw: &str, index: usize) -> usize {
     }
     let mut n = 0;
     while let Some(c) = rest(i).chars().next() {
+        let next = rest(i + 1).chars().next();
+        if basic && c == '\\' && matches!(next, Some(' ' | '\t' | '\r' | '\n')) {
+            // A line-ending backslash: it and the whitespace up to the next text are no part
+            // of the value.
+            i += 1;
+            i += rest(i).len() - rest(i).trim_start().len();
+            continue;
+        }
         if n == index {
             return i;
         }
         if basic && c == '\\' {
-            match rest(i + 1).chars().next() {
+            match next {
                 Some('u') => i += 6,
                 Some('U') => i += 10,
-                Some(' ' | '\t' | '\r' | '\n') => {
-                    // A line-ending backslash: the whitespace up to the next text is dropped.
-                    i += 1;
-                    i += rest(i).len() - rest(i).trim_start().len();
-                    continue;
-                }
                 Some(e) => i += 1 + e.len_utf8(),
                 None => return i,
             }
@@ -1520,5 +1571,46 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
                 .unknown_field(self.src, k, self.known, self.agency.as_deref());
         }
         self.errors == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_messages_are_ukrainian_where_their_parts_are_known() {
+        assert_eq!(
+            toml_message("unclosed table, expected `]`", Lang::Uk),
+            "заголовок […] не закрито, бракує `]`"
+        );
+        assert_eq!(
+            toml_message(
+                "string values must be quoted, expected literal string",
+                Lang::Uk
+            ),
+            "текст треба взяти в лапки"
+        );
+        // An unknown part stays as the parser wrote it; English stays English, on one line.
+        assert_eq!(
+            toml_message("something new,\n expected `x`", Lang::Uk),
+            "something new, бракує `x`"
+        );
+        assert_eq!(
+            toml_message("unclosed table,\nexpected `]`", Lang::En),
+            "unclosed table, expected `]`"
+        );
+    }
+
+    #[test]
+    fn string_offset_walks_escapes_and_multiline_openings() {
+        // "a\tb": the value's 'b' (index 2) is at byte 4 of the source.
+        assert_eq!(string_offset(r#""a\tb""#, 2), 4);
+        assert_eq!(string_offset(r#""\u00e9x""#, 1), 7);
+        assert_eq!(string_offset("'''\nab'''", 1), 5);
+        assert_eq!(string_offset("\"\"\"\\\n   x\"\"\"", 0), 8);
+        // Past the end, or not a string: never out of bounds.
+        assert_eq!(string_offset(r#""ab""#, 10), 4);
+        assert_eq!(string_offset("12", 1), 0);
     }
 }
