@@ -518,3 +518,67 @@ fn escpos_qr_code_fits_the_print_head_for_every_demo_agency() {
     }
     eprintln!("minimal vCards: {minimal:?}");
 }
+
+/// `pdfinfo`'s page count of PDF bytes.
+fn pdf_pages(bytes: &[u8], dir: &std::path::Path, name: &str) -> usize {
+    let path = dir.join(format!("{name}.pdf"));
+    std::fs::write(&path, bytes).expect("write pdf");
+    let out = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{name}: no page count"))
+}
+
+#[test]
+fn pdf_slip_of_every_demo_agency_is_one_page_with_a_readable_qr_code() {
+    if !have_tool("pdfinfo") || !have_tool("pdftoppm") {
+        return;
+    }
+    use refdesk::cli::{Paper, SlipFormat};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut longer = Vec::new();
+    // The QR code is decoded (at 600 dpi, slow) for the longest slips, where the footer had the
+    // least room: a shrunk code, the minimal vCard, type shrunk to fit on A6.
+    let decode = [
+        "zt-dms",
+        "zt-dps-cop",
+        "zt-uszn-bohunskyi",
+        "brd-cnap",
+        "zt-cnap",
+    ];
+    let mut decoded = 0;
+    for (paper, name) in [(Paper::A6, "a6"), (Paper::A5, "a5")] {
+        for (id, bytes) in demo_slips(SlipFormat::Pdf, 48, Some(paper)) {
+            let file = format!("{id}-{name}");
+            let pages = pdf_pages(&bytes, dir.path(), &file);
+            if pages != 1 {
+                longer.push(format!("{id} {name}: {pages} pages"));
+            }
+            if decode.contains(&id.as_str()) {
+                let png = tempfile::tempdir().expect("tempdir");
+                let codes = pdf_qr_codes(&dir.path().join(format!("{file}.pdf")), png.path());
+                assert_eq!(codes.len(), 1, "{file}: one readable QR code");
+                let v = &codes[0];
+                assert!(
+                    v.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"),
+                    "{file}: {v}"
+                );
+                for want in ["\r\nFN:", "\r\nADR;", "\r\nTEL;"] {
+                    assert!(v.contains(want), "{file}: {want:?} not in {v}");
+                }
+                decoded += 1;
+            }
+        }
+    }
+    assert_eq!(
+        decoded,
+        2 * decode.len(),
+        "every sampled agency is in the demo"
+    );
+    assert!(longer.is_empty(), "slips longer than one page: {longer:#?}");
+}
