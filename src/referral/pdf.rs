@@ -666,6 +666,42 @@ mod tests {
     }
 
     #[test]
+    fn a_tick_box_item_is_never_split_between_pages() {
+        let long = "бланка (крім тих, хто звільнений від оплати) ".repeat(3);
+        for paper in [Paper::A6, Paper::A5] {
+            let g = Geometry::of(paper);
+            let m = metrics().expect("fonts");
+            let lines = wrap(&long, g.content() / 2.0, g.content() / 2.0, &|_| 0.0).len();
+            assert_eq!(lines, 1, "the measure is a stub");
+            let mut items: Vec<Item> = (0..7).map(|i| Item::Text(format!("рядок {i}"))).collect();
+            items.extend((0..40).map(|_| Item::Check(long.clone())));
+            let slip = Slip {
+                items,
+                qr: "x".into(),
+            };
+            let codes = [Code {
+                modules: 21,
+                caption: "QR",
+            }];
+            let pages = layout(&slip, g, m, &codes);
+            assert!(pages.len() > 1);
+            let per_item = rows(&Item::Check(long.clone()), g, m).len();
+            assert!(per_item >= 2, "the item wraps: {per_item}");
+            for ops in &pages {
+                let boxes = ops
+                    .iter()
+                    .filter(|o| matches!(o, Op::CheckBox { .. }))
+                    .count();
+                let texts = ops
+                    .iter()
+                    .filter(|o| matches!(o, Op::Text { text, .. } if !text.starts_with("рядок") && text != "QR"))
+                    .count();
+                assert_eq!(texts, boxes * per_item, "{paper:?}: a split item");
+            }
+        }
+    }
+
+    #[test]
     fn long_slips_flow_onto_more_pages() {
         let items: Vec<Item> = (0..200)
             .map(|i| Item::Check(format!("документ {i}")))
