@@ -413,3 +413,172 @@ fn escpos_default_code_page_is_epson_windows_1251() {
     let cmds = parse_escpos(&out.stdout);
     assert_eq!(cmds[1], Esc::CodePage(46));
 }
+
+/// Every agency of the built-in demo directory with `--service 1` where it has services, as
+/// `refdesk slip` renders it with no settings, in `format` (`width` for text and ESC/POS,
+/// `paper` for PDF). In-process: spawning the debug binary 150 times takes minutes.
+fn demo_slips(
+    format: refdesk::cli::SlipFormat,
+    width: usize,
+    paper: Option<refdesk::cli::Paper>,
+) -> Vec<(String, Vec<u8>)> {
+    use refdesk::config::Config;
+    use refdesk::directory::{LoadOptions, load_demo};
+    use refdesk::i18n::Lang;
+    use refdesk::referral::Card;
+    use refdesk::referral::slip::{self, Output, SlipContext};
+    let today = jiff::civil::date(2026, 11, 25);
+    let dir = load_demo(&LoadOptions {
+        today,
+        lang: Lang::Uk,
+    });
+    assert!(
+        dir.agencies.len() >= 50,
+        "the demo directory has its agencies"
+    );
+    let config = Config::default();
+    let mut ctx = SlipContext::new(&config, today);
+    ctx.width = width;
+    let out = Output::from_config(&config, format, paper);
+    dir.agencies
+        .iter()
+        .map(|a| {
+            let mut card = Card::new(&dir, a, Lang::Uk);
+            if !a.services.is_empty() {
+                card = card.with_service("1").expect("service 1");
+            }
+            let bytes = slip::render(&card, &ctx, &out).expect("renders");
+            (a.id.clone(), bytes)
+        })
+        .collect()
+}
+
+/// Modules per side of the level-M QR code a printer builds from `data` with `GS ( k`: byte
+/// mode, the smallest version that holds it (ISO/IEC 18004 capacities, via the qrcode crate's
+/// tables). Computed here independently of refdesk's own sizing.
+fn printer_qr_modules(data: &[u8]) -> usize {
+    use qrcode::bits::Bits;
+    use qrcode::{EcLevel, Version};
+    (1..=40i16)
+        .find(|&v| {
+            let mut bits = Bits::new(Version::Normal(v));
+            bits.push_byte_data(data).is_ok()
+                && bits.len() <= bits.max_len(EcLevel::M).expect("version 1-40")
+        })
+        .map(|v| 17 + 4 * v as usize)
+        .expect("fits version 40")
+}
+
+#[test]
+fn escpos_qr_code_fits_the_print_head_for_every_demo_agency() {
+    // facts.md: 58 mm heads are 384 dots (32 columns font A, 42 font B); an 80 mm head at 48
+    // columns (font A) is 576 dots. The standard's quiet zone is 4 modules each side.
+    let quiet = 4;
+    let mut minimal = Vec::new();
+    for (width, head) in [(32, 384), (42, 384), (48, 576)] {
+        for (id, bytes) in demo_slips(refdesk::cli::SlipFormat::Escpos, width, None) {
+            let cmds = parse_escpos(&bytes);
+            let qr = |f: u8| {
+                cmds.iter().find_map(|c| match c {
+                    Esc::Qr { function, data } if *function == f => Some(data.clone()),
+                    _ => None,
+                })
+            };
+            let module =
+                qr(67).unwrap_or_else(|| panic!("{id} at {width}: no QR size"))[0] as usize;
+            let stored = qr(80).unwrap_or_else(|| panic!("{id} at {width}: no QR data"));
+            assert_eq!(qr(69), Some(vec![49]), "{id}: error correction M");
+            let payload = &stored[1..];
+            let modules = printer_qr_modules(payload);
+            let dots = (modules + 2 * quiet) * module;
+            assert!(
+                dots <= head,
+                "{id} at {width} columns: {modules} modules + quiet zone at {module} dots = \
+                 {dots} dots, wider than the {head}-dot head ({} bytes)",
+                payload.len()
+            );
+            assert!(
+                module >= 3,
+                "{id} at {width}: {module}-dot modules are too dense to scan"
+            );
+            let v = String::from_utf8(payload.to_vec()).expect("UTF-8 vCard");
+            assert!(
+                v.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n") && v.ends_with("END:VCARD\r\n"),
+                "{id}: {v}"
+            );
+            assert!(v.contains("\r\nFN:"), "{id}: {v}");
+            if !v.contains("NOTE:") {
+                minimal.push(format!("{id}@{width}"));
+                assert!(
+                    v.contains("\r\nTEL"),
+                    "{id}: the minimal vCard keeps a phone: {v}"
+                );
+            }
+        }
+    }
+    eprintln!("minimal vCards: {minimal:?}");
+}
+
+/// `pdfinfo`'s page count of PDF bytes.
+fn pdf_pages(bytes: &[u8], dir: &std::path::Path, name: &str) -> usize {
+    let path = dir.join(format!("{name}.pdf"));
+    std::fs::write(&path, bytes).expect("write pdf");
+    let out = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{name}: no page count"))
+}
+
+#[test]
+fn pdf_slip_of_every_demo_agency_is_one_page_with_a_readable_qr_code() {
+    if !have_tool("pdfinfo") || !have_tool("pdftoppm") {
+        return;
+    }
+    use refdesk::cli::{Paper, SlipFormat};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut longer = Vec::new();
+    // The QR code is decoded (at 600 dpi, slow) for the longest slips, where the footer had the
+    // least room: a shrunk code, the minimal vCard, type shrunk to fit on A6.
+    let decode = [
+        "zt-dms",
+        "zt-dps-cop",
+        "zt-uszn-bohunskyi",
+        "brd-cnap",
+        "zt-cnap",
+    ];
+    let mut decoded = 0;
+    for (paper, name) in [(Paper::A6, "a6"), (Paper::A5, "a5")] {
+        for (id, bytes) in demo_slips(SlipFormat::Pdf, 48, Some(paper)) {
+            let file = format!("{id}-{name}");
+            let pages = pdf_pages(&bytes, dir.path(), &file);
+            if pages != 1 {
+                longer.push(format!("{id} {name}: {pages} pages"));
+            }
+            if decode.contains(&id.as_str()) {
+                let png = tempfile::tempdir().expect("tempdir");
+                let codes = pdf_qr_codes(&dir.path().join(format!("{file}.pdf")), png.path());
+                assert_eq!(codes.len(), 1, "{file}: one readable QR code");
+                let v = &codes[0];
+                assert!(
+                    v.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"),
+                    "{file}: {v}"
+                );
+                for want in ["\r\nFN:", "\r\nADR;", "\r\nTEL;"] {
+                    assert!(v.contains(want), "{file}: {want:?} not in {v}");
+                }
+                decoded += 1;
+            }
+        }
+    }
+    assert_eq!(
+        decoded,
+        2 * decode.len(),
+        "every sampled agency is in the demo"
+    );
+    assert!(longer.is_empty(), "slips longer than one page: {longer:#?}");
+}

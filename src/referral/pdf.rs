@@ -36,9 +36,22 @@ struct Geometry {
     height: f32,
     margin: f32,
     size: f32,
+    /// The smallest type a slip is shrunk to, in half-point steps, to keep it on one page.
+    min_size: f32,
     title_size: f32,
-    qr_side: f32,
+    /// The largest QR code side; it shrinks (down to [`QR_MIN_MODULE`] per module and
+    /// [`QR_MIN_SIDE`]) to keep the footer on the page.
+    qr_max: f32,
 }
+
+/// The smallest QR module a phone camera reads reliably from a laser or inkjet print.
+const QR_MIN_MODULE: f32 = 0.3 * MM;
+/// The module size a QR code is drawn at when there is room (capped by `qr_max`).
+const QR_GOOD_MODULE: f32 = 0.35 * MM;
+/// No QR code is drawn smaller than this: it is aimed at with a phone.
+const QR_MIN_SIDE: f32 = 18.0 * MM;
+/// Light modules kept clear around the code (the standard's quiet zone).
+const QR_QUIET: f32 = 4.0;
 
 impl Geometry {
     fn of(paper: Paper) -> Geometry {
@@ -46,26 +59,41 @@ impl Geometry {
             Paper::A6 => Geometry {
                 width: 105.0 * MM,
                 height: 148.0 * MM,
-                margin: 7.0 * MM,
+                margin: 6.0 * MM,
                 size: 8.0,
+                min_size: 7.5,
                 title_size: 12.0,
-                qr_side: 26.0 * MM,
+                qr_max: 28.0 * MM,
             },
+            // Its own geometry, not A6 scaled up: slightly larger type in a much wider column,
+            // so a long slip still fits one page.
             Paper::A5 => Geometry {
                 width: 148.0 * MM,
                 height: 210.0 * MM,
-                margin: 14.0 * MM,
-                size: 11.0,
-                title_size: 17.0,
-                qr_side: 40.0 * MM,
+                margin: 10.0 * MM,
+                size: 9.5,
+                min_size: 8.5,
+                title_size: 14.0,
+                qr_max: 34.0 * MM,
             },
+        }
+    }
+    /// The same page with type `size` (the title in proportion).
+    fn with_size(self, size: f32) -> Geometry {
+        Geometry {
+            title_size: self.title_size * size / self.size,
+            size,
+            ..self
         }
     }
     fn content(&self) -> f32 {
         self.width - 2.0 * self.margin
     }
     fn leading(&self) -> f32 {
-        self.size * 1.22
+        self.size * 1.2
+    }
+    fn bottom(&self) -> f32 {
+        self.height - self.margin
     }
 }
 
@@ -124,6 +152,8 @@ enum Op {
         x: f32,
         y: f32,
         side: f32,
+        /// Which of the codes given to [`layout`].
+        code: usize,
     },
 }
 
@@ -143,182 +173,317 @@ impl Pages {
             y: g.margin,
         }
     }
+    /// Starts a new page unless `h` fits below `y` (or the page is still empty).
     fn ensure(&mut self, h: f32) {
-        if self.y + h > self.g.height - self.g.margin && self.y > self.g.margin {
-            self.pages.push(Vec::new());
-            self.y = self.g.margin;
+        if self.y + h > self.g.bottom() && self.y > self.g.margin {
+            self.new_page();
         }
+    }
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = self.g.margin;
     }
     fn push(&mut self, op: Op) {
         if let Some(p) = self.pages.last_mut() {
             p.push(op);
         }
     }
-    /// One line of text at `x`, advancing by the leading. `y` in ops is the baseline.
-    fn line(&mut self, x: f32, text: String, bold: bool) {
-        let lead = self.g.leading();
-        self.ensure(lead);
-        let baseline = self.y + self.g.size;
-        self.push(Op::Text {
-            x,
-            y: baseline,
-            bold,
-            size: self.g.size,
-            text,
-        });
-        self.y += lead;
+}
+
+/// A QR code the footer can carry: its modules per side and what the caption says it holds.
+#[derive(Debug, Clone, Copy)]
+struct Code {
+    modules: usize,
+    caption: &'static str,
+}
+
+/// One line of a laid-out item: its height and its operations, `y` relative to its top.
+struct Row {
+    h: f32,
+    ops: Vec<Op>,
+}
+
+impl Op {
+    fn shifted(self, dy: f32) -> Op {
+        match self {
+            Op::Text {
+                x,
+                y,
+                bold,
+                size,
+                text,
+            } => Op::Text {
+                x,
+                y: y + dy,
+                bold,
+                size,
+                text,
+            },
+            Op::Rule { x1, x2, y } => Op::Rule { x1, x2, y: y + dy },
+            Op::CheckBox { x, y, side } => Op::CheckBox { x, y: y + dy, side },
+            Op::Qr { x, y, side, code } => Op::Qr {
+                x,
+                y: y + dy,
+                side,
+                code,
+            },
+        }
     }
 }
 
-fn layout(slip: &Slip, g: Geometry, m: &Metrics) -> Vec<Vec<Op>> {
-    let mut p = Pages::new(g);
+/// The rows of one slip item set in the full column.
+fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
     let left = g.margin;
     let right = g.width - g.margin;
     let content = g.content();
     let regular = |s: &str| m.width(s, false, g.size);
     let bold = |s: &str| m.width(s, true, g.size);
     let indent = g.size * 1.2;
-    // The footer (after the last rule) is set in a narrower column beside the QR code, which
-    // keeps a typical slip on one A6 page.
+    let text = |x: f32, bold: bool, text: String| Op::Text {
+        x,
+        y: g.size,
+        bold,
+        size: g.size,
+        text,
+    };
+    let line = |ops: Vec<Op>| Row {
+        h: g.leading(),
+        ops,
+    };
+    match item {
+        Item::Title { title, date } => vec![Row {
+            h: g.title_size * 1.4,
+            ops: vec![
+                Op::Text {
+                    x: left,
+                    y: g.title_size,
+                    bold: true,
+                    size: g.title_size,
+                    text: title.clone(),
+                },
+                Op::Text {
+                    x: right - m.width(date, false, g.size),
+                    y: g.title_size,
+                    bold: false,
+                    size: g.size,
+                    text: date.clone(),
+                },
+            ],
+        }],
+        Item::Text(t) => wrap(t, content, content, &regular)
+            .into_iter()
+            .map(|l| line(vec![text(left, false, l)]))
+            .collect(),
+        Item::Notice(t) | Item::Heading(t) => wrap(t, content, content, &bold)
+            .into_iter()
+            .map(|l| line(vec![text(left, true, l)]))
+            .collect(),
+        Item::Field { label, value } => {
+            let label = format!("{label}:");
+            let label_w = bold(&label) + regular(" ");
+            let mut out = Vec::new();
+            for (i, part) in value.split('\n').enumerate() {
+                let first = if i == 0 {
+                    content - label_w
+                } else {
+                    content - indent
+                };
+                for (j, l) in wrap(part, first, content - indent, &regular)
+                    .into_iter()
+                    .enumerate()
+                {
+                    out.push(line(if i == 0 && j == 0 {
+                        vec![
+                            text(left, true, label.clone()),
+                            text(left + label_w, false, l),
+                        ]
+                    } else {
+                        vec![text(left + indent, false, l)]
+                    }));
+                }
+            }
+            out
+        }
+        Item::Check(t) => {
+            let side = g.size * 0.75;
+            let text_x = left + indent + side + g.size * 0.5;
+            wrap(t, right - text_x, right - text_x, &regular)
+                .into_iter()
+                .enumerate()
+                .map(|(j, l)| {
+                    let mut ops = vec![text(text_x, false, l)];
+                    if j == 0 {
+                        // The box sits on the baseline, as tall as a capital letter.
+                        ops.push(Op::CheckBox {
+                            x: left + indent,
+                            y: g.size - side,
+                            side,
+                        });
+                    }
+                    line(ops)
+                })
+                .collect()
+        }
+        Item::Rule => {
+            let h = g.leading() * 0.8;
+            vec![Row {
+                h,
+                ops: vec![Op::Rule {
+                    x1: left,
+                    x2: right,
+                    y: h / 2.0,
+                }],
+            }]
+        }
+    }
+}
+
+/// Lays the slip out in pages. The body flows down the page; an item (a tick box, a field) is
+/// never split between pages unless it is taller than a page, and the «Візьміть із собою:»
+/// heading stays with its first tick box. The footer — from the last rule to the end — is one
+/// block: its text in a column beside the QR code (`codes[0]` the full vCard, then fallbacks),
+/// the code as large as fits the rest of the page between [`QR_GOOD_MODULE`] and
+/// [`QR_MIN_MODULE`] per module; when the full code does not fit even at that, the next code
+/// (the minimal vCard) is tried; only when none fits does the footer start a new page.
+fn layout(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>> {
+    let mut p = Pages::new(g);
     let footer_at = slip
         .items
         .iter()
         .rposition(|i| *i == Item::Rule)
-        .map_or(slip.items.len(), |i| i + 1);
-    for item in &slip.items[..footer_at] {
-        match item {
-            Item::Title { title, date } => {
-                let h = g.title_size * 1.4;
-                p.ensure(h);
-                let baseline = p.y + g.title_size;
-                p.push(Op::Text {
-                    x: left,
-                    y: baseline,
-                    bold: true,
-                    size: g.title_size,
-                    text: title.clone(),
-                });
-                p.push(Op::Text {
-                    x: right - m.width(date, false, g.size),
-                    y: baseline,
-                    bold: false,
-                    size: g.size,
-                    text: date.clone(),
-                });
-                p.y += h;
+        .unwrap_or(slip.items.len());
+    let body: Vec<Vec<Row>> = slip.items[..footer_at]
+        .iter()
+        .map(|i| rows(i, g, m))
+        .collect();
+    let height = |rows: &[Row]| rows.iter().map(|r| r.h).sum::<f32>();
+    for (k, item_rows) in body.into_iter().enumerate() {
+        let mut keep = height(&item_rows);
+        if matches!(slip.items[k], Item::Heading(_))
+            && let Some(next @ Item::Check(_)) = slip.items.get(k + 1)
+        {
+            keep += height(&rows(next, g, m));
+        }
+        p.ensure(keep);
+        for row in item_rows {
+            p.ensure(row.h);
+            for op in row.ops {
+                p.push(op.shifted(p.y));
             }
-            Item::Text(t) => {
-                for l in wrap(t, content, content, &regular) {
-                    p.line(left, l, false);
-                }
-            }
-            Item::Notice(t) | Item::Heading(t) => {
-                for l in wrap(t, content, content, &bold) {
-                    p.line(left, l, true);
-                }
-            }
-            Item::Field { label, value } => {
-                let label = format!("{label}:");
-                let label_w = bold(&label) + regular(" ");
-                for (i, part) in value.split('\n').enumerate() {
-                    let first = if i == 0 {
-                        content - label_w
-                    } else {
-                        content - indent
-                    };
-                    for (j, l) in wrap(part, first, content - indent, &regular)
-                        .into_iter()
-                        .enumerate()
-                    {
-                        if i == 0 && j == 0 {
-                            p.ensure(g.leading());
-                            let baseline = p.y + g.size;
-                            p.push(Op::Text {
-                                x: left,
-                                y: baseline,
-                                bold: true,
-                                size: g.size,
-                                text: label.clone(),
-                            });
-                            p.line(left + label_w, l, false);
-                        } else {
-                            p.line(left + indent, l, false);
-                        }
-                    }
-                }
-            }
-            Item::Check(t) => {
-                let side = g.size * 0.75;
-                let text_x = left + indent + side + g.size * 0.5;
-                for (j, l) in wrap(t, right - text_x, right - text_x, &regular)
-                    .into_iter()
-                    .enumerate()
-                {
-                    if j == 0 {
-                        p.ensure(g.leading());
-                        // The box sits on the baseline, as tall as a capital letter.
-                        p.push(Op::CheckBox {
-                            x: left + indent,
-                            y: p.y + g.size - side,
-                            side,
-                        });
-                    }
-                    p.line(text_x, l, false);
-                }
-            }
-            Item::Rule => {
-                let h = g.leading() * 0.8;
-                p.ensure(h);
-                p.push(Op::Rule {
-                    x1: left,
-                    x2: right,
-                    y: p.y + h / 2.0,
-                });
-                p.y += h;
-            }
+            p.y += row.h;
         }
     }
+    footer(&mut p, &slip.items[footer_at..], m, codes);
+    p.pages
+}
+
+/// The footer block: see [`layout`].
+fn footer(p: &mut Pages, items: &[Item], m: &Metrics, codes: &[Code]) {
+    let g = p.g;
+    let left = g.margin;
+    let right = g.width - g.margin;
+    let rule: Vec<Row> = items
+        .iter()
+        .filter(|i| **i == Item::Rule)
+        .take(1)
+        .flat_map(|i| rows(i, g, m))
+        .collect();
+    let rule_h: f32 = rule.iter().map(|r| r.h).sum();
+    let texts: Vec<String> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text(t) | Item::Notice(t) | Item::Heading(t) | Item::Check(t) => Some(t.clone()),
+            Item::Field { label, value } => Some(format!("{label}: {}", value.replace('\n', " "))),
+            Item::Title { title, date } => Some(format!("{title} {date}")),
+            Item::Rule => None,
+        })
+        .collect();
     let gap = g.size;
-    let column = content - g.qr_side - gap;
-    let mut lines: Vec<(String, f32)> = Vec::new();
-    for item in &slip.items[footer_at..] {
-        let text = match item {
-            Item::Text(t) | Item::Notice(t) | Item::Heading(t) | Item::Check(t) => t.clone(),
-            Item::Field { label, value } => format!("{label}: {}", value.replace('\n', " ")),
-            Item::Title { title, date } => format!("{title} {date}"),
-            Item::Rule => continue,
-        };
-        lines.extend(
-            wrap(&text, column, column, &regular)
-                .into_iter()
-                .map(|l| (l, g.size)),
-        );
-    }
     let small = g.size * 0.85;
-    let caption = "QR-код: адреса, телефони й графік установи — для телефону";
-    let caption_lines = wrap(caption, column, column, &|s| m.width(s, false, small));
-    let text_h =
-        lines.len() as f32 * g.leading() + (caption_lines.len() as f32 + 0.5) * small * 1.3;
-    p.y += g.leading() * 0.3;
-    p.ensure(text_h.max(g.qr_side));
+    let regular = |s: &str| m.width(s, false, g.size);
+    let small_w = |s: &str| m.width(s, false, small);
+    // The text column beside a code of `side`, and its lines.
+    let set = |side: f32, caption: &str| {
+        let column = g.content() - side - gap;
+        let lines: Vec<String> = texts
+            .iter()
+            .flat_map(|t| wrap(t, column, column, &regular))
+            .collect();
+        let caption = wrap(caption, column, column, &small_w);
+        let h = lines.len() as f32 * g.leading() + (caption.len() as f32 + 0.5) * small * 1.3;
+        (lines, caption, h)
+    };
+    // The block's height below the rule with a code of `side` and `modules`.
+    let block = |side: f32, code: &Code| {
+        let quiet = (QR_QUIET * side / code.modules as f32).max(g.leading() * 0.3);
+        let (_, _, text_h) = set(side, code.caption);
+        (quiet, (quiet + side).max(text_h))
+    };
+    // Sides from the best down to the smallest acceptable, in half-millimetre steps.
+    let sides = |code: &Code| {
+        let lo = (code.modules as f32 * QR_MIN_MODULE).max(QR_MIN_SIDE);
+        let hi = (code.modules as f32 * QR_GOOD_MODULE).min(g.qr_max).max(lo);
+        let steps = if lo > g.qr_max {
+            0
+        } else {
+            ((hi - lo) / (0.5 * MM)).floor() as usize + 1
+        };
+        (0..steps).map(move |i| hi - i as f32 * 0.5 * MM)
+    };
+    let find = |room: f32| {
+        codes.iter().enumerate().find_map(|(i, code)| {
+            sides(code)
+                .find(|&side| block(side, code).1 <= room)
+                .map(|side| (i, side))
+        })
+    };
+    let (code, side) = match find(g.bottom() - p.y - rule_h) {
+        Some(found) => found,
+        None => {
+            // Not even the smallest code fits: the footer starts the next page. Should no code
+            // be drawable at a readable module even there, the smallest one fills `qr_max`.
+            p.new_page();
+            find(g.bottom() - p.y - rule_h).unwrap_or_else(|| {
+                let smallest = (0..codes.len()).min_by_key(|&i| codes[i].modules);
+                (smallest.unwrap_or(0), g.qr_max)
+            })
+        }
+    };
+    for row in rule {
+        for op in row.ops {
+            p.push(op.shifted(p.y));
+        }
+        p.y += row.h;
+    }
+    let default = Code {
+        modules: 21,
+        caption: "",
+    };
+    let c = codes.get(code).copied().unwrap_or(default);
+    let (quiet, _) = block(side, &c);
+    let (lines, caption, _) = set(side, c.caption);
+    p.y += quiet;
     let top = p.y;
-    p.push(Op::Qr {
-        x: right - g.qr_side,
-        y: top,
-        side: g.qr_side,
-    });
-    for (l, size) in lines {
+    if !codes.is_empty() {
+        p.push(Op::Qr {
+            x: right - side,
+            y: top,
+            side,
+            code,
+        });
+    }
+    for l in lines {
         p.push(Op::Text {
             x: left,
-            y: p.y + size,
+            y: p.y + g.size,
             bold: false,
-            size,
+            size: g.size,
             text: l,
         });
         p.y += g.leading();
     }
     p.y += small * 0.5;
-    for l in caption_lines {
+    for l in caption {
         p.push(Op::Text {
             x: left,
             y: p.y + small,
@@ -328,8 +493,26 @@ fn layout(slip: &Slip, g: Geometry, m: &Metrics) -> Vec<Vec<Op>> {
         });
         p.y += small * 1.3;
     }
-    p.y = p.y.max(top + g.qr_side);
-    p.pages
+    p.y = p.y.max(top + side);
+}
+
+/// The layout at the paper's type size, or — when that takes more than one page — at the
+/// largest smaller size (half-point steps down to `min_size`) that fits one page. A slip that
+/// needs more pages even then keeps the full size: it is easier to read.
+fn fitted(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>> {
+    let full = layout(slip, g, m, codes);
+    if full.len() == 1 {
+        return full;
+    }
+    let mut size = g.size - 0.5;
+    while size >= g.min_size - 0.01 {
+        let pages = layout(slip, g.with_size(size), m, codes);
+        if pages.len() == 1 {
+            return pages;
+        }
+        size -= 0.5;
+    }
+    full
 }
 
 /// The slip as PDF bytes.
@@ -338,8 +521,29 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
     let m = metrics().ok_or(PdfError::Font)?;
     let regular = Font::new(REGULAR.into(), 0).ok_or(PdfError::Font)?;
     let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
-    let qr = super::qr::encode(&slip.qr).ok();
-    let pages = layout(slip, g, m);
+    // The full vCard, and the minimal one (name, address, a phone) for when the full code
+    // cannot be drawn large enough to scan in the room the footer has.
+    let matrices: Vec<(super::qr::Matrix, &'static str)> = [
+        (
+            slip.qr.clone(),
+            "QR-код: адреса, телефони й графік установи — для телефону",
+        ),
+        (
+            super::vcard::minimal_from(&slip.qr),
+            "QR-код: назва, адреса й телефон установи — для телефону",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(data, caption)| super::qr::encode(&data).ok().map(|m| (m, caption)))
+    .collect();
+    let codes: Vec<Code> = matrices
+        .iter()
+        .map(|(m, caption)| Code {
+            modules: m.width(),
+            caption,
+        })
+        .collect();
+    let pages = fitted(slip, g, m, &codes);
 
     let mut doc = Document::new();
     doc.set_metadata(
@@ -401,8 +605,8 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
                         s.draw_path(&path);
                     }
                 }
-                Op::Qr { x, y, side } => {
-                    if let Some(m) = &qr {
+                Op::Qr { x, y, side, code } => {
+                    if let Some((m, _)) = matrices.get(code) {
                         // Runs of dark modules in a row as one rectangle each: fewer path
                         // segments, and no hairline gaps between neighbours in viewers.
                         let module = side / m.width() as f32;
@@ -462,6 +666,42 @@ mod tests {
     }
 
     #[test]
+    fn a_tick_box_item_is_never_split_between_pages() {
+        let long = "бланка (крім тих, хто звільнений від оплати) ".repeat(3);
+        for paper in [Paper::A6, Paper::A5] {
+            let g = Geometry::of(paper);
+            let m = metrics().expect("fonts");
+            let lines = wrap(&long, g.content() / 2.0, g.content() / 2.0, &|_| 0.0).len();
+            assert_eq!(lines, 1, "the measure is a stub");
+            let mut items: Vec<Item> = (0..7).map(|i| Item::Text(format!("рядок {i}"))).collect();
+            items.extend((0..40).map(|_| Item::Check(long.clone())));
+            let slip = Slip {
+                items,
+                qr: "x".into(),
+            };
+            let codes = [Code {
+                modules: 21,
+                caption: "QR",
+            }];
+            let pages = layout(&slip, g, m, &codes);
+            assert!(pages.len() > 1);
+            let per_item = rows(&Item::Check(long.clone()), g, m).len();
+            assert!(per_item >= 2, "the item wraps: {per_item}");
+            for ops in &pages {
+                let boxes = ops
+                    .iter()
+                    .filter(|o| matches!(o, Op::CheckBox { .. }))
+                    .count();
+                let texts = ops
+                    .iter()
+                    .filter(|o| matches!(o, Op::Text { text, .. } if !text.starts_with("рядок") && text != "QR"))
+                    .count();
+                assert_eq!(texts, boxes * per_item, "{paper:?}: a split item");
+            }
+        }
+    }
+
+    #[test]
     fn long_slips_flow_onto_more_pages() {
         let items: Vec<Item> = (0..200)
             .map(|i| Item::Check(format!("документ {i}")))
@@ -471,7 +711,11 @@ mod tests {
             qr: "x".into(),
         };
         let g = Geometry::of(Paper::A6);
-        let pages = layout(&slip, g, metrics().expect("fonts"));
+        let codes = [Code {
+            modules: 21,
+            caption: "QR",
+        }];
+        let pages = layout(&slip, g, metrics().expect("fonts"), &codes);
         assert!(pages.len() > 2);
         for ops in &pages {
             for op in ops {

@@ -1,7 +1,10 @@
 //! QR codes: the module matrix (for PDF vectors and ESC/POS payloads) and a terminal rendering
 //! in half-block characters for the screen (F6).
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::bits::Bits;
+use qrcode::optimize::{Optimizer, Parser, Segment};
+use qrcode::types::Mode;
+use qrcode::{Color, EcLevel, QrCode, Version};
 
 /// Light modules around the code on a terminal. The standard asks for 4; 2 is what common
 /// phone scanners need when the code is drawn on a light background, and saves 4 rows.
@@ -32,10 +35,32 @@ impl Matrix {
     }
 }
 
-/// Encodes `data` (UTF-8 bytes) at error-correction level M, as the slips use it.
+/// Encodes `data` (UTF-8 bytes) at error-correction level M, as the slips use it, in the
+/// smallest version, with numeric, alphanumeric and byte segments but never Kanji ones: the
+/// `qrcode` crate's optimiser puts byte pairs of Cyrillic UTF-8 that happen to fall in the
+/// Shift JIS ranges (`я` is D1 8F: `8F D1` across two letters) into Kanji segments, which
+/// phone scanners decode as Japanese characters — a garbled contact.
 pub fn encode(data: &str) -> Result<Matrix, QrError> {
-    let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M)
-        .map_err(|e| QrError(e.to_string()))?;
+    let bytes = data.as_bytes();
+    let segments: Vec<Segment> = Parser::new(bytes)
+        .map(|s| match s.mode {
+            Mode::Kanji => Segment {
+                mode: Mode::Byte,
+                ..s
+            },
+            _ => s,
+        })
+        .collect();
+    let code = (1..=40i16)
+        .find_map(|v| {
+            let version = Version::Normal(v);
+            let mut bits = Bits::new(version);
+            bits.push_segments(bytes, Optimizer::new(segments.iter().copied(), version))
+                .ok()?;
+            bits.push_terminator(EcLevel::M).ok()?;
+            QrCode::with_bits(bits, EcLevel::M).ok()
+        })
+        .ok_or_else(|| QrError("data too long".to_string()))?;
     Ok(Matrix {
         width: code.width(),
         dark: code
@@ -43,6 +68,20 @@ pub fn encode(data: &str) -> Result<Matrix, QrError> {
             .into_iter()
             .map(|c| c == Color::Dark)
             .collect(),
+    })
+}
+
+/// Modules per side (without the quiet zone) of the level-M QR code that a printer makes of
+/// `data` in byte mode, as ESC/POS `GS ( k` stores it: the smallest version whose capacity
+/// holds the data. This is the widest the printer's code can be — one that splits the data
+/// into numeric or alphanumeric segments makes a code no wider — so it is the safe figure for
+/// sizing the code on a print head. `None` when the data does not fit even version 40.
+pub fn byte_mode_width(data: &[u8]) -> Option<usize> {
+    (1..=40i16).find_map(|v| {
+        let mut bits = Bits::new(Version::Normal(v));
+        let fits = bits.push_byte_data(data).is_ok()
+            && bits.max_len(EcLevel::M).is_ok_and(|max| bits.len() <= max);
+        fits.then(|| 17 + 4 * v as usize)
     })
 }
 
@@ -146,6 +185,31 @@ mod tests {
             })
             .collect();
         assert_eq!(decode_rows(&rows), data);
+    }
+
+    #[test]
+    fn byte_mode_width_matches_the_encoder_for_byte_data() {
+        // Cyrillic UTF-8 is one byte segment for the encoder (no Kanji), so the widths agree.
+        for n in [1, 10, 50, 100, 200, 400, 800, 1165] {
+            let data = "я".repeat(n);
+            let m = encode(&data).expect("fits");
+            assert_eq!(byte_mode_width(data.as_bytes()), Some(m.width()), "{n}");
+        }
+        // The crate's own optimiser would have packed `я я` pairs as Kanji: narrower, and
+        // read as Japanese by phones.
+        // Digits still pack tighter in numeric mode than the byte-mode figure.
+        let digits = "tel:+380412420510";
+        assert_eq!(encode(digits).expect("fits").width(), 21);
+        assert_eq!(byte_mode_width(digits.as_bytes()), Some(25));
+        let data = "я".repeat(100);
+        let kanji = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M).expect("fits");
+        assert!(kanji.width() < encode(&data).expect("fits").width());
+        assert_eq!(
+            byte_mode_width(&[b'x'; 2331]),
+            Some(177),
+            "version 40-M holds 2331 bytes"
+        );
+        assert_eq!(byte_mode_width(&[b'x'; 2332]), None);
     }
 
     #[test]

@@ -60,6 +60,59 @@ pub fn minimal(card: &Card) -> String {
     s
 }
 
+/// A minimal vCard made from a full one ([`vcard`]): the short name (N, also as FN), the
+/// address (without its note) and the first phone — what a visitor needs to find and call the office. For a
+/// printer that cannot print the full code large enough to scan (ESC/POS on a narrow head);
+/// the hours and e-mail are on the slip itself.
+pub fn minimal_from(full: &str) -> String {
+    let lines: Vec<&str> = full.lines().collect();
+    let first = |prefix: &str| lines.iter().find(|l| l.starts_with(prefix)).copied();
+    let mut out = vec!["BEGIN:VCARD".to_string(), "VERSION:3.0".to_string()];
+    let short = first("N:")
+        .and_then(|n| n.strip_prefix("N:"))
+        .map(|n| components(n)[0]);
+    match short {
+        Some(name) => {
+            out.push(format!("N:{name};;;;"));
+            out.push(format!("FN:{name}"));
+        }
+        None => out.extend(first("FN:").map(str::to_string)),
+    }
+    // The address without its note (the entrance, the queue): that is on the slip.
+    out.extend(first("ADR").and_then(|adr| {
+        let (name, value) = adr.split_once(':')?;
+        let mut parts = components(value);
+        if parts.len() > 1 {
+            parts[1] = "";
+        }
+        Some(format!("{name}:{}", parts.join(";")))
+    }));
+    out.extend(first("TEL").map(str::to_string));
+    out.push("END:VCARD".to_string());
+    let mut s = out.join("\r\n");
+    s.push_str("\r\n");
+    s
+}
+
+/// The components of a structured value, split at unescaped `;`.
+fn components(value: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in value.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            ';' if !escaped => {
+                out.push(&value[start..i]);
+                start = i + 1;
+            }
+            _ => escaped = false,
+        }
+    }
+    out.push(&value[start..]);
+    out
+}
+
 /// The `tel:` URI of the agency's first phone, for the on-screen QR code (F6).
 pub fn tel_uri(card: &Card) -> Option<String> {
     card.phones().first().map(|p| p.number.tel_uri())
@@ -126,6 +179,20 @@ mod tests {
         assert!(!v.contains("ВНУТРІШНЄ"));
         assert!(minimal(&card).contains("\r\nFN:ЦОП ДПС\\, Житомир\r\n"));
         assert_eq!(tel_uri(&card), Some(card.phones()[0].number.tel_uri()));
+
+        let small = minimal_from(&v);
+        assert_eq!(
+            small,
+            format!(
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nN:ЦОП ДПС\\, Житомир;;;;\r\n\
+                 FN:ЦОП ДПС\\, Житомир\r\n\
+                 ADR;TYPE=WORK:;;вул. Велика Бердичівська\\, 24\\, \
+                 каб. 105;Житомир;;10014;Україна\r\n\
+                 TEL;TYPE=WORK,VOICE:{}\r\nEND:VCARD\r\n",
+                tel_value(&card.phones()[0].number)
+            )
+        );
+        assert!(small.len() < v.len() / 2, "{} of {}", small.len(), v.len());
     }
 
     #[test]
