@@ -30,7 +30,7 @@ fn show_script_prints_only_the_phrase() {
          управління ДПС у Житомирській області, який розташований за адресою: Житомир, вулиця \
          Велика Бердичівська, будинок 24, кабінет 105"
     ));
-    assert!(s.contains("Візьміть із собою: паспорт громадянина України"));
+    assert!(s.contains("Потрібні документи: паспорт громадянина України"));
     assert!(!s.contains(INTERNAL));
     // The service number as `show` lists it selects the same service.
     let by_number = sb

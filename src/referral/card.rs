@@ -33,6 +33,16 @@ pub struct Card<'a> {
 #[error("{0}")]
 pub struct ServiceNotFound(pub String);
 
+/// Pre-registration in a word, the same on the card, in `show` and on the slip (which is
+/// always Ukrainian).
+pub fn appointment_label(a: Appointment, lang: Lang) -> &'static str {
+    match a {
+        Appointment::Required => lang.pick("обов'язковий", "required"),
+        Appointment::Recommended => lang.pick("бажано", "recommended"),
+        Appointment::None => lang.pick("не потрібен", "not needed"),
+    }
+}
+
 impl<'a> Card<'a> {
     pub fn new(dir: &'a Directory, agency: &'a Agency, lang: Lang) -> Self {
         let category_label = dir
@@ -260,11 +270,7 @@ impl<'a> Card<'a> {
     }
 
     pub fn appointment_text(&self, a: Appointment) -> &'static str {
-        match a {
-            Appointment::Required => self.t("обов'язковий", "required"),
-            Appointment::Recommended => self.t("бажано", "recommended"),
-            Appointment::None => self.t("не потрібен", "not needed"),
-        }
+        appointment_label(a, self.lang)
     }
 
     pub fn status_text(&self) -> Option<&'static str> {

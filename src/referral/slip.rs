@@ -188,11 +188,9 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
 
     if let Some(s) = card.selected_service() {
         items.push(field("Питання", s.name.clone()));
-        let appointment = s.appointment.map(|ap| match ap {
-            Appointment::Required => "обов'язковий",
-            Appointment::Recommended => "бажано",
-            Appointment::None => "не потрібен",
-        });
+        let appointment = s
+            .appointment
+            .map(|ap| super::card::appointment_label(ap, Lang::Uk));
         match (appointment, &s.booking) {
             (Some(ap), Some(b)) if s.appointment != Some(Appointment::None) => {
                 items.push(field("Попередній запис", format!("{ap} — {b}")))
