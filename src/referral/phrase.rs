@@ -327,22 +327,25 @@ fn spoken_segment(seg: &str) -> String {
         // «(м. Київ)»: the abbreviation is seen through an opening bracket or quote.
         let lead_len = word.len() - word.trim_start_matches(['(', '«', '"', '[']).len();
         let (lead, w) = word.split_at(lead_len);
-        let w = &w.to_string();
         let push = |out: &mut Vec<String>, s: &str| out.push(format!("{lead}{s}"));
         let prev = out.last().map(|p| p.to_lowercase());
         let after_preposition = matches!(prev.as_deref(), Some("у" | "в"));
         let after_genitive = prev
             .as_deref()
             .is_some_and(|p| GENITIVE_PREPOSITIONS.contains(&p));
-        if after_genitive && let Some((_, genitive)) = GENITIVE.iter().find(|(a, _)| a == w) {
-            let next_capital = words
-                .get(i + 1)
-                .and_then(|n| n.chars().next())
-                .is_some_and(char::is_uppercase);
-            if !matches!(w.as_str(), "м." | "с.") || next_capital {
-                push(&mut out, genitive);
-                continue;
-            }
+        // «с.» and «м.» are only settlement types before a capitalised name; otherwise (an
+        // initial, the end of a sentence) leave them alone.
+        let next_capital = words
+            .get(i + 1)
+            .and_then(|n| n.chars().next())
+            .is_some_and(char::is_uppercase);
+        let bare = matches!(w, "м." | "с.") && !next_capital;
+        if after_genitive
+            && !bare
+            && let Some((_, genitive)) = GENITIVE.iter().find(|(a, _)| *a == w)
+        {
+            push(&mut out, genitive);
+            continue;
         }
         if w == "хв" || w == "хв." {
             // «через 30 хв» → «через 30 хвилин»
@@ -366,22 +369,12 @@ fn spoken_segment(seg: &str) -> String {
             push(&mut out, "області");
             continue;
         }
-        if after_preposition && let Some((_, loc)) = LOCATIVE.iter().find(|(a, _)| a == w) {
+        if after_preposition && let Some((_, loc)) = LOCATIVE.iter().find(|(a, _)| *a == w) {
             push(&mut out, loc);
             continue;
         }
-        // «с.» and «м.» are only settlement types before a capitalised name; otherwise (an
-        // initial, the end of a sentence) leave them alone.
-        let next_capital = words
-            .get(i + 1)
-            .and_then(|n| n.chars().next())
-            .is_some_and(char::is_uppercase);
-        if let Some((_, full)) = ABBREVIATIONS.iter().find(|(a, _)| a == w) {
-            if matches!(w.as_str(), "м." | "с.") && !next_capital {
-                out.push(word.clone());
-            } else {
-                push(&mut out, full);
-            }
+        if !bare && let Some((_, full)) = ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+            push(&mut out, full);
             continue;
         }
         out.push(word.clone());
