@@ -89,6 +89,23 @@ fn clean(v: &str) -> String {
     t.to_string()
 }
 
+/// A schedule's free text without the note the export writes for `hours` that are not the same
+/// every week (see [`irregular_note`]): that note says `hours_text` again, which the hours
+/// field already holds.
+fn free_schedule_text(
+    text: Option<String>,
+    hours_text: Option<&str>,
+    lunch: Option<&str>,
+) -> Option<String> {
+    match hours_text.and_then(|h| hours::parse(h).ok()) {
+        Some(h) if !h.is_weekly() => {
+            let lunch = lunch.and_then(|l| hours::parse_lunch(l).ok());
+            without_hours_note(text, &irregular_note(&h, lunch.as_ref()))
+        }
+        _ => text,
+    }
+}
+
 /// Columns the import carries over (possibly only in some cases, which are then reported one
 /// by one); any other column with a value is reported as not mapped.
 fn understood(resource: &str) -> &'static [&'static str] {
@@ -1340,14 +1357,11 @@ impl Imp {
                 &mut a.remarks,
             );
         }
-        a.hours_note = self.schedule_text(&hours_rows);
-        if let Some(h) = a.hours.as_deref().and_then(|h| hours::parse(h).ok())
-            && !h.is_weekly()
-        {
-            let lunch = a.lunch.as_deref().and_then(|l| hours::parse_lunch(l).ok());
-            a.hours_note =
-                without_hours_note(a.hours_note.take(), &irregular_note(&h, lunch.as_ref()));
-        }
+        a.hours_note = free_schedule_text(
+            self.schedule_text(&hours_rows),
+            a.hours.as_deref(),
+            a.lunch.as_deref(),
+        );
         let (rweek, rany) = self.week(&reception_rows);
         a.reception = choose(
             o(&loc, "refdesk_reception"),
@@ -1521,13 +1535,11 @@ impl Imp {
                         &mut a.remarks,
                     );
                 }
-                let mut text = self.schedule_text(&service_rows[s]);
-                if let Some(parsed) = h.as_deref().and_then(|h| hours::parse(h).ok())
-                    && !parsed.is_weekly()
-                {
-                    let lunch = a.lunch.as_deref().and_then(|l| hours::parse_lunch(l).ok());
-                    text = without_hours_note(text, &irregular_note(&parsed, lunch.as_ref()));
-                }
+                let text = free_schedule_text(
+                    self.schedule_text(&service_rows[s]),
+                    h.as_deref(),
+                    a.lunch.as_deref(),
+                );
                 svc.hours = h;
                 if text.is_some() {
                     let st = self.stem("schedule");
