@@ -11,12 +11,16 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn load(name: &str) -> Directory {
-    let opts = LoadOptions {
+/// The tests' "today" and language.
+fn opts() -> LoadOptions {
+    LoadOptions {
         today: jiff::civil::date(2026, 11, 25),
         lang: Lang::En,
-    };
-    load_path(&fixture(name), &opts)
+    }
+}
+
+fn load(name: &str) -> Directory {
+    load_path(&fixture(name), &opts())
 }
 
 /// Asserts exactly one diagnostic of `code`, at `line:column`, and returns its message.
@@ -203,10 +207,7 @@ fn folder_is_read_recursively_in_sorted_order_and_one_bad_file_hides_nothing() {
     std::fs::copy(fixture("syntax.toml"), tmp.path().join("a.toml")).unwrap();
     std::fs::copy(fixture("stale.toml"), sub.join("c.toml")).unwrap();
     std::fs::write(tmp.path().join("notes.txt"), "not a directory file").unwrap();
-    let opts = LoadOptions {
-        today: jiff::civil::date(2026, 11, 25),
-        lang: Lang::En,
-    };
+    let opts = opts();
     let dir = load_path(tmp.path(), &opts);
     assert_eq!(dir.files.len(), 2);
     assert!(dir.files[0].ends_with("a.toml") && dir.files[1].ends_with("c.toml"));
@@ -234,10 +235,7 @@ fn file_that_is_not_utf8_is_an_error_at_the_first_bad_byte_and_other_files_load(
         b"# ok\nname = \"\xcf\xf0\xe8\"\n",
     )
     .unwrap();
-    let opts = LoadOptions {
-        today: jiff::civil::date(2026, 11, 25),
-        lang: Lang::En,
-    };
+    let opts = opts();
     let dir = load_path(tmp.path(), &opts);
     // The file that could not be read still counts as a file of the directory.
     assert_eq!(dir.files.len(), 2, "{:?}", dir.files);
@@ -262,11 +260,7 @@ fn entry(extra: &str) -> String {
 }
 
 fn load_one(text: &str) -> Directory {
-    let opts = LoadOptions {
-        today: jiff::civil::date(2026, 11, 25),
-        lang: Lang::En,
-    };
-    refdesk::directory::load_texts(&[("t.toml", text)], &opts)
+    refdesk::directory::load_texts(&[("t.toml", text)], &opts())
 }
 
 fn only(dir: &Directory, code: &str) -> (usize, usize, String) {
@@ -385,10 +379,7 @@ fn an_error_only_the_whole_file_has_is_still_reported_and_the_entries_load() {
 fn an_empty_folder_is_an_error_not_a_clean_directory() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("readme.txt"), "not data").unwrap();
-    let opts = LoadOptions {
-        today: jiff::civil::date(2026, 11, 25),
-        lang: Lang::En,
-    };
+    let opts = opts();
     let dir = load_path(tmp.path(), &opts);
     let d = dir
         .diagnostics
@@ -407,10 +398,7 @@ fn a_symbolic_link_back_up_the_tree_does_not_load_files_twice() {
     std::fs::create_dir(&sub).unwrap();
     std::fs::copy(fixture("stale.toml"), tmp.path().join("a.toml")).unwrap();
     std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
-    let opts = LoadOptions {
-        today: jiff::civil::date(2026, 11, 25),
-        lang: Lang::En,
-    };
+    let opts = opts();
     let dir = load_path(tmp.path(), &opts);
     assert_eq!(dir.files.len(), 1, "{:?}", dir.files);
     assert!(
