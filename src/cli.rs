@@ -137,9 +137,13 @@ pub enum Paper {
 pub struct SlipOptions {
     /// The agency's id.
     pub id: String,
-    /// A service: its number as `show` lists it, or a fragment of its name.
+    /// A service: its number as `show` lists it, or a fragment of its name (needed when the
+    /// agency has several services).
     #[arg(long, short)]
     pub service: Option<String>,
+    /// The slip for every service of the agency: each one's booking, documents and steps.
+    #[arg(long, conflicts_with = "service")]
+    pub all_services: bool,
     /// Output format (default from the settings, else text).
     #[arg(long, value_enum)]
     pub format: Option<SlipFormat>,

@@ -89,7 +89,7 @@ impl PrintError {
     /// What the frontliner reads: what went wrong and what to do about it.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (PrintError::NoDefaultPrinter, Lang::Uk) => "принтер не вибрано: у CUPS немає принтера за замовчуванням — вкажіть його (--printer НАЗВА або [printer] name у refdesk.toml) чи призначте: lpoptions -d НАЗВА".into(),
+            (PrintError::NoDefaultPrinter, Lang::Uk) => "принтер не вибрано: у CUPS немає типового принтера — вкажіть його (--printer НАЗВА або [printer] name у refdesk.toml) чи призначте: lpoptions -d НАЗВА".into(),
             (PrintError::NoDefaultPrinter, Lang::En) => "no printer chosen: CUPS has no default printer — name one (--printer NAME or [printer] name in refdesk.toml) or set one: lpoptions -d NAME".into(),
             (PrintError::CupsMissing(p), Lang::Uk) => format!("не знайдено програми {p} (клієнт CUPS): встановіть cups-client або налаштуйте [printer] command чи device у refdesk.toml"),
             (PrintError::CupsMissing(p), Lang::En) => format!("{p} (the CUPS client) was not found: install cups-client or set [printer] command or device in refdesk.toml"),

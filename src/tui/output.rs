@@ -42,10 +42,7 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
         };
     };
     // The same card and context as the preview: the slip is Ukrainian, dated the job's day.
-    let mut card = Card::new(dir, agency, Lang::Uk);
-    card.service = job
-        .service
-        .and_then(|i| agency.services.get(i).map(|s| (i + 1, s)));
+    let card = Card::new(dir, agency, Lang::Uk).with_choice(job.service);
     let mut ctx = SlipContext::new(config, job.now.date());
     match job.dest {
         SlipDest::Printer => {
