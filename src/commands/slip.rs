@@ -158,9 +158,10 @@ pub fn run(
         Some(path) => {
             std::fs::write(path, &bytes).map_err(|e| {
                 anyhow::anyhow!(
-                    "{} {}: {e}",
+                    "{} {}: {}",
                     app.lang.pick("не вдалося записати", "could not write"),
-                    path.display()
+                    path.display(),
+                    crate::i18n::io_error(&e, app.lang)
                 )
             })?;
             if ctx.for_name.is_some() {
