@@ -141,7 +141,7 @@ pub struct SlipOptions {
     /// agency has several services).
     #[arg(long, short)]
     pub service: Option<String>,
-    /// The slip for every service of the agency: each one's booking, documents and steps.
+    /// The slip for every service of the agency: each one's booking, fee and documents.
     #[arg(long, conflicts_with = "service")]
     pub all_services: bool,
     /// Output format (default from the settings, else text).

@@ -27,7 +27,7 @@ pub struct Card<'a> {
     pub demo: bool,
     pub lang: Lang,
     /// The referral is for every service (`--all-services`, «усі послуги» in the print
-    /// preview): the slip lists each one's booking, documents and steps. `service` is `None`.
+    /// preview): the slip gives each one's booking, fee and documents. `service` is `None`.
     pub all_services: bool,
 }
 

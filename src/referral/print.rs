@@ -95,10 +95,10 @@ impl PrintError {
             (PrintError::CupsMissing(p), Lang::En) => format!("{p} (the CUPS client) was not found: install cups-client or set [printer] command or device in refdesk.toml"),
             (PrintError::EmptyCommand, Lang::Uk) => "[printer] command у refdesk.toml порожній".into(),
             (PrintError::EmptyCommand, Lang::En) => "[printer] command in refdesk.toml is empty".into(),
-            (PrintError::Spawn { program, source }, Lang::Uk) => format!("не вдалося запустити {program}: {source}"),
+            (PrintError::Spawn { program, source }, Lang::Uk) => format!("не вдалося запустити {program}: {}", crate::i18n::io_error(source, Lang::Uk)),
             (PrintError::Failed { program, code, stderr }, Lang::Uk) => format!("{program} завершився з помилкою (код {}): {stderr}", code.map_or("?".to_string(), |c| c.to_string())),
-            (PrintError::Device { path, source }, Lang::Uk) => format!("не вдалося записати на {}: {source}", path.display()),
-            (PrintError::TempFile(e), Lang::Uk) => format!("не вдалося створити тимчасовий файл для команди друку: {e}"),
+            (PrintError::Device { path, source }, Lang::Uk) => format!("не вдалося записати на {}: {}", path.display(), crate::i18n::io_error(source, Lang::Uk)),
+            (PrintError::TempFile(e), Lang::Uk) => format!("не вдалося створити тимчасовий файл для команди друку: {}", crate::i18n::io_error(e, Lang::Uk)),
             (PrintError::Render(e), Lang::Uk) => format!("не вдалося підготувати направлення: {e}"),
             (e, Lang::En) => e.to_string(),
         }

@@ -71,8 +71,9 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
                 Ok(path) => PrintOutcome::Saved { path },
                 Err(e) => PrintOutcome::Lost {
                     message: format!(
-                        "{}: {e}",
-                        lang.pick("Не вдалося зберегти направлення", "Could not save the slip")
+                        "{}: {}",
+                        lang.pick("Не вдалося зберегти направлення", "Could not save the slip"),
+                        crate::i18n::io_error(&e, lang)
                     ),
                 },
             }
