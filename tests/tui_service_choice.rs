@@ -141,6 +141,10 @@ fn f2_with_many_services_and_none_chosen_asks_and_will_not_print_until_told() {
         "no slip without the service:\n{screen}"
     );
     assert!(screen.contains("Tab послуга"), "{screen}");
+    assert!(
+        !screen.contains("Enter друкувати"),
+        "the bar promises no printing:\n{screen}"
+    );
 
     assert_eq!(h.press(KeyCode::Enter), Effect::None);
     assert!(h.print_jobs.is_empty());
@@ -156,7 +160,9 @@ fn f2_with_many_services_and_none_chosen_asks_and_will_not_print_until_told() {
     assert!(slip(&h).contains("Питання: Додаткова послуга номер 4"));
     h.press(KeyCode::Tab);
     assert_eq!(preview(&h).service, ServiceChoice::One(0));
-    assert!(h.screen().contains("НАПРАВЛЕННЯ"));
+    let screen = h.screen();
+    assert!(screen.contains("НАПРАВЛЕННЯ"), "{screen}");
+    assert!(screen.contains("Enter друкувати"), "{screen}");
     h.press(KeyCode::Enter);
     assert_eq!(
         h.print_jobs.first().map(|j| j.service),

@@ -545,6 +545,15 @@ impl State {
         Some(Card::new(&self.dir, a, Lang::Uk).with_choice(service))
     }
 
+    /// The preview is for an agency with several services and none chosen: nothing prints
+    /// until Tab chooses one (or all).
+    pub fn needs_service(&self, p: &Preview) -> bool {
+        self.dir
+            .agencies
+            .get(p.agency)
+            .is_some_and(|a| p.service.missing(a))
+    }
+
     /// The slip context from the settings, dated today.
     pub fn slip_context(&self, for_name: Option<String>) -> SlipContext {
         let mut ctx = SlipContext::new(&self.settings.config, self.now.date());
@@ -598,12 +607,7 @@ impl State {
             return Effect::None;
         };
         // A slip without the procedure is no referral: the preview stays open and asks.
-        if self
-            .dir
-            .agencies
-            .get(p.agency)
-            .is_some_and(|a| p.service.missing(a))
-        {
+        if self.needs_service(p) {
             self.status = Some(Msg::ServiceNotChosen.text(self.lang()).to_string());
             return Effect::None;
         }

@@ -1550,6 +1550,11 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
                 short = Some(lang.pick("назад", "back").to_string());
                 lang.pick("скасувати", "cancel").to_string()
             }
+            // Nothing prints until the service is chosen: Tab is the way on.
+            (Command::Open, Scope::Preview) if matches!(state.overlays.last(), Some(Overlay::Preview(p)) if state.needs_service(p)) =>
+            {
+                continue;
+            }
             (Command::Open, Scope::Preview) => {
                 let saves =
                     matches!(state.overlays.last(), Some(Overlay::Preview(p)) if p.dest.saves());
@@ -1846,7 +1851,7 @@ pub fn preview_slip(state: &State, p: &Preview) -> Vec<slip::TextLine> {
         return Vec::new();
     };
     let ctx = state.slip_context(p.printed_name());
-    if p.service.missing(card.agency) {
+    if state.needs_service(p) {
         let cols = |s: &str| width(s) as f32;
         let w = ctx.width as f32;
         let line = |text: String, bold: bool| slip::TextLine { text, bold };
