@@ -49,6 +49,9 @@ pub(super) struct DAgency {
     pub(super) remote: bool,
     pub(super) locality: Option<String>,
     pub(super) district: Option<String>,
+    pub(super) province: Option<String>,
+    /// ISO 3166-1 code; `None` in Ukraine.
+    pub(super) country: Option<String>,
     pub(super) address: Option<String>,
     pub(super) postcode: Option<String>,
     pub(super) address_note: Option<String>,

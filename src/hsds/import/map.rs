@@ -4,7 +4,7 @@ use super::*;
 
 impl Imp {
     /// Term id → (taxonomy name, code, name, description).
-    pub(super) fn terms(&self) -> HashMap<String, (String, String, String, String)> {
+    pub(super) fn terms(&self) -> Terms {
         let tax: HashMap<&str, &str> = self
             .rows("taxonomy")
             .iter()
@@ -31,10 +31,7 @@ impl Imp {
     }
 
     /// Categories to declare: refdesk category terms that are not built in as they are.
-    pub(super) fn categories(
-        &self,
-        terms: &HashMap<String, (String, String, String, String)>,
-    ) -> Vec<(String, String, Option<String>)> {
+    pub(super) fn categories(&self, terms: &Terms) -> Vec<(String, String, Option<String>)> {
         let mut out = Vec::new();
         for r in self.rows("taxonomy_term") {
             let Some((tax, code, name, descr)) = terms.get(g(r, "id")) else {
@@ -58,16 +55,16 @@ impl Imp {
     pub(super) fn classification(
         &mut self,
         links: &[&str],
-        terms: &HashMap<String, (String, String, String, String)>,
+        terms: &Terms,
     ) -> (Option<String>, Vec<String>) {
         let mut category = None;
         let mut topics: Vec<String> = Vec::new();
         let attrs: Vec<(usize, String, String)> = self
-            .rows("attribute")
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| links.contains(&g(r, "link_id")) && !g(r, "link_id").is_empty())
-            .map(|(i, r)| {
+            .idx
+            .rows_any("attribute", "link_id", links.iter().copied())
+            .into_iter()
+            .map(|i| {
+                let r = &self.rows("attribute")[i];
                 (
                     i,
                     g(r, "taxonomy_term_id").to_string(),
@@ -102,20 +99,33 @@ impl Imp {
         (category, topics)
     }
 
-    pub(super) fn phone_entry(&mut self, r: &Row, prefix: Option<&str>) -> Option<DPhone> {
-        let number = g(r, "number").to_string();
-        if number.is_empty() {
+    /// A phone row as refdesk keeps it. `country` is the agency's, where it is abroad: its
+    /// numbers are often written without the country code, the way people there write them.
+    pub(super) fn phone_entry(
+        &mut self,
+        r: &Row,
+        prefix: Option<&str>,
+        country: Option<&str>,
+    ) -> Option<DPhone> {
+        let written = g(r, "number");
+        if written.is_empty() {
             return None;
         }
-        if let Err(e) = phone::parse(&number) {
-            self.note(
-                format!("телефон «{number}» не розпізнано ({e}) — пропущено"),
-                format!("phone \"{number}\" not recognised ({e}) — skipped"),
-            );
-            let stem = self.stem("phone");
-            self.lost(format!("{stem}.number"), g(r, "id"));
-            return None;
-        }
+        let abroad = country.and_then(|c| phone::international(written, c));
+        let number = match (abroad, phone::parse(written)) {
+            (Some(n), _) => n,
+            (None, Ok(_)) => written.to_string(),
+            (None, Err(e)) => {
+                let (uk, en) = (e.message_in(Lang::Uk), e.message_in(Lang::En));
+                self.note(
+                    format!("телефон «{written}» не розпізнано ({uk}) — пропущено"),
+                    format!("phone \"{written}\" not recognised ({en}) — skipped"),
+                );
+                let stem = self.stem("phone");
+                self.lost(format!("{stem}.number"), g(r, "id"));
+                return None;
+            }
+        };
         let mut parts: Vec<String> = Vec::new();
         if let Some(p) = prefix {
             parts.push(p.to_string());
@@ -136,7 +146,7 @@ impl Imp {
         })
     }
 
-    pub(super) fn person(&mut self, ci: usize) -> Option<DPerson> {
+    pub(super) fn person(&mut self, ci: usize, country: Option<&str>) -> Option<DPerson> {
         let r = self.rows("contact")[ci].clone();
         self.used_contacts.insert(ci);
         let Some(name) = o(&r, "name") else {
@@ -149,18 +159,12 @@ impl Imp {
             .into_iter()
             .flatten()
             .collect();
-        let id = g(&r, "id").to_string();
-        let phone_rows: Vec<(usize, Row)> = self
-            .rows("phone")
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !id.is_empty() && g(p, "contact_id") == id)
-            .map(|(i, p)| (i, p.clone()))
-            .collect();
+        let phone_rows = self.idx.rows("phone", "contact_id", g(&r, "id")).to_vec();
         let mut phone = None;
-        for (i, p) in phone_rows {
+        for i in phone_rows {
             if phone.is_none() {
-                phone = self.phone_entry(&p, None);
+                let p = self.rows("phone")[i].clone();
+                phone = self.phone_entry(&p, None, country);
                 self.used_phones.insert(i);
             }
         }
@@ -173,15 +177,8 @@ impl Imp {
         })
     }
 
-    pub(super) fn agency(
-        &mut self,
-        slot: &Slot,
-        terms: &HashMap<String, (String, String, String, String)>,
-        has_status: bool,
-        has_alert: bool,
-        shared_org: bool,
-        ids: &mut HashSet<String>,
-    ) -> DAgency {
+    /// What one slot's agency is built from.
+    fn site(&self, slot: &Slot, shared_org: bool) -> Site {
         let org: Row = slot
             .org
             .map(|i| self.rows("organization")[i].clone())
@@ -195,24 +192,89 @@ impl Imp {
             .iter()
             .map(|&i| self.rows("service")[i].clone())
             .collect();
-        let org_id = g(&org, "id").to_string();
+        let svc_ids: Vec<String> = svcs.iter().map(|s| g(s, "id").to_string()).collect();
         let loc_id = g(&loc, "id").to_string();
-        let mut a = DAgency::default();
+        // The links of this location's services: service_at_location id → the service.
+        let sal_ids: HashMap<String, usize> = self
+            .idx
+            .rows("service_at_location", "location_id", &loc_id)
+            .iter()
+            .filter_map(|&i| {
+                let r = &self.rows("service_at_location")[i];
+                let s = svc_ids.iter().position(|x| x == g(r, "service_id"))?;
+                Some((g(r, "id").to_string(), s))
+            })
+            .filter(|(id, _)| !id.is_empty())
+            .collect();
+        Site {
+            org_id: g(&org, "id").to_string(),
+            loc_id,
+            org,
+            loc,
+            svcs,
+            svc_ids,
+            sal_ids,
+            shared_org,
+        }
+    }
 
-        // Names.
-        let org_name = g(&org, "name").to_string();
-        let loc_name = g(&loc, "name").to_string();
+    pub(super) fn agency(
+        &mut self,
+        slot: &Slot,
+        terms: &Terms,
+        has: LocColumns,
+        shared_org: bool,
+        ids: &mut Ids,
+    ) -> DAgency {
+        let site = self.site(slot, shared_org);
+        let mut a = DAgency::default();
+        self.names(&site, &mut a);
+        self.identity(&site, &mut a, ids);
+        self.classify(&site, &mut a, terms);
+        self.place(&site, slot.loc.is_none(), &mut a);
+        self.phones(&site, &mut a);
+        let service_people = self.people(&site, &mut a);
+        let sched = self.hours(&site, &mut a);
+        self.verification(&site, &mut a);
+        self.status(&site, has, &mut a);
+        for (s, people) in service_people.into_iter().enumerate() {
+            let (svc, remarks) = self.service(&site, s, &a, terms, people, &sched);
+            a.services.extend(svc);
+            a.remarks.extend(remarks);
+        }
+        a
+    }
+
+    /// The name: the organization's; for one of several sites of an organization, the site's
+    /// own name where it has one (the organization's name would be wrong in the read-out
+    /// phrase); else the first service's.
+    fn names(&mut self, site: &Site, a: &mut DAgency) {
+        let org_name = g(&site.org, "name").to_string();
+        let loc_name = g(&site.loc, "name").to_string();
+        let site_named = site.shared_org && !loc_name.is_empty() && loc_name != org_name;
         a.name = match (org_name.is_empty(), loc_name.is_empty()) {
+            _ if site_named => loc_name.clone(),
             (false, _) => org_name.clone(),
             (true, false) => loc_name.clone(),
-            (true, true) => svcs
+            (true, true) => site
+                .svcs
                 .first()
                 .map(|s| g(s, "name").to_string())
                 .unwrap_or_default(),
         };
-        a.short_name = o(&org, "alternate_name");
-        a.name_genitive = o(&org, "refdesk_name_genitive");
-        a.gender = o(&org, "refdesk_gender").filter(|g| Gender::parse(g).is_some());
+        if site_named {
+            self.remark(
+                format!("назва — локації; установа належить до організації «{org_name}»"),
+                format!(
+                    "the name is the location's; it belongs to the organization \"{org_name}\""
+                ),
+                &mut a.remarks,
+            );
+        } else {
+            a.short_name = o(&site.org, "alternate_name");
+            a.name_genitive = o(&site.org, "refdesk_name_genitive");
+            a.gender = o(&site.org, "refdesk_gender").filter(|g| Gender::parse(g).is_some());
+        }
         if a.name.is_empty() {
             a.name = self.pick("Без назви", "Untitled");
             self.remark(
@@ -221,48 +283,44 @@ impl Imp {
                 &mut a.remarks,
             );
         }
+    }
 
-        // Identity.
-        let ext_id = (g(&loc, "external_identifier_type") == ID_SCHEME)
-            .then(|| g(&loc, "external_identifier").to_string())
+    /// The refdesk id: kept from a refdesk export, else made from the name (and the town, for
+    /// offices of one organization that share its name), unique in the file.
+    fn identity(&mut self, site: &Site, a: &mut DAgency, ids: &mut Ids) {
+        let loc = &site.loc;
+        let ext_id = (g(loc, "external_identifier_type") == ID_SCHEME)
+            .then(|| g(loc, "external_identifier").to_string())
             .filter(|id| valid_id(id));
-        if ext_id.is_none() && !g(&loc, "external_identifier").is_empty() {
+        if ext_id.is_none() && !g(loc, "external_identifier").is_empty() {
             let stem = self.stem("location");
-            self.lost(format!("{stem}.external_identifier"), loc_id.clone());
+            self.lost(format!("{stem}.external_identifier"), site.loc_id.clone());
         }
         let base = ext_id.unwrap_or_else(|| {
-            // Offices of one organization are told apart by their town.
             let city = self
-                .rows("address")
-                .iter()
-                .find(|r| !loc_id.is_empty() && g(r, "location_id") == loc_id)
-                .map(|r| g(r, "city").to_string())
+                .idx
+                .rows("address", "location_id", &site.loc_id)
+                .first()
+                .map(|&i| g(&self.rows("address")[i], "city").to_string())
                 .unwrap_or_default();
-            if shared_org && !city.is_empty() {
+            let org_named = a.name == g(&site.org, "name");
+            if site.shared_org && org_named && !city.is_empty() {
                 slug(&format!("{} {city}", a.name))
             } else {
                 slug(&a.name)
             }
         });
-        let mut id = base.clone();
-        let mut n = 2;
-        while ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        ids.insert(id.clone());
-        a.id = id;
+        a.id = ids.unique(base);
+    }
 
-        // Classification.
-        let (cat, topics) = self.classification(&[&loc_id, &org_id], terms);
+    /// The category and topics of the location, the organization or (failing those) a service.
+    fn classify(&mut self, site: &Site, a: &mut DAgency, terms: &Terms) {
+        let (cat, topics) = self.classification(&[&site.loc_id, &site.org_id], terms);
         a.topics = topics;
-        let svc_ids: Vec<String> = svcs.iter().map(|s| g(s, "id").to_string()).collect();
         let mut svc_cat = None;
-        for sid in &svc_ids {
+        for sid in &site.svc_ids {
             let (c, _) = self.classification(&[sid.as_str()], terms);
-            if svc_cat.is_none() {
-                svc_cat = c;
-            }
+            svc_cat = svc_cat.or(c);
         }
         a.category = match cat.or(svc_cat) {
             Some(c) => c,
@@ -281,28 +339,33 @@ impl Imp {
                 "other".into()
             }
         };
+    }
 
-        // Description, place.
+    /// Description, contacts of the organization, how to find it, coordinates, address and
+    /// accessibility.
+    fn place(&mut self, site: &Site, no_location: bool, a: &mut DAgency) {
+        let (org, loc) = (&site.org, &site.loc);
         // HSDS requires an organization description; refdesk's export writes the name where
         // the agency has none, which is no description at all.
-        let org_descr = o(&org, "description").filter(|d| *d != g(&org, "name"));
-        let descr: Vec<String> = [org_descr, o(&loc, "description")]
+        let org_descr = o(org, "description").filter(|d| *d != g(org, "name"));
+        let descr: Vec<String> = [org_descr, o(loc, "description")]
             .into_iter()
             .flatten()
             .collect();
         a.description = Some(join_sentences(&descr)).filter(|d| !d.is_empty());
-        a.remote = slot.loc.is_none() || g(&loc, "location_type") == "virtual";
-        a.email = o(&org, "email");
-        a.website = o(&org, "website");
+        a.remote = no_location || g(loc, "location_type") == "virtual";
+        a.email = o(org, "email");
+        a.website = o(org, "website");
         let mut how_to_find: Vec<String> = Vec::new();
+        let loc_name = g(loc, "name");
         if !loc_name.is_empty() && loc_name != a.name {
-            how_to_find.push(loc_name.clone());
+            how_to_find.push(loc_name.to_string());
         }
-        how_to_find.extend(o(&loc, "transportation"));
+        how_to_find.extend(o(loc, "transportation"));
         a.address_note = Some(how_to_find.join("; ")).filter(|s| !s.is_empty());
         a.coordinates = match (
-            g(&loc, "latitude").parse::<f64>(),
-            g(&loc, "longitude").parse::<f64>(),
+            g(loc, "latitude").parse::<f64>(),
+            g(loc, "longitude").parse::<f64>(),
         ) {
             (Ok(la), Ok(lo)) if (-90.0..=90.0).contains(&la) && (-180.0..=180.0).contains(&lo) => {
                 Some((la, lo))
@@ -314,17 +377,18 @@ impl Imp {
                     &mut a.remarks,
                 );
                 let stem = self.stem("location");
-                self.lost(format!("{stem}.latitude/longitude"), loc_id.clone());
+                self.lost(format!("{stem}.latitude/longitude"), site.loc_id.clone());
                 None
             }
             _ => None,
         };
-        self.address(&loc_id, &mut a);
+        self.address(&site.loc_id, a);
         let acc: Vec<String> = self
-            .rows("accessibility")
+            .idx
+            .rows("accessibility", "location_id", &site.loc_id)
             .iter()
-            .filter(|r| !loc_id.is_empty() && g(r, "location_id") == loc_id)
-            .map(|r| {
+            .map(|&i| {
+                let r = &self.rows("accessibility")[i];
                 [o(r, "description"), o(r, "details")]
                     .into_iter()
                     .flatten()
@@ -334,40 +398,49 @@ impl Imp {
             .filter(|s| !s.is_empty())
             .collect();
         a.accessibility = Some(acc.join("; ")).filter(|s| !s.is_empty());
+    }
 
-        // Phones of the agency: linked to its location, to its organization, or to one of its
-        // services (with the service's name in the note).
-        let sal_ids: HashMap<String, usize> = self
-            .rows("service_at_location")
-            .iter()
-            .filter(|r| !loc_id.is_empty() && g(r, "location_id") == loc_id)
-            .filter_map(|r| {
-                let s = svc_ids.iter().position(|x| x == g(r, "service_id"))?;
-                Some((g(r, "id").to_string(), s))
-            })
-            .collect();
-        let phone_rows: Vec<(usize, Row)> =
-            self.rows("phone").iter().cloned().enumerate().collect();
-        let contact_ids: HashSet<String> = self
-            .rows("contact")
-            .iter()
-            .map(|r| g(r, "id").to_string())
-            .collect();
-        for (i, p) in phone_rows {
-            let at_loc = !loc_id.is_empty() && g(&p, "location_id") == loc_id;
-            let at_org = !org_id.is_empty()
-                && g(&p, "organization_id") == org_id
+    /// Whether a row's `location_id` names another location of the package: such a row is that
+    /// site's, whatever else it links to. A reference to no location is no place at all.
+    pub(super) fn elsewhere(&self, site: &Site, r: &Row) -> bool {
+        let l = g(r, "location_id");
+        !l.is_empty() && l != site.loc_id && self.find("location", l).is_some()
+    }
+
+    /// Phones of the agency: linked to its location, to its organization (and no location), or
+    /// to one of its services (with the service's name in the note).
+    fn phones(&mut self, site: &Site, a: &mut DAgency) {
+        let mut rows = self
+            .idx
+            .rows_any("phone", "location_id", [site.loc_id.as_str()]);
+        rows.extend(self.idx.rows("phone", "organization_id", &site.org_id));
+        for s in &site.svc_ids {
+            rows.extend(self.idx.rows("phone", "service_id", s));
+        }
+        for sal in site.sal_ids.keys() {
+            rows.extend(self.idx.rows("phone", "service_at_location_id", sal));
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        for i in rows {
+            let p = self.rows("phone")[i].clone();
+            if self.elsewhere(site, &p) {
+                continue;
+            }
+            let here = !site.loc_id.is_empty() && g(&p, "location_id") == site.loc_id;
+            let of_org = !site.org_id.is_empty()
+                && g(&p, "organization_id") == site.org_id
                 && g(&p, "location_id").is_empty();
-            let svc = svc_ids
-                .iter()
-                .position(|s| !s.is_empty() && g(&p, "service_id") == s)
-                .or_else(|| sal_ids.get(g(&p, "service_at_location_id")).copied());
-            let of_contact = contact_ids.contains(g(&p, "contact_id"));
-            let entry = if at_loc || at_org {
-                self.phone_entry(&p, None)
-            } else if let (Some(s), false) = (svc, of_contact) {
-                let name = g(&svcs[s], "name").to_string();
-                self.phone_entry(&p, Some(&name))
+            let of_contact = !self
+                .idx
+                .rows("contact", "id", g(&p, "contact_id"))
+                .is_empty();
+            let country = a.country.clone();
+            let entry = if here || of_org {
+                self.phone_entry(&p, None, country.as_deref())
+            } else if let (Some(s), false) = (site.service_of(&p), of_contact) {
+                let name = g(&site.svcs[s], "name").to_string();
+                self.phone_entry(&p, Some(&name), country.as_deref())
             } else {
                 continue;
             };
@@ -387,333 +460,56 @@ impl Imp {
                 &mut a.remarks,
             );
         }
+    }
 
-        // People.
-        let contacts: Vec<(usize, Row)> =
-            self.rows("contact").iter().cloned().enumerate().collect();
-        let mut service_people: Vec<Vec<DPerson>> = svcs.iter().map(|_| Vec::new()).collect();
-        for (ci, c) in contacts {
-            let svc = svc_ids
-                .iter()
-                .position(|s| !s.is_empty() && g(&c, "service_id") == s)
-                .or_else(|| sal_ids.get(g(&c, "service_at_location_id")).copied());
-            let at_agency = (!loc_id.is_empty() && g(&c, "location_id") == loc_id)
-                || (!org_id.is_empty() && g(&c, "organization_id") == org_id);
+    /// People of the agency (its head and contacts) and of each service: a person of another
+    /// site stays there.
+    fn people(&mut self, site: &Site, a: &mut DAgency) -> Vec<Vec<DPerson>> {
+        let mut rows = self
+            .idx
+            .rows_any("contact", "location_id", [site.loc_id.as_str()]);
+        rows.extend(self.idx.rows("contact", "organization_id", &site.org_id));
+        for s in &site.svc_ids {
+            rows.extend(self.idx.rows("contact", "service_id", s));
+        }
+        for sal in site.sal_ids.keys() {
+            rows.extend(self.idx.rows("contact", "service_at_location_id", sal));
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        let mut service_people: Vec<Vec<DPerson>> = site.svcs.iter().map(|_| Vec::new()).collect();
+        let country = a.country.clone();
+        for ci in rows {
+            let c = &self.rows("contact")[ci];
+            if self.elsewhere(site, c) {
+                continue;
+            }
+            let svc = site.service_of(c);
+            let at_agency = (!site.loc_id.is_empty() && g(c, "location_id") == site.loc_id)
+                || (!site.org_id.is_empty() && g(c, "organization_id") == site.org_id);
+            let head = g(c, "refdesk_role") == "head";
             if let Some(s) = svc {
-                service_people[s].extend(self.person(ci));
+                service_people[s].extend(self.person(ci, country.as_deref()));
             } else if at_agency {
-                let Some(p) = self.person(ci) else { continue };
-                if g(&c, "refdesk_role") == "head" && a.head.is_none() {
+                let Some(p) = self.person(ci, country.as_deref()) else {
+                    continue;
+                };
+                if head && a.head.is_none() {
                     a.head = Some(p);
                 } else {
                     a.contacts.push(p);
                 }
             }
         }
-
-        // Hours.
-        let sched: Vec<(usize, Row)> = self.rows("schedule").iter().cloned().enumerate().collect();
-        let is_service_row = |r: &Row| {
-            svc_ids
-                .iter()
-                .any(|s| !s.is_empty() && g(r, "service_id") == s)
-                || sal_ids.contains_key(g(r, "service_at_location_id"))
-        };
-        let (mut hours_rows, mut reception_rows) = (Vec::new(), Vec::new());
-        for (i, r) in &sched {
-            let at_loc = !loc_id.is_empty()
-                && g(r, "location_id") == loc_id
-                && g(r, "service_id").is_empty()
-                && g(r, "service_at_location_id").is_empty();
-            if at_loc {
-                self.used_schedules.insert(*i);
-                if g(r, "description") == SCHEDULE_RECEPTION {
-                    reception_rows.push(*i);
-                } else {
-                    hours_rows.push(*i);
-                }
-            }
-        }
-        let service_rows: Vec<Vec<usize>> = svcs
-            .iter()
-            .enumerate()
-            .map(|(s, _)| {
-                sched
-                    .iter()
-                    .filter(|(_, r)| {
-                        is_service_row(r)
-                            && (g(r, "service_id") == svc_ids[s]
-                                || sal_ids.get(g(r, "service_at_location_id")) == Some(&s))
-                    })
-                    .map(|(i, _)| *i)
-                    .collect()
-            })
-            .collect();
-        for rows in &service_rows {
-            self.used_schedules.extend(rows.iter().copied());
-        }
-        let mut borrowed_from: Option<usize> = None;
-        if hours_rows.is_empty() && g(&loc, "refdesk_hours").is_empty() {
-            // A foreign package often gives hours per service only: take the agency's hours
-            // from the first service that has any.
-            if let Some(s) = service_rows.iter().position(|r| !r.is_empty()) {
-                hours_rows = service_rows[s].clone();
-                borrowed_from = Some(s);
-                let name = g(&svcs[s], "name").to_string();
-                self.remark(
-                    format!(
-                        "{}: графік установи взято з розкладу послуги «{name}» — перевірте",
-                        a.id
-                    ),
-                    format!(
-                        "{}: the agency's hours were taken from the schedule of the service \"{name}\" — check them",
-                        a.id
-                    ),
-                &mut a.remarks,
-            );
-            }
-        }
-        let (week, any) = self.week(&hours_rows);
-        let (hours, lunch, mismatch) = choose(
-            o(&loc, "refdesk_hours"),
-            o(&loc, "refdesk_lunch"),
-            &week,
-            any,
-            Break::Find,
-        );
-        if mismatch {
-            self.remark(
-                format!(
-                    "{}: графік у schedules відрізняється від refdesk_hours — узято з schedules",
-                    a.id
-                ),
-                format!(
-                    "{}: the schedule rows differ from refdesk_hours — took the rows",
-                    a.id
-                ),
-                &mut a.remarks,
-            );
-        }
-        a.hours = hours;
-        a.lunch = lunch;
-        if a.hours.is_none() {
-            self.remark(
-                format!(
-                    "{}: графік роботи не вказано — додайте \"hours\", інакше запис не завантажиться",
-                    a.id
-                ),
-                format!(
-                    "{}: no working hours — add \"hours\", or the entry will not load",
-                    a.id
-                ),
-                &mut a.remarks,
-            );
-        }
-        a.hours_note = free_schedule_text(
-            self.schedule_text(&hours_rows),
-            a.hours.as_deref(),
-            a.lunch.as_deref(),
-        );
-        let (rweek, rany) = self.week(&reception_rows);
-        a.reception = choose(
-            o(&loc, "refdesk_reception"),
-            None,
-            &rweek,
-            rany,
-            Break::Keep,
-        )
-        .0;
-        let lunch_parsed = a.lunch.as_deref().and_then(|l| hours::parse_lunch(l).ok());
-
-        // Verification, status, notices.
-        a.verified = o(&loc, "refdesk_verified").and_then(|d| d.parse::<Date>().ok());
-        a.verified_by = o(&loc, "refdesk_verified_by");
-        let mut from_last_modified = false;
-        if a.verified.is_none() {
-            let best = svcs
-                .iter()
-                .filter_map(|s| Some((g(s, "assured_date").parse::<Date>().ok()?, s)))
-                // The latest check; among equals, one that says who checked.
-                .max_by_key(|(d, s)| (*d, !g(s, "assurer_email").is_empty()));
-            if let Some((d, s)) = best {
-                a.verified = Some(d);
-                a.verified_by = o(s, "assurer_email");
-            } else if let Some(d) = svcs
-                .iter()
-                .filter_map(|s| g(s, "last_modified").get(..10)?.parse::<Date>().ok())
-                .max()
-            {
-                a.verified = Some(d);
-                from_last_modified = true;
-            }
-        }
-        let stem = self.stem("service");
-        for s in &svcs {
-            if !g(s, "assurer_email").is_empty()
-                && a.verified_by.as_deref() != Some(g(s, "assurer_email"))
-            {
-                self.lost(format!("{stem}.assurer_email"), g(s, "id"));
-            }
-            if !g(s, "last_modified").is_empty() && !from_last_modified {
-                self.lost(format!("{stem}.last_modified"), g(s, "id"));
-            }
-        }
-        match a.verified {
-            None => {
-                a.verified = Some(self.today);
-                self.remark(
-                    format!(
-                        "{}: дати перевірки немає — поставлено сьогоднішню; перевірте запис",
-                        a.id
-                    ),
-                    format!(
-                        "{}: no verification date — set to today; check the entry",
-                        a.id
-                    ),
-                    &mut a.remarks,
-                );
-            }
-            Some(d) if d > self.today => {
-                a.verified = Some(self.today);
-                self.remark(
-                    format!(
-                        "{}: дата перевірки {d} ще не настала — поставлено сьогоднішню",
-                        a.id
-                    ),
-                    format!(
-                        "{}: verification date {d} is in the future — set to today",
-                        a.id
-                    ),
-                    &mut a.remarks,
-                );
-            }
-            Some(_) => {}
-        }
-        let statuses: Vec<Status> = svcs
-            .iter()
-            .map(|s| match g(s, "status").to_lowercase().as_str() {
-                "temporarily closed" | "temporarily-closed" => Status::TemporarilyClosed,
-                "inactive" | "defunct" => Status::Closed,
-                _ => Status::Active,
-            })
-            .collect();
-        let status = if has_status {
-            o(&loc, "refdesk_status").and_then(|s| Status::parse(&s))
-        } else if statuses.is_empty() || statuses.contains(&Status::Active) {
-            None
-        } else if statuses.contains(&Status::TemporarilyClosed) {
-            Some(Status::TemporarilyClosed)
-        } else {
-            Some(Status::Closed)
-        };
-        let agency_status = status.unwrap_or_default();
-        for (s, st) in svcs.iter().zip(&statuses) {
-            if *st != agency_status {
-                self.lost(format!("{stem}.status"), g(s, "id"));
-            }
-        }
-        a.status = status
-            .filter(|s| *s != Status::Active)
-            .map(|s| s.code().into());
-        a.alert = if has_alert {
-            o(&loc, "refdesk_alert")
-        } else {
-            let with_alert: Vec<(String, String)> = svcs
-                .iter()
-                .filter_map(|s| Some((g(s, "name").to_string(), o(s, "alert")?)))
-                .collect();
-            match with_alert.as_slice() {
-                [] => None,
-                // Said of the whole agency only when it offers nothing else.
-                [(_, one)] if svcs.len() == 1 => Some(one.clone()),
-                many => Some(
-                    many.iter()
-                        .map(|(n, t)| format!("{n}: {t}"))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-            }
-        };
-        a.notes = o(&loc, "refdesk_notes");
-
-        // Services.
-        for (s, row) in svcs.iter().enumerate() {
-            let mut svc = DService {
-                name: g(row, "name").to_string(),
-                description: o(row, "description"),
-                appointment: o(row, "refdesk_appointment")
-                    .filter(|x| Appointment::parse(x).is_some()),
-                booking: o(row, "refdesk_booking"),
-                eligibility: o(row, "eligibility_description"),
-                duration: o(row, "wait_time"),
-                online: o(row, "refdesk_online"),
-                contacts: std::mem::take(&mut service_people[s]),
-                ..Default::default()
-            };
-            let (_, topics) = self.classification(&[svc_ids[s].as_str()], terms);
-            svc.topics = topics;
-            svc.fee = o(row, "fees_description").or_else(|| o(row, "fees"));
-            if o(row, "fees").is_some()
-                && o(row, "fees_description").is_some()
-                && o(row, "fees") != o(row, "fees_description")
-            {
-                self.lost(format!("{stem}.fees"), g(row, "id"));
-            }
-            svc.steps = steps(g(row, "application_process"));
-            let sid = svc_ids[s].clone();
-            svc.documents = self
-                .rows("required_document")
-                .iter()
-                .filter(|r| !sid.is_empty() && g(r, "service_id") == sid)
-                .filter_map(|r| o(r, "document"))
-                .collect();
-            if borrowed_from != Some(s) {
-                let (w, any) = self.week(&service_rows[s]);
-                let brk = match &lunch_parsed {
-                    Some(l) => Break::SplitBy(l),
-                    None => Break::Keep,
-                };
-                let (h, _, mismatch) = choose(o(row, "refdesk_hours"), None, &w, any, brk);
-                if mismatch {
-                    self.remark(
-                        format!(
-                            "{}: графік послуги «{}» у schedules відрізняється від refdesk_hours — узято з schedules",
-                            a.id, svc.name
-                        ),
-                        format!(
-                            "{}: the schedule rows of the service \"{}\" differ from refdesk_hours — took the rows",
-                            a.id, svc.name
-                        ),
-                        &mut a.remarks,
-                    );
-                }
-                let text = free_schedule_text(
-                    self.schedule_text(&service_rows[s]),
-                    h.as_deref(),
-                    a.lunch.as_deref(),
-                );
-                svc.hours = h;
-                if text.is_some() {
-                    let st = self.stem("schedule");
-                    self.lost(format!("{st}.description/notes"), svc_ids[s].clone());
-                }
-            }
-            if svc.name.is_empty() {
-                let m = self.pick("послуги без назви", "services without a name");
-                self.lost(format!("{stem} — {m}"), svc_ids[s].clone());
-                continue;
-            }
-            a.services.push(svc);
-        }
-        a
+        service_people
     }
 
     pub(super) fn address(&mut self, loc_id: &str, a: &mut DAgency) {
         let mut rows: Vec<Row> = self
-            .rows("address")
+            .idx
+            .rows("address", "location_id", loc_id)
             .iter()
-            .filter(|r| !loc_id.is_empty() && g(r, "location_id") == loc_id)
-            .cloned()
+            .map(|&i| self.rows("address")[i].clone())
             .collect();
         if rows.is_empty() {
             return;
@@ -735,18 +531,70 @@ impl Imp {
             .collect();
         a.address = Some(street.join(", ")).filter(|s| !s.is_empty());
         a.locality = o(&r, "city");
-        let district: Vec<String> = [o(&r, "region"), o(&r, "state_province")]
-            .into_iter()
-            .flatten()
-            .collect();
-        a.district = Some(district.join(", ")).filter(|s| !s.is_empty());
+        a.district = o(&r, "region");
+        a.province = o(&r, "state_province");
         a.postcode = o(&r, "postal_code");
-        if let Some(c) = o(&r, "country").filter(|c| !c.eq_ignore_ascii_case("UA")) {
-            match &mut a.locality {
-                Some(l) => *l = format!("{l} ({c})"),
-                None => self.lost(format!("{stem}.country"), g(&r, "id")),
-            }
+        match o(&r, "country").map(|c| (country_code(&c), c)) {
+            None => {}
+            Some((Some(code), _)) => a.country = Some(code).filter(|c| c != "UA"),
+            Some((None, _)) => self.lost(format!("{stem}.country"), g(&r, "id")),
         }
+    }
+}
+
+/// Term id → (taxonomy name, code, name, description).
+pub(super) type Terms = HashMap<String, (String, String, String, String)>;
+
+/// Whether the locations table has refdesk's status and alert columns (then an empty cell
+/// means "none", not "ask the services").
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LocColumns {
+    pub(super) status: bool,
+    pub(super) alert: bool,
+}
+
+/// The ids given so far; a taken id gets the next free number (`-2`, `-3`, …).
+#[derive(Debug, Default)]
+pub(super) struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    pub(super) fn unique(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let n = self.next.entry(base.clone()).or_insert(2);
+        while self.taken.contains(&id) {
+            id = format!("{base}-{n}");
+            *n += 1;
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
+/// What one agency is built from: its organization, location and services, as rows.
+pub(super) struct Site {
+    pub(super) org: Row,
+    pub(super) loc: Row,
+    pub(super) svcs: Vec<Row>,
+    pub(super) org_id: String,
+    pub(super) loc_id: String,
+    pub(super) svc_ids: Vec<String>,
+    /// This location's `service_at_location` ids → the service's place in `svcs`.
+    pub(super) sal_ids: HashMap<String, usize>,
+    /// The organization has other sites too.
+    pub(super) shared_org: bool,
+}
+
+impl Site {
+    /// The service a row belongs to, by `service_id` or by `service_at_location_id`.
+    pub(super) fn service_of(&self, r: &Row) -> Option<usize> {
+        let sid = g(r, "service_id");
+        self.svc_ids
+            .iter()
+            .position(|s| !sid.is_empty() && s == sid)
+            .or_else(|| self.sal_ids.get(g(r, "service_at_location_id")).copied())
     }
 }
 

@@ -8,7 +8,7 @@
 //! a comment above the entry, so nothing is lost silently.
 
 use super::*;
-use crate::directory::{Appointment, BUILTIN_CATEGORIES, Gender, Status};
+use crate::directory::{Appointment, BUILTIN_CATEGORIES, Gender, Status, country_code};
 use crate::i18n::Lang;
 use crate::{hours, phone};
 use jiff::civil::Date;
@@ -19,9 +19,11 @@ mod draft;
 mod map;
 mod read;
 mod schedule;
+mod services;
 mod write;
 
 use draft::*;
+use map::*;
 use read::*;
 use schedule::*;
 use write::*;
@@ -68,6 +70,7 @@ struct Imp {
     lang: Lang,
     today: Date,
     tabs: HashMap<&'static str, Tab>,
+    idx: Index,
     /// What could not be carried over → the rows it was in.
     unmapped: BTreeMap<String, HashSet<String>>,
     notes: Vec<String>,
@@ -78,11 +81,13 @@ struct Imp {
 }
 
 /// Reads the package in `dir`. `today` dates entries that carry no verification date.
+/// Only files inside `dir` are read, whatever `datapackage.json` names.
 pub fn import(dir: &Path, today: Date, lang: Lang) -> Result<Imported, HsdsError> {
     let mut imp = Imp {
         lang,
         today,
         tabs: HashMap::new(),
+        idx: Index::default(),
         unmapped: BTreeMap::new(),
         notes: Vec::new(),
         used_attributes: HashSet::new(),
@@ -90,42 +95,23 @@ pub fn import(dir: &Path, today: Date, lang: Lang) -> Result<Imported, HsdsError
         used_contacts: HashSet::new(),
         used_schedules: HashSet::new(),
     };
-    let descriptor = read_descriptor(dir)?;
-    let mut paths: HashMap<String, String> = HashMap::new();
-    if let Some(res) = descriptor
-        .as_ref()
-        .and_then(|d| d.get("resources"))
-        .and_then(|r| r.as_array())
-    {
-        for r in res {
-            if let (Some(n), Some(p)) = (
-                r.get("name").and_then(|v| v.as_str()),
-                r.get("path").and_then(|v| v.as_str()),
-            ) {
-                paths.insert(n.to_string(), p.to_string());
-            }
-        }
-    }
-    let mut claimed: HashSet<String> = HashSet::new();
-    for (res, default) in READ {
-        let file = paths
-            .get(*res)
-            .cloned()
-            .unwrap_or_else(|| default.to_string());
-        let path = dir.join(&file);
-        claimed.insert(file.clone());
-        if path.is_file() {
-            let tab = imp.read_table(&path)?;
-            imp.tabs.insert(res, tab);
-        }
-    }
+    let folder = Folder::new(dir);
+    let descriptor = read_descriptor(&folder, &mut imp)?;
+    let named = descriptor_paths(descriptor.as_ref());
+    let (broken, claimed) = imp.read_tables(&folder, &named)?;
     if !["organization", "location", "service"]
         .iter()
         .any(|r| imp.tabs.contains_key(r))
     {
-        return Err(HsdsError::NotAPackage(dir.to_path_buf()));
+        let dir = dir.to_path_buf();
+        return Err(match (&descriptor, broken.is_empty()) {
+            (None, _) => HsdsError::NotAPackage(dir),
+            (Some(_), true) => HsdsError::NoTables(dir),
+            (Some(_), false) => HsdsError::MissingFiles { dir, paths: broken },
+        });
     }
-    imp.report_other_tables(dir, &paths, &claimed)?;
+    imp.idx = Index::build(&imp.tabs);
+    imp.report_other_tables(&folder, &named, &claimed)?;
     imp.report_unknown_columns();
     let meta = descriptor.as_ref().and_then(|d| d.get("refdesk")).cloned();
     Ok(imp.build(meta, dir))
@@ -181,12 +167,9 @@ impl Imp {
             .unwrap_or_else(|| res.to_string())
     }
 
-    /// Index of the row of `res` whose `id` is `id`.
-    fn find(&self, res: &str, id: &str) -> Option<usize> {
-        if id.is_empty() {
-            return None;
-        }
-        self.rows(res).iter().position(|r| g(r, "id") == id)
+    /// The row of `res` whose `id` is `id` (the first, if several are).
+    fn find(&self, res: &'static str, id: &str) -> Option<usize> {
+        self.idx.rows(res, "id", id).first().copied()
     }
 
     fn slots(&mut self) -> Vec<Slot> {
@@ -200,98 +183,63 @@ impl Imp {
             })
             .collect();
         let mut placed: HashSet<usize> = HashSet::new();
-        let sal: Vec<(String, String)> = self
-            .rows("service_at_location")
-            .iter()
-            .map(|r| {
-                (
-                    g(r, "service_id").to_string(),
-                    g(r, "location_id").to_string(),
-                )
-            })
-            .collect();
+        let mut offered: HashSet<(usize, usize)> = HashSet::new();
         let sal_stem = self.stem("service_at_location");
-        for (svc_id, loc_id) in sal {
-            match (
-                self.find("service", &svc_id),
-                self.find("location", &loc_id),
-            ) {
+        for i in 0..self.rows("service_at_location").len() {
+            let r = &self.rows("service_at_location")[i];
+            let (svc_id, loc_id) = (g(r, "service_id"), g(r, "location_id"));
+            match (self.find("service", svc_id), self.find("location", loc_id)) {
                 (Some(s), Some(l)) => {
-                    if !slots[l].services.contains(&s) {
+                    if offered.insert((l, s)) {
                         slots[l].services.push(s);
                     }
                     placed.insert(s);
                 }
                 _ => {
+                    let row = format!("{svc_id}>{loc_id}");
                     let m = self.pick(
                         "рядки з посиланням на відсутню послугу чи локацію",
                         "rows pointing to a missing service or location",
                     );
-                    self.lost(format!("{sal_stem} — {m}"), format!("{svc_id}>{loc_id}"));
+                    self.lost(format!("{sal_stem} — {m}"), row);
                 }
             }
         }
-        // The organization of each location.
-        for (l, slot) in slots.iter_mut().enumerate().take(n_loc) {
-            let org_ref = g(&self.rows("location")[l], "organization_id").to_string();
-            let org = match self.find("organization", &org_ref) {
-                Some(o) => Some(o),
-                None => {
-                    let by_service: HashSet<usize> = slot
-                        .services
-                        .iter()
-                        .filter_map(|&s| {
-                            let id = g(&self.rows("service")[s], "organization_id").to_string();
-                            self.find("organization", &id)
-                        })
-                        .collect();
-                    let guess = if by_service.len() == 1 {
-                        by_service.into_iter().next()
-                    } else if n_org == 1 {
-                        Some(0)
-                    } else {
-                        None
-                    };
-                    if !org_ref.is_empty() && guess.is_some() {
-                        self.note(
-                            format!(
-                                "locations.organization_id «{org_ref}» немає в organizations — узято організацію, що надає послуги в цій локації"
-                            ),
-                            format!(
-                                "locations.organization_id \"{org_ref}\" is not in organizations — used the organization whose services are offered there"
-                            ),
-                        );
-                    }
-                    guess
-                }
-            };
-            slot.org = org;
+        for (l, slot) in slots.iter_mut().enumerate() {
+            slot.org = self.org_of_location(l, &slot.services, n_org);
         }
         // Services offered at no location: with their organization's first agency, else as a
         // remote agency of that organization.
-        let n_svc = self.rows("service").len();
-        for s in 0..n_svc {
+        let mut first_of_org: HashMap<usize, usize> = HashMap::new();
+        for (i, sl) in slots.iter().enumerate() {
+            if let Some(o) = sl.org {
+                first_of_org.entry(o).or_insert(i);
+            }
+        }
+        for s in 0..self.rows("service").len() {
             if placed.contains(&s) {
                 continue;
             }
-            let org_ref = g(&self.rows("service")[s], "organization_id").to_string();
+            let org_ref = g(&self.rows("service")[s], "organization_id");
             let org = self
-                .find("organization", &org_ref)
+                .find("organization", org_ref)
                 .or((n_org == 1).then_some(0));
-            match slots
-                .iter_mut()
-                .find(|sl| sl.org.is_some() && sl.org == org)
-            {
-                Some(sl) => sl.services.push(s),
-                None => slots.push(Slot {
-                    org,
-                    loc: None,
-                    services: vec![s],
-                }),
+            match org.and_then(|o| first_of_org.get(&o)) {
+                Some(&i) => slots[i].services.push(s),
+                None => {
+                    if let Some(o) = org {
+                        first_of_org.insert(o, slots.len());
+                    }
+                    slots.push(Slot {
+                        org,
+                        loc: None,
+                        services: vec![s],
+                    });
+                }
             }
         }
         for org in 0..n_org {
-            if !slots.iter().any(|s| s.org == Some(org)) {
+            if !first_of_org.contains_key(&org) {
                 slots.push(Slot {
                     org: Some(org),
                     loc: None,
@@ -302,21 +250,63 @@ impl Imp {
         slots
     }
 
+    /// The organization of location `l`: the one it names, else the one whose services it
+    /// offers, else the package's only one.
+    fn org_of_location(&mut self, l: usize, services: &[usize], n_org: usize) -> Option<usize> {
+        let org_ref = g(&self.rows("location")[l], "organization_id").to_string();
+        if let Some(o) = self.find("organization", &org_ref) {
+            return Some(o);
+        }
+        let by_service: HashSet<usize> = services
+            .iter()
+            .filter_map(|&s| {
+                self.find(
+                    "organization",
+                    g(&self.rows("service")[s], "organization_id"),
+                )
+            })
+            .collect();
+        let guess = if by_service.len() == 1 {
+            by_service.into_iter().next()
+        } else if n_org == 1 {
+            Some(0)
+        } else {
+            None
+        };
+        if !org_ref.is_empty() && guess.is_some() {
+            self.note(
+                format!(
+                    "locations.organization_id «{org_ref}» немає в organizations — узято організацію, що надає послуги в цій локації"
+                ),
+                format!(
+                    "locations.organization_id \"{org_ref}\" is not in organizations — used the organization whose services are offered there"
+                ),
+            );
+        }
+        guess
+    }
+
     fn build(mut self, meta: Option<serde_json::Value>, dir: &Path) -> Imported {
         let terms = self.terms();
         let slots = self.slots();
         let loc_has = |c: &str| self.tab("location").is_some_and(|t| t.has(c));
-        let (has_status, has_alert) = (loc_has("refdesk_status"), loc_has("refdesk_alert"));
+        let has = LocColumns {
+            status: loc_has("refdesk_status"),
+            alert: loc_has("refdesk_alert"),
+        };
         let mut agencies: Vec<DAgency> = Vec::new();
-        let mut ids: HashSet<String> = HashSet::new();
+        let mut ids = Ids::default();
+        let mut sites: HashMap<usize, usize> = HashMap::new();
+        for sl in slots.iter().filter(|s| s.loc.is_some()) {
+            if let Some(o) = sl.org {
+                *sites.entry(o).or_default() += 1;
+            }
+        }
         for slot in &slots {
-            let shared_org = slot.org.is_some()
-                && slots
-                    .iter()
-                    .filter(|s| s.org == slot.org && s.loc.is_some())
-                    .count()
-                    > 1;
-            let a = self.agency(slot, &terms, has_status, has_alert, shared_org, &mut ids);
+            let shared_org = slot
+                .org
+                .is_some_and(|o| sites.get(&o).is_some_and(|&n| n > 1));
+            let a = self.agency(slot, &terms, has, shared_org, &mut ids);
             agencies.push(a);
         }
         self.report_unused();
@@ -336,11 +326,19 @@ impl Imp {
         }
     }
 
+    /// Rows of the linking tables that went to no agency: those whose links are all empty
+    /// (an empty id joins nothing), and those whose links point elsewhere.
     fn report_unused(&mut self) {
-        let unlinked = self.pick(
-            "рядки без зв'язку з установою чи послугою",
-            "rows linked to no agency or service",
-        );
+        let (unlinked, empty) = match self.lang {
+            Lang::Uk => (
+                "рядки без зв'язку з установою чи послугою",
+                "рядки, у яких усі посилання порожні",
+            ),
+            Lang::En => (
+                "rows linked to no agency or service",
+                "rows whose links are all empty",
+            ),
+        };
         let mut found = Vec::new();
         for (res, used) in [
             ("attribute", &self.used_attributes),
@@ -351,9 +349,29 @@ impl Imp {
             let Some(t) = self.tabs.get(res) else {
                 continue;
             };
-            let n = (0..t.rows.len()).filter(|i| !used.contains(i)).count();
-            if n > 0 {
-                found.push((format!("{} — {unlinked}", t.stem), n));
+            let links: &[&str] = KEYS
+                .iter()
+                .find(|(r, _)| *r == res)
+                .map_or(&[], |(_, cols)| *cols);
+            let (mut blank, mut elsewhere) = (0, 0);
+            for (i, r) in t.rows.iter().enumerate() {
+                if used.contains(&i) {
+                    continue;
+                }
+                if links
+                    .iter()
+                    .filter(|c| **c != "id")
+                    .all(|c| g(r, c).is_empty())
+                {
+                    blank += 1;
+                } else {
+                    elsewhere += 1;
+                }
+            }
+            for (n, what) in [(blank, empty), (elsewhere, unlinked)] {
+                if n > 0 {
+                    found.push((format!("{} — {what}", t.stem), n));
+                }
             }
         }
         for (what, n) in found {

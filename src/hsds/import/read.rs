@@ -2,6 +2,7 @@
 //! them has no place in format v1.
 
 use super::*;
+use std::path::{Component, PathBuf};
 
 pub(super) type Row = HashMap<String, String>;
 
@@ -198,21 +199,103 @@ pub(super) const READ: &[(&str, &str)] = &[
     ("attribute", "attributes.csv"),
 ];
 
-pub(super) fn read_descriptor(dir: &Path) -> Result<Option<serde_json::Value>, HsdsError> {
-    let p = dir.join("datapackage.json");
-    match std::fs::read(&p) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .map(Some)
-            .map_err(|source| HsdsError::Json { path: p, source }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if dir.is_dir() {
-                Ok(None)
-            } else {
-                Err(HsdsError::Io { path: p, source: e })
-            }
+/// Where a path named in the package leads.
+#[derive(Debug)]
+pub(super) enum Place {
+    File(PathBuf),
+    Missing,
+    /// Absolute, `..`, a URL, or a link to a file outside the package folder.
+    Outside,
+    /// A folder, a FIFO, a device: never read (a FIFO would block the import).
+    NotAFile,
+}
+
+/// The package folder. Every path the import reads goes through [`Folder::resolve`], so nothing
+/// outside the folder is ever opened, whatever `datapackage.json` says.
+pub(super) struct Folder {
+    pub(super) dir: PathBuf,
+    canon: Option<PathBuf>,
+}
+
+impl Folder {
+    pub(super) fn new(dir: &Path) -> Folder {
+        Folder {
+            dir: dir.to_path_buf(),
+            canon: dir.canonicalize().ok(),
         }
-        Err(source) => Err(HsdsError::Io { path: p, source }),
     }
+
+    pub(super) fn resolve(&self, rel: &str) -> Place {
+        let plain = !rel.is_empty()
+            && !rel.contains("://")
+            && Path::new(rel)
+                .components()
+                .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        if !plain {
+            return Place::Outside;
+        }
+        let full = self.dir.join(rel);
+        match std::fs::metadata(&full) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Place::Missing,
+            Ok(m) if !m.is_file() => return Place::NotAFile,
+            // Readable or not, it is a file: reading it reports what is wrong.
+            _ => {}
+        }
+        match (full.canonicalize(), &self.canon) {
+            (Ok(c), Some(base)) if c.starts_with(base) => Place::File(full),
+            _ => Place::Outside,
+        }
+    }
+}
+
+/// `datapackage.json`, if the package has one as a file inside it.
+pub(super) fn read_descriptor(
+    folder: &Folder,
+    imp: &mut Imp,
+) -> Result<Option<serde_json::Value>, HsdsError> {
+    const NAME: &str = "datapackage.json";
+    match folder.resolve(NAME) {
+        Place::File(p) => {
+            let bytes = std::fs::read(&p).map_err(|source| HsdsError::Io {
+                path: p.clone(),
+                source,
+            })?;
+            serde_json::from_slice(&bytes)
+                .map(Some)
+                .map_err(|source| HsdsError::Json { path: p, source })
+        }
+        Place::Missing if folder.dir.is_dir() => Ok(None),
+        Place::Missing => Err(HsdsError::Io {
+            path: folder.dir.clone(),
+            source: std::io::ErrorKind::NotFound.into(),
+        }),
+        place => {
+            imp.path_problem(None, NAME, &place);
+            Ok(None)
+        }
+    }
+}
+
+/// (resource name, path) of every resource the descriptor names with one path.
+pub(super) fn descriptor_paths(descriptor: Option<&serde_json::Value>) -> Vec<(String, String)> {
+    let Some(res) = descriptor
+        .and_then(|d| d.get("resources"))
+        .and_then(|r| r.as_array())
+    else {
+        return Vec::new();
+    };
+    res.iter()
+        .filter_map(|r| {
+            let name = r.get("name")?.as_str()?;
+            let path = match r.get("path")? {
+                serde_json::Value::String(p) => p.as_str(),
+                // A resource in one chunk may be written as a list of one path.
+                serde_json::Value::Array(a) if a.len() == 1 => a[0].as_str()?,
+                _ => return None,
+            };
+            Some((name.to_string(), path.to_string()))
+        })
+        .collect()
 }
 
 pub(super) fn count_rows(path: &Path) -> Result<usize, HsdsError> {
@@ -278,33 +361,106 @@ impl Imp {
         })
     }
 
+    /// Reads the tables the import knows: from the descriptor's paths, else (or where a path
+    /// leads nowhere) from their usual file names. Returns the descriptor's paths that led
+    /// nowhere, and every file name claimed by a known table.
+    pub(super) fn read_tables(
+        &mut self,
+        folder: &Folder,
+        named: &[(String, String)],
+    ) -> Result<(Vec<String>, HashSet<String>), HsdsError> {
+        let mut broken = Vec::new();
+        let mut claimed = HashSet::new();
+        for (res, default) in READ {
+            let mut file = None;
+            let path = named.iter().find(|(n, _)| n == res).map(|(_, p)| p);
+            if let Some(p) = path {
+                claimed.insert(p.clone());
+                match folder.resolve(p) {
+                    Place::File(f) => file = Some(f),
+                    place => {
+                        self.path_problem(Some(res), p, &place);
+                        broken.push(p.clone());
+                    }
+                }
+            }
+            if file.is_none() {
+                claimed.insert(default.to_string());
+                if let Place::File(f) = folder.resolve(default) {
+                    file = Some(f);
+                }
+            }
+            if let Some(f) = file {
+                let tab = self.read_table(&f)?;
+                self.tabs.insert(res, tab);
+            }
+        }
+        Ok((broken, claimed))
+    }
+
+    /// A path that cannot be read, said in a note. `res` is the resource the descriptor names
+    /// it for; `None` for a file found in the folder.
+    pub(super) fn path_problem(&mut self, res: Option<&str>, path: &str, place: &Place) {
+        let (uk, en) = match (place, res) {
+            (Place::File(_), _) | (Place::Missing, None) => return,
+            (Place::Missing, Some(r)) => (
+                format!("datapackage.json називає для «{r}» файл {path}, якого в пакеті немає"),
+                format!("datapackage.json names {path} for \"{r}\", which is not in the package"),
+            ),
+            (Place::Outside, Some(r)) => (
+                format!(
+                    "datapackage.json: шлях {path} для «{r}» веде за межі пакета — не прочитано"
+                ),
+                format!(
+                    "datapackage.json: the path {path} for \"{r}\" leads outside the package — not read"
+                ),
+            ),
+            (Place::Outside, None) => (
+                format!("{path} — посилання за межі пакета, не прочитано"),
+                format!("{path} links outside the package — not read"),
+            ),
+            (Place::NotAFile, _) => (
+                format!("{path} — не звичайний файл, не прочитано"),
+                format!("{path} is not a regular file — not read"),
+            ),
+        };
+        self.note(uk, en);
+    }
+
     /// Tables refdesk has no place for (programs, funding, languages, …), named in the
     /// descriptor or lying in the folder.
     pub(super) fn report_other_tables(
         &mut self,
-        dir: &Path,
-        paths: &HashMap<String, String>,
+        folder: &Folder,
+        named: &[(String, String)],
         claimed: &HashSet<String>,
     ) -> Result<(), HsdsError> {
-        let mut files: Vec<String> = paths
-            .values()
-            .filter(|p| !claimed.contains(*p))
-            .cloned()
+        // (resource name if the descriptor names it, path)
+        let mut files: Vec<(Option<String>, String)> = named
+            .iter()
+            .filter(|(_, p)| !claimed.contains(p))
+            .map(|(n, p)| (Some(n.clone()), p.clone()))
             .collect();
-        if let Ok(entries) = std::fs::read_dir(dir) {
+        if let Ok(entries) = std::fs::read_dir(&folder.dir) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".csv") && !claimed.contains(&name) && !files.contains(&name) {
-                    files.push(name);
+                if name.ends_with(".csv")
+                    && !claimed.contains(&name)
+                    && !files.iter().any(|(_, p)| *p == name)
+                {
+                    files.push((None, name));
                 }
             }
         }
-        files.sort();
-        for f in files {
-            let p = dir.join(&f);
-            if !p.is_file() {
-                continue;
-            }
+        files.sort_by(|a, b| a.1.cmp(&b.1));
+        for (res, f) in files {
+            let p = match folder.resolve(&f) {
+                Place::File(p) => p,
+                place => {
+                    self.path_problem(res.as_deref(), &f, &place);
+                    continue;
+                }
+            };
             let n = count_rows(&p)?;
             if n > 0 {
                 let what = match self.lang {
@@ -334,6 +490,95 @@ impl Imp {
         for (what, n) in found {
             self.lost_rows(what, n);
         }
+    }
+}
+
+/// The columns the import joins on, per table: its own `id` and its references.
+pub(super) const KEYS: &[(&str, &[&str])] = &[
+    ("organization", &["id"]),
+    ("service", &["id"]),
+    ("location", &["id"]),
+    ("service_at_location", &["id", "service_id", "location_id"]),
+    ("address", &["location_id"]),
+    (
+        "phone",
+        &[
+            "location_id",
+            "service_id",
+            "organization_id",
+            "contact_id",
+            "service_at_location_id",
+        ],
+    ),
+    (
+        "contact",
+        &[
+            "id",
+            "organization_id",
+            "service_id",
+            "service_at_location_id",
+            "location_id",
+        ],
+    ),
+    (
+        "schedule",
+        &["service_id", "location_id", "service_at_location_id"],
+    ),
+    ("required_document", &["service_id"]),
+    ("accessibility", &["location_id"]),
+    ("attribute", &["link_id"]),
+];
+
+/// Every table's rows by the value of each column in [`KEYS`], built once, so that a join is a
+/// lookup and the import takes time linear in the package's size. An empty cell is no key: it
+/// joins nothing.
+#[derive(Debug, Default)]
+pub(super) struct Index(HashMap<(&'static str, &'static str), HashMap<String, Vec<usize>>>);
+
+impl Index {
+    pub(super) fn build(tabs: &HashMap<&'static str, Tab>) -> Index {
+        let mut by = HashMap::new();
+        for (res, cols) in KEYS {
+            let Some(tab) = tabs.get(res) else { continue };
+            for col in *cols {
+                let mut rows: HashMap<String, Vec<usize>> = HashMap::new();
+                for (i, r) in tab.rows.iter().enumerate() {
+                    let key = g(r, col);
+                    if !key.is_empty() {
+                        rows.entry(key.to_string()).or_default().push(i);
+                    }
+                }
+                by.insert((*res, *col), rows);
+            }
+        }
+        Index(by)
+    }
+
+    /// The rows of `res` whose `col` is `key`, in file order; none for an empty key.
+    pub(super) fn rows(&self, res: &'static str, col: &'static str, key: &str) -> &[usize] {
+        if key.is_empty() {
+            return &[];
+        }
+        self.0
+            .get(&(res, col))
+            .and_then(|m| m.get(key))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The rows of `res` whose `col` is any of `keys`, in file order, each once.
+    pub(super) fn rows_any<'k>(
+        &self,
+        res: &'static str,
+        col: &'static str,
+        keys: impl IntoIterator<Item = &'k str>,
+    ) -> Vec<usize> {
+        let mut out: Vec<usize> = keys
+            .into_iter()
+            .flat_map(|k| self.rows(res, col, k).iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 

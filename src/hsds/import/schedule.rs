@@ -180,6 +180,133 @@ pub(super) fn parse_time(s: &str) -> Option<Time> {
     Time::new(h, m, sec, 0).ok()
 }
 
+/// The schedule rows of each service of an agency, and what the agency's hours took from them.
+pub(super) struct ServiceRows {
+    pub(super) rows: Vec<Vec<usize>>,
+    /// The service whose rows became the agency's hours (a foreign package often gives hours
+    /// per service only).
+    pub(super) borrowed_from: Option<usize>,
+    /// The agency's lunch break, which the export cut out of the services' rows too.
+    pub(super) lunch: Option<Lunch>,
+}
+
+impl Imp {
+    /// Working and reception hours of the agency, from its location's rows (or, failing
+    /// those, a service's); returns the rows of each service.
+    pub(super) fn hours(&mut self, site: &Site, a: &mut DAgency) -> ServiceRows {
+        let mut rows = self
+            .idx
+            .rows_any("schedule", "location_id", [site.loc_id.as_str()]);
+        for s in &site.svc_ids {
+            rows.extend(self.idx.rows("schedule", "service_id", s));
+        }
+        for sal in site.sal_ids.keys() {
+            rows.extend(self.idx.rows("schedule", "service_at_location_id", sal));
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        let (mut hours_rows, mut reception_rows) = (Vec::new(), Vec::new());
+        let mut service_rows: Vec<Vec<usize>> = site.svcs.iter().map(|_| Vec::new()).collect();
+        for i in rows {
+            let r = &self.rows("schedule")[i];
+            if self.elsewhere(site, r) {
+                continue;
+            }
+            let of_service =
+                !g(r, "service_id").is_empty() || !g(r, "service_at_location_id").is_empty();
+            if let Some(s) = site.service_of(r) {
+                service_rows[s].push(i);
+            } else if of_service || site.loc_id.is_empty() || g(r, "location_id") != site.loc_id {
+                continue;
+            } else if g(r, "description") == SCHEDULE_RECEPTION {
+                reception_rows.push(i);
+            } else {
+                hours_rows.push(i);
+            }
+            self.used_schedules.insert(i);
+        }
+        let mut borrowed_from: Option<usize> = None;
+        if hours_rows.is_empty()
+            && g(&site.loc, "refdesk_hours").is_empty()
+            && let Some(s) = service_rows.iter().position(|r| !r.is_empty())
+        {
+            hours_rows = service_rows[s].clone();
+            borrowed_from = Some(s);
+            let name = g(&site.svcs[s], "name").to_string();
+            self.remark(
+                format!(
+                    "{}: графік установи взято з розкладу послуги «{name}» — перевірте",
+                    a.id
+                ),
+                format!(
+                    "{}: the agency's hours were taken from the schedule of the service \"{name}\" — check them",
+                    a.id
+                ),
+                &mut a.remarks,
+            );
+        }
+        self.working_hours(site, &hours_rows, a);
+        let (rweek, rany) = self.week(&reception_rows);
+        a.reception = choose(
+            o(&site.loc, "refdesk_reception"),
+            None,
+            &rweek,
+            rany,
+            Break::Keep,
+        )
+        .0;
+        ServiceRows {
+            rows: service_rows,
+            borrowed_from,
+            lunch: a.lunch.as_deref().and_then(|l| hours::parse_lunch(l).ok()),
+        }
+    }
+
+    fn working_hours(&mut self, site: &Site, rows: &[usize], a: &mut DAgency) {
+        let (week, any) = self.week(rows);
+        let (hours, lunch, mismatch) = choose(
+            o(&site.loc, "refdesk_hours"),
+            o(&site.loc, "refdesk_lunch"),
+            &week,
+            any,
+            Break::Find,
+        );
+        if mismatch {
+            self.remark(
+                format!(
+                    "{}: графік у schedules відрізняється від refdesk_hours — узято з schedules",
+                    a.id
+                ),
+                format!(
+                    "{}: the schedule rows differ from refdesk_hours — took the rows",
+                    a.id
+                ),
+                &mut a.remarks,
+            );
+        }
+        a.hours = hours;
+        a.lunch = lunch;
+        if a.hours.is_none() {
+            self.remark(
+                format!(
+                    "{}: графік роботи не вказано — додайте \"hours\", інакше запис не завантажиться",
+                    a.id
+                ),
+                format!(
+                    "{}: no working hours — add \"hours\", or the entry will not load",
+                    a.id
+                ),
+                &mut a.remarks,
+            );
+        }
+        a.hours_note = free_schedule_text(
+            self.schedule_text(rows),
+            a.hours.as_deref(),
+            a.lunch.as_deref(),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -117,6 +117,8 @@ pub(super) fn write_toml(
         for (k, v) in [
             ("locality", &a.locality),
             ("district", &a.district),
+            ("province", &a.province),
+            ("country", &a.country),
             ("address", &a.address),
             ("postcode", &a.postcode),
             ("address_note", &a.address_note),
