@@ -14,6 +14,7 @@ pub mod hsds;
 pub mod i18n;
 pub mod phone;
 pub mod referral;
+pub mod sanitize;
 pub mod search;
 pub mod stats;
 pub mod tui;
