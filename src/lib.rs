@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod directory;
+pub mod files;
 pub mod grammar;
 pub mod hours;
 pub mod hsds;

@@ -8,6 +8,7 @@
 
 use super::diagnostic::{Diagnostic, LineIndex, Severity};
 use super::model::*;
+use crate::files::{DATA_FILE_LIMIT, ReadError, read_regular};
 use crate::i18n::Lang;
 use crate::{grammar, hours, phone};
 use jiff::civil::Date;
@@ -116,7 +117,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
     }
     let mut texts = Vec::new();
     for f in &files {
-        match std::fs::read(f) {
+        match read_regular(f, DATA_FILE_LIMIT) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => texts.push((f.display().to_string(), t)),
                 Err(e) => {
@@ -146,14 +147,12 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
                 file: f.display().to_string(),
                 line: 1,
                 column: 1,
-                code: "io",
-                message: format!(
-                    "{}: {e}",
-                    opts.lang.pick(
-                        "не вдалося прочитати файл — перевірте права доступу до нього",
-                        "cannot read the file — check its permissions"
-                    )
-                ),
+                code: match e {
+                    ReadError::NotRegular => "not-a-file",
+                    ReadError::TooBig { .. } => "too-big",
+                    ReadError::Io(_) => "io",
+                },
+                message: read_error_message(&e, opts.lang),
                 agency: None,
             }),
         }
@@ -168,6 +167,35 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
     dir.diagnostics.extend(io_problems);
     sort_diagnostics(&mut dir.diagnostics);
     dir
+}
+
+/// What to do about a file that could not be read.
+fn read_error_message(e: &ReadError, lang: Lang) -> String {
+    match e {
+        ReadError::NotRegular => lang
+            .pick(
+                "це не звичайний файл (канал, пристрій чи сокет) — довідник читається лише зі звичайних файлів *.toml; приберіть його з теки",
+                "not a regular file (a pipe, device or socket) — the directory is read only from regular *.toml files; remove it from the folder",
+            )
+            .to_string(),
+        ReadError::TooBig { limit } => match lang {
+            Lang::Uk => format!(
+                "файл більший за {} МБ — розділіть його на кілька файлів *.toml",
+                limit / (1024 * 1024)
+            ),
+            Lang::En => format!(
+                "the file is larger than {} MB — split it into several *.toml files",
+                limit / (1024 * 1024)
+            ),
+        },
+        ReadError::Io(e) => format!(
+            "{}: {e}",
+            lang.pick(
+                "не вдалося прочитати файл — перевірте права доступу до нього",
+                "cannot read the file — check its permissions"
+            )
+        ),
+    }
 }
 
 /// The files `load_path` would read, in the same order (the parsed-directory cache keys on

@@ -327,7 +327,7 @@ impl Change {
 
 /// Diagnostic codes that mean a file (or part of it) could not be read at all, as opposed to an
 /// entry that was read and found invalid.
-const UNREADABLE: &[&str] = &["syntax", "encoding", "io"];
+const UNREADABLE: &[&str] = &["syntax", "encoding", "io", "not-a-file", "too-big"];
 
 /// Everything that shows on a card, for change detection (the place in the file is not part of
 /// it: an entry that merely moved down a line has not changed).
