@@ -96,7 +96,7 @@ fn write_text(app: &App, args: &StatsArgs, s: &Summary, out: &mut dyn Write) -> 
         writeln!(
             out,
             "  {}: {}",
-            sanitize::line(&category_label(app, &c.key)),
+            sanitize::line(category_label(app, &c.key)),
             i18n::REFERRAL.count(l, c.count)
         )?;
     }
