@@ -90,10 +90,18 @@ impl Directory {
 
 /// Loads a folder (recursively, `*.toml` in sorted path order) or a single file.
 pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
+    let mut dir = load_path_undated(path, opts.lang);
+    check_dates(&mut dir, opts.today, opts.lang);
+    dir
+}
+
+/// [`load_path`] without the checks that depend on today's date: what the parsed-directory
+/// cache keeps.
+pub(crate) fn load_path_undated(path: &Path, lang: Lang) -> Directory {
     let mut files = Vec::new();
     let mut io_problems = Vec::new();
     if path.is_dir() {
-        collect_toml(path, &mut files, &mut io_problems, opts.lang);
+        collect_toml(path, &mut files, &mut io_problems, lang);
         files.sort();
         if files.is_empty() && io_problems.is_empty() {
             io_problems.push(Diagnostic {
@@ -102,8 +110,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
                 line: 1,
                 column: 1,
                 code: "no-files",
-                message: opts
-                    .lang
+                message: lang
                     .pick(
                         "у цій теці немає жодного файлу *.toml — перевірте шлях у --data або REFDESK_DATA",
                         "there is no *.toml file in this folder — check the path given with --data or REFDESK_DATA",
@@ -131,8 +138,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
                         line,
                         column,
                         code: "encoding",
-                        message: opts
-                            .lang
+                        message: lang
                             .pick(
                                 "файл не в кодуванні UTF-8 — збережіть його в кодуванні UTF-8",
                                 "the file is not UTF-8 — save it as UTF-8",
@@ -152,7 +158,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
                     ReadError::TooBig { .. } => "too-big",
                     ReadError::Io(_) => "io",
                 },
-                message: read_error_message(&e, opts.lang),
+                message: read_error_message(&e, lang),
                 agency: None,
             }),
         }
@@ -161,7 +167,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    let mut dir = load_texts(&refs, opts);
+    let mut dir = load_texts_undated(&refs, lang);
     // Every file found counts, also one that could not be read: it is reported below.
     dir.files = files.iter().map(|f| f.display().to_string()).collect();
     dir.diagnostics.extend(io_problems);
@@ -275,8 +281,72 @@ pub fn load_demo(opts: &LoadOptions) -> Directory {
 
 /// Loads named texts as one directory, in the order given.
 pub fn load_texts(files: &[(&str, &str)], opts: &LoadOptions) -> Directory {
+    let mut dir = load_texts_undated(files, opts.lang);
+    check_dates(&mut dir, opts.today, opts.lang);
+    dir
+}
+
+/// The checks that depend on today, made on a loaded directory: an entry verified more than a
+/// year ago is stale (a warning); one "verified" in the future is an error, and the entry is
+/// left out as if the date were missing.
+pub fn check_dates(dir: &mut Directory, today: Date, lang: Lang) {
+    let mut future = Vec::new();
+    for (i, a) in dir.agencies.iter().enumerate() {
+        let (line, column, severity, code, message) = if a.verified > today {
+            future.push(i);
+            let date = a.verified;
+            let m = match lang {
+                Lang::Uk => format!(
+                    "дата перевірки {date} ще не настала — вкажіть день, коли запис справді перевірили"
+                ),
+                Lang::En => format!(
+                    "verification date {date} is in the future — give the day the entry was actually checked"
+                ),
+            };
+            let (l, c) = a.origin.verified;
+            (l, c, Severity::Error, "future-verified", m)
+        } else if a.is_stale(today) {
+            let m = match lang {
+                Lang::Uk => format!(
+                    "дані перевірено {} — понад 12 місяців тому; перевірте запис і оновіть \"verified\"",
+                    a.verified.strftime("%d.%m.%Y")
+                ),
+                Lang::En => format!(
+                    "last verified {} — more than 12 months ago; check the entry and update \"verified\"",
+                    a.verified
+                ),
+            };
+            (a.origin.line, 1, Severity::Warning, "stale", m)
+        } else {
+            continue;
+        };
+        dir.diagnostics.push(Diagnostic {
+            severity,
+            file: a.origin.file.clone(),
+            line,
+            column,
+            code,
+            message,
+            agency: Some(a.id.clone()),
+        });
+    }
+    if !future.is_empty() {
+        let mut keep = vec![true; dir.agencies.len()];
+        for i in future {
+            keep[i] = false;
+        }
+        let mut keep = keep.into_iter();
+        dir.agencies.retain(|_| keep.next().unwrap_or(true));
+        // Values derived from the cached directory no longer match this one.
+        dir.cache = None;
+    }
+    sort_diagnostics(&mut dir.diagnostics);
+}
+
+/// [`load_texts`] without the checks that depend on today's date.
+fn load_texts_undated(files: &[(&str, &str)], lang: Lang) -> Directory {
     let mut loader = Loader {
-        opts: *opts,
+        lang,
         diags: Vec::new(),
         agencies: Vec::new(),
         declared: Vec::new(),
@@ -308,7 +378,7 @@ struct Pos {
 }
 
 struct Loader {
-    opts: LoadOptions,
+    lang: Lang,
     diags: Vec<Diagnostic>,
     agencies: Vec<Pending>,
     declared: Vec<(Category, String, Pos)>,
@@ -387,7 +457,7 @@ const TOP_LEVEL: &[&str] = &["agency", "category", "directory"];
 
 impl Loader {
     fn msg(&self, uk: &str, en: &str) -> String {
-        self.opts.lang.pick(uk, en).to_string()
+        self.lang.pick(uk, en).to_string()
     }
 
     fn push(
@@ -447,8 +517,8 @@ impl Loader {
                         Err(e) => {
                             part_failed = true;
                             let at = src.pos(&e.span().unwrap_or(0..0));
-                            let what = toml_message(e.message(), self.opts.lang);
-                            let message = match self.opts.lang {
+                            let what = toml_message(e.message(), self.lang);
+                            let message = match self.lang {
                                 Lang::Uk => format!(
                                     "синтаксична помилка TOML: {what} — виправте цей рядок; запис, що його містить, пропущено, решту файлу завантажено"
                                 ),
@@ -470,8 +540,8 @@ impl Loader {
                         base,
                     };
                     let at = src.pos(&whole.span().unwrap_or(0..0));
-                    let what = toml_message(whole.message(), self.opts.lang);
-                    let message = match self.opts.lang {
+                    let what = toml_message(whole.message(), self.lang);
+                    let message = match self.lang {
                         Lang::Uk => {
                             format!("синтаксична помилка TOML: {what} — виправте цей рядок")
                         }
@@ -535,7 +605,7 @@ impl Loader {
         agency: Option<&str>,
     ) {
         let at = src.pos(&span);
-        let message = match self.opts.lang {
+        let message = match self.lang {
             Lang::Uk => format!("поле \"{field}\" має бути {expected}"),
             Lang::En => format!("field \"{field}\" must be {expected}"),
         };
@@ -570,7 +640,7 @@ impl Loader {
                     .map(|c| (0, *c))
             });
         let at = src.pos(&key.span());
-        let message = match (self.opts.lang, best) {
+        let message = match (self.lang, best) {
             (Lang::Uk, Some((_, c))) => format!("невідоме поле \"{k}\" — можливо, \"{c}\"?"),
             (Lang::En, Some((_, c))) => format!("unknown field \"{k}\" — did you mean \"{c}\"?"),
             (Lang::Uk, None) => format!(
@@ -675,6 +745,7 @@ impl Loader {
         let head = f.person("head");
         let contacts = f.persons("contacts");
         let verified = f.date("verified");
+        let verified_at = f.get("verified").map_or(origin_at, |v| src.pos(&v.span()));
         let verified_by = f.opt_str("verified_by");
         let status = f
             .opt_enum(
@@ -727,6 +798,7 @@ impl Loader {
             origin: Origin {
                 file: src.name.to_string(),
                 line: origin_at.line,
+                verified: (verified_at.line, verified_at.column),
             },
         };
         self.entry_warnings(src, &agency, origin_at);
@@ -746,19 +818,6 @@ impl Loader {
                 "neither \"head\" nor \"contacts\" — add the head or a specialist with full name and phone: a referral should name a person",
             );
             self.push(Severity::Warning, src, at, "no-contact", m, id);
-        }
-        if a.is_stale(self.opts.today) {
-            let m = match self.opts.lang {
-                Lang::Uk => format!(
-                    "дані перевірено {} — понад 12 місяців тому; перевірте запис і оновіть \"verified\"",
-                    a.verified.strftime("%d.%m.%Y")
-                ),
-                Lang::En => format!(
-                    "last verified {} — more than 12 months ago; check the entry and update \"verified\"",
-                    a.verified
-                ),
-            };
-            self.push(Severity::Warning, src, at, "stale", m, id);
         }
         let has_genitive = a.name_genitive.is_some() || grammar::genitive(&a.name).is_some();
         let has_gender = a.gender.is_some() || grammar::head_gender(&a.name).is_some();
@@ -803,7 +862,7 @@ impl Loader {
                 agency: Some(a.id.clone()),
             };
             if let Some(first) = first_seen.get(&a.id) {
-                let m = match self.opts.lang {
+                let m = match self.lang {
                     Lang::Uk => format!(
                         "повторний ідентифікатор \"{}\", уперше визначений у {first} — дайте цьому запису інший \"id\"",
                         a.id
@@ -829,7 +888,7 @@ impl Loader {
                     .min()
                     .map(|(_, c)| c)
                     .unwrap_or("other");
-                let m = match self.opts.lang {
+                let m = match self.lang {
                     Lang::Uk => format!(
                         "невідома категорія \"{}\" — можливо, \"{nearest}\"? Власну категорію оголосіть через [[category]]",
                         a.category
@@ -846,7 +905,7 @@ impl Loader {
             if let Some(addr) = &a.address {
                 let key = (a.name.trim().to_lowercase(), addr.trim().to_lowercase());
                 if let Some(first) = name_addr.get(&key) {
-                    let m = match self.opts.lang {
+                    let m = match self.lang {
                         Lang::Uk => format!(
                             "установа з такою самою назвою та адресою вже є у {first} — можливо, це дублікат"
                         ),
@@ -1057,7 +1116,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
 
     fn missing(&mut self, key: &str, extra: bool) {
         let at = self.src.pos(&self.span);
-        let m = match (self.l.opts.lang, extra) {
+        let m = match (self.l.lang, extra) {
             (Lang::Uk, false) => format!(
                 "бракує обов'язкового поля \"{key}\" — додайте його до цього запису; запис пропущено"
             ),
@@ -1082,7 +1141,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
         expected_en: &str,
     ) {
         let at = self.src.pos(&v.span());
-        let m = match self.l.opts.lang {
+        let m = match self.l.lang {
             Lang::Uk => format!("поле \"{key}\" має бути {expected_uk}; запис пропущено"),
             Lang::En => format!("field \"{key}\" must be {expected_en}; the entry was skipped"),
         };
@@ -1112,7 +1171,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
         });
         if let Some((i, c)) = bad {
             let at = self.pos_in_string(v, s[..i].chars().count());
-            let m = match self.l.opts.lang {
+            let m = match self.l.lang {
                 Lang::Uk => format!(
                     "керівний символ U+{:04X} у тексті — приберіть його: на екрані й у друці він не відображається",
                     c as u32
@@ -1184,7 +1243,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             Some(t) => Some(t),
             None => {
                 let at = self.src.pos(&v.span());
-                let m = match self.l.opts.lang {
+                let m = match self.l.lang {
                     Lang::Uk => {
                         format!("недопустиме значення \"{s}\" поля \"{key}\" — можливі: {allowed}")
                     }
@@ -1272,7 +1331,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             Ok(p) => Some(p),
             Err(e) => {
                 let at = self.src.pos(&v.span());
-                let lang = self.l.opts.lang;
+                let lang = self.l.lang;
                 let e = e.message_in(lang);
                 let m = match lang {
                     Lang::Uk => format!("неправильний номер телефону у полі \"{key}\": {e}"),
@@ -1375,7 +1434,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
     fn hours_error(&mut self, v: &Spanned<DeValue>, key: &str, e: hours::HoursError) {
         let at = self.pos_in_string(v, e.offset);
         // The parser's message already says what is wrong and how to write it.
-        let lang = self.l.opts.lang;
+        let lang = self.l.lang;
         let m = match lang {
             Lang::Uk => format!("поле \"{key}\" не розпізнано: {}", e.message_in(lang)),
             Lang::En => format!("cannot read \"{key}\": {}", e.message_in(lang)),
@@ -1417,19 +1476,6 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             );
             return None;
         };
-        if date > self.l.opts.today {
-            let at = self.src.pos(&v.span());
-            let m = match self.l.opts.lang {
-                Lang::Uk => format!(
-                    "дата перевірки {date} ще не настала — вкажіть день, коли запис справді перевірили"
-                ),
-                Lang::En => format!(
-                    "verification date {date} is in the future — give the day the entry was actually checked"
-                ),
-            };
-            self.report(Severity::Error, at, "future-verified", m);
-            return None;
-        }
         Some(date)
     }
 
@@ -1557,7 +1603,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             }
             let Some(name) = name else { continue };
             if documents.is_empty() && steps.is_empty() {
-                let m = match self.l.opts.lang {
+                let m = match self.l.lang {
                     Lang::Uk => format!(
                         "послуга \"{name}\" не має ні \"documents\", ні \"steps\" — додайте, що взяти з собою або що робити: без цього направлення неповне"
                     ),
