@@ -471,7 +471,12 @@ const ARGS: &[(&str, &str, &str)] = &[
         "dir",
         "Тека пакета (з datapackage.json або файлами CSV)",
     ),
-    ("import hsds", "output", "Файл TOML, який буде записано"),
+    (
+        "import hsds",
+        "output",
+        "Файл TOML, який буде записано (наявний файл не замінюється без --force)",
+    ),
+    ("import hsds", "force", "Замінити файл, якщо він уже є"),
     ("export hsds", "output", "Тека, яку буде записано"),
     (
         "completions",

@@ -34,12 +34,12 @@ impl Lang {
     }
 }
 
-/// An operating-system I/O error as the user should read it. The system's own text is English
-/// («No such file or directory (os error 2)»); errors made by the program itself keep their
-/// message.
+/// An I/O error as the user should read it. The system's own text and the standard library's
+/// are English («No such file or directory (os error 2)», «entity not found»); an error that
+/// carries the program's own message keeps it.
 pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind::*;
-    if e.raw_os_error().is_none() {
+    if e.get_ref().is_some() {
         return e.to_string();
     }
     let (uk, en) = match e.kind() {
@@ -58,12 +58,12 @@ pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
             "the file system is read-only",
         ),
         _ => {
-            return match lang {
-                Lang::Uk => format!(
-                    "помилка введення-виведення (код системи {})",
-                    e.raw_os_error().unwrap_or_default()
-                ),
-                Lang::En => e.to_string(),
+            return match (lang, e.raw_os_error()) {
+                (Lang::Uk, Some(code)) => {
+                    format!("помилка введення-виведення (код системи {code})")
+                }
+                (Lang::Uk, None) => "помилка введення-виведення".to_string(),
+                (Lang::En, _) => e.to_string(),
             };
         }
     };
