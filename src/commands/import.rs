@@ -29,13 +29,7 @@ pub fn run(
             refuse_overwrite(output, app.lang, err)?;
             return Ok(super::USAGE);
         }
-        Err(e) => {
-            return Err(anyhow::anyhow!(
-                "{}: {}",
-                output.display(),
-                i18n::io_error(&e, app.lang)
-            ));
-        }
+        Err(e) => return Err(anyhow::anyhow!("{}: {e}", output.display())),
     }
     for line in imported.unmapped_lines(app.lang) {
         writeln!(err, "refdesk: {line}")?;
