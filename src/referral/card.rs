@@ -22,84 +22,13 @@ pub struct Field {
 pub struct Card<'a> {
     pub agency: &'a Agency,
     pub service: Option<(usize, &'a Service)>,
+    /// The referral is for every service (`--all-services`, «усі послуги» in the print
+    /// preview): the slip gives each one's booking, fee and documents. `service` is `None`.
+    pub all_services: bool,
     pub category_label: &'a str,
     /// The directory is demo data: every output says so.
     pub demo: bool,
     pub lang: Lang,
-    /// The referral is for every service (`--all-services`, «усі послуги» in the print
-    /// preview): the slip gives each one's booking, fee and documents. `service` is `None`.
-    pub all_services: bool,
-}
-
-/// How many services an agency may have for the print preview to start on «усі послуги» when
-/// none was chosen: a slip with two or three procedures is still a slip. With more, the preview
-/// asks which one (the command line always asks: it has no preview).
-pub const FEW_SERVICES: usize = 3;
-
-/// Which of an agency's services a referral is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ServiceChoice {
-    /// None chosen: for an agency with several services the slip must not go out like this.
-    #[default]
-    Unchosen,
-    /// One service, by its index in the agency's services (0-based).
-    One(usize),
-    /// Every service of the agency.
-    All,
-}
-
-impl ServiceChoice {
-    /// The choice a slip starts with: the service already chosen, else the only one, else all
-    /// of a few ([`FEW_SERVICES`]); else nothing, and the preview asks.
-    pub fn initial(agency: &Agency, chosen: Option<usize>) -> ServiceChoice {
-        let n = agency.services.len();
-        match chosen.filter(|&i| i < n) {
-            Some(i) => ServiceChoice::One(i),
-            None if n == 1 => ServiceChoice::One(0),
-            None if (2..=FEW_SERVICES).contains(&n) => ServiceChoice::All,
-            None => ServiceChoice::Unchosen,
-        }
-    }
-
-    /// A slip with this choice would lose the procedure: the agency has several services and
-    /// none is chosen.
-    pub fn missing(self, agency: &Agency) -> bool {
-        self == ServiceChoice::Unchosen && agency.services.len() > 1
-    }
-
-    /// The next (or previous) choice in the preview's cycle: service 1, 2, …, n, all, 1, …
-    /// (no cycle for an agency with fewer than two services).
-    pub fn step(self, agency: &Agency, forward: bool) -> ServiceChoice {
-        let n = agency.services.len();
-        if n < 2 {
-            return self;
-        }
-        // Positions 0..n are the services, n is «all».
-        let pos = match self {
-            ServiceChoice::One(i) => Some(i.min(n - 1)),
-            ServiceChoice::All => Some(n),
-            ServiceChoice::Unchosen => None,
-        };
-        let next = match (pos, forward) {
-            (None, true) => 0,
-            (None, false) => n,
-            (Some(p), true) => (p + 1) % (n + 1),
-            (Some(p), false) => (p + n) % (n + 1),
-        };
-        if next == n {
-            ServiceChoice::All
-        } else {
-            ServiceChoice::One(next)
-        }
-    }
-
-    /// The service index for the statistics (none for all or none).
-    pub fn one(self) -> Option<usize> {
-        match self {
-            ServiceChoice::One(i) => Some(i),
-            _ => None,
-        }
-    }
 }
 
 /// How a service was asked for on the command line was not found.
@@ -126,53 +55,11 @@ impl<'a> Card<'a> {
         Card {
             agency,
             service: None,
+            all_services: false,
             category_label,
             demo: dir.meta.demo,
             lang,
-            all_services: false,
         }
-    }
-
-    /// The card for a [`ServiceChoice`]; an index out of range chooses nothing.
-    pub fn with_choice(mut self, choice: ServiceChoice) -> Self {
-        let services = &self.agency.services;
-        self.service = choice
-            .one()
-            .and_then(|i| services.get(i).map(|s| (i + 1, s)));
-        self.all_services = choice == ServiceChoice::All && !services.is_empty();
-        self
-    }
-
-    /// Every service (`--all-services`).
-    pub fn with_all_services(self) -> Self {
-        self.with_choice(ServiceChoice::All)
-    }
-
-    /// The services a slip gives the procedure of, numbered from 1: the chosen one, or all of
-    /// them.
-    pub fn slip_services(&self) -> Vec<(usize, &'a Service)> {
-        if self.all_services {
-            self.agency
-                .services
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (i + 1, s))
-                .collect()
-        } else {
-            self.service.into_iter().collect()
-        }
-    }
-
-    /// «1. Видача довідки; 2. …»: the numbered list of services, as the command line prints it
-    /// when it must ask which one.
-    pub fn numbered_services(&self, sep: &str) -> String {
-        self.agency
-            .services
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}. {}", i + 1, s.name))
-            .collect::<Vec<_>>()
-            .join(sep)
     }
 
     /// Narrows the card to a service given as its number (1, 2, …) or a fragment of its name.
@@ -228,6 +115,48 @@ impl<'a> Card<'a> {
                 }))
             }
         }
+    }
+
+    /// The card for a [`ServiceChoice`]; an index out of range chooses nothing.
+    pub fn with_choice(mut self, choice: ServiceChoice) -> Self {
+        let services = &self.agency.services;
+        self.service = choice
+            .one()
+            .and_then(|i| services.get(i).map(|s| (i + 1, s)));
+        self.all_services = choice == ServiceChoice::All && !services.is_empty();
+        self
+    }
+
+    /// Every service (`--all-services`).
+    pub fn with_all_services(self) -> Self {
+        self.with_choice(ServiceChoice::All)
+    }
+
+    /// The services a slip gives the procedure of, numbered from 1: the chosen one, or all of
+    /// them.
+    pub fn slip_services(&self) -> Vec<(usize, &'a Service)> {
+        if self.all_services {
+            self.agency
+                .services
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i + 1, s))
+                .collect()
+        } else {
+            self.service.into_iter().collect()
+        }
+    }
+
+    /// «1. Видача довідки; 2. …»: the numbered list of services, as the command line prints it
+    /// when it must ask which one.
+    pub fn numbered_services(&self, sep: &str) -> String {
+        self.agency
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {}", i + 1, s.name))
+            .collect::<Vec<_>>()
+            .join(sep)
     }
 
     fn t(&self, uk: &'static str, en: &'static str) -> &'static str {
@@ -508,6 +437,77 @@ impl<'a> Card<'a> {
         }
         push(t("Теми", "Topics"), Some(s.topics.join(", ")));
         f
+    }
+}
+
+/// How many services an agency may have for the print preview to start on «усі послуги» when
+/// none was chosen: a slip with two or three procedures is still a slip. With more, the preview
+/// asks which one (the command line always asks: it has no preview).
+pub const FEW_SERVICES: usize = 3;
+
+/// Which of an agency's services a referral is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ServiceChoice {
+    /// None chosen: for an agency with several services the slip must not go out like this.
+    #[default]
+    Unchosen,
+    /// One service, by its index in the agency's services (0-based).
+    One(usize),
+    /// Every service of the agency.
+    All,
+}
+
+impl ServiceChoice {
+    /// The choice a slip starts with: the service already chosen, else the only one, else all
+    /// of a few ([`FEW_SERVICES`]); else nothing, and the preview asks.
+    pub fn initial(agency: &Agency, chosen: Option<usize>) -> ServiceChoice {
+        let n = agency.services.len();
+        match chosen.filter(|&i| i < n) {
+            Some(i) => ServiceChoice::One(i),
+            None if n == 1 => ServiceChoice::One(0),
+            None if (2..=FEW_SERVICES).contains(&n) => ServiceChoice::All,
+            None => ServiceChoice::Unchosen,
+        }
+    }
+
+    /// A slip with this choice would lose the procedure: the agency has several services and
+    /// none is chosen.
+    pub fn missing(self, agency: &Agency) -> bool {
+        self == ServiceChoice::Unchosen && agency.services.len() > 1
+    }
+
+    /// The next (or previous) choice in the preview's cycle: service 1, 2, …, n, all, 1, …
+    /// (no cycle for an agency with fewer than two services).
+    pub fn step(self, agency: &Agency, forward: bool) -> ServiceChoice {
+        let n = agency.services.len();
+        if n < 2 {
+            return self;
+        }
+        // Positions 0..n are the services, n is «all».
+        let pos = match self {
+            ServiceChoice::One(i) => Some(i.min(n - 1)),
+            ServiceChoice::All => Some(n),
+            ServiceChoice::Unchosen => None,
+        };
+        let next = match (pos, forward) {
+            (None, true) => 0,
+            (None, false) => n,
+            (Some(p), true) => (p + 1) % (n + 1),
+            (Some(p), false) => (p + n) % (n + 1),
+        };
+        if next == n {
+            ServiceChoice::All
+        } else {
+            ServiceChoice::One(next)
+        }
+    }
+
+    /// The service index for the statistics (none for all or none).
+    pub fn one(self) -> Option<usize> {
+        match self {
+            ServiceChoice::One(i) => Some(i),
+            _ => None,
+        }
     }
 }
 
