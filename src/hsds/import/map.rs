@@ -264,9 +264,9 @@ impl Imp {
         };
         if site_named {
             self.remark(
-                format!("назва — локації; установа належить до організації «{org_name}»"),
+                format!("назву взято з локації; установа належить до організації «{org_name}»"),
                 format!(
-                    "the name is the location's; it belongs to the organization \"{org_name}\""
+                    "the name is the location's; the agency belongs to the organization \"{org_name}\""
                 ),
                 &mut a.remarks,
             );
