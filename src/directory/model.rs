@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 pub struct Origin {
     pub file: String,
     pub line: usize,
+    /// Where the `verified` date's value is written (line, column): the checks that depend on
+    /// today (stale, in the future) are made after loading, so the parsed-directory cache never
+    /// depends on the date, and still point at it.
+    pub verified: (usize, usize),
 }
 
 impl std::fmt::Display for Origin {
