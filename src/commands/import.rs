@@ -32,9 +32,11 @@ pub fn run(
         Err(e) => return Err(anyhow::anyhow!("{}: {e}", output.display())),
     }
     for line in imported.unmapped_lines(app.lang) {
-        writeln!(err, "refdesk: {line}")?;
+        // Column and table names come from the package: never a control character out.
+        writeln!(err, "refdesk: {}", crate::sanitize::line(&line))?;
     }
     for n in &imported.notes {
+        let n = crate::sanitize::line(n);
         writeln!(err, "refdesk: {}: {n}", app.lang.pick("увага", "note"))?;
     }
     // Check the result the way the desk will read it.
