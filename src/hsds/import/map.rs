@@ -97,6 +97,10 @@ impl Imp {
             .map(|&i| self.rows("service")[i].clone())
             .collect();
         let svc_ids: Vec<String> = svcs.iter().map(|s| g(s, "id").to_string()).collect();
+        let mut svc_pos: HashMap<String, usize> = HashMap::new();
+        for (i, id) in svc_ids.iter().enumerate().filter(|(_, id)| !id.is_empty()) {
+            svc_pos.entry(id.clone()).or_insert(i);
+        }
         let loc_id = g(&loc, "id").to_string();
         // The links of this location's services: service_at_location id → the service.
         let sal_ids: HashMap<String, usize> = self
@@ -105,7 +109,7 @@ impl Imp {
             .iter()
             .filter_map(|&i| {
                 let r = &self.rows("service_at_location")[i];
-                let s = svc_ids.iter().position(|x| x == g(r, "service_id"))?;
+                let s = *svc_pos.get(g(r, "service_id"))?;
                 Some((g(r, "id").to_string(), s))
             })
             .filter(|(id, _)| !id.is_empty())
@@ -117,6 +121,7 @@ impl Imp {
             loc,
             svcs,
             svc_ids,
+            svc_pos,
             sal_ids,
             shared_org,
         }
@@ -168,9 +173,13 @@ impl Imp {
         };
         if site_named {
             self.remark(
-                format!("назву взято з локації; установа належить до організації «{org_name}»"),
                 format!(
-                    "the name is the location's; the agency belongs to the organization \"{org_name}\""
+                    "{}: назву взято з локації; установа належить до організації «{org_name}»",
+                    a.name
+                ),
+                format!(
+                    "{}: the name is the location's; the agency belongs to the organization \"{org_name}\"",
+                    a.name
                 ),
                 &mut a.remarks,
             );
@@ -482,6 +491,8 @@ pub(super) struct Site {
     pub(super) org_id: String,
     pub(super) loc_id: String,
     pub(super) svc_ids: Vec<String>,
+    /// A service's id → its place in `svcs` (the first, if ids repeat).
+    pub(super) svc_pos: HashMap<String, usize>,
     /// This location's `service_at_location` ids → the service's place in `svcs`.
     pub(super) sal_ids: HashMap<String, usize>,
     /// The organization has other sites too.
@@ -491,11 +502,10 @@ pub(super) struct Site {
 impl Site {
     /// The service a row belongs to, by `service_id` or by `service_at_location_id`.
     pub(super) fn service_of(&self, r: &Row) -> Option<usize> {
-        let sid = g(r, "service_id");
-        self.svc_ids
-            .iter()
-            .position(|s| !sid.is_empty() && s == sid)
-            .or_else(|| self.sal_ids.get(g(r, "service_at_location_id")).copied())
+        self.svc_pos
+            .get(g(r, "service_id"))
+            .or_else(|| self.sal_ids.get(g(r, "service_at_location_id")))
+            .copied()
     }
 }
 
