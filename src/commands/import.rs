@@ -21,7 +21,8 @@ pub fn run(
         return Ok(super::USAGE);
     }
     let imported = hsds::import(dir, app.now.date(), app.lang)
-        .map_err(|e| anyhow::anyhow!(e.message(app.lang)))?;
+        // The message may quote paths from the package's descriptor.
+        .map_err(|e| anyhow::anyhow!(crate::sanitize::line(&e.message(app.lang))))?;
     match write_output(output, &imported.toml, *force) {
         Ok(()) => {}
         // Created by someone else while the package was read.
