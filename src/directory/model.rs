@@ -212,6 +212,18 @@ pub struct Agency {
     pub origin: Origin,
 }
 
+/// The `verified` date of an entry left out for other errors: the date checks made after loading
+/// report a future date on it too, so every problem of a skipped entry shows in one run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedDate {
+    pub file: String,
+    /// Line and column of the date's value.
+    pub at: (usize, usize),
+    #[serde(serialize_with = "ser_date", deserialize_with = "de_date")]
+    pub date: Date,
+    pub agency: Option<String>,
+}
+
 fn ser_date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(d)
 }
