@@ -181,3 +181,17 @@ proptest! {
         );
     }
 }
+
+// --- the statistics log ---------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Any bytes read as a log: no panic, and every line is a record, damaged, or blank.
+    #[test]
+    fn the_statistics_log_takes_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let c = refdesk::stats::parse_log(&bytes);
+        let lines = bytes.split(|&b| b == b'\n').count();
+        prop_assert!(c.records.len() + c.damaged.len() <= lines);
+    }
+}
