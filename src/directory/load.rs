@@ -436,6 +436,8 @@ const AGENCY_FIELDS: &[&str] = &[
     "remote",
     "locality",
     "district",
+    "province",
+    "country",
     "address",
     "postcode",
     "address_note",
@@ -754,6 +756,14 @@ impl Loader {
             )
         };
         let district = f.opt_str("district");
+        let province = f.opt_str("province");
+        let country = f
+            .opt_enum(
+                "country",
+                country_code,
+                "\"PL\", \"US\", \"GB\" … (ISO 3166-1)",
+            )
+            .filter(|c| c != "UA");
         let postcode = f.opt_str("postcode");
         let address_note = f.opt_str("address_note");
         let accessibility = f.opt_str("accessibility");
@@ -818,6 +828,8 @@ impl Loader {
             remote,
             locality,
             district,
+            province,
+            country,
             address,
             postcode,
             address_note,
