@@ -10,7 +10,12 @@ use refdesk::config::Config;
 use refdesk::directory::{LoadOptions, load_texts};
 use refdesk::i18n::Lang;
 
+/// `cases` by default; `PROPTEST_CASES` in the environment for a longer run.
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
     ProptestConfig {
         cases,
         failure_persistence: None,
