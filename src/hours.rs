@@ -126,6 +126,17 @@ pub enum OpenState {
     Lunch { until: Time },
     /// Closed now. `opens` is the next opening within a week, if any.
     Closed { opens: Option<(Weekday, Time)> },
+    /// The office keeps reception hours and has none today; `opens` is the next reception
+    /// within a week, if any.
+    NoReceptionToday { opens: Option<(Weekday, Time)> },
+}
+
+impl OpenState {
+    /// Whether a visitor sent now finds the office open, or open again within its lunch
+    /// break: what the open-now filter keeps.
+    pub fn receives_visitors(self) -> bool {
+        matches!(self, OpenState::Open { .. } | OpenState::Lunch { .. })
+    }
 }
 
 /// Parses `hours` / `reception` / service `hours`.
@@ -414,6 +425,16 @@ impl Hours {
             })
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// Whether these hours open at all on `at`'s day (a reception held on some days only).
+    pub fn opens_on_day_of(&self, at: DateTime) -> bool {
+        let Some(day) = to_naive(at.date().at(0, 0, 0, 0)) else {
+            return false;
+        };
+        self.expr
+            .iter_range(day, day + TimeDelta::days(1))
+            .any(|r| r.kind == RuleKind::Open && r.range.start < r.range.end)
     }
 
     /// The state at a local civil date-time, with an optional lunch break cut

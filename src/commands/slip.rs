@@ -48,7 +48,8 @@ pub fn card_for<'a>(
         Some(s) => match card.with_service(s) {
             Ok(c) => Ok(Some(c)),
             Err(e) => {
-                writeln!(err, "{e}")?;
+                // The message lists the agency's services, which come from the data.
+                writeln!(err, "{}", crate::sanitize::text(&e.to_string()))?;
                 Ok(None)
             }
         },

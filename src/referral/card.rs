@@ -302,18 +302,9 @@ impl<'a> Card<'a> {
         parts.join(", ")
     }
 
-    /// The open state at a local time: taking the lunch break and a temporary closure into
-    /// account.
+    /// The open state at a local time ([`crate::directory::Agency::open_state`]).
     pub fn open_state(&self, at: DateTime) -> Option<OpenState> {
-        if self.agency.status != Status::Active {
-            return None;
-        }
-        Some(
-            self.agency
-                .hours
-                .parsed
-                .state_at(self.agency.lunch.as_ref().map(|l| &l.parsed), at),
-        )
+        self.agency.open_state(at)
     }
 
     pub fn appointment_text(&self, a: Appointment) -> &'static str {

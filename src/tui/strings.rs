@@ -417,7 +417,8 @@ fn weekday_short(lang: Lang, d: Weekday) -> &'static str {
     }
 }
 
-/// "відчинено до 18:00", "перерва до 13:45", "зачинено · відчиниться пн о 09:00".
+/// "відчинено до 18:00", "перерва · відчиниться о 13:45", "зачинено · відчиниться пн о 09:00",
+/// "прийом сьогодні не ведеться · наступний чт о 09:00".
 pub fn open_state(lang: Lang, s: Option<OpenState>) -> String {
     let hm = |t: jiff::civil::Time| t.strftime("%H:%M").to_string();
     match (s, lang) {
@@ -425,8 +426,28 @@ pub fn open_state(lang: Lang, s: Option<OpenState>) -> String {
         (Some(OpenState::Open { until: Some(t) }), Lang::Uk) => format!("відчинено до {}", hm(t)),
         (Some(OpenState::Open { until: Some(t) }), Lang::En) => format!("open until {}", hm(t)),
         (Some(OpenState::Open { until: None }), _) => Msg::Open.text(lang).to_string(),
-        (Some(OpenState::Lunch { until }), Lang::Uk) => format!("перерва до {}", hm(until)),
-        (Some(OpenState::Lunch { until }), Lang::En) => format!("lunch break until {}", hm(until)),
+        (Some(OpenState::Lunch { until }), Lang::Uk) => {
+            format!("перерва · відчиниться о {}", hm(until))
+        }
+        (Some(OpenState::Lunch { until }), Lang::En) => {
+            format!("lunch break · opens at {}", hm(until))
+        }
+        (Some(OpenState::NoReceptionToday { opens }), Lang::Uk) => match opens {
+            Some((d, t)) => format!(
+                "прийом сьогодні не ведеться · наступний {} о {}",
+                weekday_short(lang, d),
+                hm(t)
+            ),
+            None => "прийом сьогодні не ведеться".to_string(),
+        },
+        (Some(OpenState::NoReceptionToday { opens }), Lang::En) => match opens {
+            Some((d, t)) => format!(
+                "no reception today · next {} at {}",
+                weekday_short(lang, d),
+                hm(t)
+            ),
+            None => "no reception today".to_string(),
+        },
         (
             Some(OpenState::Closed {
                 opens: Some((d, t)),
@@ -496,7 +517,7 @@ pub fn open_mark(s: Option<OpenState>) -> char {
     match s {
         Some(OpenState::Open { .. }) => '●',
         Some(OpenState::Lunch { .. }) => '◐',
-        Some(OpenState::Closed { .. }) => '○',
+        Some(OpenState::Closed { .. } | OpenState::NoReceptionToday { .. }) => '○',
         None => '✕',
     }
 }
@@ -601,7 +622,7 @@ mod tests {
                     until: time(13, 45, 0, 0)
                 })
             ),
-            "перерва до 13:45"
+            "перерва · відчиниться о 13:45"
         );
         assert_eq!(
             open_state(

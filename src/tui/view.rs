@@ -113,7 +113,7 @@ impl Theme {
         match st {
             Some(OpenState::Open { .. }) => Style::new().fg(Color::Green),
             Some(OpenState::Lunch { .. }) => Style::new().fg(Color::Yellow),
-            Some(OpenState::Closed { .. }) => self.dim(),
+            Some(OpenState::Closed { .. } | OpenState::NoReceptionToday { .. }) => self.dim(),
             None => Style::new().fg(Color::Red),
         }
     }
