@@ -30,7 +30,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"RDSKDIR\0";
 /// Bump whenever the model's serialised shape or the layout changes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 4 + 8 + 4;
 /// A file modified this recently may be modified again within the file system's timestamp
 /// granularity without its size changing; such a directory is not cached (the "racily clean"
@@ -164,10 +164,11 @@ type Payload = (
     Vec<Category>,
     Vec<Diagnostic>,
     Vec<String>,
+    Vec<crate::search::thesaurus::Entry>,
 );
 
 fn decode(file: &Path, key: &[u8]) -> Option<Directory> {
-    let (meta, agencies, categories, diagnostics, files): Payload =
+    let (meta, agencies, categories, diagnostics, files, thesaurus): Payload =
         super::model::with_hours_memo(|| read_checked(file, key))?;
     Some(Directory {
         meta,
@@ -176,6 +177,7 @@ fn decode(file: &Path, key: &[u8]) -> Option<Directory> {
         diagnostics,
         files,
         cache: None,
+        thesaurus,
     })
 }
 
@@ -269,6 +271,7 @@ fn write_dir(cache_dir: &Path, file: &Path, key: &[u8], dir: &Directory) -> std:
         &dir.categories,
         &dir.diagnostics,
         &dir.files,
+        &dir.thesaurus,
     );
     write(cache_dir, file, key, &payload)
 }

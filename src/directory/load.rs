@@ -38,6 +38,8 @@ pub struct Directory {
     /// when it was loaded through the parsed-directory cache and has not been changed since.
     /// Whoever edits a loaded directory in memory must clear it.
     pub cache: Option<super::cache::CacheHandle>,
+    /// The data folder's own thesaurus entries (`thesaurus.toml`), added to the built-in ones.
+    pub thesaurus: Vec<crate::search::thesaurus::Entry>,
 }
 
 impl Directory {
@@ -253,6 +255,7 @@ pub fn load_texts(files: &[(&str, &str)], opts: &LoadOptions) -> Directory {
         agencies: Vec::new(),
         declared: Vec::new(),
         meta: DirectoryMeta::default(),
+        thesaurus: Vec::new(),
     };
     for (name, text) in files {
         loader.file(name, text);
@@ -285,6 +288,7 @@ struct Loader {
     agencies: Vec<Pending>,
     declared: Vec<(Category, String, Pos)>,
     meta: DirectoryMeta,
+    thesaurus: Vec<crate::search::thesaurus::Entry>,
 }
 
 /// One source text (or a part of one) being walked.
@@ -389,6 +393,13 @@ impl Loader {
     }
 
     fn file(&mut self, name: &str, text: &str) {
+        // A data folder's thesaurus is words, not agencies.
+        if crate::search::thesaurus::is_thesaurus_file(name) {
+            let (entries, diags) = crate::search::thesaurus::parse(name, text, self.opts.lang);
+            self.thesaurus.extend(entries);
+            self.diags.extend(diags);
+            return;
+        }
         // A BOM is common from Windows editors and harmless.
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
         let base = text.len() - body.len();
@@ -847,6 +858,7 @@ impl Loader {
             diagnostics: self.diags,
             files: Vec::new(),
             cache: None,
+            thesaurus: self.thesaurus,
         }
     }
 }

@@ -1005,6 +1005,25 @@ impl State {
                     .count(),
             },
         );
+        if kind == PickerKind::Locality {
+            // The lines that serve the whole country: a town filter keeps them anyway, this
+            // choice shows them alone.
+            let remote = dir
+                .agencies
+                .iter()
+                .filter(|a| a.remote && a.status != Status::Closed)
+                .count();
+            if remote > 0 {
+                items.insert(
+                    1,
+                    PickItem {
+                        value: Some(crate::search::NATIONWIDE.to_string()),
+                        label: Msg::Nationwide.text(lang).to_string(),
+                        count: remote,
+                    },
+                );
+            }
+        }
         let selected = items.iter().position(|i| &i.value == current).unwrap_or(0);
         let p = Picker {
             kind,

@@ -1161,11 +1161,11 @@ fn draw_search(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits
                 .unwrap_or_else(|| c.clone())
         })
         .unwrap_or_else(|| Msg::AllCategories.text(lang).to_string());
-    let loc_label = state
-        .filters
-        .locality
-        .clone()
-        .unwrap_or_else(|| Msg::AllLocalities.text(lang).to_string());
+    let loc_label = match state.filters.locality.as_deref() {
+        Some(crate::search::NATIONWIDE) => Msg::Nationwide.text(lang).to_string(),
+        Some(l) => l.to_string(),
+        None => Msg::AllLocalities.text(lang).to_string(),
+    };
     let chips_all = [
         (
             format!("[{}]", clean(&cat_label)),
