@@ -866,3 +866,32 @@ fn resizing_keeps_state_and_selection_valid() {
     };
     assert!(cmd.0.width > 0);
 }
+
+#[test]
+fn words_the_result_does_not_use_are_shown() {
+    let mut h = harness(120, 24);
+    h.type_text("паспорт бабусею");
+    assert!(
+        !h.state.hits().is_empty(),
+        "«бабусею» does not make results disappear"
+    );
+    assert!(
+        h.screen().contains("не враховано: бабусею"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn nothing_found_shows_suggestions_labelled_as_such() {
+    let mut h = harness(120, 30);
+    h.type_text("пвпвпвпв");
+    assert!(h.state.hits().is_empty());
+    let screen = h.screen();
+    assert!(screen.contains("Нічого не знайдено"), "{screen}");
+    assert!(
+        screen.contains("Підказки (це лише схожі варіанти"),
+        "{screen}"
+    );
+    assert!(screen.contains("загальнонаціональні лінії"), "{screen}");
+}

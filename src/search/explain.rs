@@ -53,10 +53,21 @@ impl Engine {
                 if locality_only && f.kind != super::FieldKind::Locality {
                     continue;
                 }
+                // A thesaurus phrase counts only where the field holds all of it.
+                let got = self
+                    .index
+                    .field_words(f)
+                    .iter()
+                    .filter_map(|t| ws.phrase_words.get(t))
+                    .fold(0, |m, b| m | b);
+                let whole = ws.completes_phrase(got);
                 for &tok in self.index.field_words(f) {
                     let Some(tier) = Tier::from_u8(ws.tiers[tok as usize]) else {
                         continue;
                     };
+                    if tier == Tier::Thesaurus && !whole {
+                        continue;
+                    }
                     let v = tier.points() * f.kind.weight();
                     if best.is_none_or(|b| v > b.0) {
                         best = Some((v, tier, f.kind.code(), tok));
@@ -97,7 +108,7 @@ impl Engine {
     /// The thesaurus entry through which query word `wi` reached the directory's `found`.
     fn bridge(&self, wi: usize, found: &str) -> Option<String> {
         self.entries[wi].iter().find_map(|&e| {
-            let hit = self.thesaurus.expansions(e).iter().any(|t| {
+            let hit = self.thesaurus.expansions(e).iter().flatten().any(|t| {
                 let n = t.chars().count();
                 let stem: String = t.chars().take(super::score::stem_len(n).min(n)).collect();
                 found.starts_with(&stem)

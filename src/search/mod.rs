@@ -153,6 +153,8 @@ const NEAR_SHARE: u32 = 8;
 const FIELDS_BONUS: u32 = 2;
 /// Per extra required word found in the same field as another.
 const TOGETHER_BONUS: u32 = 20;
+/// [`Tier::Thesaurus`] as stored per vocabulary word.
+const THESAURUS: u8 = Tier::Thesaurus.to_u8();
 /// Fewer full matches than this, and agencies that cover part of the need are looked for too.
 const PARTIAL_BELOW: usize = 10;
 /// What a town in the query is worth to an agency that serves the whole country: less than
@@ -286,6 +288,10 @@ struct WordScratch {
     touched: Vec<u32>,
     /// Localities this word names (then it matches only the locality field).
     localities: Vec<u32>,
+    /// Thesaurus phrases: the bits (one per phrase word) each phrase needs in one field.
+    phrases: Vec<u64>,
+    /// Vocabulary word → the thesaurus phrase words it is a form of.
+    phrase_words: HashMap<u32, u64>,
 }
 
 impl WordScratch {
@@ -306,6 +312,13 @@ impl WordScratch {
         }
         self.touched.clear();
         self.localities.clear();
+        self.phrases.clear();
+        self.phrase_words.clear();
+    }
+
+    /// Whether the phrase words found in one field (`got`) complete a thesaurus phrase.
+    fn completes_phrase(&self, got: u64) -> bool {
+        got != 0 && self.phrases.iter().any(|&m| got & m == m)
     }
 }
 
@@ -648,9 +661,19 @@ impl Engine {
         for (wi, w) in rq.words.iter().enumerate() {
             let ws = &mut self.words[wi];
             last_begins_some = match_word(&self.index, w, rq.latin, ws);
-            for &e in &self.entries[wi] {
-                for t in self.thesaurus.expansions(e) {
-                    match_expansion(&self.index, t, ws);
+            let mut bit = 0;
+            'entries: for &e in &self.entries[wi] {
+                for phrase in self.thesaurus.expansions(e) {
+                    if bit + phrase.len() > 64 {
+                        break 'entries;
+                    }
+                    let mut mask = 0u64;
+                    for t in phrase {
+                        match_expansion(&self.index, t, 1 << bit, ws);
+                        mask |= 1 << bit;
+                        bit += 1;
+                    }
+                    ws.phrases.push(mask);
                 }
             }
             if !w.optional {
@@ -950,10 +973,16 @@ impl Engine {
                 let c = cur.map_or(0, |c| c.best[wi]);
                 let v = o.max(c);
                 if v == 0 {
-                    if w.optional || required & 1 << wi == 0 || how.partial.is_some() {
+                    // Partial matches may miss words of the need, never the town it names.
+                    let may_miss = how.partial.is_some() && !locality_only[wi];
+                    if w.optional || required & 1 << wi == 0 || may_miss {
                         continue;
                     }
                     return None;
+                }
+                if w.optional {
+                    // Filler («де», «можна», «треба») neither hides nor ranks a result.
+                    continue;
                 }
                 matched |= 1 << wi;
                 content |= required & 1 << wi != 0 && !locality_only[wi];
@@ -1020,6 +1049,8 @@ impl Engine {
                 &mut cur
             };
             let mut in_field = 0u32;
+            // Thesaurus phrase words found in this field, per query word.
+            let mut phrase_got = [0u64; MAX_WORDS * 2];
             for &tok in self.index.field_words(f) {
                 if self.any[tok as usize >> 6] & 1 << (tok & 63) == 0 {
                     continue;
@@ -1029,9 +1060,27 @@ impl Engine {
                     if t == 0 || (locality_only[wi] && f.kind != FieldKind::Locality) {
                         continue;
                     }
+                    if !ws.phrase_words.is_empty()
+                        && let Some(b) = ws.phrase_words.get(&tok)
+                    {
+                        phrase_got[wi] |= b;
+                    }
+                    if t == THESAURUS {
+                        // Counted below, if the field holds a whole phrase.
+                        continue;
+                    }
                     in_field |= 1 << wi;
                     let tier = score::Tier::from_u8(t).unwrap_or(Tier::Fallback);
                     let v = (tier.points() * weight) << 3 | (7 - u32::from(t));
+                    if v > target.best[wi] {
+                        target.best[wi] = v;
+                    }
+                }
+            }
+            for (wi, ws) in words.iter().enumerate() {
+                if ws.completes_phrase(phrase_got[wi]) {
+                    in_field |= 1 << wi;
+                    let v = (Tier::Thesaurus.points() * weight) << 3 | (7 - u32::from(THESAURUS));
                     if v > target.best[wi] {
                         target.best[wi] = v;
                     }
@@ -1256,13 +1305,14 @@ fn typo_scan<T: index::Keyed>(
 
 /// The directory's words a thesaurus word stands for: the word and its forms («втрата» →
 /// «втрати», «втраченого»), at the thesaurus tier.
-fn match_expansion(idx: &Index, t: &str, ws: &mut WordScratch) {
+fn match_expansion(idx: &Index, t: &str, bit: u64, ws: &mut WordScratch) {
     let n = t.chars().count();
     let stem = score::stem_len(n).min(n);
     let p: String = t.chars().take(stem).collect();
     for id in prefix_range(&idx.vocab, &p) {
         if idx.vocab[id].chars().count() <= n + 4 {
             ws.set(id as u32, Tier::Thesaurus);
+            *ws.phrase_words.entry(id as u32).or_default() |= bit;
         }
     }
 }
@@ -1282,15 +1332,21 @@ fn find_localities(idx: &Index, w: &QWord, ws: &mut WordScratch) {
                 Tier::Prefix => n >= 5,
                 _ => false,
             })
-        }) || {
-            // One-word names change their last letters in cases and adjectives.
-            let k = l.key.chars().count();
-            !l.key.contains(' ')
-                && n >= 5
-                && k >= 5
-                && score::common_prefix(&w.text, &l.key) >= (k - 2).max(5)
-        };
-        if names {
+        });
+        // One-word names change their last letters in cases and adjectives: «з Бердичева»,
+        // «бердичівський».
+        let k = l.key.chars().count();
+        let form = !names
+            && !l.key.contains(' ')
+            && n >= 5
+            && k >= 5
+            && score::common_prefix(&w.text, &l.key) >= (k - 2).max(5);
+        if form {
+            for &id in &l.words {
+                ws.set(id, Tier::WordForm);
+            }
+        }
+        if names || form {
             ws.localities.push(li as u32);
         }
     }

@@ -63,7 +63,7 @@ impl Tier {
         })
     }
 
-    pub(crate) fn to_u8(self) -> u8 {
+    pub(crate) const fn to_u8(self) -> u8 {
         self as u8 + 1
     }
 }

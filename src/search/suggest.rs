@@ -5,6 +5,8 @@
 use super::index::prefix_range;
 use super::normalize;
 use super::{Engine, SearchOptions};
+use crate::directory::Directory;
+use crate::i18n::Lang;
 
 /// What to offer when a query finds nothing. Every part may be empty.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -19,6 +21,65 @@ pub struct Suggestions {
     pub categories: Vec<String>,
     /// Agencies that serve the whole country, those of `categories` first.
     pub hotlines: Vec<usize>,
+}
+
+impl Suggestions {
+    /// The suggestions as text lines, plainly labelled as suggestions (the screen and
+    /// `refdesk search` show the same).
+    pub fn lines(&self, dir: &Directory, lang: Lang) -> Vec<String> {
+        let mut out = vec![
+            lang.pick(
+                "Точних збігів немає. Підказки (це лише схожі варіанти, перевірте їх):",
+                "No match. Suggestions (only similar options, check them):",
+            )
+            .to_string(),
+        ];
+        if !self.did_you_mean.is_empty() {
+            let pairs: Vec<String> = self
+                .did_you_mean
+                .iter()
+                .map(|(from, to)| format!("{from} → {to}"))
+                .collect();
+            out.push(format!(
+                "  {}: {}",
+                lang.pick("можливо, ви мали на увазі", "did you mean"),
+                pairs.join(", ")
+            ));
+        }
+        let list = |out: &mut Vec<String>, title: &str, ids: &[usize]| {
+            if ids.is_empty() {
+                return;
+            }
+            out.push(format!("  {title}:"));
+            for &a in ids {
+                let a = &dir.agencies[a];
+                out.push(format!(
+                    "    – {} — {}",
+                    a.display_name(),
+                    a.locality_or_country()
+                ));
+            }
+        };
+        if let Some(c) = &self.corrected {
+            let title = format!("{} «{c}»", lang.pick("знайдено за", "found for"));
+            list(&mut out, &title, &self.closest);
+        }
+        if !self.categories.is_empty() {
+            let names: Vec<&str> = self
+                .categories
+                .iter()
+                .map(|c| dir.category(c).map_or(c.as_str(), |x| x.label(lang)))
+                .collect();
+            out.push(format!(
+                "  {}: {}",
+                lang.pick("найближчі категорії", "nearest categories"),
+                names.join("; ")
+            ));
+        }
+        let title = lang.pick("загальнонаціональні лінії", "national hotlines");
+        list(&mut out, title, &self.hotlines);
+        out
+    }
 }
 
 /// How many agencies each part offers at most.

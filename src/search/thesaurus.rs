@@ -243,6 +243,19 @@ impl Parser<'_> {
                 self.report(Severity::Warning, at, "thesaurus-empty", m);
                 continue;
             }
+            if field == "say" && s.split_whitespace().count() > 1 && key_words(s).len() == 1 {
+                let m = match self.lang {
+                    Lang::Uk => format!(
+                        "«{s}» шукатиметься як одне слово «{}»: службові слова («не», «нема», «для»…) у запиті не враховуються — запишіть саме значуще слово або іншу фразу",
+                        key_words(s)[0]
+                    ),
+                    Lang::En => format!(
+                        "\"{s}\" is searched as the one word \"{}\": function words («не», «нема», «для»…) do not count in a query — write that word alone or another phrase",
+                        key_words(s)[0]
+                    ),
+                };
+                self.report(Severity::Warning, at, "thesaurus-function-words", m);
+            }
             out.push(s.trim().to_string());
         }
         Some(out)
@@ -275,11 +288,11 @@ fn word_matches(q: &str, key: &str) -> bool {
     (cp + 1 >= kn && qn <= kn + 3) || (qn >= 5 && cp == qn)
 }
 
-/// The thesaurus as searched: every `say` phrase as its words, and per entry the words its
-/// `means` are searched by.
+/// The thesaurus as searched: every `say` phrase as its words, and per entry its `means`
+/// phrases as words (a phrase counts only where all its words are found together).
 pub struct Thesaurus {
     keys: Vec<(Vec<String>, u32)>,
-    expansions: Vec<Vec<String>>,
+    expansions: Vec<Vec<Vec<String>>>,
     entries: Vec<Entry>,
 }
 
@@ -306,7 +319,8 @@ impl Thesaurus {
                     t.keys.push((words, id));
                 }
             }
-            let mut exp: Vec<String> = e.means.iter().flat_map(|m| key_words(m)).collect();
+            let mut exp: Vec<Vec<String>> = e.means.iter().map(|m| key_words(m)).collect();
+            exp.retain(|p| !p.is_empty());
             exp.sort();
             exp.dedup();
             t.expansions.push(exp);
@@ -327,8 +341,8 @@ impl Thesaurus {
         &self.entries[id as usize]
     }
 
-    /// The directory's words an entry is searched by.
-    pub fn expansions(&self, id: u32) -> &[String] {
+    /// The directory's phrases an entry is searched by, each as its words.
+    pub fn expansions(&self, id: u32) -> &[Vec<String>] {
         &self.expansions[id as usize]
     }
 

@@ -74,6 +74,10 @@ pub struct Shown {
     pub marks: Vec<Marks>,
     /// The text highlights are computed for (the query as the engine read it).
     pub marks_text: String,
+    /// The query's words that count; a hit's `matched` bits refer to them.
+    pub words: Vec<String>,
+    /// When nothing fits: what to offer instead.
+    pub suggestions: Option<crate::search::Suggestions>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1229,6 +1233,8 @@ impl State {
             hits: r.results.hits,
             marks,
             marks_text,
+            words: r.results.words,
+            suggestions: r.results.suggestions,
         });
         // A refresh of the same question keeps the agency the user was on; a new question
         // starts from its best answer.
