@@ -18,6 +18,7 @@
 //!    top N are sorted.
 
 mod explain;
+mod forms;
 mod index;
 mod layout;
 mod normalize;
@@ -27,9 +28,10 @@ pub mod thesaurus;
 mod translit;
 
 pub use explain::WordMatch;
+pub use forms::WordForms;
 pub use index::Index;
 pub use normalize::{normalize, normalize_mapped};
-pub use score::{FieldKind, Tier};
+pub use score::{FieldKind, Scoring, Tier};
 pub use suggest::Suggestions;
 pub use translit::to_latin as transliterate;
 
@@ -361,6 +363,8 @@ pub struct Engine {
     thesaurus: Thesaurus,
     /// Per query word of the current run, the thesaurus entries it takes part in.
     entries: Vec<Vec<u32>>,
+    forms: WordForms,
+    scoring: Scoring,
 }
 
 /// A query whose hits a longer query can be searched within: every agency the longer query
@@ -456,7 +460,21 @@ impl Engine {
             any: Vec::new(),
             thesaurus,
             entries: Vec::new(),
+            forms: WordForms::default(),
+            scoring: Scoring::default(),
         }
+    }
+
+    /// Chooses how word matches add up (for measuring the models against each other).
+    pub fn set_scoring(&mut self, scoring: Scoring) {
+        self.scoring = scoring;
+        self.clear_cache();
+    }
+
+    /// Chooses how word forms are recognised (for measuring the rules against each other).
+    pub fn set_word_forms(&mut self, forms: WordForms) {
+        self.forms = forms;
+        self.clear_cache();
     }
 
     pub fn thesaurus(&self) -> &Thesaurus {
@@ -660,7 +678,7 @@ impl Engine {
         let mut last_begins_some = false;
         for (wi, w) in rq.words.iter().enumerate() {
             let ws = &mut self.words[wi];
-            last_begins_some = match_word(&self.index, w, rq.latin, ws);
+            last_begins_some = match_word(&self.index, w, rq.latin, self.forms, ws);
             let mut bit = 0;
             'entries: for &e in &self.entries[wi] {
                 for phrase in self.thesaurus.expansions(e) {
@@ -734,8 +752,9 @@ impl Engine {
             _ => None,
         };
 
+        let weights = self.word_weights(&required);
         let cand = self.candidates(&required, restrict.as_deref(), filter, cancelled)?;
-        let mut out = self.score_many(&cand, rq, unused, None, initials, cancelled)?;
+        let mut out = self.score_many(&cand, rq, unused, None, initials, &weights, cancelled)?;
         let strict_hits = out.len();
         let content = required
             .iter()
@@ -746,7 +765,15 @@ impl Engine {
             // (a town alone is not part of it), ranked below.
             let min = required.len().div_ceil(2) as u8;
             let cand = self.union_candidates(&required, &out, filter);
-            out.extend(self.score_many(&cand, rq, unused, Some(min), initials, cancelled)?);
+            out.extend(self.score_many(
+                &cand,
+                rq,
+                unused,
+                Some(min),
+                initials,
+                &weights,
+                cancelled,
+            )?);
         }
         if as_typed {
             let mut hits: Vec<u32> = out.iter().map(|s| s.agency).collect();
@@ -876,7 +903,37 @@ impl Engine {
             .collect()
     }
 
+    /// Per word, its weight in percent (100 = neutral): with [`Scoring::Idf`], rare words
+    /// weigh more.
+    fn word_weights(&self, required: &[usize]) -> [u32; MAX_WORDS * 2] {
+        let mut w = [100; MAX_WORDS * 2];
+        if self.scoring != Scoring::Idf {
+            return w;
+        }
+        let n = self.index.agencies.len();
+        let idf: Vec<(usize, f64)> = required
+            .iter()
+            .filter(|&&wi| self.words[wi].localities.is_empty())
+            .map(|&wi| {
+                let df: usize = self.words[wi]
+                    .touched
+                    .iter()
+                    .map(|&t| self.index.postings(t).len())
+                    .sum();
+                (wi, score::idf(df, n))
+            })
+            .collect();
+        let mean = idf.iter().map(|x| x.1).sum::<f64>() / idf.len().max(1) as f64;
+        for (wi, x) in idf {
+            if mean > 0.0 {
+                w[wi] = (100.0 * x / mean).round().clamp(25.0, 400.0) as u32;
+            }
+        }
+        w
+    }
+
     /// Scores candidates; `partial` = Some(least words covered) lets words be missing.
+    #[allow(clippy::too_many_arguments)]
     fn score_many(
         &self,
         cand: &[u32],
@@ -884,6 +941,7 @@ impl Engine {
         unused: u32,
         partial: Option<u8>,
         initials: u32,
+        weights: &[u32; MAX_WORDS * 2],
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Scored>> {
         let has_digits = rq.words.iter().any(|w| w.digits);
@@ -898,6 +956,7 @@ impl Engine {
                     initials,
                     unused,
                     partial,
+                    weights,
                 };
                 if let Some(s) = self.score_agency(a, rq, &how) {
                     out.push(s);
@@ -987,7 +1046,8 @@ impl Engine {
                 matched |= 1 << wi;
                 content |= required & 1 << wi != 0 && !locality_only[wi];
                 let fields = u32::from(own.fields[wi]) + cur.map_or(0, |c| u32::from(c.fields[wi]));
-                total += (v >> 3) + FIELDS_BONUS * fields.saturating_sub(1).min(6);
+                total += (v >> 3) * how.weights[wi] / 100
+                    + FIELDS_BONUS * fields.saturating_sub(1).min(6);
                 if !w.optional {
                     worst = worst.max(7 - (v & 7) as u8);
                 }
@@ -1157,7 +1217,7 @@ impl Engine {
 }
 
 /// What one scoring pass needs to know besides the query.
-struct How {
+struct How<'a> {
     has_digits: bool,
     /// First-letter buckets of every matched word (fields without any are skipped).
     initials: u32,
@@ -1165,6 +1225,8 @@ struct How {
     unused: u32,
     /// Some(least words covered): words may be missing (agencies covering part of the need).
     partial: Option<u8>,
+    /// Per word, its weight in percent.
+    weights: &'a [u32; MAX_WORDS * 2],
 }
 
 struct Filter {
@@ -1185,7 +1247,7 @@ impl Filter {
 
 /// Finds every vocabulary word `w` matches and its tier, into `ws`. Returns whether `w`
 /// begins some word (then the last-resort pass was not needed).
-fn match_word(idx: &Index, w: &QWord, latin: bool, ws: &mut WordScratch) -> bool {
+fn match_word(idx: &Index, w: &QWord, latin: bool, forms: WordForms, ws: &mut WordScratch) -> bool {
     let n = w.chars.len();
     if latin {
         let r = prefix_range(&idx.latin, &w.text);
@@ -1240,11 +1302,25 @@ fn match_word(idx: &Index, w: &QWord, latin: bool, ws: &mut WordScratch) -> bool
         }
         return true;
     }
-    let stem = score::stem_len(n);
-    if stem < n {
-        let p: String = w.chars[..stem].iter().collect();
-        for id in prefix_range(&idx.vocab, &p) {
-            ws.set(id as u32, Tier::WordForm);
+    match forms {
+        WordForms::SharedBeginning => {
+            let stem = score::stem_len(n);
+            if stem < n {
+                let p: String = w.chars[..stem].iter().collect();
+                for id in prefix_range(&idx.vocab, &p) {
+                    ws.set(id as u32, Tier::WordForm);
+                }
+            }
+        }
+        WordForms::Endings => {
+            let p = forms::stem(&w.text);
+            if p.len() < w.text.len() || n >= 4 {
+                for id in prefix_range(&idx.vocab, p) {
+                    if forms::is_ending(&idx.vocab[id][p.len()..]) {
+                        ws.set(id as u32, Tier::WordForm);
+                    }
+                }
+            }
         }
     }
     if n >= 4 {

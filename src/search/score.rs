@@ -68,6 +68,26 @@ impl Tier {
     }
 }
 
+/// How the words' matches add up to an agency's score (measured against each other on the
+/// relevance suites: `cargo run --release --example word_forms`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scoring {
+    /// Each word counts its best match: the match tier's points × the field's weight (BM25F
+    /// with binary term frequency and equal word weights), plus small bonuses for a word in
+    /// several fields and several words in one field.
+    #[default]
+    BestField,
+    /// As `BestField`, each word weighted by its inverse document frequency (BM25's idf,
+    /// relative to the query's mean): rare words count more than «допомога».
+    Idf,
+}
+
+/// BM25's inverse document frequency of a word found in `df` of `n` agencies.
+pub fn idf(df: usize, n: usize) -> f64 {
+    let (df, n) = (df.min(n) as f64, n as f64);
+    ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+}
+
 /// Which field of an entry a word is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[repr(u8)]

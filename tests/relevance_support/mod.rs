@@ -4,7 +4,7 @@
 
 use refdesk::directory::{LoadOptions, load_demo};
 use refdesk::i18n::Lang;
-use refdesk::search::{Engine, SearchOptions};
+use refdesk::search::{Engine, Scoring, SearchOptions, WordForms};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -33,9 +33,37 @@ struct Row {
     absent: usize,
 }
 
+/// Overall figures of one run.
+#[allow(dead_code)]
+pub struct Overall {
+    pub top1: f64,
+    pub top3: f64,
+    /// Mean wrong agencies above the first right one.
+    pub wrong_above: f64,
+}
+
 /// Runs `suite` (TOML text) and returns the overall top-3 rate; prints the table and every
 /// case that missed.
+#[allow(dead_code)]
 pub fn run(text: &str, kinds: &[&str], min_cases: usize) -> f64 {
+    run_with(
+        text,
+        kinds,
+        min_cases,
+        (WordForms::default(), Scoring::default()),
+        true,
+    )
+    .top3
+}
+
+/// [`run`] with a choice of word-form rule and scoring model; `verbose` prints the table and the misses.
+pub fn run_with(
+    text: &str,
+    kinds: &[&str],
+    min_cases: usize,
+    (forms, scoring): (WordForms, Scoring),
+    verbose: bool,
+) -> Overall {
     let suite: Suite = toml::from_str(text).expect("the suite parses");
     assert!(suite.case.len() >= min_cases, "at least {min_cases} cases");
     let dir = load_demo(&LoadOptions {
@@ -44,6 +72,8 @@ pub fn run(text: &str, kinds: &[&str], min_cases: usize) -> f64 {
     });
     assert_eq!(dir.error_count(), 0, "the demo directory loads cleanly");
     let mut engine = Engine::new(Arc::new(dir));
+    engine.set_word_forms(forms);
+    engine.set_scoring(scoring);
 
     let mut table: BTreeMap<&str, Row> = BTreeMap::new();
     let mut misses = Vec::new();
@@ -100,6 +130,21 @@ pub fn run(text: &str, kinds: &[&str], min_cases: usize) -> f64 {
     }
 
     let mut all = Row::default();
+    for r in table.values() {
+        all.cases += r.cases;
+        all.top1 += r.top1;
+        all.top3 += r.top3;
+        all.wrong_above += r.wrong_above;
+        all.absent += r.absent;
+    }
+    let overall = Overall {
+        top1: all.top1 as f64 / all.cases as f64,
+        top3: all.top3 as f64 / all.cases as f64,
+        wrong_above: all.wrong_above as f64 / (all.cases - all.absent).max(1) as f64,
+    };
+    if !verbose {
+        return overall;
+    }
     println!(
         "\n{:<13} {:>5} {:>7} {:>7} {:>12} {:>7}",
         "kind", "cases", "top-1", "top-3", "wrong above", "absent"
@@ -118,11 +163,6 @@ pub fn run(text: &str, kinds: &[&str], min_cases: usize) -> f64 {
     for k in kinds {
         if let Some(r) = table.get(k) {
             line(k, r);
-            all.cases += r.cases;
-            all.top1 += r.top1;
-            all.top3 += r.top3;
-            all.wrong_above += r.wrong_above;
-            all.absent += r.absent;
         }
     }
     line("overall", &all);
@@ -133,5 +173,5 @@ pub fn run(text: &str, kinds: &[&str], min_cases: usize) -> f64 {
     if !misses.is_empty() {
         println!("not in the top 3:\n{}", misses.join("\n"));
     }
-    all.top3 as f64 / all.cases as f64
+    overall
 }
