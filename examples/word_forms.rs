@@ -55,7 +55,6 @@ fn main() {
                     100.0 * o.top1,
                     100.0 * o.top3,
                     o.wrong_above,
-                    t.elapsed().as_secs_f64() * 1e3
                 );
             }
         }
