@@ -72,6 +72,7 @@ pub fn run(
                 .iter()
                 .map(|l| format!("{l}\n"))
                 .collect();
+            let text = crate::sanitize::text(&text);
             // With --json, stdout stays a parsable array; the suggestions go beside it.
             if args.json {
                 write!(err, "{text}")?;
@@ -88,13 +89,15 @@ pub fn run(
         .collect();
     if args.json {
         let hits = json_hits(&engine, &results, explained);
-        writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?;
+        let json = serde_json::to_string_pretty(&hits)?;
+        writeln!(out, "{}", crate::sanitize::json(&json))?;
     } else {
         if let Some(b) = banner {
             writeln!(out, "[{b}]")?;
         }
         let explain = args.explain.then_some(explained.as_slice());
-        write!(out, "{}", render_text(&engine, &results, explain, lang))?;
+        let text = render_text(&engine, &results, explain, lang);
+        write!(out, "{}", crate::sanitize::text(&text))?;
     }
     Ok(0)
 }

@@ -236,9 +236,31 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
         "Дані перевірено {}",
         a.verified.strftime("%d.%m.%Y")
     )));
+    // Every format prints these texts: no escape sequence may reach a terminal (text slip) or
+    // command a receipt printer (ESC/POS).
+    items.iter_mut().for_each(Item::sanitize);
     Slip {
         items,
         qr: super::vcard::vcard(card),
+    }
+}
+
+impl Item {
+    fn sanitize(&mut self) {
+        use crate::sanitize::{line, text};
+        match self {
+            Item::Title { title, date } => {
+                *title = line(title);
+                *date = line(date);
+            }
+            Item::Text(t) | Item::Notice(t) | Item::Heading(t) | Item::Check(t) => *t = line(t),
+            Item::Field { label, value } => {
+                *label = line(label);
+                // Its line breaks are the slip's own continuation lines.
+                *value = text(value);
+            }
+            Item::Rule => {}
+        }
     }
 }
 

@@ -36,7 +36,7 @@ impl Engine {
         };
         self.match_words(rq);
         let a = hit.agency;
-        let service = hit.service.map_or(NO_SERVICE, |s| s as u16);
+        let service = hit.service.map_or(NO_SERVICE, |s| s as u32);
         let mut out = Vec::new();
         for (wi, w) in rq.words.iter().enumerate() {
             if w.optional {

@@ -339,7 +339,7 @@ struct Ctx {
 #[derive(Debug, Clone, Copy)]
 struct Scored {
     agency: u32,
-    service: u16,
+    service: u32,
     score: u32,
     worst: u8,
     /// Bit per query word (of the reading's words) that matched.
@@ -1065,8 +1065,8 @@ impl Engine {
         // «довідка про доходи» names the service about income certificates even when the
         // agency's own topics already cover both words.
         let mut ranked: Option<(u8, u32, u8, u32)> = None;
-        let mut named: Option<(usize, u32, u16)> = None;
-        let mut consider = |svc: u16, cur: &Ctx, own: &Ctx| {
+        let mut named: Option<(usize, u32, u32)> = None;
+        let mut consider = |svc: u32, cur: &Ctx, own: &Ctx| {
             let Some((total, worst, matched, covered)) = finish(own, Some(cur)) else {
                 return;
             };
