@@ -58,7 +58,7 @@ impl Engine {
                     .index
                     .field_words(f)
                     .iter()
-                    .filter_map(|t| ws.phrase_words.get(t))
+                    .filter_map(|&t| ws.phrase_bits(t))
                     .fold(0, |m, b| m | b);
                 let whole = ws.completes_phrase(got);
                 for &tok in self.index.field_words(f) {

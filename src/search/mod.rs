@@ -292,8 +292,9 @@ struct WordScratch {
     localities: Vec<u32>,
     /// Thesaurus phrases: the bits (one per phrase word) each phrase needs in one field.
     phrases: Vec<u64>,
-    /// Vocabulary word → the thesaurus phrase words it is a form of.
-    phrase_words: HashMap<u32, u64>,
+    /// (vocabulary word, the thesaurus phrase words it is a form of), sorted by word once
+    /// filled.
+    phrase_words: Vec<(u32, u64)>,
 }
 
 impl WordScratch {
@@ -316,6 +317,14 @@ impl WordScratch {
         self.localities.clear();
         self.phrases.clear();
         self.phrase_words.clear();
+    }
+
+    /// The thesaurus phrase words vocabulary word `id` is a form of.
+    fn phrase_bits(&self, id: u32) -> Option<u64> {
+        self.phrase_words
+            .binary_search_by_key(&id, |e| e.0)
+            .ok()
+            .map(|i| self.phrase_words[i].1)
     }
 
     /// Whether the phrase words found in one field (`got`) complete a thesaurus phrase.
@@ -694,6 +703,15 @@ impl Engine {
                     ws.phrases.push(mask);
                 }
             }
+            // One entry per vocabulary word, sorted for lookup while scoring.
+            ws.phrase_words.sort_unstable_by_key(|e| e.0);
+            ws.phrase_words.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 |= b.1;
+                }
+                same
+            });
             if !w.optional {
                 find_localities(&self.index, w, ws);
             }
@@ -1121,7 +1139,7 @@ impl Engine {
                         continue;
                     }
                     if !ws.phrase_words.is_empty()
-                        && let Some(b) = ws.phrase_words.get(&tok)
+                        && let Some(b) = ws.phrase_bits(tok)
                     {
                         phrase_got[wi] |= b;
                     }
@@ -1388,7 +1406,7 @@ fn match_expansion(idx: &Index, t: &str, bit: u64, ws: &mut WordScratch) {
     for id in prefix_range(&idx.vocab, &p) {
         if idx.vocab[id].chars().count() <= n + 4 {
             ws.set(id as u32, Tier::Thesaurus);
-            *ws.phrase_words.entry(id as u32).or_default() |= bit;
+            ws.phrase_words.push((id as u32, bit));
         }
     }
 }

@@ -277,6 +277,13 @@ fn key_words(phrase: &str) -> Vec<String> {
 /// but the last letter of the thesaurus word («загубила» ~ «загубив», «субсидію» ~
 /// «субсидія»), or — from five letters on — its beginning, being typed.
 fn word_matches(q: &str, key: &str) -> bool {
+    // Every way of matching needs the same first letter: a cheap test first (this runs for
+    // every key on every keystroke).
+    if q.as_bytes().first() != key.as_bytes().first()
+        || q.as_bytes().get(1) != key.as_bytes().get(1)
+    {
+        return false;
+    }
     if q == key {
         return true;
     }
