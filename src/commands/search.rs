@@ -19,7 +19,8 @@ pub struct JsonHit<'a> {
     /// The best-matching service's name; null when the agency itself matched.
     pub service: Option<&'a str>,
     pub score: i64,
-    /// How the weakest query word matched: exact, prefix, word-form, russian, typo, fallback.
+    /// How the weakest query word matched: exact, prefix, word-form, russian, thesaurus, typo,
+    /// fallback.
     pub r#match: Option<&'static str>,
     pub temporarily_closed: bool,
     /// The agency's temporary notice, shown wherever the agency appears.
@@ -82,11 +83,7 @@ pub fn run(
         }
         return Ok(super::NOT_FOUND);
     }
-    let explained: Vec<Vec<WordMatch>> = results
-        .hits
-        .iter()
-        .map(|h| engine.explain(&query, &results, h))
-        .collect();
+    let explained = engine.explain_hits(&query, &results, &results.hits);
     if args.json {
         let hits = json_hits(&engine, &results, explained);
         let json = serde_json::to_string_pretty(&hits)?;

@@ -26,15 +26,32 @@ pub struct WordMatch {
 impl Engine {
     /// Explains `hit`, one of `results` for `query`.
     pub fn explain(&mut self, query: &str, results: &Results, hit: &Hit) -> Vec<WordMatch> {
+        self.explain_hits(query, results, std::slice::from_ref(hit))
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Explains each of `hits` (of `results` for `query`), matching the query's words once.
+    pub fn explain_hits(
+        &mut self,
+        query: &str,
+        results: &Results,
+        hits: &[Hit],
+    ) -> Vec<Vec<WordMatch>> {
         let rqs = readings(query, self.index.has_latin);
         let Some(rq) = rqs
             .iter()
             .find(|r| r.reading == results.reading)
             .or(rqs.first())
         else {
-            return Vec::new();
+            return vec![Vec::new(); hits.len()];
         };
         self.match_words(rq);
+        hits.iter().map(|h| self.explain_one(rq, h)).collect()
+    }
+
+    /// One hit, the query's words already matched.
+    fn explain_one(&self, rq: &super::ReadingQuery, hit: &Hit) -> Vec<WordMatch> {
         let a = hit.agency;
         let service = hit.service.map_or(NO_SERVICE, |s| s as u32);
         let mut out = Vec::new();

@@ -136,14 +136,6 @@ impl Results {
             .map(|(_, w)| w.as_str())
             .collect()
     }
-
-    /// The words no result used at all: of the best result, which has the most.
-    pub fn unused_by_best(&self) -> Vec<&str> {
-        self.hits
-            .first()
-            .map(|h| self.unused(h))
-            .unwrap_or_default()
-    }
 }
 
 /// At most this many query words take part (the rest of a pasted paragraph is ignored).
