@@ -60,17 +60,14 @@ pub struct SearchOptions {
 pub const NATIONWIDE: &str = "*";
 
 /// How the query was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Reading {
+    #[default]
     AsTyped,
     /// Typed on the other keyboard layout; `text` is what was meant.
-    Layout {
-        text: String,
-    },
+    Layout { text: String },
     /// Latin transliteration of Ukrainian; `text` is the Cyrillic reading.
-    Translit {
-        text: String,
-    },
+    Translit { text: String },
 }
 
 impl Reading {
@@ -117,13 +114,7 @@ pub struct Results {
     /// The query's words that count (not filler like «треба», «для»), as read.
     pub words: Vec<String>,
     /// When nothing fits: what to offer instead (see [`Suggestions`]).
-    pub suggestions: Option<Suggestions>,
-}
-
-impl Default for Reading {
-    fn default() -> Self {
-        Reading::AsTyped
-    }
+    pub suggestions: Option<Box<Suggestions>>,
 }
 
 impl Results {
@@ -321,7 +312,7 @@ impl WordScratch {
 
     /// Whether the phrase words found in one field (`got`) complete a thesaurus phrase.
     fn completes_phrase(&self, got: u64) -> bool {
-        got != 0 && self.phrases.iter().any(|&m| got & m == m)
+        got != 0 && self.phrases.iter().any(|&m| m & !got == 0)
     }
 }
 
@@ -512,10 +503,10 @@ impl Engine {
             Some(l) => Some(self.index.locality_id(l).unwrap_or(NO_LOCALITY - 1)),
             None => None,
         };
-        let category = match opts.category.as_deref() {
-            Some(c) => Some(self.index.category_id(c).unwrap_or(u32::MAX)),
-            None => None,
-        };
+        let category = opts
+            .category
+            .as_deref()
+            .map(|c| self.index.category_id(c).unwrap_or(u32::MAX));
         Filter { locality, category }
     }
 
@@ -623,7 +614,8 @@ impl Engine {
             suggestions: None,
         };
         if results.hits.is_empty() && !results.words.is_empty() {
-            results.suggestions = Some(suggest::suggest(self, &results.words, opts, &cancelled)?);
+            let s = suggest::suggest(self, &results.words, opts, &cancelled)?;
+            results.suggestions = Some(Box::new(s));
         }
         if self.cache.len() >= CACHE_SIZE {
             self.cache.clear();
@@ -1022,9 +1014,9 @@ impl Engine {
             // A town in the query does not hide a line that serves the whole country.
             let v = (REMOTE_TOWN_POINTS * FieldKind::Locality.weight()) << 3
                 | (7 - u32::from(Tier::WordForm.to_u8()));
-            for wi in 0..nw {
-                if locality_only[wi] {
-                    own.best[wi] = v;
+            for (best, &town) in own.best.iter_mut().zip(&locality_only) {
+                if town {
+                    *best = v;
                 }
             }
         }

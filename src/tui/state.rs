@@ -77,7 +77,7 @@ pub struct Shown {
     /// The query's words that count; a hit's `matched` bits refer to them.
     pub words: Vec<String>,
     /// When nothing fits: what to offer instead.
-    pub suggestions: Option<crate::search::Suggestions>,
+    pub suggestions: Option<Box<crate::search::Suggestions>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
