@@ -2,20 +2,26 @@
 //! Pure: no I/O, no UI.
 //!
 //! How a query is answered:
-//! 1. The query is normalised ([`normalize`]) and split into words; function words («про»,
-//!    «на», «як») are optional, every other word must match somewhere in the same agency — in
-//!    its own fields or in one of its services — in any order.
+//! 1. The query is normalised ([`normalize`]) and split into words; function words and filler
+//!    («про», «на», «треба», «де», «нужно») neither hide nor rank a result. The other words
+//!    match anywhere in an agency — its own fields or one of its services — in any order.
 //! 2. It is read as typed and, when it looks like it, as typed on the wrong keyboard layout
 //!    ([`layout`]) and as official transliteration ([`translit`]); the reading whose best hit
-//!    scores highest wins and is reported.
+//!    covers most words and scores highest wins and is reported.
 //! 3. Each query word is matched against the sorted vocabulary of the directory: exact word,
-//!    beginning of a word, another form of the word (shared stem), Russian spelling, one typo,
-//!    and as a last resort a piece inside a longer word ([`score::Tier`]).
-//! 4. Candidates come from the inverted lists of the matched words; each candidate is scored by
-//!    walking its fields once: a word's best match (tier points × field weight), summed over
-//!    the words, per service, so the best-matching service is named.
-//! 5. Temporarily closed agencies go last; `near`'s agencies go first among equals; only the
-//!    top N are sorted.
+//!    beginning of a word, another form of the word (shared stem), Russian spelling, the
+//!    thesaurus of needs ([`thesaurus`]: a phrase counts where one field holds all of it), one
+//!    typo, and as a last resort a piece inside a longer word ([`score::Tier`]). A word that
+//!    names a town (in any case form) matches only the town — or an agency that serves the
+//!    whole country. A word that matches nothing is left out and reported as unused.
+//! 4. Candidates come from the inverted lists of the matched words: first the agencies having
+//!    every word; when they are few, also those covering at least half of the need, ranked
+//!    below. Each candidate is scored by walking its fields once: a word's best match (tier
+//!    points × field weight), summed over the words, per service, so the best-matching service
+//!    is named.
+//! 5. Temporarily closed agencies go last; then more words covered before fewer; `near`'s
+//!    agencies go first among equals; only the top N are sorted. When nothing fits at all,
+//!    [`Suggestions`] say what is near.
 
 mod explain;
 mod forms;
