@@ -211,6 +211,13 @@ enum Header<'a> {
     Broken,
 }
 
+/// Why a statement did not check.
+enum Fault {
+    /// The text ended inside a value: the statement may go on on the next line.
+    Unfinished(String),
+    At(ConfigError),
+}
+
 /// The state of [`Config::parse_bytes`].
 struct Recovery<'a> {
     file: &'a str,
@@ -260,10 +267,12 @@ impl<'a> Recovery<'a> {
         if first.trim_start().starts_with('[') {
             self.header = match self.check(first, "", start) {
                 Ok(_) => Header::Table(first),
-                Err(e) => {
+                Err(Fault::At(e)) => {
                     self.errors.push(e);
                     Header::Broken
                 }
+                // A header is checked alone, so never unfinished.
+                Err(Fault::Unfinished(_)) => Header::Broken,
             };
             return start + 1;
         }
@@ -281,46 +290,31 @@ impl<'a> Recovery<'a> {
                     self.merge(table, start);
                     return end;
                 }
-                Err(e) => {
-                    let unfinished = e.line == usize::MAX;
-                    let next = lines.get(end).and_then(|l| l.ok());
-                    match next {
-                        Some(n)
-                            if unfinished
-                                && end - start < MAX_STATEMENT_LINES
-                                && !starts_statement(n) =>
-                        {
-                            text.push('\n');
-                            text.push_str(n);
-                            end += 1;
-                        }
-                        _ => {
-                            let e = if unfinished {
-                                self.error(start + 1, first.chars().count() + 1, e.message)
-                            } else {
-                                e
-                            };
-                            self.errors.push(e);
-                            // An unfinished statement costs only its first line: what
-                            // follows is read on its own.
-                            return if unfinished { start + 1 } else { end };
-                        }
-                    }
+                Err(Fault::At(e)) => {
+                    self.errors.push(e);
+                    return end;
                 }
+                Err(Fault::Unfinished(message)) => match lines.get(end).and_then(|l| l.ok()) {
+                    Some(n) if end - start < MAX_STATEMENT_LINES && !starts_statement(n) => {
+                        text.push('\n');
+                        text.push_str(n);
+                        end += 1;
+                    }
+                    _ => {
+                        let column = first.chars().count() + 1;
+                        self.errors.push(self.error(start + 1, column, message));
+                        // It costs only its first line: what follows is read on its own.
+                        return start + 1;
+                    }
+                },
             }
         }
     }
 
     /// Parses `statement` under `header` and checks it against the settings. An error is
     /// located in the file (the statement starts at line index `start`), except one at the
-    /// very end of the text, which may only mean the statement goes on: its line is
-    /// `usize::MAX`.
-    fn check(
-        &self,
-        header: &str,
-        statement: &str,
-        start: usize,
-    ) -> Result<toml::Table, ConfigError> {
+    /// very end of the text, which may only mean the statement goes on.
+    fn check(&self, header: &str, statement: &str, start: usize) -> Result<toml::Table, Fault> {
         let doc = if header.is_empty() {
             statement.to_string()
         } else {
@@ -339,7 +333,7 @@ impl<'a> Recovery<'a> {
             let message = e.message().trim().to_string();
             let offset = e.span().map_or(0, |s| s.start);
             if offset >= doc.trim_end().len() && !statement.is_empty() {
-                return self.error(usize::MAX, 0, message);
+                return Fault::Unfinished(message);
             }
             // A fault in the header is found only when the header is checked on its own line.
             let (text, at) = if skip == 0 {
@@ -350,7 +344,7 @@ impl<'a> Recovery<'a> {
                 (header, offset)
             };
             let (line, column) = LineIndex::new(text).line_col(text, at);
-            self.error(start + line, column, message)
+            Fault::At(self.error(start + line, column, message))
         })
     }
 
