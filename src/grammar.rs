@@ -11,6 +11,8 @@
 
 use crate::directory::Gender;
 
+pub mod person;
+
 /// Known head nouns: nominative, genitive singular (plural for `Plural`), gender.
 const HEADS: &[(&str, &str, Gender)] = &[
     ("управління", "управління", Gender::Neuter),

@@ -332,6 +332,7 @@ const AGENCY_FIELDS: &[&str] = &[
     "verified",
     "verified_by",
     "status",
+    "successor",
     "alert",
     "notes",
     "service",
@@ -655,6 +656,7 @@ impl Loader {
                 "\"active\", \"temporarily-closed\", \"closed\"",
             )
             .unwrap_or_default();
+        let successor = f.opt_str("successor");
         let alert = f.opt_str("alert");
         let notes = f.opt_str("notes");
         let services = f.services("service");
@@ -693,6 +695,7 @@ impl Loader {
             verified,
             verified_by,
             status,
+            successor,
             alert,
             notes,
             services,
@@ -740,6 +743,41 @@ impl Loader {
                 "the read-out phrase cannot be built grammatically — add \"name_genitive\" (the name after «звернутися до …») and \"gender\" (\"m\", \"f\", \"n\" or \"pl\")",
             );
             self.push(Severity::Warning, src, at, "no-genitive", m, id);
+        }
+    }
+
+    /// A closed agency should name where its visitors go now: the phrase and the slip send
+    /// them there, and never to the closed address.
+    fn successor_warnings(&mut self, agencies: &[Agency]) {
+        for a in agencies {
+            let (uk, en) = match (&a.successor, a.status) {
+                (None, Status::Closed) => (
+                    "установу закрито, але не вказано, куди звертатися замість неї — додайте \"successor\" з ідентифікатором установи, що її замінила".to_string(),
+                    "the agency is closed but names no successor — add \"successor\" with the id of the agency that replaced it".to_string(),
+                ),
+                (Some(s), _) => match agencies.iter().find(|b| b.id == *s) {
+                    None => (
+                        format!("\"successor\": установи \"{s}\" в довіднику немає — вкажіть ідентифікатор наявної установи"),
+                        format!("\"successor\": there is no agency \"{s}\" in the directory — give the id of an existing one"),
+                    ),
+                    Some(b) if b.status != Status::Active => (
+                        format!("\"successor\": установа \"{s}\" теж не працює — вкажіть чинну"),
+                        format!("\"successor\": agency \"{s}\" is not active either — name an active one"),
+                    ),
+                    Some(_) => continue,
+                },
+                _ => continue,
+            };
+            let message = self.opts.lang.pick(&uk, &en).to_string();
+            self.diags.push(Diagnostic {
+                severity: Severity::Warning,
+                file: a.origin.file.clone(),
+                line: a.origin.line,
+                column: 1,
+                code: "successor",
+                message,
+                agency: Some(a.id.clone()),
+            });
         }
     }
 
@@ -839,6 +877,7 @@ impl Loader {
             first_seen.insert(a.id.clone(), a.origin.clone());
             agencies.push(a);
         }
+        self.successor_warnings(&agencies);
         sort_diagnostics(&mut self.diags);
         Directory {
             meta: self.meta,

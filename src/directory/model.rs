@@ -202,6 +202,10 @@ pub struct Agency {
     pub verified: Date,
     pub verified_by: Option<String>,
     pub status: Status,
+    /// The id of the agency that took over from a closed (or temporarily closed) one: the
+    /// phrase, card and slip send the visitor there.
+    #[serde(default)]
+    pub successor: Option<String>,
     pub alert: Option<String>,
     pub notes: Option<String>,
     pub services: Vec<Service>,

@@ -26,6 +26,9 @@ pub struct Card<'a> {
     /// The directory is demo data: every output says so.
     pub demo: bool,
     pub lang: Lang,
+    /// Where a closed (or temporarily closed) agency sends its visitors: its `successor`,
+    /// when that is in the directory and working.
+    pub successor: Option<&'a Agency>,
 }
 
 /// How a service was asked for on the command line was not found.
@@ -49,12 +52,34 @@ impl<'a> Card<'a> {
             .category(&agency.category)
             .map(|c| c.label(lang))
             .unwrap_or(agency.category.as_str());
+        let successor = match agency.status {
+            Status::Active => None,
+            _ => agency
+                .successor
+                .as_deref()
+                .and_then(|id| dir.agency(id))
+                .filter(|s| s.status == Status::Active),
+        };
         Card {
             agency,
             service: None,
             category_label,
             demo: dir.meta.demo,
             lang,
+            successor,
+        }
+    }
+
+    /// The card the visitor is actually sent to: the successor's for a closed agency that
+    /// names one (keeping the chosen service), else this one.
+    pub fn destination(&self) -> Card<'a> {
+        match self.successor {
+            Some(s) => Card {
+                agency: s,
+                successor: None,
+                ..*self
+            },
+            None => *self,
         }
     }
 
