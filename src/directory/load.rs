@@ -355,7 +355,8 @@ const SERVICE_FIELDS: &[&str] = &[
 const PERSON_FIELDS: &[&str] = &["name", "title", "phone", "room", "email"];
 const PHONE_FIELDS: &[&str] = &["number", "note"];
 const CATEGORY_FIELDS: &[&str] = &["id", "name", "name_en"];
-const DIRECTORY_FIELDS: &[&str] = &["name", "demo", "note"];
+const DIRECTORY_FIELDS: &[&str] = &["name", "demo", "note", "abbreviation"];
+const ABBREVIATION_FIELDS: &[&str] = &["short", "full", "genitive", "locative", "accusative"];
 const TOP_LEVEL: &[&str] = &["agency", "category", "directory"];
 
 impl Loader {
@@ -563,7 +564,9 @@ impl Loader {
         let name = f.opt_str("name");
         let demo = f.opt_bool("demo");
         let note = f.opt_str("note");
+        let abbreviations = f.abbreviations("abbreviation");
         f.finish();
+        self.meta.abbreviations.extend(abbreviations);
         if name.is_some() {
             self.meta.name = name;
         }
@@ -1593,6 +1596,50 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
                 contacts,
                 hours,
             });
+        }
+        out
+    }
+
+    /// `[[directory.abbreviation]]`: what the read-out phrase says for an abbreviation.
+    fn abbreviations(&mut self, key: &str) -> Vec<Abbreviation> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(
+                v,
+                key,
+                "масивом таблиць [[directory.abbreviation]]",
+                "an array of tables [[directory.abbreviation]]",
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let DeValue::Table(t) = item.get_ref() else {
+                self.type_error(
+                    item,
+                    key,
+                    "таблицею [[directory.abbreviation]]",
+                    "a table [[directory.abbreviation]]",
+                );
+                continue;
+            };
+            let mut sub = Fields::new(self.l, self.src, t, item.span(), ABBREVIATION_FIELDS, None);
+            let short = sub.req_str("short");
+            let full = sub.req_str("full");
+            let genitive = sub.opt_str("genitive");
+            let locative = sub.opt_str("locative");
+            let accusative = sub.opt_str("accusative");
+            if let (true, Some(short), Some(full)) = (sub.finish(), short, full) {
+                out.push(Abbreviation {
+                    short,
+                    full,
+                    genitive,
+                    locative,
+                    accusative,
+                });
+            }
         }
         out
     }

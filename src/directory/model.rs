@@ -419,4 +419,21 @@ pub struct DirectoryMeta {
     pub name: Option<String>,
     pub demo: bool,
     pub note: Option<String>,
+    /// Abbreviations the read-out phrase expands (`[[directory.abbreviation]]`), in addition
+    /// to the built-in table.
+    #[serde(default)]
+    pub abbreviations: Vec<Abbreviation>,
+}
+
+/// An abbreviation a visitor may not know («ГУНП»), with the words said instead, in the cases
+/// the phrase needs: after a noun or «з», «до» (genitive), after «у», «в» (locative), after
+/// «через», «на» (accusative), elsewhere the nominative. A missing form falls back to the
+/// nominative (accusative) or leaves the abbreviation as written (genitive, locative).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Abbreviation {
+    pub short: String,
+    pub full: String,
+    pub genitive: Option<String>,
+    pub locative: Option<String>,
+    pub accusative: Option<String>,
 }

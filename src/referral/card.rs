@@ -4,7 +4,7 @@
 //! they can never disagree about an address, a phone or who to ask for.
 
 use crate::directory::{
-    Agency, Appointment, Directory, Gender, Person, PhoneEntry, Service, Status,
+    Abbreviation, Agency, Appointment, Directory, Gender, Person, PhoneEntry, Service, Status,
 };
 use crate::hours::{Hours, Lunch, OpenState};
 use crate::i18n::Lang;
@@ -29,6 +29,9 @@ pub struct Card<'a> {
     /// Where a closed (or temporarily closed) agency sends its visitors: its `successor`,
     /// when that is in the directory and working.
     pub successor: Option<&'a Agency>,
+    /// The directory's own abbreviations for the read-out phrase (the built-in ones apply
+    /// too).
+    pub abbreviations: &'a [Abbreviation],
 }
 
 /// How a service was asked for on the command line was not found.
@@ -67,6 +70,7 @@ impl<'a> Card<'a> {
             demo: dir.meta.demo,
             lang,
             successor,
+            abbreviations: &dir.meta.abbreviations,
         }
     }
 

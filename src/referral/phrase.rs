@@ -10,6 +10,7 @@
 //! the [`Card`], then made speakable by [`spoken`]. The phrase is always Ukrainian: it is said
 //! to the visitor.
 
+pub mod abbreviations;
 mod spoken;
 
 pub use spoken::{has_url, sentence, spoken};
@@ -46,12 +47,12 @@ pub fn phrase(card: &Card) -> String {
     if let Some(s) = card.selected_service() {
         out.extend(service_sentences(s));
     }
-    dedupe_adjacent(
-        &out.iter()
-            .map(|s| sentence(s))
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    let text = out
+        .iter()
+        .map(|s| sentence(s))
+        .collect::<Vec<_>>()
+        .join(" ");
+    dedupe_adjacent(&abbreviations::expand(&text, card.abbreviations))
 }
 
 /// «Увага: ця установа тимчасово не працює — <alert>» / «<alert>» for a closed one.
@@ -134,7 +135,20 @@ fn agency_sentences(card: &Card, with_alert: bool) -> Vec<String> {
         .as_ref()
         .filter(|h| !a.name.contains(h.name.as_str()));
     if let Some(h) = head {
-        out.push(format!("Керівник — {}", spoken_person(h)));
+        // «Голова суду — Голуб Артем Вікторович», «Керівник — …» when there is no title (and
+        // never «Керівник — …, керівник сервісного центру»).
+        let said = match h.title.as_deref().map(spoken) {
+            Some(t) if !t.contains(',') && !t.contains('(') => format!(
+                "{} — {}",
+                capitalised(&t),
+                spoken_person(&Person {
+                    title: None,
+                    ..h.clone()
+                })
+            ),
+            _ => format!("Керівник — {}", spoken_person(h)),
+        };
+        out.push(said);
     }
     let contacts: Vec<&Person> = card
         .contacts()
@@ -295,7 +309,7 @@ fn accusative_lead(text: &str) -> String {
             let is_word = core.chars().count() > 2 && core.chars().all(char::is_alphabetic);
             if is_word && core.ends_with('а') {
                 format!("{}у{tail}", &core[..core.len() - 'а'.len_utf8()])
-            } else if is_word && core.ends_with('я') && !core.ends_with("ія") {
+            } else if is_word && core.ends_with('я') {
                 format!("{}ю{tail}", &core[..core.len() - 'я'.len_utf8()])
             } else {
                 done = true;
@@ -365,8 +379,11 @@ fn dedupe_adjacent(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     for w in text.split(' ') {
         let c = core(w);
-        let repeated =
-            out.last().is_some_and(|prev| core(prev) == c) && c.chars().any(char::is_alphabetic);
+        // Only a repeat with nothing or «;» between: «в бюро, бюро передає» is two clauses.
+        let repeated = out
+            .last()
+            .is_some_and(|prev| core(prev) == c && !prev.ends_with(','))
+            && c.chars().any(char::is_alphabetic);
         if repeated && let Some(prev) = out.last_mut() {
             // «реєстратура; реєстратура —» → «реєстратура —»: the first word's punctuation
             // goes, the second's stays.

@@ -235,9 +235,15 @@ pub fn spoken(text: &str) -> String {
     text.split(',')
         .map(|seg| spoken_segment(seg.trim()))
         .fold(Vec::<String>::new(), |mut acc, seg| {
+            // «вулиця Київська, 24», «на вулиці Пушкінській, 32/8»: any case of a street word.
             let after_street = acc.last().is_some_and(|prev| {
-                prev.split_whitespace()
-                    .any(|w| STREET_WORDS.contains(&w.to_lowercase().as_str()))
+                prev.split_whitespace().any(|w| {
+                    let w = w.to_lowercase();
+                    STREET_WORDS.contains(&w.as_str())
+                        || NOUNS
+                            .iter()
+                            .any(|f| STREET_WORDS.contains(&f[0]) && f.contains(&w.as_str()))
+                })
             });
             if after_street && is_house_number(&seg) {
                 acc.push(format!("будинок {seg}"));
@@ -746,9 +752,11 @@ fn spoken_segment(seg: &str) -> String {
                 (Case::Genitive, true) => forms[4],
                 (Case::Locative, true) => forms[5],
             };
-            // After «у»/«на» the locative is certain only for a numbered room («у кабінеті
-            // 112») or a settlement («у місті Житомирі»); «вхід у будинок» is a direction.
-            let numbered = next.starts_with(|c: char| c.is_ascii_digit()) || next == "номер";
+            // After «у»/«на» the locative is certain only before a number or a name («у
+            // кабінеті 112», «на вулиці Пушкінській») or for a settlement («у місті
+            // Житомирі»); «вхід у будинок» is a direction.
+            let numbered = next.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+                || next == "номер";
             let settlement = ["місто", "село", "селище", "область"].contains(&w);
             if case == Case::Locative && !numbered && !settlement {
                 out.push(word.clone());
