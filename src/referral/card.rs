@@ -326,6 +326,16 @@ impl<'a> Card<'a> {
         let t = |uk, en| self.lang.pick(uk, en);
         push(t("Увага", "Notice"), a.alert.clone());
         push(t("Стан", "Status"), self.status_text().map(str::to_string));
+        push(
+            t("Звертатися натомість", "Go instead to"),
+            self.successor.map(|s| {
+                let card = self.destination();
+                match card.address() {
+                    Some(addr) => format!("{} ({addr})", s.display_name()),
+                    None => s.display_name().to_string(),
+                }
+            }),
+        );
         push(t("Коротко", "Short name"), a.short_name.clone());
         push(
             t("Категорія", "Category"),
@@ -355,7 +365,12 @@ impl<'a> Card<'a> {
             t("Координати", "Coordinates"),
             a.coordinates.map(|(la, lo)| format!("{la}, {lo}")),
         );
-        push(t("Телефони", "Phones"), Some(self.phones_line()));
+        let phones_label = if self.phones().len() == 1 {
+            t("Телефон", "Phone")
+        } else {
+            t("Телефони", "Phones")
+        };
+        push(phones_label, Some(self.phones_line()));
         push(t("Ел. пошта", "Email"), a.email.clone());
         push(t("Сайт", "Website"), a.website.clone());
         push(t("Графік", "Hours"), Some(self.hours_line()));

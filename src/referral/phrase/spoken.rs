@@ -356,7 +356,9 @@ fn phones_spoken(text: &str) -> String {
         let digits = trimmed.chars().filter(char::is_ascii_digit).count();
         let starts_like_phone =
             trimmed.starts_with('+') || trimmed.starts_with("(0") || trimmed.starts_with('0');
-        let spoken = (starts_like_phone && (10..=12).contains(&digits))
+        // A short line number (1545, 1547) is grouped as in the phone list too.
+        let short_line = trimmed.len() == 4 && trimmed.starts_with("15");
+        let spoken = ((starts_like_phone && (10..=12).contains(&digits)) || short_line)
             .then(|| crate::phone::parse(trimmed).ok())
             .flatten();
         match spoken {
