@@ -198,3 +198,63 @@ fn the_head_is_named_and_a_closed_agency_is_never_sent_to() {
     }
     assert!(closed >= 1, "the demo directory has a closed agency");
 }
+
+#[test]
+fn validate_warns_of_english_words_and_a_closed_agency_without_successor() {
+    let toml = r#"
+[[agency]]
+id = "old"
+name = "Відділ обслуговування громадян"
+category = "pension"
+locality = "Житомир"
+address = "вул. Лесі Українки, 12"
+phones = ["+380 412 43 40 20"]
+hours = "Пн-Пт 09:00-18:00"
+hours_note = "поліклініка — за розкладом прийому (reception)"
+head = { name = "Юрченко Галина Василівна" }
+verified = 2026-03-05
+status = "closed"
+
+[[agency]]
+id = "moved"
+name = "Відділ обслуговування громадян № 2"
+category = "pension"
+locality = "Житомир"
+address = "вул. Лесі Українки, 14"
+phones = ["+380 412 43 40 21"]
+hours = "Пн-Пт 09:00-18:00"
+head = { name = "Юрченко Галина Василівна" }
+verified = 2026-03-05
+status = "closed"
+successor = "nowhere"
+"#;
+    let d = refdesk::directory::load_texts(
+        &[("t.toml", toml)],
+        &LoadOptions {
+            today: jiff::civil::date(2026, 11, 25),
+            lang: Lang::Uk,
+        },
+    );
+    let codes: Vec<(&str, Option<&str>, &str)> = d
+        .diagnostics
+        .iter()
+        .map(|x| (x.code, x.agency.as_deref(), x.message.as_str()))
+        .collect();
+    let has = |code: &str, id: &str, text: &str| {
+        codes
+            .iter()
+            .any(|(c, a, m)| *c == code && *a == Some(id) && m.contains(text))
+    };
+    assert!(
+        has("english-word", "old", "\"reception\" (hours_note)"),
+        "{codes:?}"
+    );
+    assert!(has("successor", "old", "\"successor\""), "{codes:?}");
+    assert!(has("successor", "moved", "\"nowhere\""), "{codes:?}");
+    assert!(!has("english-word", "moved", ""), "{codes:?}");
+    // Without a successor, the phrase says the agency is closed and gives no address.
+    let card = Card::new(&d, d.agency("old").unwrap(), Lang::Uk);
+    let p = phrase(&card);
+    assert!(p.starts_with("Увага: ця установа закрита."), "{p}");
+    assert!(!p.contains("Лесі Українки"), "{p}");
+}

@@ -738,6 +738,27 @@ impl Loader {
             };
             self.push(Severity::Warning, src, at, "stale", m, id);
         }
+        let latin = visible_texts(a)
+            .into_iter()
+            .flat_map(|(field, text)| {
+                grammar::latin_words(text)
+                    .into_iter()
+                    .map(move |w| format!("\"{w}\" ({field})"))
+            })
+            .collect::<Vec<_>>();
+        if !latin.is_empty() {
+            let m = match self.opts.lang {
+                Lang::Uk => format!(
+                    "англійські слова в тексті, який бачить або чує відвідувач: {} — напишіть українською",
+                    latin.join(", ")
+                ),
+                Lang::En => format!(
+                    "English words in text the visitor sees or hears: {} — write it in Ukrainian",
+                    latin.join(", ")
+                ),
+            };
+            self.push(Severity::Warning, src, at, "english-word", m, id);
+        }
         let has_genitive = a.name_genitive.is_some() || grammar::genitive(&a.name).is_some();
         let has_gender = a.gender.is_some() || grammar::head_gender(&a.name).is_some();
         if !(has_genitive && has_gender) {
@@ -992,6 +1013,42 @@ fn string_offset(raw: &str, index: usize) -> usize {
         n += 1;
     }
     i.min(raw.len())
+}
+
+/// The agency's texts a visitor sees on a slip or hears in the phrase, with their field names.
+fn visible_texts(a: &Agency) -> Vec<(&'static str, &str)> {
+    let mut out: Vec<(&'static str, &str)> = vec![("name", &a.name)];
+    fn opt<'a>(out: &mut Vec<(&'static str, &'a str)>, f: &'static str, v: &'a Option<String>) {
+        if let Some(v) = v {
+            out.push((f, v.as_str()));
+        }
+    }
+    fn people<'a>(out: &mut Vec<(&'static str, &'a str)>, ps: impl Iterator<Item = &'a Person>) {
+        for p in ps {
+            out.extend(p.title.as_deref().map(|t| ("title", t)));
+            out.extend(p.room.as_deref().map(|t| ("room", t)));
+        }
+    }
+    opt(&mut out, "address", &a.address);
+    opt(&mut out, "address_note", &a.address_note);
+    opt(&mut out, "hours_note", &a.hours_note);
+    opt(&mut out, "alert", &a.alert);
+    out.extend(
+        a.phones
+            .iter()
+            .filter_map(|p| p.note.as_deref().map(|n| ("phones", n))),
+    );
+    people(&mut out, a.head.iter().chain(&a.contacts));
+    for s in &a.services {
+        out.push(("service.name", &s.name));
+        opt(&mut out, "booking", &s.booking);
+        opt(&mut out, "fee", &s.fee);
+        opt(&mut out, "online", &s.online);
+        out.extend(s.documents.iter().map(|d| ("documents", d.as_str())));
+        out.extend(s.steps.iter().map(|d| ("steps", d.as_str())));
+        people(&mut out, s.contacts.iter());
+    }
+    out
 }
 
 /// Splits a document at its top-level `[[agency]]`, `[[category]]` and `[directory]` headers.
