@@ -194,9 +194,12 @@ pub enum ImportCmd {
     Hsds {
         /// The package folder (with datapackage.json or the CSV files).
         dir: PathBuf,
-        /// The TOML file to write.
+        /// The TOML file to write (an existing file is kept unless --force).
         #[arg(long, short)]
         output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 

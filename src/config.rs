@@ -85,42 +85,68 @@ impl Config {
     /// (and reported, with any further ones), the rest applies — a typo in one key must not
     /// put the demo office's name on a real referral or lose the printer.
     pub fn parse_lenient(file: &str, text: &str) -> (Config, Option<ConfigError>) {
-        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-        let mut errors: Vec<ConfigError> = Vec::new();
-        // Each round comments out one more line; a file has only so many.
-        for _ in 0..=lines.len() {
-            let current = lines.join("\n");
-            let e = match toml::from_str::<Config>(&current) {
-                Ok(c) => return (c, Self::combine(errors)),
-                Err(e) => e,
-            };
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            // Lines keep their numbers (a commented line stays a line), so the line in the
-            // edited text is the line in the file; the column is on an untouched line.
-            let (line, column) = LineIndex::new(&current).line_col(&current, offset);
-            errors.push(ConfigError {
-                file: file.to_string(),
-                line,
-                column,
-                message: e.message().trim().to_string(),
-            });
-            match lines.get_mut(line - 1) {
-                Some(l) if !l.starts_with('#') => *l = format!("# {l}"),
-                _ => break,
-            }
+        Self::parse_bytes(file, text.as_bytes())
+    }
+
+    /// [`Config::parse_lenient`] on the file's bytes: a line that is not UTF-8 is left out like
+    /// any other bad line.
+    ///
+    /// Each statement (a line, or the lines of a value that spans several, such as an array
+    /// written one item per line) is parsed and checked against the settings on its own, under
+    /// the table header above it, so a fault is located exactly and costs only its statement;
+    /// the good ones are merged. Every line is parsed a bounded number of times, so recovery
+    /// takes time in proportion to the file, however many lines are broken.
+    pub fn parse_bytes(file: &str, bytes: &[u8]) -> (Config, Option<ConfigError>) {
+        let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
+        let lines: Vec<Result<&str, usize>> = bytes
+            .split(|&b| b == b'\n')
+            .map(|l| {
+                let l = l.strip_suffix(b"\r").unwrap_or(l);
+                std::str::from_utf8(l).map_err(|e| {
+                    String::from_utf8_lossy(&l[..e.valid_up_to()])
+                        .chars()
+                        .count()
+                        + 1
+                })
+            })
+            .collect();
+        let mut r = Recovery {
+            file,
+            errors: Vec::new(),
+            merged: toml::Table::new(),
+            header: Header::Root,
+        };
+        let mut i = 0;
+        while i < lines.len() {
+            i = r.statement(&lines, i);
         }
-        (Config::default(), Self::combine(errors))
+        let config = match toml::Value::Table(std::mem::take(&mut r.merged)).try_into::<Config>() {
+            Ok(c) => c,
+            Err(e) => {
+                // Every piece was checked on its own; a whole that still fails is reported.
+                r.errors.push(r.error(1, 1, e.message().trim().to_string()));
+                Config::default()
+            }
+        };
+        (config, Self::combine(r.errors))
     }
 
     /// One error that names every line left out, the first as its position.
     fn combine(mut errors: Vec<ConfigError>) -> Option<ConfigError> {
+        /// Further lines named in the message; a file of broken lines is summed up.
+        const LISTED: usize = 10;
         if errors.is_empty() {
             return None;
         }
-        let rest: Vec<String> = errors
+        let more = errors.len().saturating_sub(1 + LISTED);
+        let mut rest: Vec<String> = errors
             .drain(1..)
+            .take(LISTED)
             .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
             .collect();
+        if more > 0 {
+            rest.push(format!("ще {more} / {more} more"));
+        }
         let mut first = errors.remove(0);
         first.message = format!(
             "{} — цей рядок пропущено, решту налаштувань застосовано / this line was ignored, the rest applies",
@@ -143,9 +169,11 @@ impl Config {
             },
         };
         let shown = path.display().to_string();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Self::parse_lenient(&shown, &text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+        match crate::files::read_any(&path, SETTINGS_LIMIT) {
+            Ok(bytes) => Self::parse_bytes(&shown, &bytes),
+            Err(crate::files::ReadError::Io(e))
+                if e.kind() == std::io::ErrorKind::NotFound && !must_exist =>
+            {
                 (Config::default(), None)
             }
             Err(e) => (
@@ -157,6 +185,198 @@ impl Config {
                     message: e.to_string(),
                 }),
             ),
+        }
+    }
+}
+
+/// A value may run over this many lines (an array written one item per line); a longer
+/// unfinished statement is reported at its first line.
+const MAX_STATEMENT_LINES: usize = 64;
+
+/// The largest settings file read.
+const SETTINGS_LIMIT: u64 = 1024 * 1024;
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes handed to the TOML parser, for the test that recovery is linear.
+    static PARSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The table the next keys belong to.
+enum Header<'a> {
+    Root,
+    /// `[office]` as written, and its line.
+    Table(&'a str),
+    /// A header that is broken or names no settings table: its keys are left out with it.
+    Broken,
+}
+
+/// The state of [`Config::parse_bytes`].
+struct Recovery<'a> {
+    file: &'a str,
+    errors: Vec<ConfigError>,
+    merged: toml::Table,
+    header: Header<'a>,
+}
+
+/// Whether a line starts a statement of its own (a table header or `key =`), so an unfinished
+/// statement above it cannot run on into it.
+fn starts_statement(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with('[') {
+        return true;
+    }
+    let key: String = t
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ' | '"' | '\''))
+        .collect();
+    !key.trim().is_empty() && t[key.len()..].starts_with('=')
+}
+
+impl<'a> Recovery<'a> {
+    fn error(&self, line: usize, column: usize, message: String) -> ConfigError {
+        ConfigError {
+            file: self.file.to_string(),
+            line,
+            column,
+            message,
+        }
+    }
+
+    /// Reads the statement starting at line index `start`; returns the index after it.
+    fn statement(&mut self, lines: &[Result<&'a str, usize>], start: usize) -> usize {
+        let first = match lines[start] {
+            Ok(l) => l,
+            Err(column) => {
+                let m = "рядок не в кодуванні UTF-8 — збережіть файл у кодуванні UTF-8 / the line is not UTF-8 — save the file as UTF-8";
+                self.errors
+                    .push(self.error(start + 1, column, m.to_string()));
+                return start + 1;
+            }
+        };
+        if first.trim().is_empty() {
+            return start + 1;
+        }
+        if first.trim_start().starts_with('[') {
+            self.header = match self.check(first, "", start) {
+                Ok(_) => Header::Table(first),
+                Err(e) => {
+                    self.errors.push(e);
+                    Header::Broken
+                }
+            };
+            return start + 1;
+        }
+        let header = match self.header {
+            Header::Root => "",
+            Header::Table(h) => h,
+            // Already reported at the header.
+            Header::Broken => return start + 1,
+        };
+        let mut text = first.to_string();
+        let mut end = start + 1;
+        loop {
+            match self.check(header, &text, start) {
+                Ok(table) => {
+                    self.merge(table, start);
+                    return end;
+                }
+                Err(e) => {
+                    let unfinished = e.line == usize::MAX;
+                    let next = lines.get(end).and_then(|l| l.ok());
+                    match next {
+                        Some(n)
+                            if unfinished
+                                && end - start < MAX_STATEMENT_LINES
+                                && !starts_statement(n) =>
+                        {
+                            text.push('\n');
+                            text.push_str(n);
+                            end += 1;
+                        }
+                        _ => {
+                            let e = if unfinished {
+                                self.error(start + 1, first.chars().count() + 1, e.message)
+                            } else {
+                                e
+                            };
+                            self.errors.push(e);
+                            // An unfinished statement costs only its first line: what
+                            // follows is read on its own.
+                            return if unfinished { start + 1 } else { end };
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Parses `statement` under `header` and checks it against the settings. An error is
+    /// located in the file (the statement starts at line index `start`), except one at the
+    /// very end of the text, which may only mean the statement goes on: its line is
+    /// `usize::MAX`.
+    fn check(
+        &self,
+        header: &str,
+        statement: &str,
+        start: usize,
+    ) -> Result<toml::Table, ConfigError> {
+        let doc = if header.is_empty() {
+            statement.to_string()
+        } else {
+            format!("{header}\n{statement}")
+        };
+        let skip = if header.is_empty() {
+            0
+        } else {
+            header.len() + 1
+        };
+        #[cfg(test)]
+        PARSED.with(|p| p.set(p.get() + 2 * doc.len()));
+        let parsed = toml::from_str::<toml::Table>(&doc)
+            .and_then(|t| toml::from_str::<Config>(&doc).map(|_| t));
+        parsed.map_err(|e| {
+            let message = e.message().trim().to_string();
+            let offset = e.span().map_or(0, |s| s.start);
+            if offset >= doc.trim_end().len() && !statement.is_empty() {
+                return self.error(usize::MAX, 0, message);
+            }
+            // A fault in the header is found only when the header is checked on its own line.
+            let (text, at) = if skip == 0 {
+                (doc.as_str(), offset)
+            } else if offset >= skip {
+                (statement, offset - skip)
+            } else {
+                (header, offset)
+            };
+            let (line, column) = LineIndex::new(text).line_col(text, at);
+            self.error(start + line, column, message)
+        })
+    }
+
+    /// Adds a checked statement's values; a key set twice keeps its first value.
+    fn merge(&mut self, table: toml::Table, start: usize) {
+        fn merge_into(into: &mut toml::Table, from: toml::Table) -> Result<(), String> {
+            for (k, v) in from {
+                match (into.get_mut(&k), v) {
+                    (Some(toml::Value::Table(a)), toml::Value::Table(b)) => merge_into(a, b)?,
+                    (Some(_), _) => return Err(k),
+                    (None, v) => {
+                        into.insert(k, v);
+                    }
+                }
+            }
+            Ok(())
+        }
+        let mut candidate = self.merged.clone();
+        match merge_into(&mut candidate, table) {
+            Ok(()) => self.merged = candidate,
+            Err(key) => {
+                let m = format!(
+                    "ключ `{key}` уже задано вище — залиште одне значення / the key `{key}` is already set above — keep one value"
+                );
+                self.errors.push(self.error(start + 1, 1, m));
+            }
         }
     }
 }
@@ -247,6 +467,98 @@ escpos_codepage = 73
             e.message.contains("pfd") || e.message.contains("variant"),
             "{}",
             e.message
+        );
+    }
+
+    /// A file whose every setting is good, with `bad` put in as line 3 (inside `[office]`).
+    fn with_bad_line(bad: &[u8]) -> Vec<u8> {
+        let mut f = b"lang = \"en\"\n[office]\n".to_vec();
+        f.extend_from_slice(bad);
+        f.extend_from_slice(
+            "\nname = \"Оболонське бюро\"\n[printer]\nname = \"front-desk\"\n".as_bytes(),
+        );
+        f
+    }
+
+    fn assert_good_settings_kept(c: &Config) {
+        assert_eq!(c.lang, Some(Lang::En));
+        assert_eq!(c.office.name.as_deref(), Some("Оболонське бюро"));
+        assert_eq!(c.printer.name.as_deref(), Some("front-desk"));
+    }
+
+    #[test]
+    fn one_bad_line_of_any_kind_costs_only_itself() {
+        let deep = format!("{} = 1", vec!["a"; 600].join("."));
+        let cases: [(&str, &[u8]); 5] = [
+            ("invalid UTF-8", b"phone = \"0412 \xff\""),
+            ("control character in a comment", b"# \x01 note"),
+            ("leftover triple quote", b"\"\"\""),
+            ("too-deep dotted key", deep.as_bytes()),
+            ("unfinished array", b"phones = ["),
+        ];
+        for (what, bad) in cases {
+            let (c, err) = Config::parse_bytes("r.toml", &with_bad_line(bad));
+            assert_good_settings_kept(&c);
+            let err = err.unwrap_or_else(|| panic!("{what}: reported"));
+            assert_eq!(err.line, 3, "{what}: {err}");
+            assert!(
+                !err.message.contains("також"),
+                "{what}: only one line: {err}"
+            );
+        }
+        let (_, err) = Config::parse_bytes("r.toml", &with_bad_line(cases[0].1));
+        assert_eq!(err.unwrap().column, 15, "the bad byte's column");
+    }
+
+    #[test]
+    fn a_bad_key_is_reported_at_its_own_line() {
+        let mut text = String::from("[office]\n");
+        for i in 0..19 {
+            text.push_str(&format!("# коментар {i}\n"));
+        }
+        text.push_str("nmae = \"x\"\nname = \"Бюро\"\n");
+        let (c, err) = Config::parse_lenient("r.toml", &text);
+        let err = err.expect("reported");
+        assert_eq!((err.line, err.column), (21, 1), "{err}");
+        assert_eq!(c.office.name.as_deref(), Some("Бюро"));
+    }
+
+    #[test]
+    fn a_value_over_several_lines_is_one_statement() {
+        let (c, err) = Config::parse_lenient(
+            "r.toml",
+            "[printer]\ncommand = [\n  \"lp\",\n  \"{file}\",\n]\nwidth = 42\n",
+        );
+        assert_eq!(err, None);
+        assert_eq!(c.printer.command.map(|v| v.len()), Some(2));
+        assert_eq!(c.printer.width, Some(42));
+    }
+
+    #[test]
+    fn a_key_set_twice_keeps_the_first_value() {
+        let (c, err) =
+            Config::parse_lenient("r.toml", "[office]\nname = \"А\"\n[office]\nname = \"Б\"\n");
+        assert_eq!(c.office.name.as_deref(), Some("А"));
+        assert_eq!(err.expect("reported").line, 4);
+    }
+
+    #[test]
+    fn recovery_reads_each_line_a_bounded_number_of_times() {
+        let mut text = String::from("home_locality = \"Житомир\"\n");
+        for i in 0..8000 {
+            text.push_str(&format!("bad{i} = \"x\"\n"));
+        }
+        text.push_str("[office]\nname = \"Бюро\"\n");
+        PARSED.with(|p| p.set(0));
+        let (c, err) = Config::parse_lenient("r.toml", &text);
+        let parsed = PARSED.with(|p| p.get());
+        assert_eq!(c.home_locality.as_deref(), Some("Житомир"));
+        assert_eq!(c.office.name.as_deref(), Some("Бюро"));
+        assert!(err.expect("reported").message.contains("ще 7989"));
+        assert!(
+            parsed < 4 * text.len(),
+            "{parsed} bytes parsed for a {}-byte file",
+            text.len()
         );
     }
 }

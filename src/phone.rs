@@ -151,6 +151,21 @@ pub fn parse(src: &str) -> Result<Phone, PhoneError> {
     Ok(from_valid(&number))
 }
 
+/// A number as written in `country` (an ISO 3166-1 code such as `US`), e.g. `(212) 736-5000`,
+/// in the international format that [`parse`] accepts (`+1 212-736-5000`). `None` when
+/// libphonenumber doesn't know the country or the number is not valid there. For data from
+/// abroad (the HSDS import), where numbers are written without their country code.
+pub fn international(src: &str, country: &str) -> Option<String> {
+    let id: country::Id = country.trim().to_ascii_uppercase().parse().ok()?;
+    let text = src.trim();
+    if text.is_empty() || text.chars().count() > MAX_LEN {
+        return None;
+    }
+    let number = phonenumber::parse(Some(id), text).ok()?;
+    (number.is_valid() && number.extension().is_none())
+        .then(|| number.format().mode(Mode::International).to_string())
+}
+
 impl Phone {
     /// A short service number (`1545`, `112`).
     pub fn is_short(&self) -> bool {
@@ -544,6 +559,28 @@ mod tests {
         let p = phone("+44 20 7946 0958");
         assert_eq!(p.display(), "+44 20 7946 0958");
         assert_eq!(phone("0044 20 7946 0958"), p);
+    }
+
+    #[test]
+    fn numbers_written_the_way_their_country_does_become_international() {
+        assert_eq!(
+            international("(212) 736-5000", "US").as_deref(),
+            Some("+1 212-736-5000")
+        );
+        assert_eq!(
+            international("020 7219 3000", "gb").as_deref(),
+            Some("+44 20 7219 3000")
+        );
+        // What it gives is a number refdesk keeps as it is.
+        assert_eq!(phone("+1 212-736-5000").display(), "+1 212-736-5000");
+        assert_eq!(
+            international("(212) 736-5000", "UA"),
+            None,
+            "not valid there"
+        );
+        assert_eq!(international("555-0100", "US"), None, "too short");
+        assert_eq!(international("020 7219 3000", "Narnia"), None);
+        assert_eq!(international("", "US"), None);
     }
 
     #[test]

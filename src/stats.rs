@@ -217,6 +217,9 @@ fn ends_with_newline(f: &mut std::fs::File) -> std::io::Result<bool> {
 /// Parses a log's bytes: one record per line; blank lines are ignored.
 pub fn parse_log(bytes: &[u8]) -> LogContents {
     let mut out = LogContents::default();
+    // A log opened and saved in an editor may have gained a UTF-8 byte order mark; it is not
+    // part of the first record.
+    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -417,6 +420,14 @@ mod tests {
                 .message(Lang::Uk)
                 .starts_with("запис 3 пошкоджено, пропущено")
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_cost_the_first_record() {
+        let good = rec("2026-11-02T09:00", "a", "tax").to_line();
+        let text = format!("\u{FEFF}{good}{good}");
+        let c = parse_log(text.as_bytes());
+        assert_eq!((c.records.len(), c.damaged.len()), (2, 0));
     }
 
     #[test]

@@ -27,18 +27,9 @@ fn errors(dir: &Directory) -> Vec<String> {
         .collect()
 }
 
-/// The official example package: `shared/` lies beside the repository (in CI and in the main
-/// checkout); a worktree one level deeper finds it one level further up.
+/// The official example package, vendored with its licence in `tests/fixtures/hsds/official-example`.
 fn official_example() -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [
-        "../shared/hsds-example/csv",
-        "../../shared/hsds-example/csv",
-    ]
-    .iter()
-    .map(|p| root.join(p))
-    .find(|p| p.join("services.csv").is_file())
-    .expect("the official HSDS example package in shared/hsds-example/csv")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hsds/official-example")
 }
 
 fn uk_package() -> PathBuf {
@@ -96,7 +87,11 @@ fn official_example_imports_and_loads_without_errors() {
             .unwrap()
             .starts_with("Following COVID-19")
     );
-    assert_eq!(a.locality.as_deref(), Some("MyCity (US)"));
+    // A foreign address keeps its country and state (issue 10, item 12).
+    assert_eq!(a.locality.as_deref(), Some("MyCity"));
+    assert_eq!(a.district.as_deref(), Some("MyRegion"));
+    assert_eq!(a.province.as_deref(), Some("MyState"));
+    assert_eq!(a.country.as_deref(), Some("US"));
     assert_eq!(a.coordinates, None, "latitude 100 is impossible");
     let s = &a.services[0];
     assert_eq!(s.name, "Community Counselling");
@@ -180,10 +175,12 @@ fn handwritten_ukrainian_package_imports_with_lunch_and_two_offices() {
     assert_eq!(
         ids,
         [
-            "blahodiinyi-fond-pryklad-zhytomyr",
-            "blahodiinyi-fond-pryklad-berdychiv"
+            "zhytomyrskyi-ofis-fondu-pryklad",
+            "berdychivskyi-ofis-fondu-pryklad"
         ]
     );
+    // Two sites of one organization: each is named as its sign says.
+    assert_eq!(dir.agencies[0].name, "Житомирський офіс фонду «Приклад»");
     let zt = &dir.agencies[0];
     // Rows 09–13 Mon–Fri, 14–18 Mon–Thu, 14–16 Fri: one lunch break.
     assert_eq!(zt.hours.raw, "Mo-Th 09:00-18:00; Fr 09:00-16:00");
@@ -205,10 +202,7 @@ fn handwritten_ukrainian_package_imports_with_lunch_and_two_offices() {
         ]
     );
     assert_eq!(zt.coordinates, Some((50.2547, 28.6587)), "quoted numbers");
-    assert_eq!(
-        zt.address_note.as_deref(),
-        Some("Офіс у Житомирі; вхід з двору, 2 поверх")
-    );
+    assert_eq!(zt.address_note.as_deref(), Some("вхід з двору, 2 поверх"));
     assert_eq!(zt.contacts[0].name, "Коваленко Ірина Петрівна");
     assert_eq!(
         zt.contacts[0].phone.as_ref().map(|p| p.raw.as_str()),
@@ -372,4 +366,29 @@ fn a_folder_without_hsds_tables_is_refused() {
             .contains("це не пакет HSDS")
     );
     assert!(!tmp.path().join("x.toml").exists());
+}
+
+/// A clone has nothing beside it: the official example is vendored with its licence, and no
+/// test or source file reads from the workspace's shared folder (issue 10, item 16).
+#[test]
+fn the_official_example_is_vendored_with_its_licence() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    assert!(official_example().starts_with(&root));
+    assert!(official_example().join("services.csv").is_file());
+    let readme = std::fs::read_to_string(official_example().join("README.md")).unwrap();
+    assert!(readme.contains("CC BY-SA 4.0"), "{readme}");
+    assert!(readme.contains("openreferral/specification"), "{readme}");
+    let outside = ["..", "/shared"].concat();
+    let mut stack = vec![root.join("src"), root.join("tests")];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                assert!(!text.contains(&outside), "{} reads {outside}", p.display());
+            }
+        }
+    }
 }

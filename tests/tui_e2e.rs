@@ -484,3 +484,38 @@ fn sigterm_and_sighup_restore_the_terminal() {
         );
     }
 }
+
+/// Whether a process still runs (a zombie waiting to be reaped has ended).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            let state = s.rsplit_once(')')?.1.split_whitespace().next()?.to_string();
+            Some(state != "Z" && state != "X")
+        })
+        .unwrap_or(false)
+}
+
+/// Closing the terminal (the window closed, the pane killed): the terminal hangs up under the
+/// program, which must end through its quit path, not spin on the dead tty.
+#[test]
+fn closing_the_terminal_ends_the_program() {
+    if !require_tmux() {
+        return;
+    }
+    let t = Tmux::start("killpane", &[]);
+    t.wait_for("the first frame", |s| s.contains("Пошук:"));
+    let pid = program_pid(&t);
+    assert!(running(pid));
+    // A second window keeps the tmux server up after the program's pane is gone.
+    assert!(t.run(&["new-window", "-d", "sleep 600"]).status.success());
+    assert!(t.run(&["kill-pane", "-t", "main:0"]).status.success());
+    let start = Instant::now();
+    while running(pid) && start.elapsed() < Duration::from_secs(2) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        !running(pid),
+        "refdesk still runs 2 s after its terminal was closed"
+    );
+}

@@ -131,3 +131,60 @@ fn a_single_watched_file_saved_by_rename_is_reported() {
         "{seen:?}"
     );
 }
+
+/// Waits for the next reported change, whatever it names.
+fn wait_any(rx: &Receiver<WatchEvent>) -> Vec<PathBuf> {
+    match rx.recv_timeout(WAIT) {
+        Ok(WatchEvent::Changed(paths)) => paths,
+        Ok(WatchEvent::Error(e)) => panic!("watcher error: {e}"),
+        Err(_) => panic!("no change reported within {WAIT:?}"),
+    }
+}
+
+/// The data folder deleted under the screen: the last good directory stays and the change says
+/// the folder is gone; copied back, it is read again; a new folder moved over it is watched.
+#[test]
+fn a_deleted_data_folder_keeps_the_last_good_directory_and_is_picked_up_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("tax.toml"), agency("a", "Перша")).unwrap();
+    let old = load_path(&data, &opts());
+    let (_watcher, rx) = watch::watch_channel(&data).unwrap();
+
+    std::fs::remove_dir_all(&data).unwrap();
+    wait_any(&rx);
+    let (kept, changes) = watch::reload_from(&old, &data, &opts());
+    assert_eq!(kept.agencies.len(), 1, "the last good directory stays");
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert!(changes[0].is_warning());
+    let m = changes[0].message(Lang::Uk);
+    assert!(
+        m.contains("теки з даними") && m.contains("більше немає"),
+        "{m}"
+    );
+
+    // Copied back, with a change.
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("tax.toml"), agency("a", "Перша, повернена")).unwrap();
+    wait_any(&rx);
+    let (back, changes) = watch::reload_from(&kept, &data, &opts());
+    assert_eq!(back.agency("a").unwrap().name, "Перша, повернена");
+    assert_eq!(changes, vec![Change::Changed { id: "a".into() }]);
+
+    // A new folder moved over it: reported, and edits inside it are seen from then on.
+    let fresh = tmp.path().join("fresh");
+    std::fs::create_dir(&fresh).unwrap();
+    std::fs::write(fresh.join("tax.toml"), agency("b", "Друга")).unwrap();
+    std::fs::rename(&data, tmp.path().join("old")).unwrap();
+    std::fs::rename(&fresh, &data).unwrap();
+    wait_any(&rx);
+    let file = data.join("tax.toml");
+    let deadline = Instant::now() + WAIT;
+    // The swap may be reported in more than one burst; the edit after it must arrive too.
+    while rx.try_recv().is_ok() && Instant::now() < deadline {}
+    std::fs::write(&file, agency("b", "Друга, змінена")).unwrap();
+    wait_for(&rx, &file);
+    let (now, _) = watch::reload_from(&back, &data, &opts());
+    assert_eq!(now.agency("b").unwrap().name, "Друга, змінена");
+}

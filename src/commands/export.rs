@@ -27,7 +27,8 @@ pub fn run(
             )?,
         }
     }
-    let summary = hsds::export(&app.dir, output, app.now)?;
+    let summary = hsds::export(&app.dir, output, app.now)
+        .map_err(|e| anyhow::anyhow!(e.message(app.lang)))?;
     let a = i18n::AGENCY_ACC.count(app.lang, summary.agencies as u64);
     let s = i18n::SERVICE_ACC.count(app.lang, summary.services as u64);
     let f = i18n::FILE.count(app.lang, summary.files.len() as u64);

@@ -7,6 +7,7 @@ use crate::directory::{LoadOptions, load_texts};
 use crate::hsds;
 use crate::i18n::{self, Lang};
 use std::io::Write;
+use std::path::Path;
 
 pub fn run(
     app: &App,
@@ -14,10 +15,22 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let ImportCmd::Hsds { dir, output } = cmd;
-    let imported = hsds::import(dir, app.now.date(), app.lang)?;
-    std::fs::write(output, &imported.toml)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?;
+    let ImportCmd::Hsds { dir, output, force } = cmd;
+    if !force && output.exists() {
+        refuse_overwrite(output, app.lang, err)?;
+        return Ok(super::USAGE);
+    }
+    let imported = hsds::import(dir, app.now.date(), app.lang)
+        .map_err(|e| anyhow::anyhow!(e.message(app.lang)))?;
+    match write_output(output, &imported.toml, *force) {
+        Ok(()) => {}
+        // Created by someone else while the package was read.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            refuse_overwrite(output, app.lang, err)?;
+            return Ok(super::USAGE);
+        }
+        Err(e) => return Err(anyhow::anyhow!("{}: {e}", output.display())),
+    }
     for line in imported.unmapped_lines(app.lang) {
         writeln!(err, "refdesk: {line}")?;
     }
@@ -51,4 +64,30 @@ pub fn run(
     } else {
         0
     })
+}
+
+/// Writes the file; without `force` only a new one (never replacing a file that appeared since
+/// the check).
+fn write_output(path: &Path, text: &str, force: bool) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .create_new(!force)
+        .truncate(true)
+        .open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+fn refuse_overwrite(path: &Path, lang: Lang, err: &mut dyn Write) -> std::io::Result<()> {
+    let p = path.display();
+    match lang {
+        Lang::Uk => writeln!(
+            err,
+            "refdesk: {p} вже існує — файл не перезаписано; вкажіть інший файл або додайте --force, щоб замінити його"
+        ),
+        Lang::En => writeln!(
+            err,
+            "refdesk: {p} already exists — not overwritten; choose another file or add --force to replace it"
+        ),
+    }
 }

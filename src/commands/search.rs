@@ -63,12 +63,14 @@ pub fn run(
     }
     if args.json {
         let hits = json_hits(&engine, &results);
-        writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?;
+        let json = serde_json::to_string_pretty(&hits)?;
+        writeln!(out, "{}", crate::sanitize::json(&json))?;
     } else {
         if let Some(b) = banner {
             writeln!(out, "[{b}]")?;
         }
-        write!(out, "{}", render_text(&engine, &results, lang))?;
+        let text = render_text(&engine, &results, lang);
+        write!(out, "{}", crate::sanitize::text(&text))?;
     }
     Ok(0)
 }

@@ -4,6 +4,7 @@ use crate::app::App;
 use crate::cli::ShowArgs;
 use crate::i18n::Lang;
 use crate::referral::Card;
+use crate::sanitize;
 use std::io::Write;
 
 pub fn run(
@@ -17,7 +18,8 @@ pub fn run(
     };
     let agency = card.agency;
     if args.script {
-        writeln!(out, "{}", crate::referral::phrase::phrase(&card))?;
+        let phrase = crate::referral::phrase::phrase(&card);
+        writeln!(out, "{}", crate::sanitize::text(&phrase))?;
         return Ok(0);
     }
     if args.json {
@@ -32,10 +34,14 @@ pub fn run(
             .map(|p| p.display())
             .collect::<Vec<_>>()
             .into();
-        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        writeln!(
+            out,
+            "{}",
+            sanitize::json(&serde_json::to_string_pretty(&v)?)
+        )?;
         return Ok(0);
     }
-    write!(out, "{}", render_text(app, &card))?;
+    write!(out, "{}", sanitize::text(&render_text(app, &card)))?;
     Ok(0)
 }
 

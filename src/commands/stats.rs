@@ -4,6 +4,7 @@
 use crate::app::App;
 use crate::cli::StatsArgs;
 use crate::i18n::{self, Lang};
+use crate::sanitize;
 use crate::stats::{self, Log, Summary};
 use std::io::Write;
 
@@ -95,7 +96,7 @@ fn write_text(app: &App, args: &StatsArgs, s: &Summary, out: &mut dyn Write) -> 
         writeln!(
             out,
             "  {}: {}",
-            category_label(app, &c.key),
+            sanitize::line(category_label(app, &c.key)),
             i18n::REFERRAL.count(l, c.count)
         )?;
     }
@@ -103,8 +104,12 @@ fn write_text(app: &App, args: &StatsArgs, s: &Summary, out: &mut dyn Write) -> 
     for c in &s.by_agency {
         let n = i18n::REFERRAL.count(l, c.count);
         match agency_name(app, &c.key) {
-            Some(name) => writeln!(out, "  {name} ({}): {n}", c.key)?,
-            None => writeln!(out, "  {}: {n}", c.key)?,
+            Some(name) => writeln!(
+                out,
+                "  {}: {n}",
+                sanitize::line(&format!("{name} ({})", c.key))
+            )?,
+            None => writeln!(out, "  {}: {n}", sanitize::line(&c.key))?,
         }
     }
     Ok(())

@@ -3,6 +3,7 @@
 use crate::app::App;
 use crate::cli::ValidateArgs;
 use crate::i18n::{self, Lang};
+use crate::sanitize;
 use std::io::Write;
 
 pub fn run(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
@@ -21,7 +22,11 @@ pub fn run(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Resul
             "warnings": warnings,
             "diagnostics": dir.diagnostics,
         });
-        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        writeln!(
+            out,
+            "{}",
+            sanitize::json(&serde_json::to_string_pretty(&v)?)
+        )?;
     } else {
         if let Some(b) = app.demo_banner() {
             writeln!(out, "{b}")?;
@@ -65,15 +70,18 @@ fn stale(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<
                 })
             })
             .collect();
-        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        writeln!(
+            out,
+            "{}",
+            sanitize::json(&serde_json::to_string_pretty(&v)?)
+        )?;
     } else {
         for a in &stale {
             let by = a
                 .verified_by
                 .as_deref()
                 .unwrap_or(app.lang.pick("не вказано", "not given"));
-            writeln!(
-                out,
+            let line = format!(
                 "{}  {}  {} — {}: {by}  ({})",
                 a.verified.strftime("%d.%m.%Y"),
                 a.id,
@@ -81,7 +89,8 @@ fn stale(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<
                 // «хто перевіряв», not «перевірив»: the verifier may be a woman.
                 app.lang.pick("хто перевіряв", "verified by"),
                 a.origin
-            )?;
+            );
+            writeln!(out, "{}", sanitize::line(&line))?;
         }
         let n = i18n::AGENCY.count(app.lang, stale.len() as u64);
         match app.lang {

@@ -10,8 +10,10 @@
 //! value that no longer parses) means a fresh parse and a rewrite. The key holds everything the
 //! parse result depends on: the cache format, the program (version plus the executable's size
 //! and modification time, so a rebuilt binary with a changed parser never reads stale results),
-//! the language (diagnostics are localised), today's date (stale / future-date diagnostics),
-//! and every source file's path, size and modification time.
+//! the language (diagnostics are localised), and every source file's path, size and
+//! modification time. Not today's date: the checks that depend on it (stale, verified in the
+//! future) are made after loading, on the cached result as on a fresh one
+//! ([`super::load::check_dates`]), so the first start of a day does not parse everything again.
 //!
 //! Layout: magic (8) | format version u32 | key length u32 | payload length u64 | CRC-32 of key
 //! and payload u32 | key | payload (postcard). Phones are stored parsed (re-parsing them was
@@ -20,7 +22,9 @@
 //! serde). Writes go to a temporary file renamed into place, so a crash never leaves a torn
 //! cache behind under the real name.
 
-use super::load::{Directory, LoadOptions, load_path, source_files};
+use super::load::{
+    Directory, LoadOptions, check_dates, load_path, load_path_undated, source_files,
+};
 use super::{Agency, Category, Diagnostic, DirectoryMeta};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -30,7 +34,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"RDSKDIR\0";
 /// Bump whenever the model's serialised shape or the layout changes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 4 + 8 + 4;
 /// A file modified this recently may be modified again within the file system's timestamp
 /// granularity without its size changing; such a directory is not cached (the "racily clean"
@@ -87,25 +91,30 @@ pub fn load_path_cached_in(
         stem: name.trim_end_matches(".bin").to_string(),
         key: key.clone(),
     };
-    if let Some(mut dir) = decode(&file, &key) {
+    let dated = |mut dir: Directory, outcome| {
         dir.cache = Some(handle);
-        return (dir, CacheOutcome::Hit);
+        // Clears the handle again if the date checks leave an entry out.
+        check_dates(&mut dir, opts.today, opts.lang);
+        (dir, outcome)
+    };
+    if let Some(dir) = decode(&file, &key) {
+        return dated(dir, CacheOutcome::Hit);
     }
     let existed = file.exists();
-    let mut dir = load_path(path, opts);
+    let mut dir = load_path_undated(path, opts.lang);
     let racy = SystemTime::now()
         .checked_sub(RACY)
         .is_none_or(|limit| newest > limit);
     if racy || write_dir(cache_dir, &file, &key, &dir).is_err() {
+        check_dates(&mut dir, opts.today, opts.lang);
         return (dir, CacheOutcome::NotWritten);
     }
-    dir.cache = Some(handle);
     let outcome = if existed {
         CacheOutcome::Rebuilt
     } else {
         CacheOutcome::Miss
     };
-    (dir, outcome)
+    dated(dir, outcome)
 }
 
 /// The cache file for one data path: a hash of its absolute path, so two folders never share
@@ -137,7 +146,6 @@ fn cache_key(path: &Path, opts: &LoadOptions) -> Option<(Vec<u8>, SystemTime)> {
     put(&exe.len().to_le_bytes());
     put(&stamp(exe.modified().ok()?).to_le_bytes());
     put(format!("{:?}", opts.lang).as_bytes());
-    put(opts.today.to_string().as_bytes());
     let mut newest = UNIX_EPOCH;
     for f in source_files(path) {
         let meta = std::fs::metadata(&f).ok()?;

@@ -62,7 +62,9 @@ impl Diagnostic {
             (Severity::Warning, Lang::Uk) => "попередження",
             (Severity::Warning, Lang::En) => "warning",
         };
-        format!("{}: {sev}: {}", self.location(), self.message)
+        // A file name or message carrying a line break or an escape sequence must not forge
+        // a diagnostic line or act on the terminal.
+        crate::sanitize::line(&format!("{}: {sev}: {}", self.location(), self.message))
     }
 }
 

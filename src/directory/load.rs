@@ -8,6 +8,7 @@
 
 use super::diagnostic::{Diagnostic, LineIndex, Severity};
 use super::model::*;
+use crate::files::{DATA_FILE_LIMIT, ReadError, read_regular};
 use crate::i18n::Lang;
 use crate::{grammar, hours, phone};
 use jiff::civil::Date;
@@ -89,10 +90,18 @@ impl Directory {
 
 /// Loads a folder (recursively, `*.toml` in sorted path order) or a single file.
 pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
+    let mut dir = load_path_undated(path, opts.lang);
+    check_dates(&mut dir, opts.today, opts.lang);
+    dir
+}
+
+/// [`load_path`] without the checks that depend on today's date: what the parsed-directory
+/// cache keeps.
+pub(crate) fn load_path_undated(path: &Path, lang: Lang) -> Directory {
     let mut files = Vec::new();
     let mut io_problems = Vec::new();
     if path.is_dir() {
-        collect_toml(path, &mut files, &mut io_problems, opts.lang);
+        collect_toml(path, &mut files, &mut io_problems, lang);
         files.sort();
         if files.is_empty() && io_problems.is_empty() {
             io_problems.push(Diagnostic {
@@ -101,8 +110,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
                 line: 1,
                 column: 1,
                 code: "no-files",
-                message: opts
-                    .lang
+                message: lang
                     .pick(
                         "у цій теці немає жодного файлу *.toml — перевірте шлях у --data або REFDESK_DATA",
                         "there is no *.toml file in this folder — check the path given with --data or REFDESK_DATA",
@@ -116,7 +124,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
     }
     let mut texts = Vec::new();
     for f in &files {
-        match std::fs::read(f) {
+        match read_regular(f, DATA_FILE_LIMIT) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => texts.push((f.display().to_string(), t)),
                 Err(e) => {
@@ -130,8 +138,7 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
                         line,
                         column,
                         code: "encoding",
-                        message: opts
-                            .lang
+                        message: lang
                             .pick(
                                 "файл не в кодуванні UTF-8 — збережіть його в кодуванні UTF-8",
                                 "the file is not UTF-8 — save it as UTF-8",
@@ -146,14 +153,12 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
                 file: f.display().to_string(),
                 line: 1,
                 column: 1,
-                code: "io",
-                message: format!(
-                    "{}: {e}",
-                    opts.lang.pick(
-                        "не вдалося прочитати файл — перевірте права доступу до нього",
-                        "cannot read the file — check its permissions"
-                    )
-                ),
+                code: match e {
+                    ReadError::NotRegular => "not-a-file",
+                    ReadError::TooBig { .. } => "too-big",
+                    ReadError::Io(_) => "io",
+                },
+                message: read_error_message(&e, lang),
                 agency: None,
             }),
         }
@@ -162,12 +167,41 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Directory {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    let mut dir = load_texts(&refs, opts);
+    let mut dir = load_texts_undated(&refs, lang);
     // Every file found counts, also one that could not be read: it is reported below.
     dir.files = files.iter().map(|f| f.display().to_string()).collect();
     dir.diagnostics.extend(io_problems);
     sort_diagnostics(&mut dir.diagnostics);
     dir
+}
+
+/// What to do about a file that could not be read.
+fn read_error_message(e: &ReadError, lang: Lang) -> String {
+    match e {
+        ReadError::NotRegular => lang
+            .pick(
+                "це не звичайний файл (канал, пристрій чи сокет) — довідник читається лише зі звичайних файлів *.toml; приберіть його з теки",
+                "not a regular file (a pipe, device or socket) — the directory is read only from regular *.toml files; remove it from the folder",
+            )
+            .to_string(),
+        ReadError::TooBig { limit } => match lang {
+            Lang::Uk => format!(
+                "файл більший за {} МБ — розділіть його на кілька файлів *.toml",
+                limit / (1024 * 1024)
+            ),
+            Lang::En => format!(
+                "the file is larger than {} MB — split it into several *.toml files",
+                limit / (1024 * 1024)
+            ),
+        },
+        ReadError::Io(e) => format!(
+            "{}: {e}",
+            lang.pick(
+                "не вдалося прочитати файл — перевірте права доступу до нього",
+                "cannot read the file — check its permissions"
+            )
+        ),
+    }
 }
 
 /// The files `load_path` would read, in the same order (the parsed-directory cache keys on
@@ -247,8 +281,72 @@ pub fn load_demo(opts: &LoadOptions) -> Directory {
 
 /// Loads named texts as one directory, in the order given.
 pub fn load_texts(files: &[(&str, &str)], opts: &LoadOptions) -> Directory {
+    let mut dir = load_texts_undated(files, opts.lang);
+    check_dates(&mut dir, opts.today, opts.lang);
+    dir
+}
+
+/// The checks that depend on today, made on a loaded directory: an entry verified more than a
+/// year ago is stale (a warning); one "verified" in the future is an error, and the entry is
+/// left out as if the date were missing.
+pub fn check_dates(dir: &mut Directory, today: Date, lang: Lang) {
+    let mut future = Vec::new();
+    for (i, a) in dir.agencies.iter().enumerate() {
+        let (line, column, severity, code, message) = if a.verified > today {
+            future.push(i);
+            let date = a.verified;
+            let m = match lang {
+                Lang::Uk => format!(
+                    "дата перевірки {date} ще не настала — вкажіть день, коли запис справді перевірили"
+                ),
+                Lang::En => format!(
+                    "verification date {date} is in the future — give the day the entry was actually checked"
+                ),
+            };
+            let (l, c) = a.origin.verified;
+            (l, c, Severity::Error, "future-verified", m)
+        } else if a.is_stale(today) {
+            let m = match lang {
+                Lang::Uk => format!(
+                    "дані перевірено {} — понад 12 місяців тому; перевірте запис і оновіть \"verified\"",
+                    a.verified.strftime("%d.%m.%Y")
+                ),
+                Lang::En => format!(
+                    "last verified {} — more than 12 months ago; check the entry and update \"verified\"",
+                    a.verified
+                ),
+            };
+            (a.origin.line, 1, Severity::Warning, "stale", m)
+        } else {
+            continue;
+        };
+        dir.diagnostics.push(Diagnostic {
+            severity,
+            file: a.origin.file.clone(),
+            line,
+            column,
+            code,
+            message,
+            agency: Some(a.id.clone()),
+        });
+    }
+    if !future.is_empty() {
+        let mut keep = vec![true; dir.agencies.len()];
+        for i in future {
+            keep[i] = false;
+        }
+        let mut keep = keep.into_iter();
+        dir.agencies.retain(|_| keep.next().unwrap_or(true));
+        // Values derived from the cached directory no longer match this one.
+        dir.cache = None;
+    }
+    sort_diagnostics(&mut dir.diagnostics);
+}
+
+/// [`load_texts`] without the checks that depend on today's date.
+fn load_texts_undated(files: &[(&str, &str)], lang: Lang) -> Directory {
     let mut loader = Loader {
-        opts: *opts,
+        lang,
         diags: Vec::new(),
         agencies: Vec::new(),
         declared: Vec::new(),
@@ -280,7 +378,7 @@ struct Pos {
 }
 
 struct Loader {
-    opts: LoadOptions,
+    lang: Lang,
     diags: Vec<Diagnostic>,
     agencies: Vec<Pending>,
     declared: Vec<(Category, String, Pos)>,
@@ -315,6 +413,8 @@ const AGENCY_FIELDS: &[&str] = &[
     "remote",
     "locality",
     "district",
+    "province",
+    "country",
     "address",
     "postcode",
     "address_note",
@@ -361,7 +461,7 @@ const TOP_LEVEL: &[&str] = &["agency", "category", "directory"];
 
 impl Loader {
     fn msg(&self, uk: &str, en: &str) -> String {
-        self.opts.lang.pick(uk, en).to_string()
+        self.lang.pick(uk, en).to_string()
     }
 
     fn push(
@@ -421,8 +521,8 @@ impl Loader {
                         Err(e) => {
                             part_failed = true;
                             let at = src.pos(&e.span().unwrap_or(0..0));
-                            let what = toml_message(e.message(), self.opts.lang);
-                            let message = match self.opts.lang {
+                            let what = toml_message(e.message(), self.lang);
+                            let message = match self.lang {
                                 Lang::Uk => format!(
                                     "синтаксична помилка TOML: {what} — виправте цей рядок; запис, що його містить, пропущено, решту файлу завантажено"
                                 ),
@@ -444,8 +544,8 @@ impl Loader {
                         base,
                     };
                     let at = src.pos(&whole.span().unwrap_or(0..0));
-                    let what = toml_message(whole.message(), self.opts.lang);
-                    let message = match self.opts.lang {
+                    let what = toml_message(whole.message(), self.lang);
+                    let message = match self.lang {
                         Lang::Uk => {
                             format!("синтаксична помилка TOML: {what} — виправте цей рядок")
                         }
@@ -509,7 +609,7 @@ impl Loader {
         agency: Option<&str>,
     ) {
         let at = src.pos(&span);
-        let message = match self.opts.lang {
+        let message = match self.lang {
             Lang::Uk => format!("поле \"{field}\" має бути {expected}"),
             Lang::En => format!("field \"{field}\" must be {expected}"),
         };
@@ -544,7 +644,7 @@ impl Loader {
                     .map(|c| (0, *c))
             });
         let at = src.pos(&key.span());
-        let message = match (self.opts.lang, best) {
+        let message = match (self.lang, best) {
             (Lang::Uk, Some((_, c))) => format!("невідоме поле \"{k}\" — можливо, \"{c}\"?"),
             (Lang::En, Some((_, c))) => format!("unknown field \"{k}\" — did you mean \"{c}\"?"),
             (Lang::Uk, None) => format!(
@@ -637,6 +737,14 @@ impl Loader {
             )
         };
         let district = f.opt_str("district");
+        let province = f.opt_str("province");
+        let country = f
+            .opt_enum(
+                "country",
+                country_code,
+                "\"PL\", \"US\", \"GB\" … (ISO 3166-1)",
+            )
+            .filter(|c| c != "UA");
         let postcode = f.opt_str("postcode");
         let address_note = f.opt_str("address_note");
         let accessibility = f.opt_str("accessibility");
@@ -651,6 +759,7 @@ impl Loader {
         let head = f.person("head");
         let contacts = f.persons("contacts");
         let verified = f.date("verified");
+        let verified_at = f.get("verified").map_or(origin_at, |v| src.pos(&v.span()));
         let verified_by = f.opt_str("verified_by");
         let status = f
             .opt_enum(
@@ -681,6 +790,8 @@ impl Loader {
             remote,
             locality,
             district,
+            province,
+            country,
             address,
             postcode,
             address_note,
@@ -705,6 +816,7 @@ impl Loader {
             origin: Origin {
                 file: src.name.to_string(),
                 line: origin_at.line,
+                verified: (verified_at.line, verified_at.column),
             },
         };
         self.entry_warnings(src, &agency, origin_at);
@@ -725,19 +837,6 @@ impl Loader {
             );
             self.push(Severity::Warning, src, at, "no-contact", m, id);
         }
-        if a.is_stale(self.opts.today) {
-            let m = match self.opts.lang {
-                Lang::Uk => format!(
-                    "дані перевірено {} — понад 12 місяців тому; перевірте запис і оновіть \"verified\"",
-                    a.verified.strftime("%d.%m.%Y")
-                ),
-                Lang::En => format!(
-                    "last verified {} — more than 12 months ago; check the entry and update \"verified\"",
-                    a.verified
-                ),
-            };
-            self.push(Severity::Warning, src, at, "stale", m, id);
-        }
         let latin = visible_texts(a)
             .into_iter()
             .flat_map(|(field, text)| {
@@ -747,7 +846,7 @@ impl Loader {
             })
             .collect::<Vec<_>>();
         if !latin.is_empty() {
-            let m = match self.opts.lang {
+            let m = match self.lang {
                 Lang::Uk => format!(
                     "англійські слова в тексті, який бачить або чує відвідувач: {} — напишіть українською",
                     latin.join(", ")
@@ -792,7 +891,7 @@ impl Loader {
                 },
                 _ => continue,
             };
-            let message = self.opts.lang.pick(&uk, &en).to_string();
+            let message = self.lang.pick(&uk, &en).to_string();
             self.diags.push(Diagnostic {
                 severity: Severity::Warning,
                 file: a.origin.file.clone(),
@@ -837,7 +936,7 @@ impl Loader {
                 agency: Some(a.id.clone()),
             };
             if let Some(first) = first_seen.get(&a.id) {
-                let m = match self.opts.lang {
+                let m = match self.lang {
                     Lang::Uk => format!(
                         "повторний ідентифікатор \"{}\", уперше визначений у {first} — дайте цьому запису інший \"id\"",
                         a.id
@@ -863,7 +962,7 @@ impl Loader {
                     .min()
                     .map(|(_, c)| c)
                     .unwrap_or("other");
-                let m = match self.opts.lang {
+                let m = match self.lang {
                     Lang::Uk => format!(
                         "невідома категорія \"{}\" — можливо, \"{nearest}\"? Власну категорію оголосіть через [[category]]",
                         a.category
@@ -880,7 +979,7 @@ impl Loader {
             if let Some(addr) = &a.address {
                 let key = (a.name.trim().to_lowercase(), addr.trim().to_lowercase());
                 if let Some(first) = name_addr.get(&key) {
-                    let m = match self.opts.lang {
+                    let m = match self.lang {
                         Lang::Uk => format!(
                             "установа з такою самою назвою та адресою вже є у {first} — можливо, це дублікат"
                         ),
@@ -1128,7 +1227,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
 
     fn missing(&mut self, key: &str, extra: bool) {
         let at = self.src.pos(&self.span);
-        let m = match (self.l.opts.lang, extra) {
+        let m = match (self.l.lang, extra) {
             (Lang::Uk, false) => format!(
                 "бракує обов'язкового поля \"{key}\" — додайте його до цього запису; запис пропущено"
             ),
@@ -1153,7 +1252,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
         expected_en: &str,
     ) {
         let at = self.src.pos(&v.span());
-        let m = match self.l.opts.lang {
+        let m = match self.l.lang {
             Lang::Uk => format!("поле \"{key}\" має бути {expected_uk}; запис пропущено"),
             Lang::En => format!("field \"{key}\" must be {expected_en}; the entry was skipped"),
         };
@@ -1183,7 +1282,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
         });
         if let Some((i, c)) = bad {
             let at = self.pos_in_string(v, s[..i].chars().count());
-            let m = match self.l.opts.lang {
+            let m = match self.l.lang {
                 Lang::Uk => format!(
                     "керівний символ U+{:04X} у тексті — приберіть його: на екрані й у друці він не відображається",
                     c as u32
@@ -1255,7 +1354,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             Some(t) => Some(t),
             None => {
                 let at = self.src.pos(&v.span());
-                let m = match self.l.opts.lang {
+                let m = match self.l.lang {
                     Lang::Uk => {
                         format!("недопустиме значення \"{s}\" поля \"{key}\" — можливі: {allowed}")
                     }
@@ -1343,7 +1442,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             Ok(p) => Some(p),
             Err(e) => {
                 let at = self.src.pos(&v.span());
-                let lang = self.l.opts.lang;
+                let lang = self.l.lang;
                 let e = e.message_in(lang);
                 let m = match lang {
                     Lang::Uk => format!("неправильний номер телефону у полі \"{key}\": {e}"),
@@ -1446,7 +1545,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
     fn hours_error(&mut self, v: &Spanned<DeValue>, key: &str, e: hours::HoursError) {
         let at = self.pos_in_string(v, e.offset);
         // The parser's message already says what is wrong and how to write it.
-        let lang = self.l.opts.lang;
+        let lang = self.l.lang;
         let m = match lang {
             Lang::Uk => format!("поле \"{key}\" не розпізнано: {}", e.message_in(lang)),
             Lang::En => format!("cannot read \"{key}\": {}", e.message_in(lang)),
@@ -1488,19 +1587,6 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             );
             return None;
         };
-        if date > self.l.opts.today {
-            let at = self.src.pos(&v.span());
-            let m = match self.l.opts.lang {
-                Lang::Uk => format!(
-                    "дата перевірки {date} ще не настала — вкажіть день, коли запис справді перевірили"
-                ),
-                Lang::En => format!(
-                    "verification date {date} is in the future — give the day the entry was actually checked"
-                ),
-            };
-            self.report(Severity::Error, at, "future-verified", m);
-            return None;
-        }
         Some(date)
     }
 
@@ -1628,7 +1714,7 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             }
             let Some(name) = name else { continue };
             if documents.is_empty() && steps.is_empty() {
-                let m = match self.l.opts.lang {
+                let m = match self.l.lang {
                     Lang::Uk => format!(
                         "послуга \"{name}\" не має ні \"documents\", ні \"steps\" — додайте, що взяти з собою або що робити: без цього направлення неповне"
                     ),

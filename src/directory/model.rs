@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 pub struct Origin {
     pub file: String,
     pub line: usize,
+    /// Where the `verified` date's value is written (line, column): the checks that depend on
+    /// today (stale, in the future) are made after loading, so the parsed-directory cache never
+    /// depends on the date, and still point at it.
+    pub verified: (usize, usize),
 }
 
 impl std::fmt::Display for Origin {
@@ -184,6 +188,10 @@ pub struct Agency {
     pub remote: bool,
     pub locality: Option<String>,
     pub district: Option<String>,
+    /// The oblast, or a foreign address's state or province (HSDS `state_province`).
+    pub province: Option<String>,
+    /// The ISO 3166-1 code of a foreign address's country (`US`); `None` in Ukraine.
+    pub country: Option<String>,
     pub address: Option<String>,
     pub postcode: Option<String>,
     pub address_note: Option<String>,
@@ -436,4 +444,9 @@ pub struct Abbreviation {
     pub genitive: Option<String>,
     pub locative: Option<String>,
     pub accusative: Option<String>,
+}
+
+/// A country code as the format takes it: two Latin letters (ISO 3166-1 alpha-2), any case.
+pub fn country_code(s: &str) -> Option<String> {
+    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
 }

@@ -17,6 +17,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
 /// Quiet time after the last event before a change is reported.
@@ -46,9 +47,61 @@ pub enum WatchError {
 /// A running watcher; dropping it stops watching and ends its thread.
 pub struct DirWatcher {
     // Field order matters: the watcher is dropped first, which closes the channel the debounce
-    // thread reads, so the thread ends on its own.
-    _watcher: RecommendedWatcher,
+    // thread reads, so the thread ends on its own. The thread holds it only weakly, to watch
+    // the folder again when it is replaced.
+    _watcher: Arc<Mutex<RecommendedWatcher>>,
     _thread: std::thread::JoinHandle<()>,
+}
+
+/// How often the watched folder itself is checked: a folder deleted, or replaced by another
+/// (copied back, moved over), ends or strands its file system watch, so it has to be seen to
+/// come back and be watched anew.
+const ROOT_CHECK: Duration = Duration::from_secs(1);
+
+/// Which folder is at a path: `None` when there is none. On Unix the device and inode, so a new
+/// folder moved in under the same name counts as different; elsewhere only whether one exists.
+fn folder_identity(p: &Path) -> Option<(u64, u64)> {
+    let m = std::fs::metadata(p).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        Some((0, 0))
+    }
+}
+
+/// The watched folder, and how to watch it again once it is replaced.
+struct Root {
+    path: PathBuf,
+    mode: RecursiveMode,
+    identity: Option<(u64, u64)>,
+    watcher: Weak<Mutex<RecommendedWatcher>>,
+}
+
+impl Root {
+    /// Whether the folder went away or was replaced since the last look; a new one is watched.
+    fn replaced(&mut self) -> bool {
+        let now = folder_identity(&self.path);
+        if now == self.identity {
+            return false;
+        }
+        self.identity = now;
+        if now.is_some()
+            && let Some(w) = self.watcher.upgrade()
+        {
+            let mut w = w.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = w.unwatch(&self.path);
+            // A failure here is seen again on the next look: the identity is then reset.
+            if w.watch(&self.path, self.mode).is_err() {
+                self.identity = None;
+            }
+        }
+        true
+    }
 }
 
 /// Which paths under the watched root matter.
@@ -127,9 +180,16 @@ pub fn watch(
             path: root.clone(),
             source,
         })?;
+    let watcher = Arc::new(Mutex::new(watcher));
+    let root = Root {
+        identity: folder_identity(&root),
+        path: root,
+        mode,
+        watcher: Arc::downgrade(&watcher),
+    };
     let thread = std::thread::Builder::new()
         .name("refdesk-watch".into())
-        .spawn(move || debounce_loop(rx, debounce, filter, &mut on_event))
+        .spawn(move || debounce_loop(rx, debounce, filter, root, &mut on_event))
         .map_err(WatchError::Thread)?;
     Ok(DirWatcher {
         _watcher: watcher,
@@ -152,16 +212,23 @@ fn debounce_loop(
     rx: Receiver<notify::Result<notify::Event>>,
     debounce: Duration,
     filter: Filter,
+    mut root: Root,
     on_event: &mut dyn FnMut(WatchEvent),
 ) {
     let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
     let mut last = Instant::now();
     loop {
         let msg = if pending.is_empty() {
-            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+            rx.recv_timeout(ROOT_CHECK)
         } else {
             rx.recv_timeout(debounce.saturating_sub(last.elapsed()))
         };
+        // The folder gone (the reload then keeps the last good directory and says so) or back:
+        // either is a change of every file in it.
+        if root.replaced() {
+            pending.insert(root.path.clone());
+            last = Instant::now();
+        }
         match msg {
             Ok(Ok(ev)) => {
                 if is_content_change(&ev.kind) {
@@ -177,7 +244,7 @@ fn debounce_loop(
             }
             Ok(Err(e)) => on_event(WatchEvent::Error(e.to_string())),
             Err(RecvTimeoutError::Timeout) => {
-                if last.elapsed() >= debounce {
+                if !pending.is_empty() && last.elapsed() >= debounce {
                     on_event(WatchEvent::Changed(
                         std::mem::take(&mut pending).into_iter().collect(),
                     ));
@@ -206,6 +273,12 @@ pub enum Change {
         file: String,
         kept: usize,
     },
+    /// The data folder (or file) is gone: the last good directory stays on screen, and the
+    /// watcher reads it again when it is back.
+    DataGone {
+        path: String,
+        folder: bool,
+    },
 }
 
 impl Change {
@@ -226,18 +299,35 @@ impl Change {
                 kept,
                 if *kept == 1 { "entry" } else { "entries" }
             ),
+            (Change::DataGone { path, folder }, Lang::Uk) => format!(
+                "{} {path} більше немає — показано останню справну версію; щойно {}",
+                if *folder {
+                    "теки з даними"
+                } else {
+                    "файлу з даними"
+                },
+                if *folder {
+                    "тека з'явиться знову, її буде прочитано"
+                } else {
+                    "файл з'явиться знову, його буде прочитано"
+                },
+            ),
+            (Change::DataGone { path, folder }, Lang::En) => format!(
+                "the data {} {path} is gone — showing the last good version; it is read again as soon as it is back",
+                if *folder { "folder" } else { "file" },
+            ),
         }
     }
 
     /// A warning for a file that no longer parses; everything else is information.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Change::KeptLastGood { .. })
+        matches!(self, Change::KeptLastGood { .. } | Change::DataGone { .. })
     }
 }
 
 /// Diagnostic codes that mean a file (or part of it) could not be read at all, as opposed to an
 /// entry that was read and found invalid.
-const UNREADABLE: &[&str] = &["syntax", "encoding", "io"];
+const UNREADABLE: &[&str] = &["syntax", "encoding", "io", "not-a-file", "too-big"];
 
 /// Everything that shows on a card, for change detection (the place in the file is not part of
 /// it: an entry that merely moved down a line has not changed).
@@ -316,6 +406,15 @@ pub fn reload(old: &Directory, mut new: Directory) -> (Directory, Vec<Change>) {
 
 /// Loads `path` again and merges it into `old` with [`reload`].
 pub fn reload_from(old: &Directory, path: &Path, opts: &LoadOptions) -> (Directory, Vec<Change>) {
+    if !path.exists() {
+        // Deleted, or in the middle of being replaced: an empty screen helps nobody.
+        let folder = old.files.first().is_none_or(|f| Path::new(f) != path);
+        let gone = Change::DataGone {
+            path: path.display().to_string(),
+            folder,
+        };
+        return (old.clone(), vec![gone]);
+    }
     reload(old, load_path(path, opts))
 }
 

@@ -374,6 +374,7 @@ impl<'d> Builder<'d> {
             || a.locality.is_some()
             || a.postcode.is_some()
             || a.district.is_some()
+            || a.province.is_some()
         {
             self.addr.push(&[
                 ("id", uid(&format!("{k}/address"))),
@@ -381,8 +382,9 @@ impl<'d> Builder<'d> {
                 ("address_1", opt(&a.address)),
                 ("city", opt(&a.locality)),
                 ("region", opt(&a.district)),
+                ("state_province", opt(&a.province)),
                 ("postal_code", opt(&a.postcode)),
-                ("country", "UA".into()),
+                ("country", a.country.clone().unwrap_or_else(|| "UA".into())),
                 (
                     "address_type",
                     if a.remote { "postal" } else { "physical" }.into(),

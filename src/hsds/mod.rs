@@ -43,31 +43,88 @@ pub const SCHEDULE_RECEPTION: &str = "Прийом відвідувачів";
 /// `schedule.description` of a service's own rows.
 pub const SCHEDULE_SERVICE: &str = "Графік послуги";
 
-#[derive(Debug, thiserror::Error)]
+/// Why a package could not be read or written. [`HsdsError::message`] says it in the user's
+/// language; `Display` is the Ukrainian message.
+#[derive(Debug)]
 pub enum HsdsError {
-    #[error("{}", path.display())]
     Io {
         path: std::path::PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{}", path.display())]
     Csv {
         path: std::path::PathBuf,
-        #[source]
         source: csv::Error,
     },
-    #[error("{}", path.display())]
     Json {
         path: std::path::PathBuf,
-        #[source]
         source: serde_json::Error,
     },
-    #[error(
-        "{0}: це не пакет HSDS — немає ні datapackage.json, ні organizations.csv / locations.csv / services.csv"
-    )]
+    /// No descriptor and none of the main tables.
     NotAPackage(std::path::PathBuf),
+    /// A descriptor that names none of the main tables, and none lies in the folder.
+    NoTables(std::path::PathBuf),
+    /// A descriptor whose paths lead to no file in the package (missing, or outside it).
+    MissingFiles {
+        dir: std::path::PathBuf,
+        paths: Vec<String>,
+    },
 }
+
+impl HsdsError {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::{En, Uk};
+        match (self, lang) {
+            (HsdsError::Io { path, source }, _) => format!("{}: {source}", path.display()),
+            (HsdsError::Csv { path, source }, Uk) => {
+                format!("{}: не вдалося прочитати CSV: {source}", path.display())
+            }
+            (HsdsError::Csv { path, source }, En) => {
+                format!("{}: cannot read the CSV: {source}", path.display())
+            }
+            (HsdsError::Json { path, source }, Uk) => {
+                format!("{}: це не правильний JSON: {source}", path.display())
+            }
+            (HsdsError::Json { path, source }, En) => {
+                format!("{}: not valid JSON: {source}", path.display())
+            }
+            (HsdsError::NotAPackage(d), Uk) => format!(
+                "{}: це не пакет HSDS — немає ні datapackage.json, ні organizations.csv / locations.csv / services.csv",
+                d.display()
+            ),
+            (HsdsError::NotAPackage(d), En) => format!(
+                "{}: not an HSDS package — there is neither datapackage.json nor organizations.csv / locations.csv / services.csv",
+                d.display()
+            ),
+            (HsdsError::NoTables(d), Uk) => format!(
+                "{}: datapackage.json не називає таблиць organization, location чи service, і файлів organizations.csv / locations.csv / services.csv немає",
+                d.display()
+            ),
+            (HsdsError::NoTables(d), En) => format!(
+                "{}: datapackage.json names no organization, location or service table, and there is no organizations.csv / locations.csv / services.csv",
+                d.display()
+            ),
+            (HsdsError::MissingFiles { dir, paths }, Uk) => format!(
+                "{}: datapackage.json називає файли, яких у пакеті немає: {} — виправте шляхи (path) у datapackage.json або покладіть файли туди, куди вони вказують",
+                dir.display(),
+                paths.join(", ")
+            ),
+            (HsdsError::MissingFiles { dir, paths }, En) => format!(
+                "{}: datapackage.json names files that are not in the package: {} — correct the paths in datapackage.json or put the files where they point",
+                dir.display(),
+                paths.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for HsdsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::Uk))
+    }
+}
+
+/// The cause is part of the message, so `{e:#}` doesn't say it twice.
+impl std::error::Error for HsdsError {}
 
 /// Table Schema field types used by HSDS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -162,6 +162,18 @@ impl<'a> Card<'a> {
     pub fn address(&self) -> Option<String> {
         let a = self.agency;
         let addr = a.address.as_deref()?;
+        if let Some(country) = &a.country {
+            // Abroad, as it is written there: street, town, state, country.
+            let rest = [&a.locality, &a.province]
+                .into_iter()
+                .flatten()
+                .filter(|x| !addr.contains(x.as_str()));
+            let parts: Vec<&str> = std::iter::once(addr)
+                .chain(rest.map(String::as_str))
+                .chain([country.as_str()])
+                .collect();
+            return Some(parts.join(", "));
+        }
         let mut s = addr.to_string();
         if let Some(l) = a.locality.as_ref().filter(|l| !addr.contains(l.as_str())) {
             s = format!("{l}, {s}");
@@ -358,6 +370,9 @@ impl<'a> Card<'a> {
         }
         push(t("Адреса", "Address"), self.address());
         push(t("Район", "District"), a.district.clone());
+        // A foreign address has its state in the address line already.
+        let oblast = a.province.clone().filter(|_| a.country.is_none());
+        push(t("Область", "Region"), oblast);
         push(t("Індекс", "Postcode"), a.postcode.clone());
         push(t("Як знайти", "How to find"), a.address_note.clone());
         push(t("Доступність", "Accessibility"), a.accessibility.clone());

@@ -252,8 +252,11 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
         "Дані перевірено {}",
         a.verified.strftime("%d.%m.%Y")
     )));
+    // Every format prints these texts: no escape sequence may reach a terminal (text slip) or
+    // command a receipt printer (ESC/POS); and one apostrophe, ’, on paper.
+    items.iter_mut().for_each(Item::sanitize);
     Slip {
-        items: items.into_iter().map(paper_apostrophes).collect(),
+        items,
         qr: super::vcard::vcard(card),
     }
 }
@@ -275,38 +278,43 @@ fn contact_field(card: &Card, p: &Person) -> Item {
 }
 
 /// One apostrophe on paper, ’, whatever the data uses (' ʼ ` between letters).
-fn paper_apostrophes(item: Item) -> Item {
-    let fix = |s: String| -> String {
-        let chars: Vec<char> = s.chars().collect();
-        chars
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| {
-                let between = i > 0
-                    && chars[i - 1].is_alphabetic()
-                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
-                if between && matches!(c, '\'' | 'ʼ' | '`' | '‘') {
-                    '’'
-                } else {
-                    c
-                }
-            })
-            .collect()
-    };
-    match item {
-        Item::Title { title, date } => Item::Title {
-            title: fix(title),
-            date,
-        },
-        Item::Text(t) => Item::Text(fix(t)),
-        Item::Notice(t) => Item::Notice(fix(t)),
-        Item::Field { label, value } => Item::Field {
-            label,
-            value: fix(value),
-        },
-        Item::Heading(t) => Item::Heading(fix(t)),
-        Item::Check(t) => Item::Check(fix(t)),
-        Item::Rule => Item::Rule,
+fn paper_apostrophes(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            if between && matches!(c, '\'' | 'ʼ' | '`' | '‘') {
+                '’'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+impl Item {
+    /// No control characters, and ’ for every apostrophe.
+    fn sanitize(&mut self) {
+        use crate::sanitize::{line, text};
+        match self {
+            Item::Title { title, date } => {
+                *title = paper_apostrophes(&line(title));
+                *date = line(date);
+            }
+            Item::Text(t) | Item::Notice(t) | Item::Heading(t) | Item::Check(t) => {
+                *t = paper_apostrophes(&line(t))
+            }
+            Item::Field { label, value } => {
+                *label = line(label);
+                // Its line breaks are the slip's own continuation lines.
+                *value = paper_apostrophes(&text(value));
+            }
+            Item::Rule => {}
+        }
     }
 }
 

@@ -19,11 +19,13 @@ pub fn vcard(card: &Card) -> String {
     if let Some(addr) = &a.address {
         // ADR: post office box; extended address; street; locality; region; postcode; country.
         lines.push(format!(
-            "ADR;TYPE=WORK:;{};{};{};;{};Україна",
+            "ADR;TYPE=WORK:;{};{};{};{};{};{}",
             escape(a.address_note.as_deref().unwrap_or("")),
             escape(addr),
             escape(a.locality.as_deref().unwrap_or("")),
+            escape(a.province.as_deref().unwrap_or("")),
             escape(a.postcode.as_deref().unwrap_or("")),
+            escape(a.country.as_deref().unwrap_or("Україна")),
         ));
     }
     for p in card.phones() {

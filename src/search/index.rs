@@ -15,7 +15,7 @@ use std::collections::HashMap;
 pub struct FieldRec {
     pub kind: FieldKind,
     /// Service index, or `NO_SERVICE` for the agency's own fields.
-    pub service: u16,
+    pub service: u32,
     pub start: u32,
     pub end: u32,
     /// Which first letters its words have ([`first_letter_bit`]): a field none of whose words
@@ -31,9 +31,9 @@ pub fn first_letter_bit(word: &str) -> u32 {
 
 /// The index's serialised shape, for the cache kept beside the parsed directory: bump it when
 /// `Index` or how it is built changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
-pub const NO_SERVICE: u16 = u16::MAX;
+pub const NO_SERVICE: u32 = u32::MAX;
 pub const NO_LOCALITY: u32 = u32::MAX;
 
 /// What ranking needs to know about an agency without touching the directory.
@@ -128,7 +128,7 @@ impl Builder {
         id
     }
 
-    fn field(&mut self, kind: FieldKind, service: u16, text: &str) {
+    fn field(&mut self, kind: FieldKind, service: u32, text: &str) {
         let start = self.words.len() as u32;
         let mut key = std::mem::take(&mut self.key);
         key.clear();
@@ -179,7 +179,7 @@ impl Builder {
         *parts = 0;
     }
 
-    fn phones(&mut self, kind: FieldKind, service: u16, raws: &[&str]) {
+    fn phones(&mut self, kind: FieldKind, service: u32, raws: &[&str]) {
         let start = self.words.len() as u32;
         for raw in raws {
             for t in phone_tokens(raw) {
@@ -238,7 +238,7 @@ impl Builder {
             self.field(Description, NO_SERVICE, d);
         }
         for (si, s) in a.services.iter().enumerate().take(NO_SERVICE as usize) {
-            let si = si as u16;
+            let si = si as u32;
             self.field(ServiceName, si, &s.name);
             for t in &s.topics {
                 self.field(ServiceTopic, si, t);

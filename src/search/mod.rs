@@ -265,7 +265,7 @@ struct Ctx {
 #[derive(Debug, Clone, Copy)]
 struct Scored {
     agency: u32,
-    service: u16,
+    service: u32,
     score: u32,
     worst: u8,
 }
@@ -738,8 +738,8 @@ impl Engine {
         // «довідка про доходи» names the service about income certificates even when the
         // agency's own topics already cover both words.
         let mut ranked: Option<(u32, u8)> = None;
-        let mut named: Option<(usize, u32, u16)> = None;
-        let mut consider = |svc: u16, cur: &Ctx, own: &Ctx| {
+        let mut named: Option<(usize, u32, u32)> = None;
+        let mut consider = |svc: u32, cur: &Ctx, own: &Ctx| {
             let Some((total, worst, _)) = finish(own, Some(cur)) else {
                 return;
             };

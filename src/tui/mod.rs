@@ -36,6 +36,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use worker::{Reply, Request, Worker};
 
+/// How long quitting waits for the input thread to notice.
+const INPUT_WAIT_AT_EXIT: Duration = Duration::from_millis(500);
+
 /// How long quitting waits for slips still being printed.
 const PRINT_WAIT_AT_EXIT: Duration = Duration::from_secs(30);
 
@@ -56,6 +59,9 @@ enum Msg {
     Term(Event),
     Reply(Reply),
     InputFailed(std::io::Error),
+    /// The terminal is gone (its window closed, the pane killed, the line hung up): nobody is
+    /// left to type, so the screen ends through the normal quit path.
+    InputEnded,
     /// An answer from a background job (printing, the log, a reload, the file watcher).
     Action(Action),
     /// A background thread panicked; the screen ends rather than go on half-working.
@@ -220,7 +226,12 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     drop(guard);
     #[cfg(unix)]
     signals.close();
-    let _ = input.join();
+    // The input thread sees `stop` within one poll; one stuck in the terminal library (a tty
+    // that went away under it) must not keep the process alive, so it is not waited for long.
+    let start = Instant::now();
+    while !input.is_finished() && start.elapsed() < INPUT_WAIT_AT_EXIT {
+        std::thread::sleep(Duration::from_millis(10));
+    }
     wait_for_printing(&mut outside.printing, lang);
     result
 }
@@ -252,19 +263,55 @@ fn read_input(tx: &mpsc::Sender<Msg>, stop: &AtomicBool) {
     // Polling with a timeout (instead of a blocking read) lets the thread notice the screen has
     // closed, so it never swallows a keystroke meant for the shell.
     while !stop.load(Ordering::SeqCst) {
-        let msg = match event::poll(Duration::from_millis(50)) {
-            Ok(false) => continue,
-            Ok(true) => match event::read() {
-                Ok(ev) => Msg::Term(ev),
-                Err(e) => Msg::InputFailed(e),
-            },
-            Err(e) => Msg::InputFailed(e),
-        };
-        let failed = matches!(msg, Msg::InputFailed(_));
-        if tx.send(msg).is_err() || failed {
+        if terminal_gone(Duration::from_millis(50)) {
+            let _ = tx.send(Msg::InputEnded);
             return;
         }
+        // Everything the terminal library holds (keys it already read, a resize) is taken now,
+        // not one event per wait.
+        loop {
+            let msg = match event::poll(Duration::ZERO) {
+                Ok(false) => break,
+                Ok(true) => match event::read() {
+                    Ok(ev) => Msg::Term(ev),
+                    Err(e) => Msg::InputFailed(e),
+                },
+                Err(e) => Msg::InputFailed(e),
+            };
+            let failed = matches!(msg, Msg::InputFailed(_));
+            if tx.send(msg).is_err() || failed {
+                return;
+            }
+        }
     }
+}
+
+/// Waits up to `wait` for input; true when the terminal is gone (hung up, closed, failed) and
+/// no key will ever come. On Unix the wait happens here rather than in crossterm, which never
+/// reports a hang-up: on a dead tty its read returns 0 or EIO and it retries forever at full
+/// speed. crossterm is then asked without waiting, which also picks up a window resize (it
+/// arrives on crossterm's own signal pipe) within one wait.
+#[cfg(unix)]
+fn terminal_gone(wait: Duration) -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = wait.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: one valid pollfd, its count, and a timeout; poll only writes `revents`.
+    let n = unsafe { libc::poll(&mut fd, 1, ms) };
+    if n < 0 {
+        return std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted;
+    }
+    fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+fn terminal_gone(wait: Duration) -> bool {
+    // The answer is picked up by the caller's own poll.
+    let _ = event::poll(wait);
+    false
 }
 
 /// Debug builds only: panics when the query equals `REFDESK_TEST_PANIC_ON`, so that the
@@ -326,6 +373,7 @@ fn event_loop(
                 Msg::Reply(r) => Some(Action::Reply(r)),
                 Msg::Action(a) => Some(a),
                 Msg::InputFailed(e) => return Err(e.into()),
+                Msg::InputEnded => return Ok(0),
                 Msg::Signal(sig) => return Ok(128u8.saturating_add(sig.clamp(0, 127) as u8)),
             };
             if let Some(a) = action {

@@ -26,21 +26,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 // --- sanitising -----------------------------------------------------------------------------
 
-/// Makes directory text safe to draw: control characters (ESC included) and bidirectional
-/// overrides become '�', line breaks and tabs become spaces. One character in, one character
-/// out, so highlight positions computed on the original text still line up.
-pub fn clean(s: &str) -> String {
-    s.chars().map(clean_char).collect()
-}
-
-fn clean_char(c: char) -> char {
-    match c {
-        '\n' | '\r' | '\t' => ' ',
-        c if c.is_control() => '\u{FFFD}',
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => '\u{FFFD}',
-        c => c,
-    }
-}
+/// Directory text is drawn through [`crate::sanitize`]: one character in, one character out, so
+/// highlight positions computed on the original text still line up.
+pub use crate::sanitize::line as clean;
+use crate::sanitize::line_char as clean_char;
 
 // --- theme ----------------------------------------------------------------------------------
 
