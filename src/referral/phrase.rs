@@ -12,6 +12,7 @@
 
 pub mod abbreviations;
 mod spoken;
+mod words;
 
 pub use spoken::{has_url, sentence, spoken};
 
