@@ -126,6 +126,17 @@ pub enum OpenState {
     Lunch { until: Time },
     /// Closed now. `opens` is the next opening within a week, if any.
     Closed { opens: Option<(Weekday, Time)> },
+    /// The office keeps reception hours and has none today; `opens` is the next reception
+    /// within a week, if any.
+    NoReceptionToday { opens: Option<(Weekday, Time)> },
+}
+
+impl OpenState {
+    /// Whether a visitor sent now finds the office open, or open again within its lunch
+    /// break: what the open-now filter keeps.
+    pub fn receives_visitors(self) -> bool {
+        matches!(self, OpenState::Open { .. } | OpenState::Lunch { .. })
+    }
 }
 
 /// Parses `hours` / `reception` / service `hours`.
@@ -416,6 +427,16 @@ impl Hours {
             .join(", ")
     }
 
+    /// Whether these hours open at all on `at`'s day (a reception held on some days only).
+    pub fn opens_on_day_of(&self, at: DateTime) -> bool {
+        let Some(day) = to_naive(at.date().at(0, 0, 0, 0)) else {
+            return false;
+        };
+        self.expr
+            .iter_range(day, day + TimeDelta::days(1))
+            .any(|r| r.kind == RuleKind::Open && r.range.start < r.range.end)
+    }
+
     /// The state at a local civil date-time, with an optional lunch break cut
     /// out of every open day. Evaluation is the crate's (its interval iterator,
     /// on which its `state` and `next_change` are built); this only subtracts
@@ -569,10 +590,10 @@ fn unknown_word(word: &str, offset: usize) -> HoursError {
     } else if lower.starts_with("перерв") || lower.starts_with("обід") {
         (
             format!(
-                "\"{word}\" is not understood — give the break in the lunch field (lunch = \"13:00-13:45\") or split the hours: Пн-Пт 09:00-13:00,13:45-18:00"
+                "\"{word}\" is not understood — give the break in the field \"lunch\" (lunch = \"13:00-13:45\") or split the hours: Пн-Пт 09:00-13:00,13:45-18:00"
             ),
             format!(
-                "слово \"{word}\" тут не підходить — вкажіть перерву в полі lunch (lunch = \"13:00-13:45\") або розбийте час на два проміжки: Пн-Пт 09:00-13:00,13:45-18:00"
+                "слово \"{word}\" тут не підходить — вкажіть перерву в полі \"lunch\" (lunch = \"13:00-13:45\") або розбийте час на два проміжки: Пн-Пт 09:00-13:00,13:45-18:00"
             ),
         )
     } else if lower == "вс" || lower.starts_with("воскр") {
@@ -609,10 +630,10 @@ fn unknown_word(word: &str, offset: usize) -> HoursError {
     } else {
         (
             format!(
-                "unknown word \"{word}\" — write day names ({DAY_HINT}) and times like 09:00-18:00; put remarks in hours_note"
+                "unknown word \"{word}\" — write day names ({DAY_HINT}) and times like 09:00-18:00; put remarks in the field \"hours_note\""
             ),
             format!(
-                "невідоме слово \"{word}\" — пишіть лише дні ({DAYS_UK}) і час, як-от 09:00-18:00; примітки пишіть у hours_note"
+                "невідоме слово \"{word}\" — пишіть лише дні ({DAYS_UK}) і час, як-от 09:00-18:00; примітки пишіть у поле \"hours_note\""
             ),
         )
     };

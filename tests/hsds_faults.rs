@@ -659,3 +659,43 @@ fn import_never_overwrites_an_existing_file_without_force() {
             .contains("[[agency]]")
     );
 }
+
+/// What the import says on stderr quotes the package (a rejected number, a column name): its
+/// control characters never reach the terminal.
+#[test]
+fn import_messages_carry_no_control_characters_from_the_package() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pkg = tmp.path().join("pkg");
+    write_tables(
+        &pkg,
+        &[
+            (
+                "locations.csv",
+                &[
+                    &["id", "location_type", "name", "x\u{1b}]0;title\u{7}"],
+                    &["l1", "physical", "Офіс", "value"],
+                ],
+            ),
+            (
+                "phones.csv",
+                &[
+                    &["id", "location_id", "number"],
+                    &["p1", "l1", "\u{1b}[2J044"],
+                ],
+            ),
+        ],
+    );
+    let out = refdesk()
+        .args(["import", "hsds"])
+        .arg(&pkg)
+        .arg("-o")
+        .arg(tmp.path().join("out.toml"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("не розпізнано"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+}

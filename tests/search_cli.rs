@@ -2,10 +2,28 @@
 
 use assert_cmd::Command;
 use predicates::prelude::*;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// A home of this test run's own: nothing the machine or another test keeps in HOME, the XDG
+/// folders (settings, cache) or the statistics log can reach these runs, nor they it.
+fn home() -> &'static Path {
+    static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("temporary home"))
+        .path()
+}
 
 fn refdesk() -> Command {
     let mut c = Command::cargo_bin("refdesk").expect("binary");
-    c.env("REFDESK_NOW", "2026-11-25T10:30")
+    let home = home();
+    c.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("REFDESK_STATS_FILE", home.join("referrals.log"))
+        .env_remove("NO_COLOR")
+        .env("REFDESK_NOW", "2026-11-25T10:30")
         // Tests never leave a parsed-directory cache in the real cache folder.
         .env("REFDESK_NO_CACHE", "1")
         .env_remove("REFDESK_DATA")
@@ -181,6 +199,13 @@ fn an_agencys_alert_is_shown_wherever_it_appears() {
         .args(["search", "соцзахист", "Корольовського"])
         .output()
         .unwrap();
+    // A failed run says why (its status and stderr), not just "empty output".
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("! Через ремонт ліфта"), "{text}");
 }

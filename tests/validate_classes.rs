@@ -407,3 +407,40 @@ fn a_symbolic_link_back_up_the_tree_does_not_load_files_twice() {
         dir.diagnostics
     );
 }
+
+/// An entry skipped for a missing required field is still checked through: its unknown
+/// category, future date and wrong field types are all reported in the same run.
+#[test]
+fn a_skipped_entry_reports_every_problem_at_once() {
+    let text = r#"
+[[agency]]
+id = "bad"
+category = "taxx"
+locality = "Житомир"
+address = "вул. Київська, 1"
+phones = ["+380 412 42 05 10"]
+hours = "Пн-Пт 09:00-18:00"
+remote = "так"
+verified = 2027-01-01
+"#;
+    let dir = refdesk::directory::load_texts(&[("x.toml", text)], &opts());
+    let codes: Vec<(&str, usize, usize)> = dir
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.code, d.line, d.column))
+        .collect();
+    for (code, line, column) in [
+        ("missing-field", 2, 1),
+        ("unknown-category", 4, 12),
+        ("wrong-type", 9, 10),
+        ("future-verified", 10, 12),
+    ] {
+        assert!(
+            codes.contains(&(code, line, column)),
+            "{code} at {line}:{column}: {:#?}",
+            dir.diagnostics
+        );
+    }
+    assert!(dir.agencies.is_empty());
+}

@@ -21,7 +21,8 @@ pub fn run(
         return Ok(super::USAGE);
     }
     let imported = hsds::import(dir, app.now.date(), app.lang)
-        .map_err(|e| anyhow::anyhow!(e.message(app.lang)))?;
+        // The message may quote paths from the package's descriptor.
+        .map_err(|e| anyhow::anyhow!(crate::sanitize::line(&e.message(app.lang))))?;
     match write_output(output, &imported.toml, *force) {
         Ok(()) => {}
         // Created by someone else while the package was read.
@@ -32,9 +33,11 @@ pub fn run(
         Err(e) => return Err(anyhow::anyhow!("{}: {e}", output.display())),
     }
     for line in imported.unmapped_lines(app.lang) {
-        writeln!(err, "refdesk: {line}")?;
+        // Column and table names come from the package: never a control character out.
+        writeln!(err, "refdesk: {}", crate::sanitize::line(&line))?;
     }
     for n in &imported.notes {
+        let n = crate::sanitize::line(n);
         writeln!(err, "refdesk: {}: {n}", app.lang.pick("увага", "note"))?;
     }
     // Check the result the way the desk will read it.

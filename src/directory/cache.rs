@@ -25,7 +25,7 @@
 use super::load::{
     Directory, LoadOptions, check_dates, load_path, load_path_undated, source_files,
 };
-use super::{Agency, Category, Diagnostic, DirectoryMeta};
+use super::{Agency, Category, Diagnostic, DirectoryMeta, SkippedDate};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::io::{Read, Write};
@@ -172,10 +172,11 @@ type Payload = (
     Vec<Category>,
     Vec<Diagnostic>,
     Vec<String>,
+    Vec<SkippedDate>,
 );
 
 fn decode(file: &Path, key: &[u8]) -> Option<Directory> {
-    let (meta, agencies, categories, diagnostics, files): Payload =
+    let (meta, agencies, categories, diagnostics, files, skipped_dates): Payload =
         super::model::with_hours_memo(|| read_checked(file, key))?;
     Some(Directory {
         meta,
@@ -184,6 +185,7 @@ fn decode(file: &Path, key: &[u8]) -> Option<Directory> {
         diagnostics,
         files,
         cache: None,
+        skipped_dates,
     })
 }
 
@@ -277,6 +279,7 @@ fn write_dir(cache_dir: &Path, file: &Path, key: &[u8], dir: &Directory) -> std:
         &dir.categories,
         &dir.diagnostics,
         &dir.files,
+        &dir.skipped_dates,
     );
     write(cache_dir, file, key, &payload)
 }

@@ -39,6 +39,8 @@ pub struct Directory {
     /// when it was loaded through the parsed-directory cache and has not been changed since.
     /// Whoever edits a loaded directory in memory must clear it.
     pub cache: Option<super::cache::CacheHandle>,
+    /// The dates of entries left out for other errors, for [`check_dates`].
+    pub skipped_dates: Vec<SkippedDate>,
 }
 
 impl Directory {
@@ -195,11 +197,12 @@ fn read_error_message(e: &ReadError, lang: Lang) -> String {
             ),
         },
         ReadError::Io(e) => format!(
-            "{}: {e}",
+            "{}: {}",
             lang.pick(
                 "не вдалося прочитати файл — перевірте права доступу до нього",
                 "cannot read the file — check its permissions"
-            )
+            ),
+            crate::i18n::io_error(e, lang)
         ),
     }
 }
@@ -246,11 +249,12 @@ fn collect_toml_in(
                 column: 1,
                 code: "io",
                 message: format!(
-                    "{}: {e}",
+                    "{}: {}",
                     lang.pick(
                         "не вдалося прочитати теку — перевірте, що вона існує і доступна для читання",
                         "cannot read the folder — check that it exists and is readable"
-                    )
+                    ),
+                    crate::i18n::io_error(&e, lang)
                 ),
                 agency: None,
             });
@@ -294,16 +298,8 @@ pub fn check_dates(dir: &mut Directory, today: Date, lang: Lang) {
     for (i, a) in dir.agencies.iter().enumerate() {
         let (line, column, severity, code, message) = if a.verified > today {
             future.push(i);
-            let date = a.verified;
-            let m = match lang {
-                Lang::Uk => format!(
-                    "дата перевірки {date} ще не настала — вкажіть день, коли запис справді перевірили"
-                ),
-                Lang::En => format!(
-                    "verification date {date} is in the future — give the day the entry was actually checked"
-                ),
-            };
             let (l, c) = a.origin.verified;
+            let m = future_message(a.verified, lang);
             (l, c, Severity::Error, "future-verified", m)
         } else if a.is_stale(today) {
             let m = match lang {
@@ -330,6 +326,19 @@ pub fn check_dates(dir: &mut Directory, today: Date, lang: Lang) {
             agency: Some(a.id.clone()),
         });
     }
+    for s in &dir.skipped_dates {
+        if s.date > today {
+            dir.diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                file: s.file.clone(),
+                line: s.at.0,
+                column: s.at.1,
+                code: "future-verified",
+                message: future_message(s.date, lang),
+                agency: s.agency.clone(),
+            });
+        }
+    }
     if !future.is_empty() {
         let mut keep = vec![true; dir.agencies.len()];
         for i in future {
@@ -343,10 +352,23 @@ pub fn check_dates(dir: &mut Directory, today: Date, lang: Lang) {
     sort_diagnostics(&mut dir.diagnostics);
 }
 
+fn future_message(date: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Uk => format!(
+            "дата перевірки {date} ще не настала — вкажіть день, коли запис справді перевірили"
+        ),
+        Lang::En => format!(
+            "verification date {date} is in the future — give the day the entry was actually checked"
+        ),
+    }
+}
+
 /// [`load_texts`] without the checks that depend on today's date.
 fn load_texts_undated(files: &[(&str, &str)], lang: Lang) -> Directory {
     let mut loader = Loader {
         lang,
+        skipped_categories: Vec::new(),
+        skipped_dates: Vec::new(),
         diags: Vec::new(),
         agencies: Vec::new(),
         declared: Vec::new(),
@@ -379,6 +401,9 @@ struct Pos {
 
 struct Loader {
     lang: Lang,
+    /// Category, its position, file and id of entries left out for other errors.
+    skipped_categories: Vec<(String, Pos, String, Option<String>)>,
+    skipped_dates: Vec<SkippedDate>,
     diags: Vec<Diagnostic>,
     agencies: Vec<Pending>,
     declared: Vec<(Category, String, Pos)>,
@@ -773,9 +798,29 @@ impl Loader {
         let notes = f.opt_str("notes");
         let services = f.services("service");
         let ok = f.finish();
-        let (Some(id), Some(name), Some(category), Some(hours), Some(verified), true) =
-            (id, name, category, hours, verified, ok)
-        else {
+        let complete = ok && name.is_some() && hours.is_some();
+        let (Some(id), Some(name), Some(category), Some(hours), Some(verified), true) = (
+            id.clone(),
+            name,
+            category.clone(),
+            hours,
+            verified,
+            complete,
+        ) else {
+            // Left out, but still checked against the whole directory and the date, so that
+            // every problem of the entry is reported in one run.
+            if let Some(c) = category {
+                self.skipped_categories
+                    .push((c, category_at, src.name.to_string(), id.clone()));
+            }
+            if let Some(date) = verified {
+                self.skipped_dates.push(SkippedDate {
+                    file: src.name.to_string(),
+                    at: (verified_at.line, verified_at.column),
+                    date,
+                    agency: id,
+                });
+            }
             return;
         };
         let agency = Agency {
@@ -950,28 +995,7 @@ impl Loader {
                     .push(diag(Severity::Error, p.id_at, "duplicate-id", m));
                 continue;
             }
-            if !categories.iter().any(|c| c.id == a.category) {
-                let nearest = categories
-                    .iter()
-                    .map(|c| {
-                        (
-                            strsim::damerau_levenshtein(&a.category, &c.id),
-                            c.id.as_str(),
-                        )
-                    })
-                    .min()
-                    .map(|(_, c)| c)
-                    .unwrap_or("other");
-                let m = match self.lang {
-                    Lang::Uk => format!(
-                        "невідома категорія \"{}\" — можливо, \"{nearest}\"? Власну категорію оголосіть через [[category]]",
-                        a.category
-                    ),
-                    Lang::En => format!(
-                        "unknown category \"{}\" — did you mean \"{nearest}\"? Declare your own with [[category]]",
-                        a.category
-                    ),
-                };
+            if let Some(m) = unknown_category(&categories, &a.category, self.lang) {
                 self.diags
                     .push(diag(Severity::Error, p.category_at, "unknown-category", m));
                 continue;
@@ -1002,6 +1026,20 @@ impl Loader {
         }
         self.successor_warnings(&agencies);
         sort_diagnostics(&mut self.diags);
+        for (category, at, file, agency) in std::mem::take(&mut self.skipped_categories) {
+            if let Some(message) = unknown_category(&categories, &category, self.lang) {
+                self.diags.push(Diagnostic {
+                    severity: Severity::Error,
+                    file,
+                    line: at.line,
+                    column: at.column,
+                    code: "unknown-category",
+                    message,
+                    agency,
+                });
+            }
+        }
+        sort_diagnostics(&mut self.diags);
         Directory {
             meta: self.meta,
             agencies,
@@ -1009,13 +1047,35 @@ impl Loader {
             diagnostics: self.diags,
             files: Vec::new(),
             cache: None,
+            skipped_dates: self.skipped_dates,
         }
     }
 }
 
+/// The message for a category that is neither built in nor declared, with the nearest one.
+fn unknown_category(categories: &[Category], category: &str, lang: Lang) -> Option<String> {
+    if categories.iter().any(|c| c.id == category) {
+        return None;
+    }
+    let nearest = categories
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(category, &c.id), c.id.as_str()))
+        .min()
+        .map(|(_, c)| c)
+        .unwrap_or("other");
+    Some(match lang {
+        Lang::Uk => format!(
+            "невідома категорія \"{category}\" — можливо, \"{nearest}\"? Власну категорію оголосіть через [[category]]"
+        ),
+        Lang::En => format!(
+            "unknown category \"{category}\" — did you mean \"{nearest}\"? Declare your own with [[category]]"
+        ),
+    })
+}
+
 /// The TOML parser's message, in Ukrainian where its parts are known (they are English in the
 /// parser); an unknown part stays as the parser wrote it.
-fn toml_message(message: &str, lang: Lang) -> String {
+pub(super) fn toml_message(message: &str, lang: Lang) -> String {
     let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
     if lang == Lang::En {
         return message;
@@ -1445,8 +1505,8 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
                 let lang = self.l.lang;
                 let e = e.message_in(lang);
                 let m = match lang {
-                    Lang::Uk => format!("неправильний номер телефону у полі \"{key}\": {e}"),
-                    Lang::En => format!("invalid phone number in \"{key}\": {e}"),
+                    Lang::Uk => format!("поле \"{key}\": {e}"),
+                    Lang::En => format!("field \"{key}\": {e}"),
                 };
                 self.report(Severity::Error, at, "invalid-phone", m);
                 None

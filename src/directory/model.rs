@@ -3,9 +3,9 @@
 //! Everything here is already checked by the loader: phones and hours are parsed, required
 //! fields are present. Consumers (search, card, slips) never see raw TOML.
 
-use crate::hours::{Hours, Lunch};
+use crate::hours::{Hours, Lunch, OpenState};
 use crate::phone::Phone;
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 
 /// Where an entry was defined, for diagnostics and for "first defined at …".
@@ -220,6 +220,18 @@ pub struct Agency {
     pub origin: Origin,
 }
 
+/// The `verified` date of an entry left out for other errors: the date checks made after loading
+/// report a future date on it too, so every problem of a skipped entry shows in one run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedDate {
+    pub file: String,
+    /// Line and column of the date's value.
+    pub at: (usize, usize),
+    #[serde(serialize_with = "ser_date", deserialize_with = "de_date")]
+    pub date: Date,
+    pub agency: Option<String>,
+}
+
 fn ser_date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(d)
 }
@@ -335,6 +347,26 @@ impl Agency {
             Some(l) => l,
             None => "вся Україна",
         }
+    }
+
+    /// Whether a visitor finds the office open at a local time: by its reception hours when
+    /// the data has them (a visitor is received only then), else by its working hours; the
+    /// lunch break is cut out of either. `None` when it is temporarily or for good closed.
+    pub fn open_state(&self, at: DateTime) -> Option<OpenState> {
+        if self.status != Status::Active {
+            return None;
+        }
+        let lunch = self.lunch.as_ref().map(|l| &l.parsed);
+        let Some(reception) = &self.reception else {
+            return Some(self.hours.parsed.state_at(lunch, at));
+        };
+        let state = reception.parsed.state_at(lunch, at);
+        Some(match state {
+            OpenState::Closed { opens } if !reception.parsed.opens_on_day_of(at) => {
+                OpenState::NoReceptionToday { opens }
+            }
+            s => s,
+        })
     }
 
     /// Verified more than 12 months before `today`.

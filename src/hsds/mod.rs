@@ -59,6 +59,13 @@ pub enum HsdsError {
         path: std::path::PathBuf,
         source: serde_json::Error,
     },
+    /// A file of the package over the size limit.
+    TooBig {
+        path: std::path::PathBuf,
+        limit: u64,
+    },
+    /// A file that was replaced by a FIFO, a device or a folder while the package was read.
+    NotAFile(std::path::PathBuf),
     /// No descriptor and none of the main tables.
     NotAPackage(std::path::PathBuf),
     /// A descriptor that names none of the main tables, and none lies in the folder.
@@ -74,7 +81,13 @@ impl HsdsError {
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang::{En, Uk};
         match (self, lang) {
-            (HsdsError::Io { path, source }, _) => format!("{}: {source}", path.display()),
+            (HsdsError::Io { path, source }, _) => {
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    crate::i18n::io_error(source, lang)
+                )
+            }
             (HsdsError::Csv { path, source }, Uk) => {
                 format!("{}: не вдалося прочитати CSV: {source}", path.display())
             }
@@ -87,6 +100,18 @@ impl HsdsError {
             (HsdsError::Json { path, source }, En) => {
                 format!("{}: not valid JSON: {source}", path.display())
             }
+            (HsdsError::TooBig { path, limit }, Uk) => format!(
+                "{}: файл більший за {} МБ — такий пакет не імпортується",
+                path.display(),
+                limit / (1024 * 1024)
+            ),
+            (HsdsError::TooBig { path, limit }, En) => format!(
+                "{}: the file is larger than {} MB — such a package is not imported",
+                path.display(),
+                limit / (1024 * 1024)
+            ),
+            (HsdsError::NotAFile(p), Uk) => format!("{}: не звичайний файл", p.display()),
+            (HsdsError::NotAFile(p), En) => format!("{}: not a regular file", p.display()),
             (HsdsError::NotAPackage(d), Uk) => format!(
                 "{}: це не пакет HSDS — немає ні datapackage.json, ні organizations.csv / locations.csv / services.csv",
                 d.display()

@@ -7,8 +7,6 @@
 
 use crate::directory::Directory;
 use crate::hours::OpenState;
-use crate::i18n::Lang;
-use crate::referral::Card;
 use crate::search::{Engine, Hit, Results, SearchOptions};
 use jiff::civil::DateTime;
 use std::sync::Arc;
@@ -108,12 +106,10 @@ pub fn run_search(
             let mut r = engine.search_cancellable(&req.query, &opts, generation, req.generation)?;
             let dir = engine.directory().clone();
             r.hits.retain(|h| {
-                dir.agencies.get(h.agency).is_some_and(|a| {
-                    matches!(
-                        Card::new(&dir, a, Lang::Uk).open_state(at),
-                        Some(OpenState::Open { .. })
-                    )
-                })
+                dir.agencies
+                    .get(h.agency)
+                    .and_then(|a| a.open_state(at))
+                    .is_some_and(OpenState::receives_visitors)
             });
             r.total = r.hits.len();
             r.hits.truncate(MAX_RESULTS);
@@ -300,7 +296,7 @@ contacts = [{ name = "Петренко Петро Петрович" }]
 "#;
         let opts = LoadOptions {
             today: jiff::civil::date(2026, 11, 25),
-            lang: Lang::Uk,
+            lang: crate::i18n::Lang::Uk,
         };
         Arc::new(load_texts(&[("t.toml", text)], &opts))
     }

@@ -3,102 +3,6 @@
 use super::*;
 
 impl Imp {
-    /// Term id → (taxonomy name, code, name, description).
-    pub(super) fn terms(&self) -> Terms {
-        let tax: HashMap<&str, &str> = self
-            .rows("taxonomy")
-            .iter()
-            .map(|r| (g(r, "id"), g(r, "name")))
-            .collect();
-        self.rows("taxonomy_term")
-            .iter()
-            .map(|r| {
-                let taxonomy = match g(r, "taxonomy") {
-                    "" => tax.get(g(r, "taxonomy_id")).copied().unwrap_or(""),
-                    t => t,
-                };
-                (
-                    g(r, "id").to_string(),
-                    (
-                        taxonomy.to_string(),
-                        g(r, "code").to_string(),
-                        g(r, "name").to_string(),
-                        g(r, "description").to_string(),
-                    ),
-                )
-            })
-            .collect()
-    }
-
-    /// Categories to declare: refdesk category terms that are not built in as they are.
-    pub(super) fn categories(&self, terms: &Terms) -> Vec<(String, String, Option<String>)> {
-        let mut out = Vec::new();
-        for r in self.rows("taxonomy_term") {
-            let Some((tax, code, name, descr)) = terms.get(g(r, "id")) else {
-                continue;
-            };
-            if tax != TAXONOMY_CATEGORY || code.is_empty() || name.is_empty() {
-                continue;
-            }
-            let en = Some(descr.clone()).filter(|d| !d.is_empty() && d != name);
-            let builtin = BUILTIN_CATEGORIES
-                .iter()
-                .any(|(id, uk, e)| id == code && uk == name && Some(*e) == en.as_deref());
-            if !builtin {
-                out.push((code.clone(), name.clone(), en));
-            }
-        }
-        out
-    }
-
-    /// Category and topics attached to any of `links`; foreign terms become topics.
-    pub(super) fn classification(
-        &mut self,
-        links: &[&str],
-        terms: &Terms,
-    ) -> (Option<String>, Vec<String>) {
-        let mut category = None;
-        let mut topics: Vec<String> = Vec::new();
-        let attrs: Vec<(usize, String, String)> = self
-            .idx
-            .rows_any("attribute", "link_id", links.iter().copied())
-            .into_iter()
-            .map(|i| {
-                let r = &self.rows("attribute")[i];
-                (
-                    i,
-                    g(r, "taxonomy_term_id").to_string(),
-                    g(r, "value").to_string(),
-                )
-            })
-            .collect();
-        for (i, term_id, value) in attrs {
-            let Some((tax, code, name, _)) = terms.get(&term_id) else {
-                continue;
-            };
-            self.used_attributes.insert(i);
-            let topic = if tax == TAXONOMY_CATEGORY {
-                if category.is_none() {
-                    category = Some(code.clone());
-                }
-                None
-            } else if tax == TAXONOMY_TOPIC {
-                Some(value)
-            } else if BUILTIN_CATEGORIES.iter().any(|(id, _, _)| id == code) {
-                if category.is_none() {
-                    category = Some(code.clone());
-                }
-                None
-            } else {
-                Some(name.clone())
-            };
-            if let Some(t) = topic.filter(|t| !t.is_empty() && !topics.contains(t)) {
-                topics.push(t);
-            }
-        }
-        (category, topics)
-    }
-
     /// A phone row as refdesk keeps it. `country` is the agency's, where it is abroad: its
     /// numbers are often written without the country code, the way people there write them.
     pub(super) fn phone_entry(
@@ -193,6 +97,10 @@ impl Imp {
             .map(|&i| self.rows("service")[i].clone())
             .collect();
         let svc_ids: Vec<String> = svcs.iter().map(|s| g(s, "id").to_string()).collect();
+        let mut svc_pos: HashMap<String, usize> = HashMap::new();
+        for (i, id) in svc_ids.iter().enumerate().filter(|(_, id)| !id.is_empty()) {
+            svc_pos.entry(id.clone()).or_insert(i);
+        }
         let loc_id = g(&loc, "id").to_string();
         // The links of this location's services: service_at_location id → the service.
         let sal_ids: HashMap<String, usize> = self
@@ -201,7 +109,7 @@ impl Imp {
             .iter()
             .filter_map(|&i| {
                 let r = &self.rows("service_at_location")[i];
-                let s = svc_ids.iter().position(|x| x == g(r, "service_id"))?;
+                let s = *svc_pos.get(g(r, "service_id"))?;
                 Some((g(r, "id").to_string(), s))
             })
             .filter(|(id, _)| !id.is_empty())
@@ -213,6 +121,7 @@ impl Imp {
             loc,
             svcs,
             svc_ids,
+            svc_pos,
             sal_ids,
             shared_org,
         }
@@ -264,9 +173,13 @@ impl Imp {
         };
         if site_named {
             self.remark(
-                format!("назва — локації; установа належить до організації «{org_name}»"),
                 format!(
-                    "the name is the location's; it belongs to the organization \"{org_name}\""
+                    "{}: назву взято з локації; установа належить до організації «{org_name}»",
+                    a.name
+                ),
+                format!(
+                    "{}: the name is the location's; the agency belongs to the organization \"{org_name}\"",
+                    a.name
                 ),
                 &mut a.remarks,
             );
@@ -542,9 +455,6 @@ impl Imp {
     }
 }
 
-/// Term id → (taxonomy name, code, name, description).
-pub(super) type Terms = HashMap<String, (String, String, String, String)>;
-
 /// Whether the locations table has refdesk's status and alert columns (then an empty cell
 /// means "none", not "ask the services").
 #[derive(Debug, Clone, Copy)]
@@ -581,6 +491,8 @@ pub(super) struct Site {
     pub(super) org_id: String,
     pub(super) loc_id: String,
     pub(super) svc_ids: Vec<String>,
+    /// A service's id → its place in `svcs` (the first, if ids repeat).
+    pub(super) svc_pos: HashMap<String, usize>,
     /// This location's `service_at_location` ids → the service's place in `svcs`.
     pub(super) sal_ids: HashMap<String, usize>,
     /// The organization has other sites too.
@@ -590,11 +502,10 @@ pub(super) struct Site {
 impl Site {
     /// The service a row belongs to, by `service_id` or by `service_at_location_id`.
     pub(super) fn service_of(&self, r: &Row) -> Option<usize> {
-        let sid = g(r, "service_id");
-        self.svc_ids
-            .iter()
-            .position(|s| !sid.is_empty() && s == sid)
-            .or_else(|| self.sal_ids.get(g(r, "service_at_location_id")).copied())
+        self.svc_pos
+            .get(g(r, "service_id"))
+            .or_else(|| self.sal_ids.get(g(r, "service_at_location_id")))
+            .copied()
     }
 }
 
@@ -611,34 +522,6 @@ pub(super) fn join_sentences(parts: &[String]) -> String {
         out.push_str(p);
     }
     out
-}
-
-/// Steps from `application_process`: lines numbered `1. …` `2. …` are separate steps; any
-/// other text is one step.
-pub(super) fn steps(text: &str) -> Vec<String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Vec::new();
-    }
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let numbered: Option<Vec<String>> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let prefix = format!("{}.", i + 1);
-            l.strip_prefix(&prefix)
-                .or_else(|| l.strip_prefix(&format!("{})", i + 1)))
-                .map(|rest| rest.trim().to_string())
-        })
-        .collect();
-    match numbered {
-        Some(v) if v.len() > 1 => v,
-        _ => vec![text.to_string()],
-    }
 }
 
 pub(super) fn valid_id(id: &str) -> bool {
@@ -682,17 +565,6 @@ pub fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbered_lines_are_steps_and_prose_is_one_step() {
-        assert_eq!(
-            steps("1. подати заяву\n2. отримати"),
-            ["подати заяву", "отримати"]
-        );
-        assert_eq!(steps("Ring our reception."), ["Ring our reception."]);
-        assert_eq!(steps("1. one\n3. three"), ["1. one\n3. three"]);
-        assert!(steps("").is_empty());
-    }
 
     #[test]
     fn slug_transliterates_ukrainian_names() {

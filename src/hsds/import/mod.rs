@@ -20,12 +20,14 @@ mod map;
 mod read;
 mod schedule;
 mod services;
+mod taxonomy;
 mod write;
 
 use draft::*;
 use map::*;
 use read::*;
 use schedule::*;
+use taxonomy::*;
 use write::*;
 
 /// The result of an import: the TOML text, and what the maintainer should know about it.

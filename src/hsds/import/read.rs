@@ -2,6 +2,7 @@
 //! them has no place in format v1.
 
 use super::*;
+use crate::files::{DATA_FILE_LIMIT, ReadError, read_regular};
 use std::path::{Component, PathBuf};
 
 pub(super) type Row = HashMap<String, String>;
@@ -257,10 +258,7 @@ pub(super) fn read_descriptor(
     const NAME: &str = "datapackage.json";
     match folder.resolve(NAME) {
         Place::File(p) => {
-            let bytes = std::fs::read(&p).map_err(|source| HsdsError::Io {
-                path: p.clone(),
-                source,
-            })?;
+            let bytes = read_file(&p)?;
             serde_json::from_slice(&bytes)
                 .map(Some)
                 .map_err(|source| HsdsError::Json { path: p, source })
@@ -299,23 +297,33 @@ pub(super) fn descriptor_paths(descriptor: Option<&serde_json::Value>) -> Vec<(S
         .collect()
 }
 
-pub(super) fn count_rows(path: &Path) -> Result<usize, HsdsError> {
-    let mut r = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_path(path)
-        .map_err(|source| HsdsError::Csv {
+/// A file of the package: a regular file only (whatever replaced it since it was resolved), at
+/// most [`DATA_FILE_LIMIT`] bytes, opened without blocking.
+fn read_file(path: &Path) -> Result<Vec<u8>, HsdsError> {
+    read_regular(path, DATA_FILE_LIMIT).map_err(|e| match e {
+        ReadError::Io(source) => HsdsError::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        },
+        ReadError::TooBig { limit } => HsdsError::TooBig {
+            path: path.to_path_buf(),
+            limit,
+        },
+        ReadError::NotRegular => HsdsError::NotAFile(path.to_path_buf()),
+    })
+}
+
+pub(super) fn count_rows(path: &Path) -> Result<usize, HsdsError> {
+    let bytes = read_file(path)?;
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(bytes.as_slice());
     Ok(r.byte_records().filter_map(Result::ok).count())
 }
 
 impl Imp {
     pub(super) fn read_table(&mut self, path: &Path) -> Result<Tab, HsdsError> {
-        let bytes = std::fs::read(path).map_err(|source| HsdsError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = read_file(path)?;
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {

@@ -208,3 +208,47 @@ impl Imp {
         (Some(svc), remarks)
     }
 }
+
+/// Steps from `application_process`: lines numbered `1. …` `2. …` are separate steps; any
+/// other text is one step.
+pub(super) fn steps(text: &str) -> Vec<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let numbered: Option<Vec<String>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let prefix = format!("{}.", i + 1);
+            l.strip_prefix(&prefix)
+                .or_else(|| l.strip_prefix(&format!("{})", i + 1)))
+                .map(|rest| rest.trim().to_string())
+        })
+        .collect();
+    match numbered {
+        Some(v) if v.len() > 1 => v,
+        _ => vec![text.to_string()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_lines_are_steps_and_prose_is_one_step() {
+        assert_eq!(
+            steps("1. подати заяву\n2. отримати"),
+            ["подати заяву", "отримати"]
+        );
+        assert_eq!(steps("Ring our reception."), ["Ring our reception."]);
+        assert_eq!(steps("1. one\n3. three"), ["1. one\n3. three"]);
+        assert!(steps("").is_empty());
+    }
+}
