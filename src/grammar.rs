@@ -11,6 +11,8 @@
 
 use crate::directory::Gender;
 
+pub mod person;
+
 /// Known head nouns: nominative, genitive singular (plural for `Plural`), gender.
 const HEADS: &[(&str, &str, Gender)] = &[
     ("управління", "управління", Gender::Neuter),
@@ -78,6 +80,43 @@ const HEADS: &[(&str, &str, Gender)] = &[
     ("громада", "громади", Gender::Feminine),
     ("курси", "курсів", Gender::Plural),
 ];
+
+/// Latin-script names that belong in Ukrainian text as they are (services, apps, document
+/// codes).
+const LATIN_ALLOWED: &[&str] = &[
+    "Viber",
+    "Telegram",
+    "WhatsApp",
+    "Signal",
+    "Helsi",
+    "BankID",
+    "ID",
+    "SMS",
+    "QR",
+    "PDF",
+    "IBAN",
+    "Wi-Fi",
+    "Google",
+    "Facebook",
+    "Instagram",
+    "online",
+];
+
+/// English (Latin-script) words in a Ukrainian text, such as «(reception)»: the phrase would
+/// read them aloud. Web and e-mail addresses and the names in [`LATIN_ALLOWED`] are not
+/// counted.
+pub fn latin_words(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .filter(|w| {
+            !w.contains(['@', '/', '.']) || w.ends_with('.') && !w[..w.len() - 1].contains('.')
+        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+        .filter(|w| w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| !LATIN_ALLOWED.iter().any(|a| a.eq_ignore_ascii_case(w)))
+        .filter(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect()
+}
 
 /// How many adjectives may precede the head noun («Житомирський окружний адміністративний суд»
 /// has three); beyond that the name is not a shape this module understands.
@@ -459,6 +498,23 @@ mod tests {
             Some("Центру,  що надає послуги")
         );
         assert_eq!(genitive("Служба").as_deref(), Some("Служби"));
+    }
+
+    #[test]
+    fn english_words_are_found_and_names_of_apps_are_not() {
+        assert_eq!(
+            latin_words("поліклініка — за розкладом прийому (reception)."),
+            vec!["reception"]
+        );
+        assert_eq!(
+            latin_words("запис, Viber; Telegram; ID-картка; форма 070/о"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            latin_words("на https://id.court.gov.ua або mail@x.org"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(latin_words("call-центр open daily"), vec!["open", "daily"]);
     }
 
     #[test]

@@ -389,7 +389,7 @@ fn the_only_service_of_an_agency_is_in_the_phrase_without_asking() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("Потрібно попередньо записатися: за телефоном."),
+        text.contains("Потрібно попередньо записатися за телефоном."),
         "{text}"
     );
     assert!(

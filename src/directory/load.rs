@@ -461,6 +461,7 @@ const AGENCY_FIELDS: &[&str] = &[
     "verified",
     "verified_by",
     "status",
+    "successor",
     "alert",
     "notes",
     "service",
@@ -483,7 +484,8 @@ const SERVICE_FIELDS: &[&str] = &[
 const PERSON_FIELDS: &[&str] = &["name", "title", "phone", "room", "email"];
 const PHONE_FIELDS: &[&str] = &["number", "note"];
 const CATEGORY_FIELDS: &[&str] = &["id", "name", "name_en"];
-const DIRECTORY_FIELDS: &[&str] = &["name", "demo", "note"];
+const DIRECTORY_FIELDS: &[&str] = &["name", "demo", "note", "abbreviation"];
+const ABBREVIATION_FIELDS: &[&str] = &["short", "full", "genitive", "locative", "accusative"];
 const TOP_LEVEL: &[&str] = &["agency", "category", "directory"];
 
 impl Loader {
@@ -698,7 +700,9 @@ impl Loader {
         let name = f.opt_str("name");
         let demo = f.opt_bool("demo");
         let note = f.opt_str("note");
+        let abbreviations = f.abbreviations("abbreviation");
         f.finish();
+        self.meta.abbreviations.extend(abbreviations);
         if name.is_some() {
             self.meta.name = name;
         }
@@ -800,6 +804,7 @@ impl Loader {
                 "\"active\", \"temporarily-closed\", \"closed\"",
             )
             .unwrap_or_default();
+        let successor = f.opt_str("successor");
         let alert = f.opt_str("alert");
         let notes = f.opt_str("notes");
         let services = f.services("service");
@@ -860,6 +865,7 @@ impl Loader {
             verified,
             verified_by,
             status,
+            successor,
             alert,
             notes,
             services,
@@ -887,6 +893,27 @@ impl Loader {
             );
             self.push(Severity::Warning, src, at, "no-contact", m, id);
         }
+        let latin = visible_texts(a)
+            .into_iter()
+            .flat_map(|(field, text)| {
+                grammar::latin_words(text)
+                    .into_iter()
+                    .map(move |w| format!("\"{w}\" ({field})"))
+            })
+            .collect::<Vec<_>>();
+        if !latin.is_empty() {
+            let m = match self.lang {
+                Lang::Uk => format!(
+                    "англійські слова в тексті, який бачить або чує відвідувач: {} — напишіть українською",
+                    latin.join(", ")
+                ),
+                Lang::En => format!(
+                    "English words in text the visitor sees or hears: {} — write it in Ukrainian",
+                    latin.join(", ")
+                ),
+            };
+            self.push(Severity::Warning, src, at, "english-word", m, id);
+        }
         let has_genitive = a.name_genitive.is_some() || grammar::genitive(&a.name).is_some();
         let has_gender = a.gender.is_some() || grammar::head_gender(&a.name).is_some();
         if !(has_genitive && has_gender) {
@@ -895,6 +922,41 @@ impl Loader {
                 "the read-out phrase cannot be built grammatically — add \"name_genitive\" (the name after «звернутися до …») and \"gender\" (\"m\", \"f\", \"n\" or \"pl\")",
             );
             self.push(Severity::Warning, src, at, "no-genitive", m, id);
+        }
+    }
+
+    /// A closed agency should name where its visitors go now: the phrase and the slip send
+    /// them there, and never to the closed address.
+    fn successor_warnings(&mut self, agencies: &[Agency]) {
+        for a in agencies {
+            let (uk, en) = match (&a.successor, a.status) {
+                (None, Status::Closed) => (
+                    "установу закрито, але не вказано, куди звертатися замість неї — додайте \"successor\" з ідентифікатором установи, що її замінила".to_string(),
+                    "the agency is closed but names no successor — add \"successor\" with the id of the agency that replaced it".to_string(),
+                ),
+                (Some(s), _) => match agencies.iter().find(|b| b.id == *s) {
+                    None => (
+                        format!("\"successor\": установи \"{s}\" в довіднику немає — вкажіть ідентифікатор наявної установи"),
+                        format!("\"successor\": there is no agency \"{s}\" in the directory — give the id of an existing one"),
+                    ),
+                    Some(b) if b.status != Status::Active => (
+                        format!("\"successor\": установа \"{s}\" теж не працює — вкажіть чинну"),
+                        format!("\"successor\": agency \"{s}\" is not active either — name an active one"),
+                    ),
+                    Some(_) => continue,
+                },
+                _ => continue,
+            };
+            let message = self.lang.pick(&uk, &en).to_string();
+            self.diags.push(Diagnostic {
+                severity: Severity::Warning,
+                file: a.origin.file.clone(),
+                line: a.origin.line,
+                column: 1,
+                code: "successor",
+                message,
+                agency: Some(a.id.clone()),
+            });
         }
     }
 
@@ -973,6 +1035,7 @@ impl Loader {
             first_seen.insert(a.id.clone(), a.origin.clone());
             agencies.push(a);
         }
+        self.successor_warnings(&agencies);
         sort_diagnostics(&mut self.diags);
         for (category, at, file, agency) in std::mem::take(&mut self.skipped_categories) {
             if let Some(message) = unknown_category(&categories, &category, self.lang) {
@@ -1121,6 +1184,42 @@ fn string_offset(raw: &str, index: usize) -> usize {
         n += 1;
     }
     i.min(raw.len())
+}
+
+/// The agency's texts a visitor sees on a slip or hears in the phrase, with their field names.
+fn visible_texts(a: &Agency) -> Vec<(&'static str, &str)> {
+    let mut out: Vec<(&'static str, &str)> = vec![("name", &a.name)];
+    fn opt<'a>(out: &mut Vec<(&'static str, &'a str)>, f: &'static str, v: &'a Option<String>) {
+        if let Some(v) = v {
+            out.push((f, v.as_str()));
+        }
+    }
+    fn people<'a>(out: &mut Vec<(&'static str, &'a str)>, ps: impl Iterator<Item = &'a Person>) {
+        for p in ps {
+            out.extend(p.title.as_deref().map(|t| ("title", t)));
+            out.extend(p.room.as_deref().map(|t| ("room", t)));
+        }
+    }
+    opt(&mut out, "address", &a.address);
+    opt(&mut out, "address_note", &a.address_note);
+    opt(&mut out, "hours_note", &a.hours_note);
+    opt(&mut out, "alert", &a.alert);
+    out.extend(
+        a.phones
+            .iter()
+            .filter_map(|p| p.note.as_deref().map(|n| ("phones", n))),
+    );
+    people(&mut out, a.head.iter().chain(&a.contacts));
+    for s in &a.services {
+        out.push(("service.name", &s.name));
+        opt(&mut out, "booking", &s.booking);
+        opt(&mut out, "fee", &s.fee);
+        opt(&mut out, "online", &s.online);
+        out.extend(s.documents.iter().map(|d| ("documents", d.as_str())));
+        out.extend(s.steps.iter().map(|d| ("steps", d.as_str())));
+        people(&mut out, s.contacts.iter());
+    }
+    out
 }
 
 /// Splits a document at its top-level `[[agency]]`, `[[category]]` and `[directory]` headers.
@@ -1712,6 +1811,50 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
                 contacts,
                 hours,
             });
+        }
+        out
+    }
+
+    /// `[[directory.abbreviation]]`: what the read-out phrase says for an abbreviation.
+    fn abbreviations(&mut self, key: &str) -> Vec<Abbreviation> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(
+                v,
+                key,
+                "масивом таблиць [[directory.abbreviation]]",
+                "an array of tables [[directory.abbreviation]]",
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let DeValue::Table(t) = item.get_ref() else {
+                self.type_error(
+                    item,
+                    key,
+                    "таблицею [[directory.abbreviation]]",
+                    "a table [[directory.abbreviation]]",
+                );
+                continue;
+            };
+            let mut sub = Fields::new(self.l, self.src, t, item.span(), ABBREVIATION_FIELDS, None);
+            let short = sub.req_str("short");
+            let full = sub.req_str("full");
+            let genitive = sub.opt_str("genitive");
+            let locative = sub.opt_str("locative");
+            let accusative = sub.opt_str("accusative");
+            if let (true, Some(short), Some(full)) = (sub.finish(), short, full) {
+                out.push(Abbreviation {
+                    short,
+                    full,
+                    genitive,
+                    locative,
+                    accusative,
+                });
+            }
         }
         out
     }

@@ -210,6 +210,10 @@ pub struct Agency {
     pub verified: Date,
     pub verified_by: Option<String>,
     pub status: Status,
+    /// The id of the agency that took over from a closed (or temporarily closed) one: the
+    /// phrase, card and slip send the visitor there.
+    #[serde(default)]
+    pub successor: Option<String>,
     pub alert: Option<String>,
     pub notes: Option<String>,
     pub services: Vec<Service>,
@@ -455,6 +459,23 @@ pub struct DirectoryMeta {
     pub name: Option<String>,
     pub demo: bool,
     pub note: Option<String>,
+    /// Abbreviations the read-out phrase expands (`[[directory.abbreviation]]`), in addition
+    /// to the built-in table.
+    #[serde(default)]
+    pub abbreviations: Vec<Abbreviation>,
+}
+
+/// An abbreviation a visitor may not know («ГУНП»), with the words said instead, in the cases
+/// the phrase needs: after a noun or «з», «до» (genitive), after «у», «в» (locative), after
+/// «через», «на» (accusative), elsewhere the nominative. A missing form falls back to the
+/// nominative (accusative) or leaves the abbreviation as written (genitive, locative).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Abbreviation {
+    pub short: String,
+    pub full: String,
+    pub genitive: Option<String>,
+    pub locative: Option<String>,
+    pub accusative: Option<String>,
 }
 
 /// A country code as the format takes it: two Latin letters (ISO 3166-1 alpha-2), any case.

@@ -367,6 +367,7 @@ impl<'d> Builder<'d> {
             ("refdesk_verified", a.verified.to_string()),
             ("refdesk_verified_by", opt(&a.verified_by)),
             ("refdesk_status", a.status.code().into()),
+            ("refdesk_successor", opt(&a.successor)),
             ("refdesk_alert", opt(&a.alert)),
             ("refdesk_notes", opt(&a.notes)),
         ]);

@@ -338,6 +338,10 @@ pub const LOCATION: Table = Table {
             "refdesk: active, temporarily-closed or closed",
         ),
         ext(
+            "refdesk_successor",
+            "refdesk: the id of the agency that took over from a closed one",
+        ),
+        ext(
             "refdesk_alert",
             "refdesk: a temporary notice about the whole agency",
         ),

@@ -4,7 +4,7 @@
 //! they can never disagree about an address, a phone or who to ask for.
 
 use crate::directory::{
-    Agency, Appointment, Directory, Gender, Person, PhoneEntry, Service, Status,
+    Abbreviation, Agency, Appointment, Directory, Gender, Person, PhoneEntry, Service, Status,
 };
 use crate::hours::{Hours, Lunch, OpenState};
 use crate::i18n::Lang;
@@ -29,6 +29,12 @@ pub struct Card<'a> {
     /// The directory is demo data: every output says so.
     pub demo: bool,
     pub lang: Lang,
+    /// Where a closed (or temporarily closed) agency sends its visitors: its `successor`,
+    /// when that is in the directory and working.
+    pub successor: Option<&'a Agency>,
+    /// The directory's own abbreviations for the read-out phrase (the built-in ones apply
+    /// too).
+    pub abbreviations: &'a [Abbreviation],
 }
 
 /// How a service was asked for on the command line was not found.
@@ -52,6 +58,14 @@ impl<'a> Card<'a> {
             .category(&agency.category)
             .map(|c| c.label(lang))
             .unwrap_or(agency.category.as_str());
+        let successor = match agency.status {
+            Status::Active => None,
+            _ => agency
+                .successor
+                .as_deref()
+                .and_then(|id| dir.agency(id))
+                .filter(|s| s.status == Status::Active),
+        };
         Card {
             agency,
             service: None,
@@ -59,6 +73,21 @@ impl<'a> Card<'a> {
             category_label,
             demo: dir.meta.demo,
             lang,
+            successor,
+            abbreviations: &dir.meta.abbreviations,
+        }
+    }
+
+    /// The card the visitor is actually sent to: the successor's for a closed agency that
+    /// names one (keeping the chosen service), else this one.
+    pub fn destination(&self) -> Card<'a> {
+        match self.successor {
+            Some(s) => Card {
+                agency: s,
+                successor: None,
+                ..*self
+            },
+            None => *self,
         }
     }
 
@@ -335,6 +364,16 @@ impl<'a> Card<'a> {
         let t = |uk, en| self.lang.pick(uk, en);
         push(t("Увага", "Notice"), a.alert.clone());
         push(t("Стан", "Status"), self.status_text().map(str::to_string));
+        push(
+            t("Звертатися натомість", "Go instead to"),
+            self.successor.map(|s| {
+                let card = self.destination();
+                match card.address() {
+                    Some(addr) => format!("{} ({addr})", s.display_name()),
+                    None => s.display_name().to_string(),
+                }
+            }),
+        );
         push(t("Коротко", "Short name"), a.short_name.clone());
         push(
             t("Категорія", "Category"),
@@ -367,7 +406,12 @@ impl<'a> Card<'a> {
             t("Координати", "Coordinates"),
             a.coordinates.map(|(la, lo)| format!("{la}, {lo}")),
         );
-        push(t("Телефони", "Phones"), Some(self.phones_line()));
+        let phones_label = if self.phones().len() == 1 {
+            t("Телефон", "Phone")
+        } else {
+            t("Телефони", "Phones")
+        };
+        push(phones_label, Some(self.phones_line()));
         push(t("Ел. пошта", "Email"), a.email.clone());
         push(t("Сайт", "Website"), a.website.clone());
         push(t("Графік", "Hours"), Some(self.hours_line()));

@@ -7,9 +7,10 @@
 use super::Card;
 use super::escpos::EscPosOptions;
 use super::pdf::PdfError;
+use super::phrase::after_colon;
 use crate::cli::{Paper, SlipFormat};
 use crate::config::{Config, Office};
-use crate::directory::{Appointment, Status};
+use crate::directory::{Appointment, Person, Status};
 use crate::i18n::Lang;
 use jiff::civil::Date;
 use unicode_width::UnicodeWidthStr;
@@ -118,6 +119,10 @@ fn field(label: &str, value: impl Into<String>) -> Item {
 
 /// The slip for a card: the ONE list of what is printed, in order.
 pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
+    // A closed agency that names a successor sends the visitor there: everything below the
+    // notices is the successor's.
+    let closed = *card;
+    let card = &closed.destination();
     let a = card.agency;
     let office = &ctx.office;
     let mut items = vec![Item::Title {
@@ -141,13 +146,24 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
             "ДЕМОНСТРАЦІЙНІ ДАНІ — не для справжніх направлень".to_string(),
         ));
     }
-    match a.status {
-        Status::Active => {}
-        Status::TemporarilyClosed => items.push(Item::Notice("УВАГА: ТИМЧАСОВО НЕ ПРАЦЮЄ".into())),
-        Status::Closed => items.push(Item::Notice("УВАГА: УСТАНОВУ ЗАКРИТО".into())),
+    match (closed.agency.status, closed.successor.is_some()) {
+        (Status::Active, _) => {}
+        (Status::TemporarilyClosed, false) => {
+            items.push(Item::Notice("УВАГА: ТИМЧАСОВО НЕ ПРАЦЮЄ".into()))
+        }
+        (Status::Closed, false) => items.push(Item::Notice("УВАГА: УСТАНОВУ ЗАКРИТО".into())),
+        (_, true) => items.push(Item::Notice(format!(
+            "«{}» не працює — направляємо до установи, що її замінила",
+            closed.agency.display_name()
+        ))),
     }
-    if let Some(alert) = &a.alert {
-        items.push(Item::Notice(format!("Увага: {alert}")));
+    if let Some(alert) = &closed.agency.alert {
+        items.push(Item::Notice(format!("Увага: {}", after_colon(alert))));
+    }
+    if closed.successor.is_some()
+        && let Some(alert) = &a.alert
+    {
+        items.push(Item::Notice(format!("Увага: {}", after_colon(alert))));
     }
     items.push(Item::Rule);
 
@@ -174,7 +190,7 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
         items.push(field("Прийом", r.parsed.display(Lang::Uk)));
     }
     if let Some(n) = &a.hours_note {
-        items.push(field("Зверніть увагу", n.clone()));
+        items.push(field("Зверніть увагу", after_colon(n)));
     }
     let contacts = card.contacts();
     if contacts.is_empty()
@@ -183,7 +199,7 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
         items.push(field("Керівник", card.person_line(h)));
     }
     for p in contacts {
-        items.push(field("Звернутися до", card.person_line(p)));
+        items.push(contact_field(card, p));
     }
 
     // The chosen service's procedure, or each one's when the slip is for all of them: a slip
@@ -240,7 +256,7 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
         a.verified.strftime("%d.%m.%Y")
     )));
     // Every format prints these texts: no escape sequence may reach a terminal (text slip) or
-    // command a receipt printer (ESC/POS).
+    // command a receipt printer (ESC/POS); and one apostrophe, ’, on paper.
     items.iter_mut().for_each(Item::sanitize);
     Slip {
         items,
@@ -248,19 +264,57 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
     }
 }
 
+/// «Зверніться до Кравчук Світлани Олександрівни (головний державний інспектор, вікно 3)»: the
+/// name in the genitive after «до»; a name that cannot be declined with certainty goes under
+/// «Контактна особа:», which needs no case.
+fn contact_field(card: &Card, p: &Person) -> Item {
+    let rest = card.person_line(&Person {
+        name: String::new(),
+        ..p.clone()
+    });
+    let rest = rest.trim_start_matches(", ");
+    match crate::grammar::person::genitive(&p.name) {
+        Some(g) if rest.is_empty() => field("Зверніться до", g),
+        Some(g) => field("Зверніться до", format!("{g} ({rest})")),
+        None => field("Контактна особа", card.person_line(p)),
+    }
+}
+
+/// One apostrophe on paper, ’, whatever the data uses (' ʼ ` between letters).
+fn paper_apostrophes(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            if between && matches!(c, '\'' | 'ʼ' | '`' | '‘') {
+                '’'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 impl Item {
+    /// No control characters, and ’ for every apostrophe.
     fn sanitize(&mut self) {
         use crate::sanitize::{line, text};
         match self {
             Item::Title { title, date } => {
-                *title = line(title);
+                *title = paper_apostrophes(&line(title));
                 *date = line(date);
             }
-            Item::Text(t) | Item::Notice(t) | Item::Heading(t) | Item::Check(t) => *t = line(t),
+            Item::Text(t) | Item::Notice(t) | Item::Heading(t) | Item::Check(t) => {
+                *t = paper_apostrophes(&line(t))
+            }
             Item::Field { label, value } => {
                 *label = line(label);
                 // Its line breaks are the slip's own continuation lines.
-                *value = text(value);
+                *value = paper_apostrophes(&text(value));
             }
             Item::Rule => {}
         }
@@ -614,7 +668,7 @@ mod tests {
             "Графік: ",
             "перерва 13:00–13:45",
             "Зверніть увагу: під час повітряної тривоги",
-            "Звернутися до: Ґудзь Євгенія Їжакова, головний державний",
+            "Контактна особа: Ґудзь Євгенія Їжакова, головний державний",
             "Питання: Видача відомостей",
             "Попередній запис: бажано — за телефоном центру",
             "Вартість: безоплатно",

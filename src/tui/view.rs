@@ -665,7 +665,11 @@ pub fn card_text(
                 Style::new(),
             ),
             (
-                l("Телефони", "Phones"),
+                if card.phones().len() == 1 {
+                    l("Телефон", "Phone")
+                } else {
+                    l("Телефони", "Phones")
+                },
                 Some(card.phones_line()),
                 Style::new(),
             ),

@@ -69,6 +69,7 @@ pub(super) struct DAgency {
     pub(super) verified: Option<Date>,
     pub(super) verified_by: Option<String>,
     pub(super) status: Option<String>,
+    pub(super) successor: Option<String>,
     pub(super) alert: Option<String>,
     pub(super) notes: Option<String>,
     pub(super) services: Vec<DService>,

@@ -100,6 +100,7 @@ pub(super) fn understood(resource: &str) -> &'static [&'static str] {
             "refdesk_verified",
             "refdesk_verified_by",
             "refdesk_status",
+            "refdesk_successor",
             "refdesk_alert",
             "refdesk_notes",
         ],

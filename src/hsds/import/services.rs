@@ -104,6 +104,7 @@ impl Imp {
         a.status = status
             .filter(|s| *s != Status::Active)
             .map(|s| s.code().into());
+        a.successor = o(loc, "refdesk_successor");
         a.alert = if has.alert {
             o(loc, "refdesk_alert")
         } else {

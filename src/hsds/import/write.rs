@@ -160,6 +160,7 @@ pub(super) fn write_toml(
         for (k, v) in [
             ("verified_by", &a.verified_by),
             ("status", &a.status),
+            ("successor", &a.successor),
             ("alert", &a.alert),
             ("notes", &a.notes),
         ] {
