@@ -1551,6 +1551,8 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
             ) if state.selected_hit().is_none() => continue,
             (Command::Open, Scope::Picker) => lang.pick("вибрати", "choose").to_string(),
             (Command::Open, Scope::List) if state.hits().is_empty() => continue,
+            // Nothing to forget yet: the start screen keeps its room for the other keys.
+            (Command::NextVisitor, _) if state.visit_is_blank() => continue,
             (Command::Problems, _)
                 if state.dir.diagnostics.is_empty() && state.changes.is_empty() =>
             {
