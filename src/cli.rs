@@ -8,7 +8,8 @@ use std::path::PathBuf;
 #[command(
     name = "refdesk",
     version,
-    about = "Довідник установ для цільової переадресації — referral directory for the front desk of free legal aid offices",
+    // English here; the Ukrainian help (the default) is in `cli_uk`.
+    about = "Referral directory for the front desk of free legal aid offices",
     long_about = "refdesk finds the agency that can solve a visitor's problem and gives a complete referral: \
 address, phones, hours, head and specialist, pre-registration and documents — read out as a sentence \
 and printed as a slip. Without a subcommand it opens the interactive screen. Without --data it uses \
@@ -137,9 +138,13 @@ pub enum Paper {
 pub struct SlipOptions {
     /// The agency's id.
     pub id: String,
-    /// A service: its number as `show` lists it, or a fragment of its name.
+    /// A service: its number as `show` lists it, or a fragment of its name (needed when the
+    /// agency has several services).
     #[arg(long, short)]
     pub service: Option<String>,
+    /// The slip for every service of the agency: each one's booking, fee and documents.
+    #[arg(long, conflicts_with = "service")]
+    pub all_services: bool,
     /// Output format (default from the settings, else text).
     #[arg(long, value_enum)]
     pub format: Option<SlipFormat>,

@@ -590,10 +590,10 @@ fn unknown_word(word: &str, offset: usize) -> HoursError {
     } else if lower.starts_with("перерв") || lower.starts_with("обід") {
         (
             format!(
-                "\"{word}\" is not understood — give the break in the lunch field (lunch = \"13:00-13:45\") or split the hours: Пн-Пт 09:00-13:00,13:45-18:00"
+                "\"{word}\" is not understood — give the break in the field \"lunch\" (lunch = \"13:00-13:45\") or split the hours: Пн-Пт 09:00-13:00,13:45-18:00"
             ),
             format!(
-                "слово \"{word}\" тут не підходить — вкажіть перерву в полі lunch (lunch = \"13:00-13:45\") або розбийте час на два проміжки: Пн-Пт 09:00-13:00,13:45-18:00"
+                "слово \"{word}\" тут не підходить — вкажіть перерву в полі \"lunch\" (lunch = \"13:00-13:45\") або розбийте час на два проміжки: Пн-Пт 09:00-13:00,13:45-18:00"
             ),
         )
     } else if lower == "вс" || lower.starts_with("воскр") {
@@ -630,10 +630,10 @@ fn unknown_word(word: &str, offset: usize) -> HoursError {
     } else {
         (
             format!(
-                "unknown word \"{word}\" — write day names ({DAY_HINT}) and times like 09:00-18:00; put remarks in hours_note"
+                "unknown word \"{word}\" — write day names ({DAY_HINT}) and times like 09:00-18:00; put remarks in the field \"hours_note\""
             ),
             format!(
-                "невідоме слово \"{word}\" — пишіть лише дні ({DAYS_UK}) і час, як-от 09:00-18:00; примітки пишіть у hours_note"
+                "невідоме слово \"{word}\" — пишіть лише дні ({DAYS_UK}) і час, як-от 09:00-18:00; примітки пишіть у поле \"hours_note\""
             ),
         )
     };

@@ -34,6 +34,42 @@ impl Lang {
     }
 }
 
+/// An I/O error as the user should read it. The system's own text and the standard library's
+/// are English («No such file or directory (os error 2)», «entity not found»); an error that
+/// carries the program's own message keeps it.
+pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind::*;
+    if e.get_ref().is_some() {
+        return e.to_string();
+    }
+    let (uk, en) = match e.kind() {
+        NotFound => ("немає такого файлу чи теки", "no such file or folder"),
+        PermissionDenied => ("немає дозволу на доступ", "permission denied"),
+        AlreadyExists => ("такий файл уже є", "the file already exists"),
+        IsADirectory => ("це тека, а не файл", "it is a folder, not a file"),
+        NotADirectory => (
+            "частина шляху — не тека",
+            "a part of the path is not a folder",
+        ),
+        DirectoryNotEmpty => ("тека не порожня", "the folder is not empty"),
+        StorageFull => ("на диску немає місця", "the disk is full"),
+        ReadOnlyFilesystem => (
+            "файлова система лише для читання",
+            "the file system is read-only",
+        ),
+        _ => {
+            return match (lang, e.raw_os_error()) {
+                (Lang::Uk, Some(code)) => {
+                    format!("помилка введення-виведення (код системи {code})")
+                }
+                (Lang::Uk, None) => "помилка введення-виведення".to_string(),
+                (Lang::En, _) => e.to_string(),
+            };
+        }
+    };
+    lang.pick(uk, en).to_string()
+}
+
 /// CLDR plural category for Ukrainian whole numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Plural {

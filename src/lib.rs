@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_uk;
 pub mod commands;
 pub mod config;
 pub mod directory;

@@ -1,15 +1,26 @@
 //! refdesk: parse the command line, dispatch, map errors to exit codes. Nothing else.
 
-use clap::{CommandFactory, Parser};
+use clap::FromArgMatches;
 use refdesk::app::App;
 use refdesk::cli::{Cli, Command};
+use refdesk::cli_uk;
 use refdesk::commands;
+use refdesk::i18n::Lang;
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Help and usage errors are rendered while parsing: the language must be known first.
+    let lang = cli_uk::prescan_lang(&args);
+    let parsed = cli_uk::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => return cli_uk::exit_on_usage_error(&e, lang),
+    };
+    match run(cli, lang) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             // A closed pipe (`refdesk search … | head`) is not an error.
@@ -19,23 +30,37 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("refdesk: {e:#}");
+            // As anyhow's `{:#}` would, with the system's English I/O errors in `lang`.
+            let causes: Vec<String> = e
+                .chain()
+                .map(|c| match c.downcast_ref::<std::io::Error>() {
+                    Some(io) => refdesk::i18n::io_error(io, lang),
+                    None => c.to_string(),
+                })
+                .collect();
+            eprintln!("refdesk: {}", causes.join(": "));
             ExitCode::from(commands::USAGE)
         }
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<u8> {
+fn run(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut err = std::io::stderr();
     match &cli.command {
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Cli::command(), "refdesk", &mut out);
+            use clap_complete::Generator;
+            let mut cmd = cli_uk::command(lang);
+            cmd.set_bin_name("refdesk");
+            cmd.build();
+            // Not `clap_complete::generate`, which panics on a closed pipe.
+            shell.try_generate(&cmd, &mut out)?;
             return Ok(0);
         }
         Some(Command::Man { command }) => {
-            let top = Cli::command();
+            let mut top = cli_uk::command(lang);
+            top.build();
             let page = match command {
                 None => top,
                 Some(name) => match top.find_subcommand(name) {
@@ -44,16 +69,23 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     None => {
                         let names: Vec<&str> =
                             top.get_subcommands().map(|c| c.get_name()).collect();
-                        writeln!(
-                            err,
-                            "refdesk man: no command \"{name}\"; commands: {}",
-                            names.join(", ")
-                        )?;
+                        match lang {
+                            Lang::Uk => writeln!(
+                                err,
+                                "refdesk man: команди «{name}» немає; є: {}",
+                                names.join(", ")
+                            )?,
+                            Lang::En => writeln!(
+                                err,
+                                "refdesk man: no command \"{name}\"; commands: {}",
+                                names.join(", ")
+                            )?,
+                        }
                         return Ok(commands::USAGE);
                     }
                 },
             };
-            clap_mangen::Man::new(page).render(&mut out)?;
+            out.write_all(&cli_uk::man_page(page, lang)?)?;
             return Ok(0);
         }
         _ => {}
@@ -80,7 +112,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Export(c) => commands::export::run(&app, c, &mut out, &mut err)?,
         Command::Import(c) => commands::import::run(&app, c, &mut out, &mut err)?,
         _ => {
-            writeln!(err, "refdesk: not implemented yet")?;
+            writeln!(
+                err,
+                "refdesk: {}",
+                lang.pick("цю команду ще не реалізовано", "not implemented yet")
+            )?;
             commands::USAGE
         }
     };

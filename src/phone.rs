@@ -80,10 +80,10 @@ pub fn parse(src: &str) -> Result<Phone, PhoneError> {
     if text.chars().any(char::is_alphabetic) {
         return Err(PhoneError::new(
             format!(
-                "\"{text}\" contains letters — a phone holds only the number: {HOW_TO}; put remarks such as \"дод. 5\" or \"безкоштовно\" in note"
+                "\"{text}\" contains letters — a phone holds only the number: {HOW_TO}; put remarks such as \"дод. 5\" or \"безкоштовно\" in the field \"note\""
             ),
             format!(
-                "у \"{text}\" є літери, а тут має бути лише номер — {HOW_TO_UK}; примітки на кшталт \"дод. 5\" чи \"безкоштовно\" пишіть у note"
+                "у \"{text}\" є літери, а тут має бути лише номер — {HOW_TO_UK}; примітки на кшталт \"дод. 5\" чи \"безкоштовно\" пишіть у поле \"note\""
             ),
         ));
     }
@@ -138,10 +138,10 @@ pub fn parse(src: &str) -> Result<Phone, PhoneError> {
     if number.extension().is_some() {
         return Err(PhoneError::new(
             format!(
-                "\"{text}\" has an extension — give only the number here and the extension in note (e.g. note = \"дод. 5\")"
+                "\"{text}\" has an extension — give only the number here and the extension in the field \"note\" (e.g. note = \"дод. 5\")"
             ),
             format!(
-                "у \"{text}\" є додатковий номер — тут вкажіть лише сам номер, а додатковий запишіть у note (наприклад note = \"дод. 5\")"
+                "у \"{text}\" є додатковий номер — тут вкажіть лише сам номер, а додатковий запишіть у поле \"note\" (наприклад note = \"дод. 5\")"
             ),
         ));
     }
@@ -640,7 +640,7 @@ mod tests {
     fn ukrainian_message_for_letters() {
         assert_eq!(
             rejected_uk("044 ABC 45 67"),
-            "у \"044 ABC 45 67\" є літери, а тут має бути лише номер — пишіть так: +380 44 123 45 67, (044) 123-45-67 або короткий номер, як-от 1545; примітки на кшталт \"дод. 5\" чи \"безкоштовно\" пишіть у note"
+            "у \"044 ABC 45 67\" є літери, а тут має бути лише номер — пишіть так: +380 44 123 45 67, (044) 123-45-67 або короткий номер, як-от 1545; примітки на кшталт \"дод. 5\" чи \"безкоштовно\" пишіть у поле \"note\""
         );
         assert!(
             rejected_uk("044 123 45 67 дод. 5").starts_with("у \"044 123 45 67 дод. 5\" є літери")

@@ -38,6 +38,8 @@ pub enum How {
 }
 
 impl How {
+    pub const ALL: [How; 3] = [How::Printed, How::Copied, How::Read];
+
     pub fn code(self) -> &'static str {
         match self {
             How::Printed => "printed",
@@ -121,20 +123,106 @@ pub enum StatsError {
 pub struct Damaged {
     /// 1-based line number.
     pub line: usize,
-    pub reason: String,
+    pub reason: Damage,
+}
+
+/// What is wrong with a damaged line, in words a person can act on (never a parser's own
+/// message: the log is read by staff, not by the program's authors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    NotUtf8,
+    /// The line ends mid-record: the program stopped while writing it.
+    Torn,
+    NotJson,
+    Missing(&'static str),
+    NotText(&'static str),
+    BadTime(String),
+    BadHow(String),
+    UnknownField(String),
+}
+
+impl Damage {
+    pub fn message(&self, lang: Lang) -> String {
+        use Damage::*;
+        let ways = How::ALL.map(How::code).join(", ");
+        match (self, lang) {
+            (NotUtf8, Lang::Uk) => "рядок не є текстом UTF-8".into(),
+            (NotUtf8, Lang::En) => "the line is not UTF-8 text".into(),
+            (Torn, Lang::Uk) => "запис обірвано — мабуть, програму зупинили під час запису".into(),
+            (Torn, Lang::En) => {
+                "the record is cut short — the program was probably stopped while writing it".into()
+            }
+            (NotJson, Lang::Uk) => "рядок не є записом журналу (JSON)".into(),
+            (NotJson, Lang::En) => "the line is not a log record (JSON)".into(),
+            (Missing(f), Lang::Uk) => format!("бракує поля \"{f}\""),
+            (Missing(f), Lang::En) => format!("the field \"{f}\" is missing"),
+            (NotText(f), Lang::Uk) => format!("поле \"{f}\" має бути текстом"),
+            (NotText(f), Lang::En) => format!("the field \"{f}\" must be text"),
+            (BadTime(v), Lang::Uk) => {
+                format!("неправильний час «{v}» у полі \"at\" (має бути РРРР-ММ-ДДTГГ:ХХ)")
+            }
+            (BadTime(v), Lang::En) => {
+                format!("bad time «{v}» in the field \"at\" (it must be YYYY-MM-DDTHH:MM)")
+            }
+            (BadHow(v), Lang::Uk) => {
+                format!("невідомий спосіб «{v}» у полі \"how\"; можливі: {ways}")
+            }
+            (BadHow(v), Lang::En) => {
+                format!("unknown way «{v}» in the field \"how\"; it is one of: {ways}")
+            }
+            (UnknownField(f), Lang::Uk) => format!("невідоме поле \"{f}\""),
+            (UnknownField(f), Lang::En) => format!("unknown field \"{f}\""),
+        }
+    }
 }
 
 impl Damaged {
-    /// "запис 7 пошкоджено, пропущено".
+    /// "запис 7 пошкоджено, пропущено (бракує поля "how")".
     pub fn message(&self, lang: Lang) -> String {
+        let reason = self.reason.message(lang);
         match lang {
-            Lang::Uk => format!(
-                "запис {} пошкоджено, пропущено ({})",
-                self.line, self.reason
-            ),
-            Lang::En => format!("record {} is damaged, skipped ({})", self.line, self.reason),
+            Lang::Uk => format!("запис {} пошкоджено, пропущено ({reason})", self.line),
+            Lang::En => format!("record {} is damaged, skipped ({reason})", self.line),
         }
     }
+}
+
+/// One log line as a [`Record`], or what is wrong with it. Checked field by field so that the
+/// reason names the field and the value, whatever the JSON parser would have said.
+fn parse_record(line: &[u8]) -> Result<Record, Damage> {
+    use serde_json::Value;
+    let text = std::str::from_utf8(line).map_err(|_| Damage::NotUtf8)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => Damage::Torn,
+        _ => Damage::NotJson,
+    })?;
+    let Value::Object(map) = &value else {
+        return Err(Damage::NotJson);
+    };
+    const FIELDS: [&str; 5] = ["at", "id", "category", "service", "how"];
+    if let Some(k) = map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+        return Err(Damage::UnknownField(k.clone()));
+    }
+    for f in FIELDS {
+        match map.get(f) {
+            None if f == "service" => {}
+            None => return Err(Damage::Missing(f)),
+            Some(Value::String(_)) => {}
+            Some(_) => return Err(Damage::NotText(f)),
+        }
+    }
+    let text_of = |f: &str| map.get(f).and_then(Value::as_str).unwrap_or_default();
+    let at = text_of("at");
+    if at.parse::<DateTime>().is_err() {
+        return Err(Damage::BadTime(at.to_string()));
+    }
+    let how = text_of("how");
+    if !How::ALL.iter().any(|h| h.code() == how) {
+        return Err(Damage::BadHow(how.to_string()));
+    }
+    // Every field checked: what is left for serde cannot fail, and if it did, the line is
+    // still not a record.
+    serde_json::from_value(value).map_err(|_| Damage::NotJson)
 }
 
 /// Everything read from a log: the good records in order, and the damaged lines.
@@ -224,10 +312,7 @@ pub fn parse_log(bytes: &[u8]) -> LogContents {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let parsed = std::str::from_utf8(line)
-            .map_err(|e| e.to_string())
-            .and_then(|s| serde_json::from_str::<Record>(s).map_err(|e| e.to_string()));
-        match parsed {
+        match parse_record(line) {
             Ok(r) => out.records.push(r),
             Err(reason) => out.damaged.push(Damaged {
                 line: i + 1,
@@ -405,6 +490,53 @@ mod tests {
         assert_eq!(s.total, 2);
         assert_eq!(summarize(&rs, Some(date(2026, 11, 1)), None).total, 3);
         assert_eq!(summarize(&rs, None, Some(date(2026, 10, 31))).total, 1);
+    }
+
+    #[test]
+    fn a_damaged_line_says_what_is_wrong_in_the_users_words() {
+        let line = |s: &str| parse_log(format!("{s}\n").as_bytes()).damaged[0].message(Lang::Uk);
+        let good = r#""at":"2026-11-02T09:00","id":"a","category":"tax""#;
+        let cases = [
+            (
+                format!(r#"{{{good},"how":"oral"}}"#),
+                "невідомий спосіб «oral» у полі \"how\"; можливі: printed, copied, read",
+            ),
+            (format!("{{{good}}}"), "бракує поля \"how\""),
+            (
+                format!(r#"{{{good},"how":"read","who":"x"}}"#),
+                "невідоме поле \"who\"",
+            ),
+            (
+                r#"{"at":"вчора","id":"a","category":"tax","how":"read"}"#.to_string(),
+                "неправильний час «вчора» у полі \"at\" (має бути РРРР-ММ-ДДTГГ:ХХ)",
+            ),
+            (
+                format!(r#"{{{good},"how":7}}"#),
+                "поле \"how\" має бути текстом",
+            ),
+            ("не json".to_string(), "рядок не є записом журналу (JSON)"),
+            (
+                format!(r#"{{{good},"how":"#),
+                "запис обірвано — мабуть, програму зупинили під час запису",
+            ),
+        ];
+        for (text, want) in cases {
+            let m = line(&text);
+            assert_eq!(
+                m,
+                format!("запис 1 пошкоджено, пропущено ({want})"),
+                "{text}"
+            );
+            // Never the parser's own words.
+            for raw in ["unknown variant", "expected", "at line", "column"] {
+                assert!(!m.contains(raw), "{m}");
+            }
+        }
+        assert!(
+            parse_log(format!(r#"{{{good},"how":"oral"}}"#).as_bytes()).damaged[0]
+                .message(Lang::En)
+                .contains("unknown way «oral» in the field \"how\"")
+        );
     }
 
     #[test]

@@ -126,7 +126,7 @@ fn width_out_of_range_is_a_usage_error() {
     let sb = Sandbox::new();
     let out = sb
         .refdesk()
-        .args(["slip", "zt-cop", "--width", "10"])
+        .args(["slip", "zt-cop", "-s", "1", "--width", "10"])
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));

@@ -293,6 +293,11 @@ fn f2_prints_the_slip_with_the_name_and_keeps_no_trace_of_it() {
     });
     assert!(slip.contains("вул. Прикладна"), "{slip}");
     assert!(slip.contains(&format!("Для: {name}")), "{slip}");
+    // The service the result was found for: the procedure is on the slip.
+    assert!(
+        slip.contains("Питання: Реєстрація платника податків"),
+        "{slip}"
+    );
     assert!(slip.contains("Тестове бюро правничої допомоги"), "{slip}");
     t.wait_for("the printer's report", |s| {
         s.contains("Направлення надіслано: команда «cp")
@@ -307,10 +312,10 @@ fn f2_prints_the_slip_with_the_name_and_keeps_no_trace_of_it() {
     assert!(log.contains("\"how\":\"printed\""), "{log}");
     assert!(log.contains("\"at\":\"2026-11-25T10:30\""), "{log}");
 
-    // The same slip saved as a text file: Tab twice (PDF, then text), a name, Enter.
+    // The same slip saved as a text file: F2 twice more (PDF, then text), a name, Enter.
     t.keys(&["F2"]);
-    t.wait_for("the print preview again", |s| s.contains("Спосіб (Tab)"));
-    t.keys(&["Tab", "Tab"]);
+    t.wait_for("the print preview again", |s| s.contains("Спосіб (F2)"));
+    t.keys(&["F2", "F2"]);
     t.wait_for("text file chosen", |s| s.contains("(•) текстовий файл"));
     t.type_text(name);
     t.wait_for("the note that the name is not saved", |s| {

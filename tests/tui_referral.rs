@@ -5,11 +5,12 @@
 
 mod tui_support;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 use refdesk::directory::watch::{Change, WatchEvent, reload_from};
 use refdesk::directory::{LoadOptions, load_path};
 use refdesk::i18n::Lang;
+use refdesk::referral::card::ServiceChoice;
 use refdesk::referral::clipboard::{Copied, Unavailable};
 use refdesk::referral::slip::{SlipContext, render_text};
 use refdesk::referral::{Card, vcard};
@@ -32,11 +33,9 @@ fn preview(h: &Harness) -> &refdesk::tui::state::Preview {
 }
 
 /// The slip text `refdesk slip` would print for the agency and service, with the test office.
-fn slip_text(h: &Harness, agency: usize, service: Option<usize>, name: Option<&str>) -> String {
+fn slip_text(h: &Harness, agency: usize, service: ServiceChoice, name: Option<&str>) -> String {
     let dir = &h.state.dir;
-    let a = &dir.agencies[agency];
-    let mut card = Card::new(dir, a, Lang::Uk);
-    card.service = service.map(|i| (i + 1, &a.services[i]));
+    let card = Card::new(dir, &dir.agencies[agency], Lang::Uk).with_choice(service);
     let mut ctx = SlipContext::new(&config(), now().date());
     ctx.for_name = name.map(str::to_string);
     render_text(&card, &ctx)
@@ -68,10 +67,11 @@ fn f2_previews_exactly_the_slip_that_will_print() {
         "F2 only opens the preview"
     );
     let p = preview(&h);
-    assert_eq!((p.agency, p.service), (hit.agency, hit.service));
+    assert_eq!(hit.service, Some(0), "the result is for the first service");
+    assert_eq!((p.agency, p.service), (hit.agency, ServiceChoice::One(0)));
     assert_eq!(p.dest, SlipDest::Printer);
     let screen = h.screen();
-    let expected = slip_text(&h, hit.agency, hit.service, None);
+    let expected = slip_text(&h, hit.agency, ServiceChoice::One(0), None);
     let shown: Vec<&str> = expected.lines().filter(|l| !l.trim().is_empty()).collect();
     assert!(shown.len() > 10, "a real slip: {expected}");
     // Every line of the slip that fits in the window is on screen, as printed.
@@ -138,7 +138,11 @@ fn enter_prints_in_the_background_and_counts_the_referral_when_done() {
         panic!("Enter must print, got {e:?}");
     };
     assert_eq!(job.for_name.as_deref(), Some(NAME));
-    assert_eq!((job.agency, job.service), (hit.agency, hit.service));
+    assert_eq!(hit.service, Some(0));
+    assert_eq!(
+        (job.agency, job.service),
+        (hit.agency, ServiceChoice::One(0))
+    );
     assert_eq!(job.dest, SlipDest::Printer);
     assert!(
         h.state.overlays.is_empty(),
@@ -196,13 +200,13 @@ fn a_lost_slip_is_not_counted_and_a_saved_one_is_shown_in_a_window() {
 }
 
 #[test]
-fn tab_chooses_the_output_and_a_saved_slip_never_has_the_name() {
+fn f2_again_chooses_the_output_and_a_saved_slip_never_has_the_name() {
     let mut h = harness(120, 40);
     h.type_text("доходи");
     h.press(KeyCode::F(2));
     h.type_text(NAME);
-    assert!(h.screen().contains("(•) принтер за замовчуванням"));
-    h.press(KeyCode::Tab);
+    assert!(h.screen().contains("Спосіб (F2): (•) типовий принтер"));
+    h.press(KeyCode::F(2));
     assert_eq!(preview(&h).dest, SlipDest::SavePdf);
     let screen = h.screen();
     assert!(screen.contains("(•) PDF-файл"), "{screen}");
@@ -217,13 +221,16 @@ fn tab_chooses_the_output_and_a_saved_slip_never_has_the_name() {
         "only in the field, not on the slip:\n{screen}"
     );
     assert!(screen.contains("Enter зберегти"), "{screen}");
+    h.press(KeyCode::F(2));
+    assert_eq!(preview(&h).dest, SlipDest::SaveText);
+    h.press(KeyCode::F(2));
+    assert_eq!(preview(&h).dest, SlipDest::Printer, "it cycles");
+    h.press(KeyCode::F(2));
+    h.press(KeyCode::F(2));
+    // Tab is the service's key here, as on the card: it leaves the output alone.
     h.press(KeyCode::Tab);
     assert_eq!(preview(&h).dest, SlipDest::SaveText);
-    h.key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
-    h.key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
-    assert_eq!(preview(&h).dest, SlipDest::Printer);
-    h.key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
-    assert_eq!(preview(&h).dest, SlipDest::SaveText, "it cycles");
+    assert_eq!(preview(&h).service, ServiceChoice::One(1));
     h.press(KeyCode::Enter);
     let job = first_print_job(&h);
     assert_eq!(job.dest, SlipDest::SaveText);
@@ -268,7 +275,7 @@ fn f2_on_a_card_prints_the_service_chosen_there() {
     h.press(KeyCode::Enter);
     h.press(KeyCode::Tab);
     h.press(KeyCode::F(2));
-    assert_eq!(preview(&h).service, Some(1));
+    assert_eq!(preview(&h).service, ServiceChoice::One(1));
     assert!(h.screen().contains("Питання: Реєстрація платника податків"));
 }
 
@@ -296,7 +303,8 @@ fn f5_copies_the_slip_text_without_internal_notes() {
     let Effect::Copy { text, record } = e else {
         panic!("F5 must copy, got {e:?}");
     };
-    assert_eq!(text, slip_text(&h, hit.agency, hit.service, None));
+    assert_eq!(hit.service, Some(0));
+    assert_eq!(text, slip_text(&h, hit.agency, ServiceChoice::One(0), None));
     assert!(text.contains("вул. Прикладна"));
     assert!(
         !text.contains("Черга найменша"),
@@ -744,7 +752,7 @@ fn the_open_card_and_preview_follow_their_agency_across_a_reload() {
     let p = preview(&h);
     assert_ne!(p.agency, old);
     assert_eq!(h.state.dir.agencies[p.agency].id, "upszn-berdychiv");
-    assert_eq!(p.service, Some(0));
+    assert_eq!(p.service, ServiceChoice::One(0));
     assert!(
         h.screen().contains("вул. Зразкова, 9"),
         "the slip is redrawn"
@@ -922,7 +930,8 @@ fn the_hint_bar_and_help_name_the_new_keys() {
     assert!(screen.contains("F9 статистика"), "{screen}");
     h.press(KeyCode::F(2));
     let screen = h.screen();
-    for hint in ["Enter друкувати", "Tab куди", "Esc скасувати"] {
+    for hint in ["Enter друкувати", "Tab послуга", "F2 куди", "Esc скасувати"]
+    {
         assert!(screen.contains(hint), "{hint}:\n{screen}");
     }
     h.press(KeyCode::Esc);
@@ -938,7 +947,8 @@ fn the_hint_bar_and_help_name_the_new_keys() {
         "F9",
         "направлення цього місяця за категоріями",
         "Вікно друку (F2)",
-        "наступний спосіб — принтер, PDF-файл, текстовий файл",
+        "у вікні друку: куди — принтер, PDF-файл, текстовий файл",
+        "наступна послуга (у картці й у вікні друку)",
     ] {
         assert!(help.contains(want), "{want}:\n{help}");
     }

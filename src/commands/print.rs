@@ -13,8 +13,9 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     let o = &args.slip;
-    let Some(card) = super::slip::card_for(app, &o.id, o.service.as_deref(), err)? else {
-        return Ok(super::NOT_FOUND);
+    let card = match super::slip::slip_card(app, "print", o, err)? {
+        Ok(c) => c,
+        Err(code) => return Ok(code),
     };
     let ctx = match super::slip::context(app, o) {
         Ok(c) => c,

@@ -56,6 +56,45 @@ pub fn card_for<'a>(
     }
 }
 
+/// The card a slip is made from: `--service`, `--all-services`, or the only service. An
+/// agency with several services and neither option gets no slip: it would send the visitor off
+/// without the procedure. `Err` carries the exit code after the user was told why.
+pub fn slip_card<'a>(
+    app: &'a App,
+    command: &str,
+    opts: &SlipOptions,
+    err: &mut dyn Write,
+) -> anyhow::Result<Result<Card<'a>, u8>> {
+    let Some(card) = card_for(app, &opts.id, opts.service.as_deref(), err)? else {
+        return Ok(Err(super::NOT_FOUND));
+    };
+    if opts.all_services {
+        return Ok(Ok(card.with_all_services()));
+    }
+    if card.service.is_none() && card.agency.services.len() > 1 {
+        let list = card.numbered_services("\n  ");
+        let id = &opts.id;
+        match app.lang {
+            Lang::Uk => writeln!(
+                err,
+                "refdesk: у «{}» кілька послуг — вкажіть, для якої направлення: \
+                 --service НОМЕР (або частина назви) чи --all-services (усі):\n  {list}\n\
+                 Наприклад: refdesk {command} {id} --service 1",
+                card.agency.display_name()
+            )?,
+            Lang::En => writeln!(
+                err,
+                "refdesk: \"{}\" has several services — say which one the slip is for: \
+                 --service N (or a part of its name) or --all-services:\n  {list}\n\
+                 For example: refdesk {command} {id} --service 1",
+                card.agency.display_name()
+            )?,
+        }
+        return Ok(Err(super::USAGE));
+    }
+    Ok(Ok(card))
+}
+
 /// The slip context from the settings and the command line; `Err` carries a usage message.
 pub fn context(app: &App, opts: &SlipOptions) -> Result<SlipContext, String> {
     let mut ctx = SlipContext::new(&app.config, app.now.date());
@@ -88,8 +127,9 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     let o = &args.slip;
-    let Some(card) = card_for(app, &o.id, o.service.as_deref(), err)? else {
-        return Ok(super::NOT_FOUND);
+    let card = match slip_card(app, "slip", o, err)? {
+        Ok(c) => c,
+        Err(code) => return Ok(code),
     };
     let ctx = match context(app, o) {
         Ok(c) => c,
@@ -119,9 +159,10 @@ pub fn run(
         Some(path) => {
             std::fs::write(path, &bytes).map_err(|e| {
                 anyhow::anyhow!(
-                    "{} {}: {e}",
+                    "{} {}: {}",
                     app.lang.pick("не вдалося записати", "could not write"),
-                    path.display()
+                    path.display(),
+                    crate::i18n::io_error(&e, app.lang)
                 )
             })?;
             if ctx.for_name.is_some() {

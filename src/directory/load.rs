@@ -1404,8 +1404,8 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
                 let lang = self.l.lang;
                 let e = e.message_in(lang);
                 let m = match lang {
-                    Lang::Uk => format!("неправильний номер телефону у полі \"{key}\": {e}"),
-                    Lang::En => format!("invalid phone number in \"{key}\": {e}"),
+                    Lang::Uk => format!("поле \"{key}\": {e}"),
+                    Lang::En => format!("field \"{key}\": {e}"),
                 };
                 self.report(Severity::Error, at, "invalid-phone", m);
                 None

@@ -81,7 +81,13 @@ impl HsdsError {
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang::{En, Uk};
         match (self, lang) {
-            (HsdsError::Io { path, source }, _) => format!("{}: {source}", path.display()),
+            (HsdsError::Io { path, source }, _) => {
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    crate::i18n::io_error(source, lang)
+                )
+            }
             (HsdsError::Csv { path, source }, Uk) => {
                 format!("{}: не вдалося прочитати CSV: {source}", path.display())
             }

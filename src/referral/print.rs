@@ -89,16 +89,16 @@ impl PrintError {
     /// What the frontliner reads: what went wrong and what to do about it.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (PrintError::NoDefaultPrinter, Lang::Uk) => "принтер не вибрано: у CUPS немає принтера за замовчуванням — вкажіть його (--printer НАЗВА або [printer] name у refdesk.toml) чи призначте: lpoptions -d НАЗВА".into(),
+            (PrintError::NoDefaultPrinter, Lang::Uk) => "принтер не вибрано: у CUPS немає типового принтера — вкажіть його (--printer НАЗВА або [printer] name у refdesk.toml) чи призначте: lpoptions -d НАЗВА".into(),
             (PrintError::NoDefaultPrinter, Lang::En) => "no printer chosen: CUPS has no default printer — name one (--printer NAME or [printer] name in refdesk.toml) or set one: lpoptions -d NAME".into(),
             (PrintError::CupsMissing(p), Lang::Uk) => format!("не знайдено програми {p} (клієнт CUPS): встановіть cups-client або налаштуйте [printer] command чи device у refdesk.toml"),
             (PrintError::CupsMissing(p), Lang::En) => format!("{p} (the CUPS client) was not found: install cups-client or set [printer] command or device in refdesk.toml"),
             (PrintError::EmptyCommand, Lang::Uk) => "[printer] command у refdesk.toml порожній".into(),
             (PrintError::EmptyCommand, Lang::En) => "[printer] command in refdesk.toml is empty".into(),
-            (PrintError::Spawn { program, source }, Lang::Uk) => format!("не вдалося запустити {program}: {source}"),
+            (PrintError::Spawn { program, source }, Lang::Uk) => format!("не вдалося запустити {program}: {}", crate::i18n::io_error(source, Lang::Uk)),
             (PrintError::Failed { program, code, stderr }, Lang::Uk) => format!("{program} завершився з помилкою (код {}): {stderr}", code.map_or("?".to_string(), |c| c.to_string())),
-            (PrintError::Device { path, source }, Lang::Uk) => format!("не вдалося записати на {}: {source}", path.display()),
-            (PrintError::TempFile(e), Lang::Uk) => format!("не вдалося створити тимчасовий файл для команди друку: {e}"),
+            (PrintError::Device { path, source }, Lang::Uk) => format!("не вдалося записати на {}: {}", path.display(), crate::i18n::io_error(source, Lang::Uk)),
+            (PrintError::TempFile(e), Lang::Uk) => format!("не вдалося створити тимчасовий файл для команди друку: {}", crate::i18n::io_error(e, Lang::Uk)),
             (PrintError::Render(e), Lang::Uk) => format!("не вдалося підготувати направлення: {e}"),
             (e, Lang::En) => e.to_string(),
         }

@@ -186,7 +186,10 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
         items.push(field("Звернутися до", card.person_line(p)));
     }
 
-    if let Some(s) = card.selected_service() {
+    // The chosen service's procedure, or each one's when the slip is for all of them: a slip
+    // never sends the visitor off without how to book and what to bring. (The steps stay on
+    // the card and in the phrase: with them, long slips no longer fit one A6 sheet.)
+    for (_, s) in card.slip_services() {
         items.push(field("Питання", s.name.clone()));
         let appointment = s
             .appointment

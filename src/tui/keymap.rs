@@ -45,9 +45,8 @@ pub enum Command {
     MarkReferred,
     /// This month's referrals by category.
     Stats,
-    /// In the print preview: the next / previous output (printer, PDF file, text file).
+    /// In the print preview: the next output (printer, PDF file, text file).
     NextOutput,
-    PrevOutput,
     /// «Наступний відвідувач»: forget everything about this visit and start afresh.
     NextVisitor,
 }
@@ -75,7 +74,8 @@ const ALL: &[Scope] = &[
     Scope::Preview,
 ];
 const LIST_CARD: &[Scope] = &[Scope::List, Scope::Card];
-const CARD: &[Scope] = &[Scope::Card];
+/// Tab chooses the service wherever one is shown: the card and the print preview.
+const SERVICE: &[Scope] = &[Scope::Card, Scope::Preview];
 const PREVIEW: &[Scope] = &[Scope::Preview];
 const EDIT: &[Scope] = &[Scope::List, Scope::Picker, Scope::Preview];
 const MOVE: &[Scope] = ALL;
@@ -145,8 +145,8 @@ pub static BINDINGS: &[Binding] = &[
     b(ctrl('a'), Command::Home, EDIT),
     b(k(KeyCode::End), Command::End, EDIT),
     b(ctrl('e'), Command::End, EDIT),
-    b(k(KeyCode::Tab), Command::NextService, CARD),
-    b(k(KeyCode::BackTab), Command::PrevService, CARD),
+    b(k(KeyCode::Tab), Command::NextService, SERVICE),
+    b(k(KeyCode::BackTab), Command::PrevService, SERVICE),
     b(k(KeyCode::F(2)), Command::Print, LIST_CARD),
     b(k(KeyCode::F(3)), Command::CategoryFilter, LIST_CARD),
     b(k(KeyCode::F(4)), Command::LocalityFilter, LIST_CARD),
@@ -163,8 +163,8 @@ pub static BINDINGS: &[Binding] = &[
     // Ctrl-R first (shown in the hints): some desktop terminals (Guake, Yakuake) take F12.
     b(ctrl('r'), Command::MarkReferred, LIST_CARD),
     b(k(KeyCode::F(12)), Command::MarkReferred, LIST_CARD),
-    b(k(KeyCode::Tab), Command::NextOutput, PREVIEW),
-    b(k(KeyCode::BackTab), Command::PrevOutput, PREVIEW),
+    // F2 again, in the window F2 opened: where the slip goes. Three outputs need no way back.
+    b(k(KeyCode::F(2)), Command::NextOutput, PREVIEW),
     // Everywhere, the print preview too: the visitor may leave before the slip is printed.
     b(ctrl('l'), Command::NextVisitor, ALL),
 ];
@@ -291,7 +291,7 @@ impl Command {
             Problems => ("проблеми", "problems"),
             MarkReferred => ("направлено", "referred"),
             Stats => ("статистика", "statistics"),
-            NextOutput | PrevOutput => ("куди", "output"),
+            NextOutput => ("куди", "output"),
             NextVisitor => ("новий візит", "next visitor"),
         };
         lang.pick(uk, en)
@@ -329,11 +329,14 @@ impl Command {
             Right => ("курсор праворуч", "cursor right"),
             Home => ("на початок рядка", "to the start of the line"),
             End => ("у кінець рядка", "to the end of the line"),
-            NextService => ("наступна послуга в картці", "next service in the card"),
-            PrevService => ("попередня послуга в картці", "previous service in the card"),
+            NextService => (
+                "наступна послуга (у картці й у вікні друку)",
+                "next service (in the card and the print window)",
+            ),
+            PrevService => ("попередня послуга", "previous service"),
             Print => (
-                "направлення: попередній перегляд, поле «Для:», друк чи збереження у файл",
-                "referral slip: preview, the «For:» field, print or save to a file",
+                "направлення: попередній перегляд, вибір послуги, поле «Для:», друк чи збереження у файл",
+                "referral slip: preview, the service, the «For:» field, print or save to a file",
             ),
             Copy => (
                 "скопіювати текст направлення (без внутрішніх приміток) у буфер обміну",
@@ -359,12 +362,8 @@ impl Command {
                 "this month's referrals by category",
             ),
             NextOutput => (
-                "у вікні друку: наступний спосіб — принтер, PDF-файл, текстовий файл",
-                "in the print window: next output — printer, PDF file, text file",
-            ),
-            PrevOutput => (
-                "у вікні друку: попередній спосіб",
-                "in the print window: previous output",
+                "у вікні друку: куди — принтер, PDF-файл, текстовий файл",
+                "in the print window: where to — printer, PDF file, text file",
             ),
             NextVisitor => (
                 "новий візит: забути все про попередній (запит, фільтри, картку, вікна, ім'я в полі «Для:») і почати з чистого екрана для наступного відвідувача",
@@ -418,7 +417,7 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
                 ToggleOpenNow,
             ],
         ),
-        (Msg::HelpGroupPreview, &[NextOutput, PrevOutput]),
+        (Msg::HelpGroupPreview, &[NextOutput]),
         (
             Msg::HelpGroupGlobal,
             &[NextVisitor, Problems, Stats, Help, Quit],
@@ -468,6 +467,7 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
         Scope::Pager => &[(Back, 9), (Up, 3), (Help, 8), (Quit, 10)],
         Scope::Preview => &[
             (Open, 9),
+            (NextService, 8),
             (NextOutput, 7),
             (Back, 9),
             (Up, 3),
@@ -515,10 +515,17 @@ mod tests {
     }
 
     #[test]
-    fn the_print_preview_takes_letters_and_binds_tab_to_the_output() {
+    fn the_print_preview_takes_letters_tab_chooses_the_service_f2_the_output() {
         let tab = press(KeyCode::Tab, KeyModifiers::NONE);
-        assert_eq!(lookup(Scope::Preview, &tab), Some(Command::NextOutput));
-        assert_eq!(lookup(Scope::Card, &tab), Some(Command::NextService));
+        let back_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        // Tab means «service» wherever a service is chosen, the same as on the card.
+        for scope in [Scope::Preview, Scope::Card] {
+            assert_eq!(lookup(scope, &tab), Some(Command::NextService));
+            assert_eq!(lookup(scope, &back_tab), Some(Command::PrevService));
+        }
+        let f2 = press(KeyCode::F(2), KeyModifiers::NONE);
+        assert_eq!(lookup(Scope::Card, &f2), Some(Command::Print));
+        assert_eq!(lookup(Scope::Preview, &f2), Some(Command::NextOutput));
         let enter = press(KeyCode::Enter, KeyModifiers::NONE);
         assert_eq!(lookup(Scope::Preview, &enter), Some(Command::Open));
         for c in ['т', 'T', 'ʼ', ' '] {

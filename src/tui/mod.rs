@@ -187,7 +187,7 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
                 let note = format!(
                     "{}: {}",
                     strings::Msg::WatchFailed.text(lang),
-                    output::describe(&e)
+                    output::describe(&e, lang)
                 );
                 state.status = Some(match state.status.take() {
                     Some(s) => format!("{s} · {note}"),
@@ -438,12 +438,15 @@ fn carry_out(
         }
         // One short append: done here, so it is on disk before the next key is handled.
         Effect::Record(r) => {
-            if let Err(e) = output::record(&r) {
+            if let Err(e) = output::record(&r, state.lang()) {
                 outside.send(Action::Recorded(Err(e)));
             }
         }
         Effect::LoadStats => {
-            outside.spawn("stats", || Action::StatsLoaded(output::load_stats()));
+            let lang = state.lang();
+            outside.spawn("stats", move || {
+                Action::StatsLoaded(output::load_stats(lang))
+            });
         }
         Effect::Reload { old, today } => {
             if let Some(path) = outside.data.clone() {

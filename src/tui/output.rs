@@ -14,13 +14,18 @@ use crate::referral::slip::{self, Output, SlipContext};
 use crate::stats::{Log, LogContents, Record};
 use std::path::Path;
 
-/// An error and its causes on one line ("/path/referrals.log: Permission denied").
-pub fn describe(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
+/// An error and its causes on one line ("/path/referrals.log: немає дозволу на доступ"), the
+/// system's I/O errors in `lang`.
+pub fn describe(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
+    let text = |e: &(dyn std::error::Error + 'static)| match e.downcast_ref::<std::io::Error>() {
+        Some(io) => crate::i18n::io_error(io, lang),
+        None => e.to_string(),
+    };
+    let mut s = text(e);
     let mut source = e.source();
     while let Some(c) = source {
         s.push_str(": ");
-        s.push_str(&c.to_string());
+        s.push_str(&text(c));
         source = c.source();
     }
     s
@@ -42,10 +47,7 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
         };
     };
     // The same card and context as the preview: the slip is Ukrainian, dated the job's day.
-    let mut card = Card::new(dir, agency, Lang::Uk);
-    card.service = job
-        .service
-        .and_then(|i| agency.services.get(i).map(|s| (i + 1, s)));
+    let card = Card::new(dir, agency, Lang::Uk).with_choice(job.service);
     let mut ctx = SlipContext::new(config, job.now.date());
     match job.dest {
         SlipDest::Printer => {
@@ -74,8 +76,9 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
                 Ok(path) => PrintOutcome::Saved { path },
                 Err(e) => PrintOutcome::Lost {
                     message: format!(
-                        "{}: {e}",
-                        lang.pick("Не вдалося зберегти направлення", "Could not save the slip")
+                        "{}: {}",
+                        lang.pick("Не вдалося зберегти направлення", "Could not save the slip"),
+                        crate::i18n::io_error(&e, lang)
                     ),
                 },
             }
@@ -84,17 +87,17 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
 }
 
 /// Appends a referral to the statistics log (`REFDESK_STATS_FILE` or the data folder).
-pub fn record(r: &Record) -> Result<(), String> {
+pub fn record(r: &Record, lang: Lang) -> Result<(), String> {
     Log::default_location()
         .and_then(|log| log.append(r))
-        .map_err(|e| describe(&e))
+        .map_err(|e| describe(&e, lang))
 }
 
 /// Reads the statistics log.
-pub fn load_stats() -> Result<LogContents, String> {
+pub fn load_stats(lang: Lang) -> Result<LogContents, String> {
     Log::default_location()
         .and_then(|log| log.read())
-        .map_err(|e| describe(&e))
+        .map_err(|e| describe(&e, lang))
 }
 
 /// Loads the data path again and merges it into `old` (a file that no longer parses keeps its
@@ -106,4 +109,25 @@ pub fn reload(
     lang: Lang,
 ) -> (Directory, Vec<Change>) {
     reload_from(old, path, &LoadOptions { today, lang })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_system_error_is_described_in_the_interface_language() {
+        let e = crate::stats::StatsError::Io {
+            path: "/desk/referrals.log".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            describe(&e, Lang::Uk),
+            "/desk/referrals.log: немає дозволу на доступ"
+        );
+        assert_eq!(
+            describe(&e, Lang::En),
+            "/desk/referrals.log: permission denied"
+        );
+    }
 }

@@ -11,6 +11,7 @@ use crate::directory::watch::{Change, WatchEvent};
 use crate::directory::{Directory, Status};
 use crate::i18n::Lang;
 use crate::referral::Card;
+use crate::referral::card::ServiceChoice;
 use crate::referral::clipboard;
 use crate::referral::slip::{self, SlipContext};
 use crate::search::{Hit, Reading, SearchOptions};
@@ -174,14 +175,10 @@ pub enum SlipDest {
 impl SlipDest {
     pub const ALL: [SlipDest; 3] = [SlipDest::Printer, SlipDest::SavePdf, SlipDest::SaveText];
 
-    fn step(self, forward: bool) -> SlipDest {
+    /// The next output, round the three.
+    fn next(self) -> SlipDest {
         let i = Self::ALL.iter().position(|d| *d == self).unwrap_or(0);
-        let n = Self::ALL.len();
-        Self::ALL[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }]
+        Self::ALL[(i + 1) % Self::ALL.len()]
     }
 
     /// A file is written: the visitor's name is left out of it.
@@ -195,7 +192,9 @@ impl SlipDest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Preview {
     pub agency: usize,
-    pub service: Option<usize>,
+    /// The service the slip is for; Tab changes it. Never printed while unchosen for an
+    /// agency with several services.
+    pub service: ServiceChoice,
     pub for_name: String,
     /// Cursor position in the name, in characters.
     pub cursor: usize,
@@ -246,7 +245,7 @@ impl std::fmt::Debug for DirHandle {
 pub struct PrintJob {
     pub dir: DirHandle,
     pub agency: usize,
-    pub service: Option<usize>,
+    pub service: ServiceChoice,
     /// Printed on the slip, then forgotten; always `None` when saving to a file.
     pub for_name: Option<String>,
     pub dest: SlipDest,
@@ -544,11 +543,18 @@ impl State {
 
     /// The card a slip is made from. Slips are always Ukrainian: they are the visitor's
     /// document, whatever the screen's language.
-    pub fn slip_card(&self, agency: usize, service: Option<usize>) -> Option<Card<'_>> {
+    pub fn slip_card(&self, agency: usize, service: ServiceChoice) -> Option<Card<'_>> {
         let a = self.dir.agencies.get(agency)?;
-        let mut card = Card::new(&self.dir, a, Lang::Uk);
-        card.service = service.and_then(|i| a.services.get(i).map(|s| (i + 1, s)));
-        Some(card)
+        Some(Card::new(&self.dir, a, Lang::Uk).with_choice(service))
+    }
+
+    /// The preview is for an agency with several services and none chosen: nothing prints
+    /// until Tab chooses one (or all).
+    pub fn needs_service(&self, p: &Preview) -> bool {
+        self.dir
+            .agencies
+            .get(p.agency)
+            .is_some_and(|a| p.service.missing(a))
     }
 
     /// The slip context from the settings, dated today.
@@ -576,9 +582,12 @@ impl State {
         };
         self.overlays
             .retain(|o| !matches!(o, Overlay::Preview(_) | Overlay::Qr { .. }));
+        let Some(a) = self.dir.agencies.get(agency) else {
+            return Effect::None;
+        };
         self.overlays.push(Overlay::Preview(Preview {
             agency,
-            service,
+            service: ServiceChoice::initial(a, service),
             for_name: String::new(),
             cursor: 0,
             dest: SlipDest::default(),
@@ -597,10 +606,18 @@ impl State {
     /// Enter in the preview: the preview closes (and the name with it) and the slip goes to a
     /// background thread.
     fn print_from_preview(&mut self) -> Effect {
+        let Some(Overlay::Preview(p)) = self.overlays.last() else {
+            return Effect::None;
+        };
+        // A slip without the procedure is no referral: the preview stays open and asks.
+        if self.needs_service(p) {
+            self.status = Some(Msg::ServiceNotChosen.text(self.lang()).to_string());
+            return Effect::None;
+        }
         let Some(Overlay::Preview(p)) = self.overlays.pop() else {
             return Effect::None;
         };
-        let Some(record) = self.record(How::Printed, p.agency, p.service) else {
+        let Some(record) = self.record(How::Printed, p.agency, p.service.one()) else {
             return Effect::None;
         };
         self.printing += 1;
@@ -653,7 +670,16 @@ impl State {
         let Some((agency, service)) = self.target() else {
             return self.nothing_selected();
         };
-        let text = match self.slip_card(agency, service) {
+        let Some(a) = self.dir.agencies.get(agency) else {
+            return Effect::None;
+        };
+        // No window to ask in: the service chosen, else every service (the clipboard costs no
+        // paper, and the frontliner can cut what is not needed).
+        let choice = match ServiceChoice::initial(a, service) {
+            ServiceChoice::Unchosen => ServiceChoice::All,
+            c => c,
+        };
+        let text = match self.slip_card(agency, choice) {
             Some(card) => slip::render_text(&card, &self.slip_context(None)),
             None => return Effect::None,
         };
@@ -839,7 +865,12 @@ impl State {
         self.overlays.retain_mut(|o| match o {
             Overlay::Preview(p) => match agency(p.agency) {
                 Some(a) => {
-                    p.service = service(p.agency, a, p.service);
+                    // A service that is gone leaves nothing chosen: the preview asks again.
+                    p.service = match p.service {
+                        ServiceChoice::One(i) => service(p.agency, a, Some(i))
+                            .map_or(ServiceChoice::Unchosen, ServiceChoice::One),
+                        other => other,
+                    };
                     p.agency = a;
                     true
                 }
@@ -980,6 +1011,17 @@ impl State {
             (Some(i), false) => (i + n - 1) % n,
         });
         self.scroll_card_to_service();
+    }
+
+    /// Tab in the print preview: service 1, 2, …, «усі послуги», 1, …
+    fn cycle_preview_service(&mut self, forward: bool) {
+        let dir = self.dir.clone();
+        if let Some(p) = self.preview_mut()
+            && let Some(a) = dir.agencies.get(p.agency)
+        {
+            p.service = p.service.step(a, forward);
+            p.scroll = 0;
+        }
     }
 
     // --- overlays ---------------------------------------------------------------------------
@@ -1147,9 +1189,9 @@ impl State {
             MarkReferred => return self.mark_referred(),
             Stats => return self.open_stats(),
             NextVisitor => return self.next_visitor(),
-            NextOutput | PrevOutput => {
+            NextOutput => {
                 if let Some(p) = self.preview_mut() {
-                    p.dest = p.dest.step(c == NextOutput);
+                    p.dest = p.dest.next();
                     p.scroll = 0;
                 }
             }
@@ -1182,6 +1224,9 @@ impl State {
                     }
                     Scope::Preview => self.scroll_preview(sign * if paged { card_page } else { 1 }),
                 }
+            }
+            NextService | PrevService if scope == Scope::Preview => {
+                self.cycle_preview_service(c == NextService)
             }
             NextService | PrevService => self.cycle_service(c == NextService),
             DeleteBack | DeleteForward | DeleteWord | ClearQuery | Left | Right | Home | End => {

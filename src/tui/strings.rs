@@ -50,6 +50,11 @@ pub enum Msg {
     PreviewTitle,
     ForLabel,
     OutputLabel,
+    ServiceLabel,
+    AllServices,
+    ChooseService,
+    ServiceNotChosen,
+    NotChosen,
     DestPdf,
     DestText,
     DefaultPrinter,
@@ -165,10 +170,21 @@ impl Msg {
             ),
             PreviewTitle => ("Направлення", "Referral slip"),
             ForLabel => ("Для: ", "For: "),
-            OutputLabel => ("Спосіб (Tab): ", "Output (Tab): "),
+            OutputLabel => ("Спосіб (F2): ", "Output (F2): "),
+            ServiceLabel => ("Послуга (Tab): ", "Service (Tab): "),
+            AllServices => ("усі послуги", "all services"),
+            ChooseService => (
+                "Для якої послуги направлення? Tab / Shift-Tab — вибрати (або всі):",
+                "Which service is the slip for? Tab / Shift-Tab to choose (or all):",
+            ),
+            ServiceNotChosen => (
+                "спершу виберіть послугу: Tab",
+                "choose a service first: Tab",
+            ),
+            NotChosen => ("не вибрано", "not chosen"),
             DestPdf => ("PDF-файл", "PDF file"),
             DestText => ("текстовий файл", "text file"),
-            DefaultPrinter => ("принтер за замовчуванням", "default printer"),
+            DefaultPrinter => ("типовий принтер", "default printer"),
             NameNotSaved => (
                 "ім'я у файл не записується — лише на друкованому направленні",
                 "the name is never saved to a file — only printed",
@@ -346,9 +362,28 @@ pub fn count(lang: Lang, noun: Noun, n: usize) -> String {
     noun.count(lang, n as u64)
 }
 
-/// The title's right side: "124 установи · 2 попередження (F8)".
-pub fn title_counts(lang: Lang, agencies: usize, errors: usize, warnings: usize) -> String {
+/// Closed agencies, after «ще»: «ще 1 закрита», «ще 3 закриті», «ще 5 закритих».
+pub const CLOSED: Noun = Noun {
+    uk: ["закрита", "закриті", "закритих"],
+    en: ["closed", "closed"],
+};
+
+/// The title's right side: "124 установи, ще 1 закрита · 2 попередження (F8)". Closed agencies
+/// are never listed; the title says how many are kept out of sight.
+pub fn title_counts(
+    lang: Lang,
+    agencies: usize,
+    closed: usize,
+    errors: usize,
+    warnings: usize,
+) -> String {
     let mut s = count(lang, i18n::AGENCY, agencies);
+    if closed > 0 {
+        s.push_str(&match lang {
+            Lang::Uk => format!(", ще {}", count(lang, CLOSED, closed)),
+            Lang::En => format!(", {} more closed", closed),
+        });
+    }
     let mut problems = Vec::new();
     if errors > 0 {
         problems.push(count(lang, i18n::ERROR, errors));
@@ -498,16 +533,45 @@ mod tests {
 
     #[test]
     fn title_counts_use_plural_forms() {
-        assert_eq!(title_counts(Lang::Uk, 1, 0, 0), "1 установа");
+        assert_eq!(title_counts(Lang::Uk, 1, 0, 0, 0), "1 установа");
         assert_eq!(
-            title_counts(Lang::Uk, 124, 0, 2),
+            title_counts(Lang::Uk, 124, 0, 0, 2),
             "124 установи · 2 попередження (F8)"
         );
         assert_eq!(
-            title_counts(Lang::Uk, 11, 5, 21),
+            title_counts(Lang::Uk, 11, 0, 5, 21),
             "11 установ · 5 помилок, 21 попередження (F8)"
         );
-        assert_eq!(title_counts(Lang::En, 1, 1, 0), "1 agency · 1 error (F8)");
+        assert_eq!(
+            title_counts(Lang::En, 1, 0, 1, 0),
+            "1 agency · 1 error (F8)"
+        );
+    }
+
+    #[test]
+    fn the_title_counts_closed_agencies_with_plural_forms() {
+        let cases = [
+            (52, 1, "52 установи, ще 1 закрита"),
+            (1, 2, "1 установа, ще 2 закриті"),
+            (5, 4, "5 установ, ще 4 закриті"),
+            (21, 5, "21 установа, ще 5 закритих"),
+            (3, 11, "3 установи, ще 11 закритих"),
+            (12, 12, "12 установ, ще 12 закритих"),
+            (40, 21, "40 установ, ще 21 закрита"),
+            (0, 22, "0 установ, ще 22 закриті"),
+            (2, 111, "2 установи, ще 111 закритих"),
+        ];
+        for (open, closed, want) in cases {
+            assert_eq!(title_counts(Lang::Uk, open, closed, 0, 0), want);
+        }
+        assert_eq!(
+            title_counts(Lang::Uk, 52, 1, 0, 2),
+            "52 установи, ще 1 закрита · 2 попередження (F8)"
+        );
+        assert_eq!(
+            title_counts(Lang::En, 52, 1, 0, 0),
+            "52 agencies, 1 more closed"
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::strings::{self, Msg};
 use crate::directory::{Agency, Severity};
 use crate::hours::OpenState;
 use crate::i18n;
+use crate::referral::card::ServiceChoice;
 use crate::referral::{Card, phrase::phrase, qr, slip, vcard};
 use crate::stats::{self, How};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -1035,15 +1036,19 @@ fn draw_frame(state: &State, f: &mut Frame, a: Areas, t: Theme) {
     let (w, h) = (a.full.width, a.full.height);
     let lang = state.lang();
     let dir = &state.dir;
+    let closed = dir
+        .agencies
+        .iter()
+        .filter(|a| a.status == crate::directory::Status::Closed)
+        .count();
     let right = format!(
         " {} ",
         strings::title_counts(
             lang,
-            // Only what can be offered: closed agencies are kept for history, never listed.
-            dir.agencies
-                .iter()
-                .filter(|a| a.status != crate::directory::Status::Closed)
-                .count(),
+            // Only what can be offered: closed agencies are kept for history, never listed;
+            // the title says how many there are.
+            dir.agencies.len() - closed,
+            closed,
             dir.error_count(),
             dir.warning_count()
         )
@@ -1534,6 +1539,11 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
                 short = Some(lang.pick("назад", "back").to_string());
                 lang.pick("скасувати", "cancel").to_string()
             }
+            // Nothing prints until the service is chosen: Tab is the way on.
+            (Command::Open, Scope::Preview) if matches!(state.overlays.last(), Some(Overlay::Preview(p)) if state.needs_service(p)) =>
+            {
+                continue;
+            }
             (Command::Open, Scope::Preview) => {
                 let saves =
                     matches!(state.overlays.last(), Some(Overlay::Preview(p)) if p.dest.saves());
@@ -1550,6 +1560,15 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
                 Scope::List,
             ) if state.selected_hit().is_none() => continue,
             (Command::Open, Scope::Picker) => lang.pick("вибрати", "choose").to_string(),
+            // Tab in the print window only where there is a service to choose.
+            (Command::NextService, Scope::Preview)
+                if !matches!(
+                    state.overlays.last(),
+                    Some(Overlay::Preview(p)) if choosable(state, p).is_some()
+                ) =>
+            {
+                continue;
+            }
             (Command::Open, Scope::List) if state.hits().is_empty() => continue,
             // Nothing to forget yet: the start screen keeps its room for the other keys.
             (Command::NextVisitor, _) if state.visit_is_blank() => continue,
@@ -1816,11 +1835,39 @@ fn draw_problems(state: &State, f: &mut Frame, area: Rect, selected: usize, t: T
 
 /// The slip as the preview shows it: exactly the lines that will be printed, or saved (then
 /// without the visitor's name).
+/// Until a service is chosen for an agency with several, nothing will print: the preview asks
+/// which one instead, listing them.
 pub fn preview_slip(state: &State, p: &Preview) -> Vec<slip::TextLine> {
     let Some(card) = state.slip_card(p.agency, p.service) else {
         return Vec::new();
     };
     let ctx = state.slip_context(p.printed_name());
+    if state.needs_service(p) {
+        let cols = |s: &str| width(s) as f32;
+        let w = ctx.width as f32;
+        let line = |text: String, bold: bool| slip::TextLine { text, bold };
+        let mut out: Vec<slip::TextLine> =
+            slip::wrap(Msg::ChooseService.text(state.lang()), w, w, &cols)
+                .into_iter()
+                .map(|l| line(l, true))
+                .collect();
+        for (i, s) in card.agency.services.iter().enumerate() {
+            let lead = format!("{}. ", i + 1);
+            let rest = w - cols(&lead);
+            for (j, l) in slip::wrap(&s.name, rest, rest, &cols)
+                .into_iter()
+                .enumerate()
+            {
+                let pad = if j == 0 {
+                    lead.clone()
+                } else {
+                    " ".repeat(lead.len())
+                };
+                out.push(line(format!("{pad}{l}"), false));
+            }
+        }
+        return out;
+    }
     slip::layout_text(&slip::build(&card, &ctx), ctx.width)
 }
 
@@ -1861,6 +1908,15 @@ fn dest_label(state: &State, d: SlipDest) -> String {
         SlipDest::SavePdf => Msg::DestPdf.text(lang).to_string(),
         SlipDest::SaveText => Msg::DestText.text(lang).to_string(),
     }
+}
+
+/// The previewed agency when it has services to choose between (Tab, the «Послуга:» line).
+fn choosable<'a>(state: &'a State, p: &Preview) -> Option<&'a Agency> {
+    state
+        .dir
+        .agencies
+        .get(p.agency)
+        .filter(|a| a.services.len() > 1)
 }
 
 /// The preview's fixed lines above the slip: the name field, the output choice, notes. Also
@@ -1921,6 +1977,29 @@ fn preview_header(state: &State, p: &Preview, w: u16, t: Theme) -> (Vec<Line<'st
             Span::styled(dest_label(state, p.dest), t.accent()),
         ];
         out.push(Line::from(fit(short, wu).0));
+    }
+    if let Some(a) = choosable(state, p) {
+        let (value, style) = match p.service {
+            ServiceChoice::One(i) => (
+                format!(
+                    "{}/{} · {}",
+                    i + 1,
+                    a.services.len(),
+                    a.services.get(i).map_or("", |s| s.name.as_str())
+                ),
+                t.accent(),
+            ),
+            ServiceChoice::All => (
+                format!("{} ({})", Msg::AllServices.text(lang), a.services.len()),
+                t.accent(),
+            ),
+            ServiceChoice::Unchosen => (Msg::NotChosen.text(lang).to_string(), t.warn()),
+        };
+        let spans = vec![
+            Span::styled(Msg::ServiceLabel.text(lang), t.dim()),
+            Span::styled(clean(&value), style),
+        ];
+        out.push(Line::from(fit(spans, wu).0));
     }
     if p.dest.saves() {
         if !p.for_name.trim().is_empty() {
@@ -2001,10 +2080,16 @@ fn draw_preview_overlay(
         Rect::new(area.x, area.y, area.width, hh),
     );
     if hh >= 2 {
-        // Clicking the output line cycles it, like Tab.
+        // Clicking the output line cycles it, like F2; the service line, like Tab.
         hits.commands.push((
             Rect::new(area.x, area.y + 1, area.width, 1),
             Command::NextOutput,
+        ));
+    }
+    if hh >= 3 && choosable(state, p).is_some() {
+        hits.commands.push((
+            Rect::new(area.x, area.y + 2, area.width, 1),
+            Command::NextService,
         ));
     }
     let mut body = Rect::new(area.x, area.y + hh, area.width, area.height - hh);
