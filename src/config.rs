@@ -5,7 +5,7 @@
 //! settings must never keep the front desk from working.
 
 use crate::cli::{Paper, SlipFormat};
-use crate::directory::LineIndex;
+use crate::directory::{LineIndex, parser_message};
 use crate::i18n::Lang;
 use crate::referral::escpos::Encoding;
 use serde::Deserialize;
@@ -56,14 +56,103 @@ pub struct Config {
     pub lang: Option<Lang>,
 }
 
-/// A settings file that could not be used, located like a compiler error.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
-pub struct ConfigError {
-    pub file: String,
+/// What is wrong with a line of the settings (or with the file as a whole). Kept as data and
+/// said in the interface language by [`ConfigError::render`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    NotUtf8,
+    KeySetTwice(String),
+    /// The TOML parser's or serde's own (English) words, said by [`parser_message`].
+    Parser(String),
+    NotAFile,
+    TooBig(u64),
+    Io(std::io::ErrorKind),
+}
+
+/// A problem at a line and column (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub problem: Problem,
+}
+
+/// The settings lines that could not be used, the first located like a compiler error and the
+/// rest listed after it (at most [`LISTED`], then a count).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: String,
+    pub first: Located,
+    pub also: Vec<Located>,
+    pub more: usize,
+}
+
+/// Further problems named in the message; a file of broken lines is summed up.
+const LISTED: usize = 10;
+
+impl Problem {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Problem::NotUtf8 => lang
+                .pick(
+                    "рядок не в кодуванні UTF-8 — збережіть файл у кодуванні UTF-8",
+                    "the line is not UTF-8 — save the file as UTF-8",
+                )
+                .to_string(),
+            Problem::KeySetTwice(key) => match lang {
+                Lang::Uk => format!("ключ \"{key}\" уже задано вище — залиште одне значення"),
+                Lang::En => format!("the key \"{key}\" is already set above — keep one value"),
+            },
+            Problem::Parser(m) => parser_message(m, lang),
+            Problem::NotAFile => lang
+                .pick(
+                    "це не звичайний файл — вкажіть файл налаштувань",
+                    "not a regular file — name a settings file",
+                )
+                .to_string(),
+            Problem::TooBig(limit) => match lang {
+                Lang::Uk => format!("файл більший за {limit} байтів — це не файл налаштувань"),
+                Lang::En => format!("the file is larger than {limit} bytes — not a settings file"),
+            },
+            Problem::Io(kind) => crate::i18n::io_error(&std::io::Error::from(*kind), lang),
+        }
+    }
+}
+
+impl ConfigError {
+    /// `file:line:column: what — this line was ignored, the rest applies; also …`, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let Located {
+            line,
+            column,
+            problem,
+        } = &self.first;
+        let mut out = format!(
+            "{}:{line}:{column}: {} — {}",
+            crate::sanitize::line(&self.file),
+            problem.text(lang),
+            lang.pick(
+                "цей рядок пропущено, решту налаштувань застосовано",
+                "this line was ignored, the rest applies"
+            )
+        );
+        let mut rest: Vec<String> = self
+            .also
+            .iter()
+            .map(|l| format!("{}:{}: {}", l.line, l.column, l.problem.text(lang)))
+            .collect();
+        if self.more > 0 {
+            rest.push(match lang {
+                Lang::Uk => format!("ще {}", self.more),
+                Lang::En => format!("{} more", self.more),
+            });
+        }
+        if !rest.is_empty() {
+            out.push_str(lang.pick("; також ", "; also "));
+            out.push_str(&rest.join("; "));
+        }
+        out
+    }
 }
 
 impl Config {
@@ -111,7 +200,6 @@ impl Config {
             })
             .collect();
         let mut r = Recovery {
-            file,
             errors: Vec::new(),
             merged: toml::Table::new(),
             header: Header::Root,
@@ -124,38 +212,27 @@ impl Config {
             Ok(c) => c,
             Err(e) => {
                 // Every piece was checked on its own; a whole that still fails is reported.
-                r.errors.push(r.error(1, 1, e.message().trim().to_string()));
+                r.errors
+                    .push(located(1, 1, Problem::Parser(e.message().to_string())));
                 Config::default()
             }
         };
-        (config, Self::combine(r.errors))
+        (config, Self::combine(file, r.errors))
     }
 
     /// One error that names every line left out, the first as its position.
-    fn combine(mut errors: Vec<ConfigError>) -> Option<ConfigError> {
-        /// Further lines named in the message; a file of broken lines is summed up.
-        const LISTED: usize = 10;
+    fn combine(file: &str, mut errors: Vec<Located>) -> Option<ConfigError> {
         if errors.is_empty() {
             return None;
         }
         let more = errors.len().saturating_sub(1 + LISTED);
-        let mut rest: Vec<String> = errors
-            .drain(1..)
-            .take(LISTED)
-            .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
-            .collect();
-        if more > 0 {
-            rest.push(format!("ще {more} / {more} more"));
-        }
-        let mut first = errors.remove(0);
-        first.message = format!(
-            "{} — цей рядок пропущено, решту налаштувань застосовано / this line was ignored, the rest applies",
-            first.message
-        );
-        if !rest.is_empty() {
-            first.message = format!("{}; також / also {}", first.message, rest.join("; "));
-        }
-        Some(first)
+        let also = errors.drain(1..).take(LISTED).collect();
+        Some(ConfigError {
+            file: file.to_string(),
+            first: errors.remove(0),
+            also,
+            more,
+        })
     }
 
     /// Loads `explicit` or the default file. A missing default file is not an error; a missing
@@ -176,15 +253,17 @@ impl Config {
             {
                 (Config::default(), None)
             }
-            Err(e) => (
-                Config::default(),
-                Some(ConfigError {
-                    file: shown,
-                    line: 1,
-                    column: 1,
-                    message: e.to_string(),
-                }),
-            ),
+            Err(e) => {
+                let problem = match e {
+                    crate::files::ReadError::NotRegular => Problem::NotAFile,
+                    crate::files::ReadError::TooBig { limit } => Problem::TooBig(limit),
+                    crate::files::ReadError::Io(e) => Problem::Io(e.kind()),
+                };
+                (
+                    Config::default(),
+                    Self::combine(&shown, vec![located(1, 1, problem)]),
+                )
+            }
         }
     }
 }
@@ -215,13 +294,20 @@ enum Header<'a> {
 enum Fault {
     /// The text ended inside a value: the statement may go on on the next line.
     Unfinished(String),
-    At(ConfigError),
+    At(Located),
+}
+
+fn located(line: usize, column: usize, problem: Problem) -> Located {
+    Located {
+        line,
+        column,
+        problem,
+    }
 }
 
 /// The state of [`Config::parse_bytes`].
 struct Recovery<'a> {
-    file: &'a str,
-    errors: Vec<ConfigError>,
+    errors: Vec<Located>,
     merged: toml::Table,
     header: Header<'a>,
 }
@@ -241,23 +327,13 @@ fn starts_statement(line: &str) -> bool {
 }
 
 impl<'a> Recovery<'a> {
-    fn error(&self, line: usize, column: usize, message: String) -> ConfigError {
-        ConfigError {
-            file: self.file.to_string(),
-            line,
-            column,
-            message,
-        }
-    }
-
     /// Reads the statement starting at line index `start`; returns the index after it.
     fn statement(&mut self, lines: &[Result<&'a str, usize>], start: usize) -> usize {
         let first = match lines[start] {
             Ok(l) => l,
             Err(column) => {
-                let m = "рядок не в кодуванні UTF-8 — збережіть файл у кодуванні UTF-8 / the line is not UTF-8 — save the file as UTF-8";
                 self.errors
-                    .push(self.error(start + 1, column, m.to_string()));
+                    .push(located(start + 1, column, Problem::NotUtf8));
                 return start + 1;
             }
         };
@@ -302,7 +378,8 @@ impl<'a> Recovery<'a> {
                     }
                     _ => {
                         let column = first.chars().count() + 1;
-                        self.errors.push(self.error(start + 1, column, message));
+                        self.errors
+                            .push(located(start + 1, column, Problem::Parser(message)));
                         // It costs only its first line: what follows is read on its own.
                         return start + 1;
                     }
@@ -330,7 +407,7 @@ impl<'a> Recovery<'a> {
         let parsed = toml::from_str::<toml::Table>(&doc)
             .and_then(|t| toml::from_str::<Config>(&doc).map(|_| t));
         parsed.map_err(|e| {
-            let message = e.message().trim().to_string();
+            let message = e.message().to_string();
             let offset = e.span().map_or(0, |s| s.start);
             if offset >= doc.trim_end().len() && !statement.is_empty() {
                 return Fault::Unfinished(message);
@@ -344,7 +421,7 @@ impl<'a> Recovery<'a> {
                 (header, offset)
             };
             let (line, column) = LineIndex::new(text).line_col(text, at);
-            Fault::At(self.error(start + line, column, message))
+            Fault::At(located(start + line, column, Problem::Parser(message)))
         })
     }
 
@@ -366,10 +443,8 @@ impl<'a> Recovery<'a> {
         match merge_into(&mut candidate, table) {
             Ok(()) => self.merged = candidate,
             Err(key) => {
-                let m = format!(
-                    "ключ `{key}` уже задано вище — залиште одне значення / the key `{key}` is already set above — keep one value"
-                );
-                self.errors.push(self.error(start + 1, 1, m));
+                self.errors
+                    .push(located(start + 1, 1, Problem::KeySetTwice(key)));
             }
         }
     }
@@ -406,8 +481,12 @@ escpos_codepage = 73
     #[test]
     fn unknown_key_is_reported_at_its_line() {
         let e = Config::parse("r.toml", "[office]\nname = \"x\"\nphon = \"1\"\n").unwrap_err();
-        assert_eq!((e.file.as_str(), e.line), ("r.toml", 3));
-        assert!(e.message.contains("phon"), "{}", e.message);
+        assert_eq!((e.file.as_str(), e.first.line), ("r.toml", 3));
+        assert!(
+            e.render(Lang::Uk).contains("phon"),
+            "{}",
+            e.render(Lang::Uk)
+        );
     }
 
     #[test]
@@ -425,12 +504,16 @@ escpos_codepage = 73
         assert_eq!(c.printer.name.as_deref(), Some("front-desk"));
         assert_eq!(c.printer.width, None);
         let err = err.expect("reported");
-        assert_eq!((err.line, err.column), (3, 1));
-        assert!(err.message.contains("phon"), "{}", err.message);
+        assert_eq!((err.first.line, err.first.column), (3, 1));
         assert!(
-            err.message.contains("5:9"),
+            err.render(Lang::Uk).contains("phon"),
+            "{}",
+            err.render(Lang::Uk)
+        );
+        assert!(
+            err.render(Lang::Uk).contains("5:9"),
             "the second bad line: {}",
-            err.message
+            err.render(Lang::Uk)
         );
     }
 
@@ -441,7 +524,7 @@ escpos_codepage = 73
             "home_locality = \"Житомир\"\n[office\nname = \"x\"\n",
         );
         assert_eq!(c.home_locality.as_deref(), Some("Житомир"));
-        assert_eq!(err.expect("reported").line, 2);
+        assert_eq!(err.expect("reported").first.line, 2);
     }
 
     #[test]
@@ -456,11 +539,11 @@ escpos_codepage = 73
         assert_eq!(c.printer.escpos_encoding, Some(Encoding::Cp866));
         assert_eq!(c.printer.command.as_ref().map(Vec::len), Some(4));
         let e = Config::parse("r.toml", "[printer]\nname = \"a\"\nformat = \"pfd\"\n").unwrap_err();
-        assert_eq!(e.line, 3);
+        assert_eq!(e.first.line, 3);
         assert!(
-            e.message.contains("pfd") || e.message.contains("variant"),
+            e.render(Lang::Uk).contains("pfd") || e.render(Lang::Uk).contains("variant"),
             "{}",
-            e.message
+            e.render(Lang::Uk)
         );
     }
 
@@ -494,14 +577,14 @@ escpos_codepage = 73
             let (c, err) = Config::parse_bytes("r.toml", &with_bad_line(bad));
             assert_good_settings_kept(&c);
             let err = err.unwrap_or_else(|| panic!("{what}: reported"));
-            assert_eq!(err.line, 3, "{what}: {err}");
+            assert_eq!(err.first.line, 3, "{what}: {err:?}");
             assert!(
-                !err.message.contains("також"),
-                "{what}: only one line: {err}"
+                !err.render(Lang::Uk).contains("також"),
+                "{what}: only one line: {err:?}"
             );
         }
         let (_, err) = Config::parse_bytes("r.toml", &with_bad_line(cases[0].1));
-        assert_eq!(err.unwrap().column, 15, "the bad byte's column");
+        assert_eq!(err.unwrap().first.column, 15, "the bad byte's column");
     }
 
     #[test]
@@ -513,7 +596,7 @@ escpos_codepage = 73
         text.push_str("nmae = \"x\"\nname = \"Бюро\"\n");
         let (c, err) = Config::parse_lenient("r.toml", &text);
         let err = err.expect("reported");
-        assert_eq!((err.line, err.column), (21, 1), "{err}");
+        assert_eq!((err.first.line, err.first.column), (21, 1), "{err:?}");
         assert_eq!(c.office.name.as_deref(), Some("Бюро"));
     }
 
@@ -533,7 +616,7 @@ escpos_codepage = 73
         let (c, err) =
             Config::parse_lenient("r.toml", "[office]\nname = \"А\"\n[office]\nname = \"Б\"\n");
         assert_eq!(c.office.name.as_deref(), Some("А"));
-        assert_eq!(err.expect("reported").line, 4);
+        assert_eq!(err.expect("reported").first.line, 4);
     }
 
     #[test]
@@ -548,11 +631,38 @@ escpos_codepage = 73
         let parsed = PARSED.with(|p| p.get());
         assert_eq!(c.home_locality.as_deref(), Some("Житомир"));
         assert_eq!(c.office.name.as_deref(), Some("Бюро"));
-        assert!(err.expect("reported").message.contains("ще 7989"));
+        assert!(err.expect("reported").render(Lang::Uk).contains("ще 7989"));
         assert!(
             parsed < 4 * text.len(),
             "{parsed} bytes parsed for a {}-byte file",
             text.len()
         );
+    }
+
+    #[test]
+    fn every_problem_is_said_in_the_interface_language() {
+        let text = "lang = \"de\"\n[office]\nname = 5\nname = \"x\"\n[printer]\nwidth = \"forty\"\nnam = 1\n";
+        let (_, err) = Config::parse_lenient("r.toml", text);
+        let err = err.expect("reported");
+        let uk = err.render(Lang::Uk);
+        for english in ["unknown", "expected", "invalid", "ignored", "also", " / "] {
+            assert!(!uk.contains(english), "{english:?} in {uk}");
+        }
+        assert!(
+            uk.starts_with(
+                "r.toml:1:8: невідоме значення \"de\"; можливі: uk, en — цей рядок пропущено"
+            ),
+            "{uk}"
+        );
+        assert!(
+            uk.contains("3:8: неправильний тип значення: число 5, а має бути текст"),
+            "{uk}"
+        );
+        let en = err.render(Lang::En);
+        assert!(
+            en.contains("unknown variant `de`") && en.contains("this line was ignored"),
+            "{en}"
+        );
+        assert!(!en.chars().any(|c| ('а'..='я').contains(&c)), "{en}");
     }
 }

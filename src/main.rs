@@ -94,13 +94,13 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         // The screen reads the directory itself, after showing that it is loading.
         let setup = App::setup(&cli)?;
         if let Some(e) = &setup.config_error {
-            writeln!(err, "refdesk: {e}")?;
+            writeln!(err, "refdesk: {}", e.render(setup.lang))?;
         }
         return refdesk::tui::run(setup, cli.data.clone());
     };
     let app = App::from_cli(&cli)?;
     if let Some(e) = &app.config_error {
-        writeln!(err, "refdesk: {e}")?;
+        writeln!(err, "refdesk: {}", e.render(app.lang))?;
     }
     let code = match command {
         Command::Search(a) => commands::search::run(app, a, &mut out, &mut err)?,

@@ -144,7 +144,7 @@ proptest! {
         prop_assert_eq!(c.printer.width, Some(42));
         prop_assert_eq!(err.is_some(), !junk.is_empty());
         if let Some(e) = err {
-            prop_assert!(lines[e.line - 1].0, "reported at a good line: {}", e);
+            prop_assert!(lines[e.first.line - 1].0, "reported at a good line: {:?}", e);
         }
     }
 }

@@ -267,3 +267,37 @@ fn system_errors_are_in_the_interface_language() {
     assert!(err.contains("немає такого файлу чи теки"), "{err}");
     assert!(!err.contains("os error"), "{err}");
 }
+
+#[test]
+fn a_bad_settings_line_is_reported_in_the_interface_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("refdesk.toml");
+    std::fs::write(&cfg, "lang = \"de\"\n[office]\nname = 5\n").unwrap();
+    let (code, _, err) = run(refdesk()
+        .env("REFDESK_CONFIG", &cfg)
+        .args(["search", "паспорт"]));
+    assert_eq!(
+        code,
+        Some(0),
+        "a bad settings line never stops the program: {err}"
+    );
+    assert!(
+        err.contains(":1:8: невідоме значення \"de\"; можливі: uk, en — цей рядок пропущено"),
+        "{err}"
+    );
+    assert!(
+        err.contains("3:8: неправильний тип значення: число 5"),
+        "{err}"
+    );
+    for english in ["unknown variant", "expected", "invalid type", "ignored"] {
+        assert!(!err.contains(english), "{english:?} in {err}");
+    }
+    let (_, _, err) =
+        run(refdesk()
+            .env("REFDESK_CONFIG", &cfg)
+            .args(["--lang", "en", "search", "паспорт"]));
+    assert!(
+        err.contains("unknown variant `de`") && err.contains("this line was ignored"),
+        "{err}"
+    );
+}

@@ -197,11 +197,12 @@ fn read_error_message(e: &ReadError, lang: Lang) -> String {
             ),
         },
         ReadError::Io(e) => format!(
-            "{}: {e}",
+            "{}: {}",
             lang.pick(
                 "не вдалося прочитати файл — перевірте права доступу до нього",
                 "cannot read the file — check its permissions"
-            )
+            ),
+            crate::i18n::io_error(e, lang)
         ),
     }
 }
@@ -248,11 +249,12 @@ fn collect_toml_in(
                 column: 1,
                 code: "io",
                 message: format!(
-                    "{}: {e}",
+                    "{}: {}",
                     lang.pick(
                         "не вдалося прочитати теку — перевірте, що вона існує і доступна для читання",
                         "cannot read the folder — check that it exists and is readable"
-                    )
+                    ),
+                    crate::i18n::io_error(&e, lang)
                 ),
                 agency: None,
             });
@@ -1010,7 +1012,7 @@ fn unknown_category(categories: &[Category], category: &str, lang: Lang) -> Opti
 
 /// The TOML parser's message, in Ukrainian where its parts are known (they are English in the
 /// parser); an unknown part stays as the parser wrote it.
-fn toml_message(message: &str, lang: Lang) -> String {
+pub(super) fn toml_message(message: &str, lang: Lang) -> String {
     let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
     if lang == Lang::En {
         return message;

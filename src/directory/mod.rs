@@ -5,8 +5,10 @@ pub mod cache;
 mod diagnostic;
 mod load;
 mod model;
+mod parser_message;
 pub mod watch;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use load::{Directory, LoadOptions, load_demo, load_path, load_texts};
 pub use model::*;
+pub use parser_message::parser_message;

@@ -157,7 +157,7 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let wall = || jiff::ZonedDateTime::now().datetime();
     let offset = app.now.duration_since(wall());
     let clock = move || wall().checked_add(offset).unwrap_or_else(|_| wall());
-    let config_note = app.config_error.as_ref().map(|e| e.to_string());
+    let config_note = app.config_error.as_ref().map(|e| e.render(app.lang));
     let lang = app.lang;
     let config = Arc::new(app.config);
     let dir = Arc::new(app.dir);
