@@ -11,7 +11,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "toml") {
+        } else if p.extension().is_some_and(|x| x == "toml")
+            // The thesaurus is compiled into the search, not read as agencies.
+            && p.file_name().is_some_and(|n| n != "thesaurus.toml")
+        {
             out.push(p);
         }
     }

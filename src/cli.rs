@@ -92,6 +92,9 @@ pub struct SearchArgs {
     /// Rank this locality's agencies first among equals.
     #[arg(long, value_name = "LOCALITY")]
     pub near: Option<String>,
+    /// Show for each result how every query word matched: field, word, tier, thesaurus entry.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]

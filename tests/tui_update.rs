@@ -272,13 +272,40 @@ fn locality_picker_limits_results_to_the_town() {
     h.press(KeyCode::Enter);
     assert_eq!(h.state.filters.locality.as_deref(), Some("Бердичів"));
     assert!(!h.state.hits().is_empty());
+    // The town's agencies, and the lines that serve the whole country (a town never hides
+    // them).
+    let mut remote = 0;
     for hit in h.state.hits() {
-        assert_eq!(
-            h.state.dir.agencies[hit.agency].locality.as_deref(),
-            Some("Бердичів")
-        );
+        let a = &h.state.dir.agencies[hit.agency];
+        if a.remote {
+            remote += 1;
+        } else {
+            assert_eq!(a.locality.as_deref(), Some("Бердичів"));
+        }
     }
+    assert!(remote > 0, "the national lines stay under a town filter");
     assert!(h.screen().contains("[Бердичів]"));
+}
+
+#[test]
+fn locality_picker_offers_all_ukraine_online() {
+    let mut h = harness(100, 24);
+    h.press(KeyCode::F(4));
+    h.type_text("онлайн");
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.state.filters.locality.as_deref(),
+        Some(refdesk::search::NATIONWIDE)
+    );
+    assert!(!h.state.hits().is_empty());
+    for hit in h.state.hits() {
+        assert!(h.state.dir.agencies[hit.agency].remote);
+    }
+    assert!(
+        h.screen().contains("[Уся Україна / онлайн]"),
+        "{}",
+        h.screen()
+    );
 }
 
 /// Regression: typing a filter left the highlight on «all», so Enter kept every category.
@@ -568,9 +595,11 @@ fn results_for_an_older_query_are_dropped() {
                 score: 0,
                 tier: None,
                 temporarily_closed: false,
+                matched: 0,
             }],
             reading: Reading::AsTyped,
             total: 1,
+            ..Default::default()
         },
         marks: vec![],
     };
@@ -601,11 +630,13 @@ fn a_corrected_reading_is_announced() {
                 score: 1,
                 tier: None,
                 temporarily_closed: false,
+                matched: 0,
             }],
             reading: Reading::Layout {
                 text: "довідка".into(),
             },
             total: 1,
+            ..Default::default()
         },
         marks: vec![],
     };
@@ -845,4 +876,30 @@ fn resizing_keeps_state_and_selection_valid() {
         panic!("quit hint after resizing back");
     };
     assert!(cmd.0.width > 0);
+}
+
+#[test]
+fn words_the_result_does_not_use_are_shown() {
+    let mut h = harness(120, 24);
+    h.type_text("паспорт бабусею");
+    assert!(
+        !h.state.hits().is_empty(),
+        "«бабусею» does not make results disappear"
+    );
+    assert!(
+        h.screen().contains("не враховано: бабусею"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn nothing_found_shows_suggestions_labelled_as_such() {
+    let mut h = harness(120, 30);
+    h.type_text("пвпвпвпв");
+    assert!(h.state.hits().is_empty());
+    let screen = h.screen();
+    assert!(screen.contains("Нічого не знайдено"), "{screen}");
+    assert!(screen.contains("Точних збігів немає. Підказки"), "{screen}");
+    assert!(screen.contains("загальнонаціональні лінії"), "{screen}");
 }

@@ -3,7 +3,7 @@
 use crate::app::App;
 use crate::cli::SearchArgs;
 use crate::i18n::Lang;
-use crate::search::{Engine, Reading, Results, SearchOptions};
+use crate::search::{Engine, Reading, Results, SearchOptions, WordMatch};
 use serde::Serialize;
 use std::io::Write;
 use std::sync::Arc;
@@ -19,7 +19,8 @@ pub struct JsonHit<'a> {
     /// The best-matching service's name; null when the agency itself matched.
     pub service: Option<&'a str>,
     pub score: i64,
-    /// How the weakest query word matched: exact, prefix, word-form, russian, typo, fallback.
+    /// How the weakest query word matched: exact, prefix, word-form, russian, thesaurus, typo,
+    /// fallback.
     pub r#match: Option<&'static str>,
     pub temporarily_closed: bool,
     /// The agency's temporary notice, shown wherever the agency appears.
@@ -29,6 +30,12 @@ pub struct JsonHit<'a> {
     /// The query as it was read, when not as typed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub corrected: Option<&'a str>,
+    /// The query's words this agency did not match («не враховано»); empty when it matched
+    /// them all.
+    pub unused: Vec<&'a str>,
+    /// For each query word: how it matched (`exact`, `word-form`, `thesaurus`…, `unused`), in
+    /// which field, which word of the directory, through which thesaurus entry.
+    pub explain: Vec<WordMatch>,
 }
 
 pub fn run(
@@ -49,7 +56,8 @@ pub fn run(
     };
     let banner = app.demo_banner();
     let mut engine = Engine::new(Arc::new(app.dir));
-    let results = engine.search(&query, &opts);
+    // The words are complete: nothing more is being typed.
+    let results = engine.search(&format!("{query} "), &opts);
     if results.hits.is_empty() {
         if args.json {
             // Still a JSON array, so a script can parse the answer either way.
@@ -59,27 +67,48 @@ pub fn run(
             Lang::Uk => writeln!(err, "нічого не знайдено: «{query}»")?,
             Lang::En => writeln!(err, "nothing found for \"{query}\"")?,
         }
+        if let Some(s) = &results.suggestions {
+            let text: String = s
+                .lines(engine.directory(), lang)
+                .iter()
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let text = crate::sanitize::text(&text);
+            // With --json, stdout stays a parsable array; the suggestions go beside it.
+            if args.json {
+                write!(err, "{text}")?;
+            } else {
+                write!(out, "{text}")?;
+            }
+        }
         return Ok(super::NOT_FOUND);
     }
+    let explained = engine.explain_hits(&query, &results, &results.hits);
     if args.json {
-        let hits = json_hits(&engine, &results);
+        let hits = json_hits(&engine, &results, explained);
         let json = serde_json::to_string_pretty(&hits)?;
         writeln!(out, "{}", crate::sanitize::json(&json))?;
     } else {
         if let Some(b) = banner {
             writeln!(out, "[{b}]")?;
         }
-        let text = render_text(&engine, &results, lang);
+        let explain = args.explain.then_some(explained.as_slice());
+        let text = render_text(&engine, &results, explain, lang);
         write!(out, "{}", crate::sanitize::text(&text))?;
     }
     Ok(0)
 }
 
-pub fn json_hits<'a>(engine: &'a Engine, r: &'a Results) -> Vec<JsonHit<'a>> {
+pub fn json_hits<'a>(
+    engine: &'a Engine,
+    r: &'a Results,
+    explained: Vec<Vec<WordMatch>>,
+) -> Vec<JsonHit<'a>> {
     let dir = engine.directory();
     r.hits
         .iter()
-        .map(|h| {
+        .zip(explained)
+        .map(|(h, explain)| {
             let a = &dir.agencies[h.agency];
             JsonHit {
                 id: &a.id,
@@ -97,14 +126,22 @@ pub fn json_hits<'a>(engine: &'a Engine, r: &'a Results) -> Vec<JsonHit<'a>> {
                 alert: a.alert.as_deref(),
                 reading: r.reading.code(),
                 corrected: r.reading.text(),
+                unused: r.unused(h),
+                explain,
             }
         })
         .collect()
 }
 
 /// The readable list: a note on how the query was read, then for each agency its rank, list
-/// name and locality, and the matching service on a second line.
-pub fn render_text(engine: &Engine, r: &Results, lang: Lang) -> String {
+/// name and locality, the matching service on a second line, the query's words it did not
+/// use, and with `explain` how each word matched.
+pub fn render_text(
+    engine: &Engine,
+    r: &Results,
+    explain: Option<&[Vec<WordMatch>]>,
+    lang: Lang,
+) -> String {
     let dir = engine.directory();
     let mut s = String::new();
     match &r.reading {
@@ -138,6 +175,20 @@ pub fn render_text(engine: &Engine, r: &Results, lang: Lang) -> String {
         if let Some(alert) = &a.alert {
             s.push_str(&format!("{:width$}  ! {alert}\n", ""));
         }
+        let unused = r.unused(h);
+        if !unused.is_empty() {
+            s.push_str(&format!(
+                "{:width$}  {}: {}\n",
+                "",
+                lang.pick("не враховано", "not used"),
+                unused.join(", ")
+            ));
+        }
+        if let Some(x) = explain.and_then(|x| x.get(i)) {
+            for m in x {
+                s.push_str(&format!("{:width$}  · {}\n", "", explain_line(m, lang)));
+            }
+        }
     }
     if r.total > r.hits.len() {
         // «усього» takes the nominative, so the plain counted noun reads right.
@@ -148,4 +199,50 @@ pub fn render_text(engine: &Engine, r: &Results, lang: Lang) -> String {
         });
     }
     s
+}
+
+/// «загубила» → тема послуги: «загубив» (word-form), with the thesaurus entry when there is
+/// one.
+fn explain_line(m: &WordMatch, lang: Lang) -> String {
+    let how = match (m.how, lang) {
+        ("exact", Lang::Uk) => "те саме слово",
+        ("prefix", Lang::Uk) => "початок слова",
+        ("word-form", Lang::Uk) => "інша форма слова",
+        ("russian", Lang::Uk) => "російське написання",
+        ("thesaurus", Lang::Uk) => "через тезаурус",
+        ("typo", Lang::Uk) => "з одруківкою",
+        ("fallback", Lang::Uk) => "частина слова",
+        ("nationwide", Lang::Uk) => "установа для всієї України",
+        ("unused", Lang::Uk) => "не враховано",
+        (code, _) => code,
+    };
+    let mut line = format!("«{}»: {how}", m.word);
+    if let (Some(field), Some(found)) = (m.field, &m.found) {
+        line.push_str(&format!(" — {} «{found}»", field_label(field, lang)));
+    }
+    if let Some(t) = &m.thesaurus {
+        line.push_str(&format!(" ({}: {t})", lang.pick("тезаурус", "thesaurus")));
+    }
+    line
+}
+
+fn field_label(code: &str, lang: Lang) -> &str {
+    let uk = match code {
+        "name" => "назва",
+        "short-name" => "коротка назва",
+        "topic" => "тема",
+        "description" => "опис",
+        "category" => "категорія",
+        "locality" => "населений пункт",
+        "district" => "район",
+        "address" => "адреса",
+        "person" => "особа",
+        "phone" => "телефон",
+        "service-name" => "назва послуги",
+        "service-topic" => "тема послуги",
+        "service-description" => "опис послуги",
+        "service-person" => "особа послуги",
+        other => other,
+    };
+    lang.pick(uk, code)
 }

@@ -34,7 +34,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"RDSKDIR\0";
 /// Bump whenever the model's serialised shape or the layout changes.
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 const HEADER: usize = 8 + 4 + 4 + 8 + 4;
 /// A file modified this recently may be modified again within the file system's timestamp
 /// granularity without its size changing; such a directory is not cached (the "racily clean"
@@ -173,10 +173,11 @@ type Payload = (
     Vec<Diagnostic>,
     Vec<String>,
     Vec<SkippedDate>,
+    Vec<crate::search::thesaurus::Entry>,
 );
 
 fn decode(file: &Path, key: &[u8]) -> Option<Directory> {
-    let (meta, agencies, categories, diagnostics, files, skipped_dates): Payload =
+    let (meta, agencies, categories, diagnostics, files, skipped_dates, thesaurus): Payload =
         super::model::with_hours_memo(|| read_checked(file, key))?;
     Some(Directory {
         meta,
@@ -186,6 +187,7 @@ fn decode(file: &Path, key: &[u8]) -> Option<Directory> {
         files,
         cache: None,
         skipped_dates,
+        thesaurus,
     })
 }
 
@@ -280,6 +282,7 @@ fn write_dir(cache_dir: &Path, file: &Path, key: &[u8], dir: &Directory) -> std:
         &dir.diagnostics,
         &dir.files,
         &dir.skipped_dates,
+        &dir.thesaurus,
     );
     write(cache_dir, file, key, &payload)
 }

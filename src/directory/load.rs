@@ -41,6 +41,8 @@ pub struct Directory {
     pub cache: Option<super::cache::CacheHandle>,
     /// The dates of entries left out for other errors, for [`check_dates`].
     pub skipped_dates: Vec<SkippedDate>,
+    /// The data folder's own thesaurus entries (`thesaurus.toml`), added to the built-in ones.
+    pub thesaurus: Vec<crate::search::thesaurus::Entry>,
 }
 
 impl Directory {
@@ -373,6 +375,7 @@ fn load_texts_undated(files: &[(&str, &str)], lang: Lang) -> Directory {
         agencies: Vec::new(),
         declared: Vec::new(),
         meta: DirectoryMeta::default(),
+        thesaurus: Vec::new(),
     };
     for (name, text) in files {
         loader.file(name, text);
@@ -408,6 +411,7 @@ struct Loader {
     agencies: Vec<Pending>,
     declared: Vec<(Category, String, Pos)>,
     meta: DirectoryMeta,
+    thesaurus: Vec<crate::search::thesaurus::Entry>,
 }
 
 /// One source text (or a part of one) being walked.
@@ -514,6 +518,13 @@ impl Loader {
     }
 
     fn file(&mut self, name: &str, text: &str) {
+        // A data folder's thesaurus is words, not agencies.
+        if crate::search::thesaurus::is_thesaurus_file(name) {
+            let (entries, diags) = crate::search::thesaurus::parse(name, text, self.lang);
+            self.thesaurus.extend(entries);
+            self.diags.extend(diags);
+            return;
+        }
         // A BOM is common from Windows editors and harmless.
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
         let base = text.len() - body.len();
@@ -985,6 +996,7 @@ impl Loader {
             files: Vec::new(),
             cache: None,
             skipped_dates: self.skipped_dates,
+            thesaurus: self.thesaurus,
         }
     }
 }

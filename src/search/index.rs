@@ -45,6 +45,8 @@ pub struct AgencyRec {
     pub temporarily_closed: bool,
     pub locality: u32,
     pub category: u32,
+    /// Serves the whole country by phone or online (`remote`): a town never hides it.
+    pub remote: bool,
 }
 
 /// A locality as it can be named in a query («Бердичів», «смт Ружин» → «ружин»).
@@ -76,6 +78,8 @@ pub struct Index {
     pub agencies: Vec<AgencyRec>,
     pub localities: Vec<Locality>,
     pub categories: Vec<String>,
+    /// The remote agencies, ascending.
+    pub remote: Vec<u32>,
     /// Whether any indexed word is Latin (only then is a Cyrillic query also read as typed on
     /// the wrong layout for Latin).
     pub has_latin: bool,
@@ -305,6 +309,7 @@ impl Index {
                 temporarily_closed: a.status == Status::TemporarilyClosed,
                 locality,
                 category,
+                remote: a.remote,
             });
         }
         field_off.push(b.fields.len() as u32);
@@ -382,6 +387,9 @@ impl Index {
                 .map(|i| i as u32)
                 .collect();
         }
+        let remote = (0..agencies.len() as u32)
+            .filter(|&a| agencies[a as usize].remote)
+            .collect();
         let has_latin = vocab
             .iter()
             .any(|v| v.bytes().any(|b| b.is_ascii_lowercase()));
@@ -398,6 +406,7 @@ impl Index {
             agencies,
             localities,
             categories,
+            remote,
             has_latin,
         }
     }

@@ -2,30 +2,43 @@
 //! Pure: no I/O, no UI.
 //!
 //! How a query is answered:
-//! 1. The query is normalised ([`normalize`]) and split into words; function words («про»,
-//!    «на», «як») are optional, every other word must match somewhere in the same agency — in
-//!    its own fields or in one of its services — in any order.
+//! 1. The query is normalised ([`normalize`]) and split into words; function words and filler
+//!    («про», «на», «треба», «де», «нужно») neither hide nor rank a result. The other words
+//!    match anywhere in an agency — its own fields or one of its services — in any order.
 //! 2. It is read as typed and, when it looks like it, as typed on the wrong keyboard layout
 //!    ([`layout`]) and as official transliteration ([`translit`]); the reading whose best hit
-//!    scores highest wins and is reported.
+//!    covers most words and scores highest wins and is reported.
 //! 3. Each query word is matched against the sorted vocabulary of the directory: exact word,
-//!    beginning of a word, another form of the word (shared stem), Russian spelling, one typo,
-//!    and as a last resort a piece inside a longer word ([`score::Tier`]).
-//! 4. Candidates come from the inverted lists of the matched words; each candidate is scored by
-//!    walking its fields once: a word's best match (tier points × field weight), summed over
-//!    the words, per service, so the best-matching service is named.
-//! 5. Temporarily closed agencies go last; `near`'s agencies go first among equals; only the
-//!    top N are sorted.
+//!    beginning of a word, another form of the word (shared stem), Russian spelling, the
+//!    thesaurus of needs ([`thesaurus`]: a phrase counts where one field holds all of it), one
+//!    typo, and as a last resort a piece inside a longer word ([`score::Tier`]). A word that
+//!    names a town (in any case form) matches only the town — or an agency that serves the
+//!    whole country. A word that matches nothing is left out and reported as unused.
+//! 4. Candidates come from the inverted lists of the matched words: first the agencies having
+//!    every word; when they are few, also those covering at least half of the need, ranked
+//!    below. Each candidate is scored by walking its fields once: a word's best match (tier
+//!    points × field weight), summed over the words, per service, so the best-matching service
+//!    is named.
+//! 5. Temporarily closed agencies go last; then more words covered before fewer; `near`'s
+//!    agencies go first among equals; only the top N are sorted. When nothing fits at all,
+//!    [`Suggestions`] say what is near.
 
+mod explain;
+mod forms;
 mod index;
 mod layout;
 mod normalize;
 mod score;
+mod suggest;
+pub mod thesaurus;
 mod translit;
 
+pub use explain::WordMatch;
+pub use forms::WordForms;
 pub use index::Index;
 pub use normalize::{normalize, normalize_mapped};
-pub use score::{FieldKind, Tier};
+pub use score::{FieldKind, Scoring, Tier};
+pub use suggest::Suggestions;
 pub use translit::to_latin as transliterate;
 
 use crate::directory::Directory;
@@ -33,6 +46,7 @@ use index::{NO_LOCALITY, NO_SERVICE, prefix_range};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use thesaurus::Thesaurus;
 
 /// Filters and preferences for one search.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -43,22 +57,23 @@ pub struct SearchOptions {
     pub near: Option<String>,
     /// Only this category id.
     pub category: Option<String>,
-    /// Only this locality.
+    /// Only this locality (and the agencies that serve the whole country, which a town never
+    /// hides); [`NATIONWIDE`] for those alone.
     pub locality: Option<String>,
 }
 
+/// The locality filter's value for «уся Україна / онлайн»: only remote agencies.
+pub const NATIONWIDE: &str = "*";
+
 /// How the query was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Reading {
+    #[default]
     AsTyped,
     /// Typed on the other keyboard layout; `text` is what was meant.
-    Layout {
-        text: String,
-    },
+    Layout { text: String },
     /// Latin transliteration of Ukrainian; `text` is the Cyrillic reading.
-    Translit {
-        text: String,
-    },
+    Translit { text: String },
 }
 
 impl Reading {
@@ -91,14 +106,33 @@ pub struct Hit {
     pub tier: Option<Tier>,
     /// The agency is temporarily closed (it ranks last; mark it).
     pub temporarily_closed: bool,
+    /// Which of [`Results::words`] this agency matched (bit i for word i); the others were
+    /// not used for it.
+    pub matched: u16,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Results {
     pub hits: Vec<Hit>,
     pub reading: Reading,
     /// Matches before the limit was applied.
     pub total: usize,
+    /// The query's words that count (not filler like «треба», «для»), as read.
+    pub words: Vec<String>,
+    /// When nothing fits: what to offer instead (see [`Suggestions`]).
+    pub suggestions: Option<Box<Suggestions>>,
+}
+
+impl Results {
+    /// The words of the query `hit` did not use («не враховано: бабусею»).
+    pub fn unused(&self, hit: &Hit) -> Vec<&str> {
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| hit.matched & 1 << i == 0)
+            .map(|(_, w)| w.as_str())
+            .collect()
+    }
 }
 
 /// At most this many query words take part (the rest of a pasted paragraph is ignored).
@@ -110,6 +144,13 @@ const NEAR_SHARE: u32 = 8;
 const FIELDS_BONUS: u32 = 2;
 /// Per extra required word found in the same field as another.
 const TOGETHER_BONUS: u32 = 20;
+/// [`Tier::Thesaurus`] as stored per vocabulary word.
+const THESAURUS: u8 = Tier::Thesaurus.to_u8();
+/// Fewer full matches than this, and agencies that cover part of the need are looked for too.
+const PARTIAL_BELOW: usize = 10;
+/// What a town in the query is worth to an agency that serves the whole country: less than
+/// the town's own agencies get for it, so they come first.
+const REMOTE_TOWN_POINTS: u32 = 8;
 /// From this many candidates on, scoring is split over two threads.
 const PARALLEL_FROM: usize = 4096;
 /// How many recent queries are remembered (for backspace).
@@ -122,6 +163,9 @@ struct QWord {
     chars: Vec<char>,
     optional: bool,
     digits: bool,
+    /// The word being typed (the last one, no space after it yet): its beginning may be a
+    /// longer word's.
+    typing: bool,
 }
 
 /// A reading of the query: its words, and whether they are Latin transliteration.
@@ -134,7 +178,7 @@ struct ReadingQuery {
 
 /// Splits a normalised query into words; digit groups written with spaces or dashes
 /// («42 05 10», «(0412) 42-05-10») are one number.
-fn query_words(raw: &str) -> Vec<QWord> {
+fn query_words(raw: &str, typing: bool) -> Vec<QWord> {
     let key = normalize::normalize(raw);
     let mut out: Vec<QWord> = Vec::new();
     let mut prev_digits = false;
@@ -154,7 +198,11 @@ fn query_words(raw: &str) -> Vec<QWord> {
             chars: t.text.chars().collect(),
             optional: normalize::is_stopword(t.text),
             digits,
+            typing: false,
         });
+    }
+    if typing && let Some(last) = out.last_mut() {
+        last.typing = true;
     }
     // A query of function words only («на») still has to match them.
     if out.iter().all(|w| w.optional) {
@@ -171,8 +219,12 @@ fn query_words(raw: &str) -> Vec<QWord> {
     out
 }
 
+/// `raw` as typed, and as it may have been meant. A space after the last word says it is
+/// complete.
 fn readings(raw: &str, has_latin: bool) -> Vec<ReadingQuery> {
+    let typing = !raw.ends_with(char::is_whitespace);
     let raw = raw.trim();
+    let query_words = |q: &str| query_words(q, typing);
     let mut out = vec![ReadingQuery {
         reading: Reading::AsTyped,
         words: query_words(raw),
@@ -227,6 +279,11 @@ struct WordScratch {
     touched: Vec<u32>,
     /// Localities this word names (then it matches only the locality field).
     localities: Vec<u32>,
+    /// Thesaurus phrases: the bits (one per phrase word) each phrase needs in one field.
+    phrases: Vec<u64>,
+    /// (vocabulary word, the thesaurus phrase words it is a form of), sorted by word once
+    /// filled.
+    phrase_words: Vec<(u32, u64)>,
 }
 
 impl WordScratch {
@@ -247,6 +304,21 @@ impl WordScratch {
         }
         self.touched.clear();
         self.localities.clear();
+        self.phrases.clear();
+        self.phrase_words.clear();
+    }
+
+    /// The thesaurus phrase words vocabulary word `id` is a form of.
+    fn phrase_bits(&self, id: u32) -> Option<u64> {
+        self.phrase_words
+            .binary_search_by_key(&id, |e| e.0)
+            .ok()
+            .map(|i| self.phrase_words[i].1)
+    }
+
+    /// Whether the phrase words found in one field (`got`) complete a thesaurus phrase.
+    fn completes_phrase(&self, got: u64) -> bool {
+        got != 0 && self.phrases.iter().any(|&m| m & !got == 0)
     }
 }
 
@@ -268,6 +340,10 @@ struct Scored {
     service: u32,
     score: u32,
     worst: u8,
+    /// Bit per query word (of the reading's words) that matched.
+    matched: u16,
+    /// How many of the query's words that count matched: all-words matches rank first.
+    covered: u8,
 }
 
 /// The search engine over one loaded directory.
@@ -282,6 +358,11 @@ pub struct Engine {
     last: Option<Previous>,
     /// Bit per vocabulary word: does any query word match it (skips most words fast).
     any: Vec<u64>,
+    thesaurus: Thesaurus,
+    /// Per query word of the current run, the thesaurus entries it takes part in.
+    entries: Vec<Vec<u32>>,
+    forms: WordForms,
+    scoring: Scoring,
 }
 
 /// A query whose hits a longer query can be searched within: every agency the longer query
@@ -291,6 +372,9 @@ struct Previous {
     filter: (Option<u32>, Option<u32>),
     hits: Vec<u32>,
     had_locality: bool,
+    /// The thesaurus entries of each word: a word that joins a phrase («не платить» →
+    /// «не платить аліменти») can match more, and then the new query does not narrow.
+    entries: Vec<Vec<u32>>,
 }
 
 impl Previous {
@@ -298,8 +382,23 @@ impl Previous {
     /// last one possibly longer, more words after. Matching is monotone in a word's length
     /// once it has five letters (all length thresholds are below that) and begins some word
     /// (no last-resort pass), and locality words could widen when they stop being one.
-    fn narrows_to(&self, new: &[QWord], filter: &Filter, last_begins_some: bool) -> bool {
-        if self.had_locality
+    fn narrows_to(
+        &self,
+        new: &[QWord],
+        entries: &[Vec<u32>],
+        filter: &Filter,
+        last_begins_some: bool,
+    ) -> bool {
+        let n = self.words.len();
+        if n == 0 || entries.len() < n {
+            return false;
+        }
+        let same_entries = self.entries[..n - 1] == entries[..n - 1]
+            && entries[n - 1]
+                .iter()
+                .all(|e| self.entries[n - 1].contains(e));
+        if !same_entries
+            || self.had_locality
             || self.filter != (filter.locality, filter.category)
             || self.words.is_empty()
             || new.len() < self.words.len()
@@ -307,7 +406,6 @@ impl Previous {
         {
             return false;
         }
-        let n = self.words.len();
         self.words
             .iter()
             .zip(new)
@@ -348,6 +446,7 @@ impl Engine {
     /// `index` must have been built from `dir`.
     pub fn with_index(dir: Arc<Directory>, index: Index) -> Engine {
         let n = index.agencies.len();
+        let thesaurus = Thesaurus::new(&dir.thesaurus);
         Engine {
             dir,
             index,
@@ -357,7 +456,27 @@ impl Engine {
             cache: HashMap::new(),
             last: None,
             any: Vec::new(),
+            thesaurus,
+            entries: Vec::new(),
+            forms: WordForms::default(),
+            scoring: Scoring::default(),
         }
+    }
+
+    /// Chooses how word matches add up (for measuring the models against each other).
+    pub fn set_scoring(&mut self, scoring: Scoring) {
+        self.scoring = scoring;
+        self.clear_cache();
+    }
+
+    /// Chooses how word forms are recognised (for measuring the rules against each other).
+    pub fn set_word_forms(&mut self, forms: WordForms) {
+        self.forms = forms;
+        self.clear_cache();
+    }
+
+    pub fn thesaurus(&self) -> &Thesaurus {
+        &self.thesaurus
     }
 
     pub fn directory(&self) -> &Arc<Directory> {
@@ -395,15 +514,24 @@ impl Engine {
     /// Runs a query. An empty query lists every offered agency.
     pub fn search(&mut self, query: &str, opts: &SearchOptions) -> Results {
         let never = AtomicU64::new(0);
-        match self.search_cancellable(query, opts, &never, 0) {
-            Some(r) => r,
-            // Unreachable: nobody else holds `never`; an empty result is still correct.
-            None => Results {
-                hits: Vec::new(),
-                reading: Reading::AsTyped,
-                total: 0,
-            },
-        }
+        // Unreachable `None`: nobody else holds `never`; an empty result is still correct.
+        self.search_cancellable(query, opts, &never, 0)
+            .unwrap_or_default()
+    }
+
+    /// The filter `opts` asks for, in index terms.
+    fn filter(&self, opts: &SearchOptions) -> Filter {
+        let locality = match opts.locality.as_deref() {
+            // Agencies without a locality are the remote ones.
+            Some(NATIONWIDE) => Some(NO_LOCALITY),
+            Some(l) => Some(self.index.locality_id(l).unwrap_or(NO_LOCALITY - 1)),
+            None => None,
+        };
+        let category = opts
+            .category
+            .as_deref()
+            .map(|c| self.index.category_id(c).unwrap_or(u32::MAX));
+        Filter { locality, category }
     }
 
     /// Like [`Engine::search`], but gives up (None) as soon as `generation` no longer equals
@@ -415,31 +543,21 @@ impl Engine {
         generation: &AtomicU64,
         mine: u64,
     ) -> Option<Results> {
-        let key = (query.trim().to_string(), opts.clone());
+        // A space after the last word counts: it says the word is complete.
+        let key = (query.trim_start().to_string(), opts.clone());
         if let Some(r) = self.cache.get(&key) {
             return Some(r.clone());
         }
         let cancelled = || generation.load(Ordering::Relaxed) != mine;
         let near = opts.near.as_deref().and_then(|n| self.index.locality_id(n));
-        let only_locality = match opts.locality.as_deref() {
-            Some(l) => Some(self.index.locality_id(l).unwrap_or(NO_LOCALITY - 1)),
-            None => None,
-        };
-        let only_category = match opts.category.as_deref() {
-            Some(c) => Some(self.index.category_id(c).unwrap_or(u32::MAX)),
-            None => None,
-        };
-        let filter = Filter {
-            locality: only_locality,
-            category: only_category,
-        };
+        let filter = self.filter(opts);
 
         let rqs = readings(query, self.index.has_latin);
-        let mut best: Option<(Reading, Vec<Scored>, u32)> = None;
+        let mut best: Option<(&ReadingQuery, Vec<Scored>, (u8, u32))> = None;
         for rq in &rqs {
             if rq.words.is_empty() {
                 if matches!(rq.reading, Reading::AsTyped) {
-                    best = Some((Reading::AsTyped, self.list_all(&filter), u32::MAX));
+                    best = Some((rq, self.list_all(&filter), (u8::MAX, u32::MAX)));
                     break;
                 }
                 continue;
@@ -454,12 +572,19 @@ impl Engine {
                 continue;
             }
             let hits = self.run(rq, &filter, &cancelled)?;
-            let top = hits.iter().map(|h| h.score).max().unwrap_or(0);
+            let top = hits
+                .iter()
+                .map(|h| (h.covered, h.score))
+                .max()
+                .unwrap_or((0, 0));
             if best.as_ref().is_none_or(|b| top > b.2) {
-                best = Some((rq.reading.clone(), hits, top));
+                best = Some((rq, hits, top));
             }
         }
-        let (reading, mut scored, _) = best.unwrap_or((Reading::AsTyped, Vec::new(), 0));
+        let (rq, mut scored) = match best {
+            Some((rq, hits, _)) => (rq, hits),
+            None => (&rqs[0], Vec::new()),
+        };
         if cancelled() {
             return None;
         }
@@ -475,6 +600,7 @@ impl Engine {
             };
             (
                 rec.temporarily_closed,
+                std::cmp::Reverse(s.covered),
                 std::cmp::Reverse(s.score.saturating_add(bonus)),
                 s.agency,
             )
@@ -485,6 +611,10 @@ impl Engine {
             scored.truncate(limit);
         }
         scored.sort_unstable_by_key(sort_key);
+        // Bits over all the reading's words → bits over the words that count.
+        let counted: Vec<usize> = (0..rq.words.len())
+            .filter(|&i| !rq.words[i].optional)
+            .collect();
         let hits = scored
             .iter()
             .map(|s| Hit {
@@ -493,13 +623,24 @@ impl Engine {
                 score: i64::from(s.score),
                 tier: score::Tier::from_u8(s.worst),
                 temporarily_closed: idx.agencies[s.agency as usize].temporarily_closed,
+                matched: counted
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, wi)| s.matched & 1 << **wi != 0)
+                    .fold(0, |m, (k, _)| m | 1 << k),
             })
             .collect();
-        let results = Results {
+        let mut results = Results {
             hits,
-            reading,
+            reading: rq.reading.clone(),
             total,
+            words: counted.iter().map(|&i| rq.words[i].text.clone()).collect(),
+            suggestions: None,
         };
+        if results.hits.is_empty() && !results.words.is_empty() {
+            let s = suggest::suggest(self, &results.words, opts, &cancelled)?;
+            results.suggestions = Some(Box::new(s));
+        }
         if self.cache.len() >= CACHE_SIZE {
             self.cache.clear();
         }
@@ -517,17 +658,15 @@ impl Engine {
                 service: NO_SERVICE,
                 score: 0,
                 worst: 0,
+                matched: 0,
+                covered: 0,
             })
             .collect()
     }
 
-    /// All hits of one reading, unsorted. None when cancelled.
-    fn run(
-        &mut self,
-        rq: &ReadingQuery,
-        filter: &Filter,
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Scored>> {
+    /// Matches every word of `rq` against the vocabulary, through the thesaurus too, into the
+    /// per-word scratch. Returns whether the last word begins some word of the directory.
+    fn match_words(&mut self, rq: &ReadingQuery) -> bool {
         let nv = self.index.vocab.len();
         while self.words.len() < rq.words.len() {
             self.words.push(WordScratch::default());
@@ -543,36 +682,175 @@ impl Engine {
         } else {
             self.any.iter_mut().for_each(|b| *b = 0);
         }
+        self.entries = if rq.latin {
+            vec![Vec::new(); rq.words.len()]
+        } else {
+            let content: Vec<Option<&str>> = rq
+                .words
+                .iter()
+                .map(|w| (!w.optional && !w.digits).then_some(w.text.as_str()))
+                .collect();
+            self.thesaurus.lookup(&content)
+        };
         let mut last_begins_some = false;
-        let mut initials = 0u32;
         for (wi, w) in rq.words.iter().enumerate() {
             let ws = &mut self.words[wi];
-            last_begins_some = match_word(&self.index, w, rq.latin, ws);
+            last_begins_some = match_word(&self.index, w, rq.latin, self.forms, ws);
+            let mut bit = 0;
+            'entries: for &e in &self.entries[wi] {
+                for phrase in self.thesaurus.expansions(e) {
+                    if bit + phrase.len() > 64 {
+                        break 'entries;
+                    }
+                    let mut mask = 0u64;
+                    for t in phrase {
+                        match_expansion(&self.index, t, 1 << bit, ws);
+                        mask |= 1 << bit;
+                        bit += 1;
+                    }
+                    ws.phrases.push(mask);
+                }
+            }
+            // One entry per vocabulary word, sorted for lookup while scoring.
+            ws.phrase_words.sort_unstable_by_key(|e| e.0);
+            ws.phrase_words.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 |= b.1;
+                }
+                same
+            });
             if !w.optional {
                 find_localities(&self.index, w, ws);
             }
             for &t in &ws.touched {
                 self.any[t as usize >> 6] |= 1 << (t & 63);
+            }
+        }
+        last_begins_some
+    }
+
+    /// All hits of one reading, unsorted: every agency that matches all the query's words that
+    /// match anything, and when those are few, the agencies that cover part of the need. None
+    /// when cancelled.
+    fn run(
+        &mut self,
+        rq: &ReadingQuery,
+        filter: &Filter,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Scored>> {
+        let last_begins_some = self.match_words(rq);
+        let mut initials = 0u32;
+        for ws in &self.words[..rq.words.len()] {
+            for &t in &ws.touched {
                 initials |= index::first_letter_bit(&self.index.vocab[t as usize]);
             }
         }
         if cancelled() {
             return None;
         }
+        // A word that matches nothing anywhere is left out («не враховано»); the others count.
+        let unused: u32 = (0..rq.words.len())
+            .filter(|&i| {
+                let ws = &self.words[i];
+                !rq.words[i].optional && ws.touched.is_empty() && ws.localities.is_empty()
+            })
+            .fold(0, |m, i| m | 1 << i);
+        let required: Vec<usize> = (0..rq.words.len())
+            .filter(|&i| !rq.words[i].optional && unused & 1 << i == 0)
+            .collect();
+        if required.is_empty() {
+            return Some(Vec::new());
+        }
         let as_typed = matches!(rq.reading, Reading::AsTyped);
         let restrict = match &self.last {
-            Some(p) if as_typed && p.narrows_to(&rq.words, filter, last_begins_some) => Some(
-                std::mem::take(&mut self.last)
-                    .map(|p| p.hits)
-                    .unwrap_or_default(),
-            ),
+            Some(p)
+                if as_typed
+                    && unused == 0
+                    && p.narrows_to(&rq.words, &self.entries, filter, last_begins_some) =>
+            {
+                Some(
+                    std::mem::take(&mut self.last)
+                        .map(|p| p.hits)
+                        .unwrap_or_default(),
+                )
+            }
             _ => None,
         };
 
-        // Candidates: agencies having every required word, starting from the rarest word.
-        let required: Vec<usize> = (0..rq.words.len())
-            .filter(|&i| !rq.words[i].optional)
-            .collect();
+        let weights = self.word_weights(&required);
+        let cand = self.candidates(&required, restrict.as_deref(), filter, cancelled)?;
+        let mut out = self.score_many(&cand, rq, unused, None, initials, &weights, cancelled)?;
+        let strict_hits = out.len();
+        let content = required
+            .iter()
+            .filter(|&&i| self.words[i].localities.is_empty())
+            .count();
+        if strict_hits < PARTIAL_BELOW && content >= 2 {
+            // Few agencies have every word: add those that cover at least half of the need
+            // (a town alone is not part of it), ranked below.
+            let min = required.len().div_ceil(2) as u8;
+            let cand = self.union_candidates(&required, &out, filter);
+            out.extend(self.score_many(
+                &cand,
+                rq,
+                unused,
+                Some(min),
+                initials,
+                &weights,
+                cancelled,
+            )?);
+        }
+        if as_typed {
+            let mut hits: Vec<u32> = out.iter().map(|s| s.agency).collect();
+            hits.sort_unstable();
+            self.last = Some(Previous {
+                words: rq
+                    .words
+                    .iter()
+                    .map(|w| (w.text.clone(), w.optional))
+                    .collect(),
+                filter: (filter.locality, filter.category),
+                hits,
+                had_locality: self.words[..rq.words.len()]
+                    .iter()
+                    .any(|w| !w.localities.is_empty()),
+                entries: self.entries.clone(),
+            });
+        }
+        Some(out)
+    }
+
+    /// The agencies a query word can match: through its matched words, or the localities it
+    /// names plus the agencies that serve the whole country.
+    fn word_agencies(&self, wi: usize, mut mark: impl FnMut(u32)) {
+        let ws = &self.words[wi];
+        if ws.localities.is_empty() {
+            for &t in &ws.touched {
+                for &a in self.index.postings(t) {
+                    mark(a);
+                }
+            }
+        } else {
+            for &l in &ws.localities {
+                for &a in &self.index.localities[l as usize].agencies {
+                    mark(a);
+                }
+            }
+            for &a in &self.index.remote {
+                mark(a);
+            }
+        }
+    }
+
+    /// Candidates having every word of `required`, starting from the rarest word.
+    fn candidates(
+        &mut self,
+        required: &[usize],
+        restrict: Option<&[u32]>,
+        filter: &Filter,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<u32>> {
         let mut est: Vec<(usize, usize)> = required
             .iter()
             .map(|&wi| {
@@ -586,7 +864,8 @@ impl Engine {
                     ws.localities
                         .iter()
                         .map(|&l| self.index.localities[l as usize].agencies.len())
-                        .sum()
+                        .sum::<usize>()
+                        + self.index.remote.len()
                 };
                 (n, wi)
             })
@@ -602,26 +881,11 @@ impl Engine {
                 break;
             }
             let stamp = self.next_stamp();
-            let ws = &self.words[wi];
-            let marks = &mut self.marks;
-            let mut mark = |a: u32| {
-                marks[a as usize] = stamp;
-            };
-            if ws.localities.is_empty() {
-                for &t in &ws.touched {
-                    for &a in self.index.postings(t) {
-                        mark(a);
-                    }
-                }
-            } else {
-                for &l in &ws.localities {
-                    for &a in &self.index.localities[l as usize].agencies {
-                        mark(a);
-                    }
-                }
-            }
+            let mut marks = std::mem::take(&mut self.marks);
+            self.word_agencies(wi, |a| marks[a as usize] = stamp);
+            self.marks = marks;
             if k == 0 {
-                cand = match &restrict {
+                cand = match restrict {
                     Some(r) => r
                         .iter()
                         .copied()
@@ -639,16 +903,88 @@ impl Engine {
                 return None;
             }
         }
+        Some(cand)
+    }
 
+    /// Agencies having any word of `required`, except those already in `found`.
+    fn union_candidates(
+        &mut self,
+        required: &[usize],
+        found: &[Scored],
+        filter: &Filter,
+    ) -> Vec<u32> {
+        let stamp = self.next_stamp();
+        let mut marks = std::mem::take(&mut self.marks);
+        for &wi in required {
+            if self.words[wi].localities.is_empty() {
+                self.word_agencies(wi, |a| marks[a as usize] = stamp);
+            }
+        }
+        for s in found {
+            marks[s.agency as usize] = 0;
+        }
+        self.marks = marks;
+        (0..self.index.agencies.len() as u32)
+            .filter(|&a| self.marks[a as usize] == stamp && filter.admits(&self.index, a))
+            .collect()
+    }
+
+    /// Per word, its weight in percent (100 = neutral): with [`Scoring::Idf`], rare words
+    /// weigh more.
+    fn word_weights(&self, required: &[usize]) -> [u32; MAX_WORDS * 2] {
+        let mut w = [100; MAX_WORDS * 2];
+        if self.scoring != Scoring::Idf {
+            return w;
+        }
+        let n = self.index.agencies.len();
+        let idf: Vec<(usize, f64)> = required
+            .iter()
+            .filter(|&&wi| self.words[wi].localities.is_empty())
+            .map(|&wi| {
+                let df: usize = self.words[wi]
+                    .touched
+                    .iter()
+                    .map(|&t| self.index.postings(t).len())
+                    .sum();
+                (wi, score::idf(df, n))
+            })
+            .collect();
+        let mean = idf.iter().map(|x| x.1).sum::<f64>() / idf.len().max(1) as f64;
+        for (wi, x) in idf {
+            if mean > 0.0 {
+                w[wi] = (100.0 * x / mean).round().clamp(25.0, 400.0) as u32;
+            }
+        }
+        w
+    }
+
+    /// Scores candidates; `partial` = Some(least words covered) lets words be missing.
+    #[allow(clippy::too_many_arguments)]
+    fn score_many(
+        &self,
+        cand: &[u32],
+        rq: &ReadingQuery,
+        unused: u32,
+        partial: Option<u8>,
+        initials: u32,
+        weights: &[u32; MAX_WORDS * 2],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Scored>> {
         let has_digits = rq.words.iter().any(|w| w.digits);
-        let this = &*self;
         let score_all = |part: &[u32]| -> Option<Vec<Scored>> {
             let mut out = Vec::new();
             for (i, &a) in part.iter().enumerate() {
                 if i % 1024 == 1023 && cancelled() {
                     return None;
                 }
-                if let Some(s) = this.score_agency(a, rq, has_digits, initials) {
+                let how = How {
+                    has_digits,
+                    initials,
+                    unused,
+                    partial,
+                    weights,
+                };
+                if let Some(s) = self.score_agency(a, rq, &how) {
                     out.push(s);
                 }
             }
@@ -656,7 +992,7 @@ impl Engine {
         };
         // Many candidates (the first letters of a query in a national directory): score them
         // on two threads — the office PCs have two cores and the screen thread waits anyway.
-        let out = if cand.len() >= PARALLEL_FROM {
+        if cand.len() >= PARALLEL_FROM {
             let (a, b) = cand.split_at(cand.len() / 2);
             let (ra, rb) = std::thread::scope(|sc| {
                 let h = sc.spawn(|| score_all(b));
@@ -665,27 +1001,10 @@ impl Engine {
             });
             let mut out = ra?;
             out.extend(rb?);
-            out
+            Some(out)
         } else {
-            score_all(&cand)?
-        };
-        if as_typed {
-            let mut hits: Vec<u32> = out.iter().map(|s| s.agency).collect();
-            hits.sort_unstable();
-            self.last = Some(Previous {
-                words: rq
-                    .words
-                    .iter()
-                    .map(|w| (w.text.clone(), w.optional))
-                    .collect(),
-                filter: (filter.locality, filter.category),
-                hits,
-                had_locality: self.words[..rq.words.len()]
-                    .iter()
-                    .any(|w| !w.localities.is_empty()),
-            });
+            score_all(cand)
         }
-        Some(out)
     }
 
     fn next_stamp(&mut self) -> u32 {
@@ -704,13 +1023,7 @@ impl Engine {
     /// several fields (the agency is *about* it, not mentioning it once), and several words
     /// found in one field («відновлення паспорта» as one topic beats «відновлення» here and
     /// «паспорт» there).
-    fn score_agency(
-        &self,
-        a: u32,
-        rq: &ReadingQuery,
-        has_digits: bool,
-        initials: u32,
-    ) -> Option<Scored> {
+    fn score_agency(&self, a: u32, rq: &ReadingQuery, how: &How) -> Option<Scored> {
         let nw = rq.words.len();
         let words = &self.words[..nw];
         let locality_only: Vec<bool> = words.iter().map(|w| !w.localities.is_empty()).collect();
@@ -718,51 +1031,73 @@ impl Engine {
             .words
             .iter()
             .enumerate()
-            .filter(|(_, w)| !w.optional)
+            .filter(|(i, w)| !w.optional && how.unused & 1 << i == 0)
             .fold(0, |m, (i, _)| m | 1 << i);
         let mut own = Ctx::default();
+        if self.index.agencies[a as usize].remote {
+            // A town in the query does not hide a line that serves the whole country.
+            let v = (REMOTE_TOWN_POINTS * FieldKind::Locality.weight()) << 3
+                | (7 - u32::from(Tier::WordForm.to_u8()));
+            for (best, &town) in own.best.iter_mut().zip(&locality_only) {
+                if town {
+                    *best = v;
+                }
+            }
+        }
         let mut cur = Ctx::default();
         let mut cur_service = NO_SERVICE;
 
-        let finish = |own: &Ctx, cur: Option<&Ctx>| -> Option<(u32, u8, usize)> {
+        // (score, worst tier, words matched, how many of the required ones)
+        let finish = |own: &Ctx, cur: Option<&Ctx>| -> Option<(u32, u8, u32, u8)> {
             let mut total = 0;
             let mut worst = 0u8;
-            let mut in_service = 0;
+            let mut matched = 0u32;
+            let mut content = false;
             for (wi, w) in rq.words.iter().enumerate() {
                 let o = own.best[wi];
                 let c = cur.map_or(0, |c| c.best[wi]);
                 let v = o.max(c);
                 if v == 0 {
-                    if w.optional {
+                    // Partial matches may miss words of the need, never the town it names.
+                    let may_miss = how.partial.is_some() && !locality_only[wi];
+                    if w.optional || required & 1 << wi == 0 || may_miss {
                         continue;
                     }
                     return None;
                 }
-                if c > 0 && c >= o {
-                    in_service += 1;
+                if w.optional {
+                    // Filler («де», «можна», «треба») neither hides nor ranks a result.
+                    continue;
                 }
+                matched |= 1 << wi;
+                content |= required & 1 << wi != 0 && !locality_only[wi];
                 let fields = u32::from(own.fields[wi]) + cur.map_or(0, |c| u32::from(c.fields[wi]));
-                total += (v >> 3) + FIELDS_BONUS * fields.saturating_sub(1).min(6);
+                total += (v >> 3) * how.weights[wi] / 100
+                    + FIELDS_BONUS * fields.saturating_sub(1).min(6);
                 if !w.optional {
                     worst = worst.max(7 - (v & 7) as u8);
                 }
             }
+            let covered = (matched & required).count_ones() as u8;
+            if how.partial.is_some_and(|min| covered < min || !content) {
+                return None;
+            }
             let together = own.together.max(cur.map_or(0, |c| c.together));
             total += TOGETHER_BONUS * together.saturating_sub(1);
-            Some((total, worst, in_service))
+            Some((total, worst, matched, covered))
         };
         // The ranking score takes each word's best match from the agency or the service; the
         // service named is the one that itself matches most (words, then points), so that
         // «довідка про доходи» names the service about income certificates even when the
         // agency's own topics already cover both words.
-        let mut ranked: Option<(u32, u8)> = None;
+        let mut ranked: Option<(u8, u32, u8, u32)> = None;
         let mut named: Option<(usize, u32, u32)> = None;
         let mut consider = |svc: u32, cur: &Ctx, own: &Ctx| {
-            let Some((total, worst, _)) = finish(own, Some(cur)) else {
+            let Some((total, worst, matched, covered)) = finish(own, Some(cur)) else {
                 return;
             };
-            if ranked.is_none_or(|r| total > r.0) {
-                ranked = Some((total, worst));
+            if ranked.is_none_or(|r| (covered, total) > (r.0, r.1)) {
+                ranked = Some((covered, total, worst, matched));
             }
             let mut covered = 0;
             let mut points = 0;
@@ -790,7 +1125,7 @@ impl Engine {
                 }
                 cur_service = f.service;
             }
-            if f.initials & initials == 0 || (f.kind == FieldKind::Phone && !has_digits) {
+            if f.initials & how.initials == 0 || (f.kind == FieldKind::Phone && !how.has_digits) {
                 continue;
             }
             let weight = f.kind.weight();
@@ -800,6 +1135,8 @@ impl Engine {
                 &mut cur
             };
             let mut in_field = 0u32;
+            // Thesaurus phrase words found in this field, per query word.
+            let mut phrase_got = [0u64; MAX_WORDS * 2];
             for &tok in self.index.field_words(f) {
                 if self.any[tok as usize >> 6] & 1 << (tok & 63) == 0 {
                     continue;
@@ -809,9 +1146,27 @@ impl Engine {
                     if t == 0 || (locality_only[wi] && f.kind != FieldKind::Locality) {
                         continue;
                     }
+                    if !ws.phrase_words.is_empty()
+                        && let Some(b) = ws.phrase_bits(tok)
+                    {
+                        phrase_got[wi] |= b;
+                    }
+                    if t == THESAURUS {
+                        // Counted below, if the field holds a whole phrase.
+                        continue;
+                    }
                     in_field |= 1 << wi;
                     let tier = score::Tier::from_u8(t).unwrap_or(Tier::Fallback);
                     let v = (tier.points() * weight) << 3 | (7 - u32::from(t));
+                    if v > target.best[wi] {
+                        target.best[wi] = v;
+                    }
+                }
+            }
+            for (wi, ws) in words.iter().enumerate() {
+                if ws.completes_phrase(phrase_got[wi]) {
+                    in_field |= 1 << wi;
+                    let v = (Tier::Thesaurus.points() * weight) << 3 | (7 - u32::from(THESAURUS));
                     if v > target.best[wi] {
                         target.best[wi] = v;
                     }
@@ -829,10 +1184,10 @@ impl Engine {
         if cur_service != NO_SERVICE {
             consider(cur_service, &cur, &own);
         }
-        let agency_only = finish(&own, None).map(|(t, w, _)| (t, w));
-        let (score, worst) = match (agency_only, ranked) {
+        let agency_only = finish(&own, None).map(|(t, w, m, c)| (c, t, w, m));
+        let (covered, score, worst, matched) = match (agency_only, ranked) {
             (Some(a), Some(r)) => {
-                if a.0 >= r.0 {
+                if (a.0, a.1) >= (r.0, r.1) {
                     a
                 } else {
                     r
@@ -851,6 +1206,8 @@ impl Engine {
             service,
             score,
             worst,
+            matched: matched as u16,
+            covered,
         })
     }
 
@@ -885,23 +1242,38 @@ impl Engine {
     }
 }
 
+/// What one scoring pass needs to know besides the query.
+struct How<'a> {
+    has_digits: bool,
+    /// First-letter buckets of every matched word (fields without any are skipped).
+    initials: u32,
+    /// Words that matched nothing anywhere: not required.
+    unused: u32,
+    /// Some(least words covered): words may be missing (agencies covering part of the need).
+    partial: Option<u8>,
+    /// Per word, its weight in percent.
+    weights: &'a [u32; MAX_WORDS * 2],
+}
+
 struct Filter {
+    /// A locality (`NO_LOCALITY` for «уся Україна / онлайн»).
     locality: Option<u32>,
     category: Option<u32>,
 }
 
 impl Filter {
+    /// Closed agencies never; a town filter keeps the agencies that serve the whole country.
     fn admits(&self, idx: &Index, a: u32) -> bool {
         let r = &idx.agencies[a as usize];
         !r.closed
-            && self.locality.is_none_or(|l| r.locality == l)
+            && self.locality.is_none_or(|l| r.locality == l || r.remote)
             && self.category.is_none_or(|c| r.category == c)
     }
 }
 
 /// Finds every vocabulary word `w` matches and its tier, into `ws`. Returns whether `w`
 /// begins some word (then the last-resort pass was not needed).
-fn match_word(idx: &Index, w: &QWord, latin: bool, ws: &mut WordScratch) -> bool {
+fn match_word(idx: &Index, w: &QWord, latin: bool, forms: WordForms, ws: &mut WordScratch) -> bool {
     let n = w.chars.len();
     if latin {
         let r = prefix_range(&idx.latin, &w.text);
@@ -932,8 +1304,12 @@ fn match_word(idx: &Index, w: &QWord, latin: bool, ws: &mut WordScratch) -> bool
     for id in r {
         let tier = if idx.vocab[id] == w.text {
             Tier::Exact
-        } else {
+        } else if w.typing || n >= 5 || idx.vocab[id].chars().count() <= n + 3 {
             Tier::Prefix
+        } else {
+            // A short complete word («суд», «код») is not the beginning of a longer, different
+            // word («судимість», «кодекс»); its forms («суду», «коду») still are.
+            continue;
         };
         ws.set(id as u32, tier);
     }
@@ -952,11 +1328,25 @@ fn match_word(idx: &Index, w: &QWord, latin: bool, ws: &mut WordScratch) -> bool
         }
         return true;
     }
-    let stem = score::stem_len(n);
-    if stem < n {
-        let p: String = w.chars[..stem].iter().collect();
-        for id in prefix_range(&idx.vocab, &p) {
-            ws.set(id as u32, Tier::WordForm);
+    match forms {
+        WordForms::SharedBeginning => {
+            let stem = score::stem_len(n);
+            if stem < n {
+                let p: String = w.chars[..stem].iter().collect();
+                for id in prefix_range(&idx.vocab, &p) {
+                    ws.set(id as u32, Tier::WordForm);
+                }
+            }
+        }
+        WordForms::Endings => {
+            let p = forms::stem(&w.text);
+            if p.len() < w.text.len() || n >= 4 {
+                for id in prefix_range(&idx.vocab, p) {
+                    if forms::is_ending(&idx.vocab[id][p.len()..]) {
+                        ws.set(id as u32, Tier::WordForm);
+                    }
+                }
+            }
         }
     }
     if n >= 4 {
@@ -1009,27 +1399,56 @@ fn typo_scan<T: index::Keyed>(
     for (i, e) in arr[r].iter().enumerate() {
         buf.clear();
         buf.extend(e.key().chars());
-        if buf.len() + 1 >= n && score::within_one_edit_of_prefix(&w.chars, &buf) {
+        if buf.len() + 1 >= n && score::typo_match(&w.chars, &buf) {
             ws.set(id(start + i, e), Tier::Typo);
         }
     }
 }
 
+/// The directory's words a thesaurus word stands for: the word and its forms («втрата» →
+/// «втрати», «втраченого»), at the thesaurus tier.
+fn match_expansion(idx: &Index, t: &str, bit: u64, ws: &mut WordScratch) {
+    let n = t.chars().count();
+    let stem = score::stem_len(n).min(n);
+    let p: String = t.chars().take(stem).collect();
+    for id in prefix_range(&idx.vocab, &p) {
+        if idx.vocab[id].chars().count() <= n + 4 {
+            ws.set(id as u32, Tier::Thesaurus);
+            ws.phrase_words.push((id as u32, bit));
+        }
+    }
+}
+
 /// Records the localities a required word names: the whole name, or another form of it
-/// («Бердичеві» for «Бердичів»), or at least five letters of its beginning.
+/// («Бердичеві», «з Бердичева», «бердичівський» for «Бердичів»), or at least five letters
+/// of its beginning.
 fn find_localities(idx: &Index, w: &QWord, ws: &mut WordScratch) {
     if w.chars.len() < 4 || w.digits {
         return;
     }
+    let n = w.chars.len();
     for (li, l) in idx.localities.iter().enumerate() {
         let names = l.words.iter().any(|&id| {
             score::Tier::from_u8(ws.tiers[id as usize]).is_some_and(|t| match t {
                 Tier::Exact | Tier::WordForm => true,
-                Tier::Prefix => w.chars.len() >= 5,
+                Tier::Prefix => n >= 5,
                 _ => false,
             })
         });
-        if names {
+        // One-word names change their last letters in cases and adjectives: «з Бердичева»,
+        // «бердичівський».
+        let k = l.key.chars().count();
+        let form = !names
+            && !l.key.contains(' ')
+            && n >= 5
+            && k >= 5
+            && score::common_prefix(&w.text, &l.key) >= (k - 2).max(5);
+        if form {
+            for &id in &l.words {
+                ws.set(id, Tier::WordForm);
+            }
+        }
+        if names || form {
             ws.localities.push(li as u32);
         }
     }
@@ -1078,10 +1497,7 @@ fn highlight(
             return Some((0, n.min(tchars.len())));
         }
     }
-    if n >= 5
-        && tchars.first() == w.chars.first()
-        && score::within_one_edit_of_prefix(&w.chars, tchars)
-    {
+    if n >= 5 && tchars.first() == w.chars.first() && score::typo_match(&w.chars, tchars) {
         return Some((0, n.min(tchars.len())));
     }
     if n >= 4

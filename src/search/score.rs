@@ -15,6 +15,9 @@ pub enum Tier {
     WordForm,
     /// Russian spelling of the Ukrainian word: «субсидия», «пенсийний».
     Russian,
+    /// Through the thesaurus of needs: «загубив» → «втрата», «прописка» → «реєстрація місця
+    /// проживання».
+    Thesaurus,
     /// One letter wrong, missing, extra or swapped: «довітка».
     Typo,
     /// The query word occurs inside a longer word or number (phone digits, compounds).
@@ -25,12 +28,13 @@ impl Tier {
     /// Points before the field's weight.
     pub fn points(self) -> u32 {
         match self {
-            Tier::Exact => 10,
-            Tier::Prefix => 8,
-            Tier::WordForm => 7,
-            Tier::Russian => 5,
-            Tier::Typo => 4,
-            Tier::Fallback => 1,
+            Tier::Exact => 20,
+            Tier::Prefix => 16,
+            Tier::WordForm => 14,
+            Tier::Russian => 11,
+            Tier::Thesaurus => 10,
+            Tier::Typo => 8,
+            Tier::Fallback => 2,
         }
     }
 
@@ -40,6 +44,7 @@ impl Tier {
             Tier::Prefix => "prefix",
             Tier::WordForm => "word-form",
             Tier::Russian => "russian",
+            Tier::Thesaurus => "thesaurus",
             Tier::Typo => "typo",
             Tier::Fallback => "fallback",
         }
@@ -51,15 +56,36 @@ impl Tier {
             2 => Tier::Prefix,
             3 => Tier::WordForm,
             4 => Tier::Russian,
-            5 => Tier::Typo,
-            6 => Tier::Fallback,
+            5 => Tier::Thesaurus,
+            6 => Tier::Typo,
+            7 => Tier::Fallback,
             _ => return None,
         })
     }
 
-    pub(crate) fn to_u8(self) -> u8 {
+    pub(crate) const fn to_u8(self) -> u8 {
         self as u8 + 1
     }
+}
+
+/// How the words' matches add up to an agency's score (measured against each other on the
+/// relevance suites: `cargo run --release --example word_forms`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scoring {
+    /// Each word counts its best match: the match tier's points × the field's weight (BM25F
+    /// with binary term frequency and equal word weights), plus small bonuses for a word in
+    /// several fields and several words in one field.
+    #[default]
+    BestField,
+    /// As `BestField`, each word weighted by its inverse document frequency (BM25's idf,
+    /// relative to the query's mean): rare words count more than «допомога».
+    Idf,
+}
+
+/// BM25's inverse document frequency of a word found in `df` of `n` agencies.
+pub fn idf(df: usize, n: usize) -> f64 {
+    let (df, n) = (df.min(n) as f64, n as f64);
+    ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
 }
 
 /// Which field of an entry a word is in.
@@ -99,6 +125,26 @@ impl FieldKind {
         }
     }
 
+    /// A stable name, for `--json` and `--explain`.
+    pub fn code(self) -> &'static str {
+        match self {
+            FieldKind::Name => "name",
+            FieldKind::ShortName => "short-name",
+            FieldKind::Topic => "topic",
+            FieldKind::Description => "description",
+            FieldKind::Category => "category",
+            FieldKind::Locality => "locality",
+            FieldKind::District => "district",
+            FieldKind::Address => "address",
+            FieldKind::Person => "person",
+            FieldKind::Phone => "phone",
+            FieldKind::ServiceName => "service-name",
+            FieldKind::ServiceTopic => "service-topic",
+            FieldKind::ServiceDescription => "service-description",
+            FieldKind::ServicePerson => "service-person",
+        }
+    }
+
     pub fn is_locality(self) -> bool {
         matches!(self, FieldKind::Locality | FieldKind::District)
     }
@@ -123,24 +169,44 @@ pub fn stem_len(query_chars: usize) -> usize {
 /// Whether `query` is within one edit (substitution, insertion, deletion or swap of
 /// neighbours) of `word` or of a beginning of `word` at least as long as `query` minus one.
 /// Both are char slices.
+#[cfg(test)]
 pub fn within_one_edit_of_prefix(query: &[char], word: &[char]) -> bool {
+    one_edit_prefix_len(query, word).is_some()
+}
+
+/// Like [`within_one_edit_of_prefix`], giving how many chars of `word` the query covers.
+fn one_edit_prefix_len(query: &[char], word: &[char]) -> Option<usize> {
     // Walk both while equal; at the first difference try the four edits on the rests.
     let n = query.iter().zip(word).take_while(|(a, b)| a == b).count();
     if n == query.len() {
         // A prefix (or equal); not a typo.
-        return true;
+        return Some(n);
     }
     let q = &query[n..];
     let w = &word[n..];
     let is_prefix = |q: &[char], w: &[char]| w.len() >= q.len() && w[..q.len()] == *q;
+    let k = query.len();
     // Substitution.
-    (!w.is_empty() && is_prefix(&q[1..], &w[1..]))
-        // Extra char in the query.
-        || is_prefix(&q[1..], w)
-        // Missing char in the query.
-        || (!w.is_empty() && is_prefix(q, &w[1..]))
-        // Swapped neighbours.
-        || (q.len() >= 2 && w.len() >= 2 && q[0] == w[1] && q[1] == w[0] && is_prefix(&q[2..], &w[2..]))
+    if !w.is_empty() && is_prefix(&q[1..], &w[1..]) {
+        return Some(k);
+    }
+    // Extra char in the query.
+    if is_prefix(&q[1..], w) {
+        return Some(k - 1);
+    }
+    // Missing char in the query.
+    if !w.is_empty() && is_prefix(q, &w[1..]) {
+        return Some(k + 1);
+    }
+    // Swapped neighbours.
+    (q.len() >= 2 && w.len() >= 2 && q[0] == w[1] && q[1] == w[0] && is_prefix(&q[2..], &w[2..]))
+        .then_some(k)
+}
+
+/// A typo match worth making: one edit away from the whole word, or from a beginning of it of
+/// at least five letters. «житло» is one letter off «жито|мир»'s first four, and no typo of it.
+pub fn typo_match(query: &[char], word: &[char]) -> bool {
+    one_edit_prefix_len(query, word).is_some_and(|k| k == word.len() || k >= 5)
 }
 
 #[cfg(test)]
@@ -164,6 +230,16 @@ mod tests {
     }
 
     #[test]
+    fn a_typo_needs_five_letters_of_the_word_or_all_of_it() {
+        // «житло» ≠ «Житомир»: «жит(л)о» covers only «жито».
+        assert!(!typo_match(&c("житло"), &c("житомир")));
+        assert!(!typo_match(&c("житло"), &c("житомирської")));
+        assert!(typo_match(&c("житла"), &c("житло")));
+        assert!(typo_match(&c("довітка"), &c("довідка")));
+        assert!(typo_match(&c("довіт"), &c("довідка")));
+    }
+
+    #[test]
     fn word_forms_share_a_stem() {
         let ok = |q: &str, w: &str| common_prefix(q, w) >= stem_len(q.chars().count());
         assert!(ok("відновити", "відновлення"));
@@ -181,6 +257,7 @@ mod tests {
             Tier::Prefix,
             Tier::WordForm,
             Tier::Russian,
+            Tier::Thesaurus,
             Tier::Typo,
             Tier::Fallback,
         ];

@@ -75,6 +75,10 @@ pub struct Shown {
     pub marks: Vec<Marks>,
     /// The text highlights are computed for (the query as the engine read it).
     pub marks_text: String,
+    /// The query's words that count; a hit's `matched` bits refer to them.
+    pub words: Vec<String>,
+    /// When nothing fits: what to offer instead.
+    pub suggestions: Option<Box<crate::search::Suggestions>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1081,6 +1085,25 @@ impl State {
                     .count(),
             },
         );
+        if kind == PickerKind::Locality {
+            // The lines that serve the whole country: a town filter keeps them anyway, this
+            // choice shows them alone.
+            let remote = dir
+                .agencies
+                .iter()
+                .filter(|a| a.remote && a.status != Status::Closed)
+                .count();
+            if remote > 0 {
+                items.insert(
+                    1,
+                    PickItem {
+                        value: Some(crate::search::NATIONWIDE.to_string()),
+                        label: Msg::Nationwide.text(lang).to_string(),
+                        count: remote,
+                    },
+                );
+            }
+        }
         let selected = items.iter().position(|i| &i.value == current).unwrap_or(0);
         let p = Picker {
             kind,
@@ -1290,6 +1313,8 @@ impl State {
             hits: r.results.hits,
             marks,
             marks_text,
+            words: r.results.words,
+            suggestions: r.results.suggestions,
         });
         // A refresh of the same question keeps the agency the user was on; a new question
         // starts from its best answer.

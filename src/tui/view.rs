@@ -1155,11 +1155,11 @@ fn draw_search(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits
                 .unwrap_or_else(|| c.clone())
         })
         .unwrap_or_else(|| Msg::AllCategories.text(lang).to_string());
-    let loc_label = state
-        .filters
-        .locality
-        .clone()
-        .unwrap_or_else(|| Msg::AllLocalities.text(lang).to_string());
+    let loc_label = match state.filters.locality.as_deref() {
+        Some(crate::search::NATIONWIDE) => Msg::Nationwide.text(lang).to_string(),
+        Some(l) => l.to_string(),
+        None => Msg::AllLocalities.text(lang).to_string(),
+    };
     let chips_all = [
         (
             format!("[{}]", clean(&cat_label)),
@@ -1278,6 +1278,27 @@ fn draw_info(state: &State, f: &mut Frame, area: Rect, t: Theme) {
                 left.push(Span::raw(" · "));
                 left.push(Span::styled(clean(&note), t.caution()));
             }
+            // The words of the need the selected agency does not cover.
+            if let Some(h) = s.hits.get(state.selected) {
+                let unused: Vec<&str> = s
+                    .words
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| h.matched & 1 << i == 0)
+                    .map(|(_, w)| w.as_str())
+                    .collect();
+                if !unused.is_empty() {
+                    left.push(Span::raw(" · "));
+                    left.push(Span::styled(
+                        clean(&format!(
+                            "{}: {}",
+                            Msg::NotUsed.text(lang),
+                            unused.join(", ")
+                        )),
+                        t.caution(),
+                    ));
+                }
+            }
         }
     }
     let status = state.status.as_deref().map(clean).unwrap_or_default();
@@ -1321,6 +1342,27 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
             area.height,
         );
         wrap_field(&mut lines, None, msg, t.bold(), t.bold(), inner.width, 0, 0);
+        // Never empty-handed: what is near, plainly labelled as suggestions.
+        if let Some(s) = state.shown.as_ref().and_then(|s| s.suggestions.as_ref()) {
+            for l in s.lines(&state.dir, state.lang()) {
+                let indent = l.len() - l.trim_start().len();
+                let style = if indent == 0 {
+                    t.caution()
+                } else {
+                    Style::default()
+                };
+                wrap_field(
+                    &mut lines,
+                    None,
+                    &clean(l.trim_start()),
+                    style,
+                    style,
+                    inner.width,
+                    indent,
+                    2,
+                );
+            }
+        }
         f.render_widget(Paragraph::new(lines), inner);
         return;
     }

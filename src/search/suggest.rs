@@ -1,0 +1,238 @@
+//! When nothing fits: never leave the frontliner empty-handed. The closest matches for the
+//! query with its mistyped words corrected ("did you mean"), the categories nearest to its
+//! words, and the national hotlines — always offered as suggestions, never as results.
+
+use super::index::prefix_range;
+use super::normalize;
+use super::{Engine, SearchOptions};
+use crate::directory::Directory;
+use crate::i18n::Lang;
+
+/// What to offer when a query finds nothing. Every part may be empty.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Suggestions {
+    /// "Did you mean": (the word as typed, the nearest word of the directory).
+    pub did_you_mean: Vec<(String, String)>,
+    /// The corrected query, when a word was corrected.
+    pub corrected: Option<String>,
+    /// Agencies the corrected query finds (indices into `Directory::agencies`), best first.
+    pub closest: Vec<usize>,
+    /// Category ids nearest to the query's words, nearest first.
+    pub categories: Vec<String>,
+    /// Agencies that serve the whole country, those of `categories` first.
+    pub hotlines: Vec<usize>,
+}
+
+impl Suggestions {
+    /// The suggestions as text lines, plainly labelled as suggestions (the screen and
+    /// `refdesk search` show the same).
+    pub fn lines(&self, dir: &Directory, lang: Lang) -> Vec<String> {
+        let mut out = vec![
+            lang.pick(
+                "Точних збігів немає. Підказки (це лише схожі варіанти, перевірте їх):",
+                "No match. Suggestions (only similar options, check them):",
+            )
+            .to_string(),
+        ];
+        if !self.did_you_mean.is_empty() {
+            let pairs: Vec<String> = self
+                .did_you_mean
+                .iter()
+                .map(|(from, to)| format!("{from} → {to}"))
+                .collect();
+            out.push(format!(
+                "  {}: {}",
+                lang.pick("можливо, ви мали на увазі", "did you mean"),
+                pairs.join(", ")
+            ));
+        }
+        let list = |out: &mut Vec<String>, title: &str, ids: &[usize]| {
+            if ids.is_empty() {
+                return;
+            }
+            out.push(format!("  {title}:"));
+            for &a in ids {
+                let a = &dir.agencies[a];
+                out.push(format!(
+                    "    – {} — {}",
+                    a.display_name(),
+                    a.locality_or_country()
+                ));
+            }
+        };
+        if let Some(c) = &self.corrected {
+            let title = format!("{} «{c}»", lang.pick("знайдено за", "found for"));
+            list(&mut out, &title, &self.closest);
+        }
+        if !self.categories.is_empty() {
+            let names: Vec<&str> = self
+                .categories
+                .iter()
+                .map(|c| dir.category(c).map_or(c.as_str(), |x| x.label(lang)))
+                .collect();
+            out.push(format!(
+                "  {}: {}",
+                lang.pick("найближчі категорії", "nearest categories"),
+                names.join("; ")
+            ));
+        }
+        let title = lang.pick("загальнонаціональні лінії", "national hotlines");
+        list(&mut out, title, &self.hotlines);
+        out
+    }
+}
+
+/// How many agencies each part offers at most.
+const MAX_OFFERED: usize = 5;
+
+pub(super) fn suggest(
+    engine: &mut Engine,
+    words: &[String],
+    opts: &SearchOptions,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Suggestions> {
+    let mut out = Suggestions::default();
+    for w in words {
+        if let Some(near) = nearest_word(engine, w) {
+            out.did_you_mean.push((w.clone(), near));
+        }
+    }
+    if cancelled() {
+        return None;
+    }
+    if !out.did_you_mean.is_empty() {
+        let corrected: Vec<&str> = words
+            .iter()
+            .map(|w| {
+                out.did_you_mean
+                    .iter()
+                    .find(|(from, _)| from == w)
+                    .map_or(w.as_str(), |(_, to)| to.as_str())
+            })
+            .collect();
+        let corrected = corrected.join(" ");
+        let o = SearchOptions {
+            limit: MAX_OFFERED,
+            ..opts.clone()
+        };
+        let r = engine.search(&format!("{corrected} "), &o);
+        out.closest = r.hits.iter().map(|h| h.agency).collect();
+        out.corrected = Some(corrected);
+    }
+    let dir = engine.directory().clone();
+    // Categories: those of the closest matches, then those whose names are nearest in spelling.
+    for &a in &out.closest {
+        let c = &dir.agencies[a].category;
+        if !out.categories.contains(c) {
+            out.categories.push(c.clone());
+        }
+    }
+    let mut by_name: Vec<(f64, &str)> = dir
+        .categories
+        .iter()
+        .filter(|c| dir.agencies.iter().any(|a| a.category == c.id))
+        .map(|c| {
+            let key = normalize::normalize(&c.name);
+            let best = normalize::tokens(&key)
+                .flat_map(|t| words.iter().map(move |w| strsim::jaro_winkler(w, t.text)))
+                .fold(0.0, f64::max);
+            (best, c.id.as_str())
+        })
+        .filter(|(s, _)| *s >= 0.8)
+        .collect();
+    by_name.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (_, c) in by_name {
+        if !out.categories.iter().any(|x| x == c) {
+            out.categories.push(c.to_string());
+        }
+    }
+    out.categories.truncate(3);
+    // National lines: of the nearest categories first, then the others.
+    let mut lines: Vec<usize> = engine.index.remote.iter().map(|&a| a as usize).collect();
+    lines.retain(|&a| !engine.index.agencies[a].closed);
+    lines.sort_by_key(|&a| {
+        let c = &dir.agencies[a].category;
+        out.categories
+            .iter()
+            .position(|x| x == c)
+            .unwrap_or(usize::MAX)
+    });
+    lines.truncate(MAX_OFFERED);
+    out.hotlines = lines;
+    Some(out)
+}
+
+/// The directory's word nearest to a mistyped one: at most two edits away (one for short
+/// words), starting with the same letter; the most widespread among equals.
+fn nearest_word(engine: &Engine, w: &str) -> Option<String> {
+    let n = w.chars().count();
+    if n < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let max = if n <= 4 { 1 } else { 2 };
+    let first: String = w.chars().take(1).collect();
+    let idx = &engine.index;
+    let mut best: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
+    for id in prefix_range(&idx.vocab, &first) {
+        let v = &idx.vocab[id];
+        let vn = v.chars().count();
+        if vn + max < n || vn > n + max {
+            continue;
+        }
+        let d = strsim::damerau_levenshtein(w, v);
+        if d == 0 || d > max {
+            continue;
+        }
+        let key = (d, std::cmp::Reverse(idx.postings(id as u32).len()), id);
+        if best.is_none_or(|b| key < b) {
+            best = Some(key);
+        }
+    }
+    best.map(|(_, _, id)| idx.vocab[id].clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::directory::{LoadOptions, load_demo};
+    use crate::i18n::Lang;
+    use crate::search::{Engine, SearchOptions};
+    use std::sync::Arc;
+
+    fn engine() -> Engine {
+        let dir = load_demo(&LoadOptions {
+            today: jiff::civil::date(2026, 11, 25),
+            lang: Lang::Uk,
+        });
+        Engine::new(Arc::new(dir))
+    }
+
+    #[test]
+    fn nothing_found_offers_did_you_mean_closest_and_hotlines() {
+        let mut e = engine();
+        // Two letters wrong: too far for the typo tier, near enough for a suggestion.
+        let r = e.search("пинсєя", &SearchOptions::default());
+        assert!(r.hits.is_empty(), "{:?}", r.hits);
+        let s = r.suggestions.expect("suggestions when nothing fits");
+        assert_eq!(
+            s.did_you_mean,
+            [("пинсєя".to_string(), "пенсія".to_string())]
+        );
+        let dir = e.directory().clone();
+        assert!(
+            s.closest.iter().any(|&a| dir.agencies[a].id == "zt-pfu-sc"),
+            "{:?}",
+            s.closest
+        );
+        assert_eq!(s.categories.first().map(String::as_str), Some("pension"));
+        assert_eq!(dir.agencies[s.hotlines[0]].id, "ua-pfu-0800");
+        assert!(s.hotlines.iter().all(|&a| dir.agencies[a].remote));
+    }
+
+    #[test]
+    fn results_have_no_suggestions() {
+        let mut e = engine();
+        let r = e.search("пенсія", &SearchOptions::default());
+        assert!(!r.hits.is_empty());
+        assert!(r.suggestions.is_none());
+    }
+}
