@@ -524,3 +524,75 @@ fn closing_the_terminal_ends_the_program() {
         "refdesk still runs 2 s after its terminal was closed"
     );
 }
+
+/// «Наступний відвідувач» in a real terminal: a query, a town filter, open now and a name typed
+/// into the print preview; Ctrl-L gives back the start screen, cell for cell apart from the
+/// note that it was cleared. After quitting, neither the query nor the name is in any file
+/// under the program's folders, nor anywhere in the pane's history.
+#[test]
+fn ctrl_l_gives_the_next_visitor_the_empty_start_screen() {
+    if !require_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path();
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tui/good");
+    let query = "платників головного";
+    let name = "Леся Українка";
+    let t = Tmux::start_with(
+        "next",
+        &["--data", data],
+        &[
+            ("XDG_DATA_HOME", &root.join("data")),
+            ("XDG_CACHE_HOME", &root.join("cache")),
+            ("XDG_STATE_HOME", &root.join("state")),
+            ("REFDESK_STATS_FILE", &root.join("stats.log")),
+            ("TMPDIR", root),
+        ],
+    );
+    let start = t.wait_for("the first frame", |s| {
+        s.contains("Пошук:") && first_result(s).is_some()
+    });
+    // The information line (the count, and a status on its right) is the third.
+    let body = |s: &str| -> Vec<String> {
+        s.lines()
+            .enumerate()
+            .filter(|(i, _)| *i != 2)
+            .map(|(_, l)| l.to_string())
+            .collect()
+    };
+    t.type_text(query);
+    t.wait_for("the tax office", |s| {
+        first_result(s).is_some_and(|l| l.contains("ДПС"))
+    });
+    t.keys(&["F4"]);
+    t.wait_for("the town picker", |s| s.contains("┌ Місто"));
+    t.type_text("житом");
+    t.keys(&["Enter"]);
+    t.wait_for("the town filter", |s| s.contains("[Житомир]"));
+    t.keys(&["F7"]);
+    t.wait_for("open now", |s| s.contains("[✓]"));
+    t.keys(&["F2"]);
+    t.wait_for("the print preview", |s| s.contains("Для:"));
+    t.type_text(name);
+    t.wait_for("the name", |s| s.contains(name));
+    t.keys(&["C-l"]);
+    let after = t.wait_for("the start screen", |s| {
+        s.contains("екран очищено для нового відвідувача") && body(s) == body(&start)
+    });
+    assert!(!after.contains(name) && !after.contains(query), "{after}");
+    t.keys(&["F10"]);
+    let s = t.wait_for("the program to exit", |s| s.contains("-MODE"));
+    assert!(s.contains("EXIT:0"), "exit status:\n{s}");
+    let history = t.run(&["capture-pane", "-p", "-S", "-", "-t", "main"]);
+    let history = String::from_utf8_lossy(&history.stdout);
+    assert!(
+        !history.contains(name) && !history.contains(query),
+        "{history}"
+    );
+    for f in files_under(root) {
+        let text = String::from_utf8_lossy(&std::fs::read(&f).expect("read")).into_owned();
+        assert!(!text.contains(name), "the name is in {}", f.display());
+        assert!(!text.contains(query), "the query is in {}", f.display());
+    }
+}

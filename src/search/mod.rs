@@ -487,10 +487,28 @@ impl Engine {
         &self.index
     }
 
-    /// Forgets remembered results (benchmarks measure real searches with it).
+    /// Forgets remembered queries and their results: the screen's next visitor, and benchmarks
+    /// that measure real searches.
     pub fn clear_cache(&mut self) {
         self.cache.clear();
         self.last = None;
+    }
+
+    /// Every piece of query text the engine remembers: the queries it keeps results for, how
+    /// it read them, and the words of the last query it narrows from.
+    pub fn remembered_queries(&self) -> Vec<&str> {
+        let cached = self.cache.iter().flat_map(|((q, _), r)| {
+            let read = match &r.reading {
+                Reading::AsTyped => None,
+                Reading::Layout { text } | Reading::Translit { text } => Some(text.as_str()),
+            };
+            std::iter::once(q.as_str()).chain(read)
+        });
+        let last = self
+            .last
+            .iter()
+            .flat_map(|p| p.words.iter().map(|(w, _)| w.as_str()));
+        cached.chain(last).collect()
     }
 
     /// Runs a query. An empty query lists every offered agency.

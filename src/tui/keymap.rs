@@ -4,7 +4,9 @@
 //!
 //! No plain letter is ever bound: every printable character goes into the search (or a picker's
 //! filter, or the print preview's «Для:» field). F11 is left free: desktop terminals take it
-//! for full screen.
+//! for full screen. Every other function key is taken, so the next visitor is Ctrl-L: free in
+//! every scope, sent alike by every terminal (form feed), and already "a clean screen" to
+//! anyone who knows it from a shell — it repaints the screen as well.
 
 use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -45,6 +47,8 @@ pub enum Command {
     Stats,
     /// In the print preview: the next output (printer, PDF file, text file).
     NextOutput,
+    /// «Наступний відвідувач»: forget everything about this visit and start afresh.
+    NextVisitor,
 }
 
 /// Where the keyboard is: decides which bindings apply.
@@ -161,6 +165,8 @@ pub static BINDINGS: &[Binding] = &[
     b(k(KeyCode::F(12)), Command::MarkReferred, LIST_CARD),
     // F2 again, in the window F2 opened: where the slip goes. Three outputs need no way back.
     b(k(KeyCode::F(2)), Command::NextOutput, PREVIEW),
+    // Everywhere, the print preview too: the visitor may leave before the slip is printed.
+    b(ctrl('l'), Command::NextVisitor, ALL),
 ];
 
 /// The bound command for a key press in a scope. Key releases (Windows) are ignored.
@@ -286,6 +292,7 @@ impl Command {
             MarkReferred => ("направлено", "referred"),
             Stats => ("статистика", "statistics"),
             NextOutput => ("куди", "output"),
+            NextVisitor => ("новий візит", "next visitor"),
         };
         lang.pick(uk, en)
     }
@@ -358,6 +365,10 @@ impl Command {
                 "у вікні друку: куди — принтер, PDF-файл, текстовий файл",
                 "in the print window: where to — printer, PDF file, text file",
             ),
+            NextVisitor => (
+                "новий візит: забути все про попередній (запит, фільтри, картку, вікна, ім'я в полі «Для:») і почати з чистого екрана для наступного відвідувача",
+                "next visitor: forget everything about this visit (the query, filters, card, windows, the name in «For:») and start from a clean screen",
+            ),
         };
         lang.pick(uk, en)
     }
@@ -407,7 +418,10 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
             ],
         ),
         (Msg::HelpGroupPreview, &[NextOutput]),
-        (Msg::HelpGroupGlobal, &[Problems, Stats, Help, Quit]),
+        (
+            Msg::HelpGroupGlobal,
+            &[NextVisitor, Problems, Stats, Help, Quit],
+        ),
     ]
 };
 
@@ -423,7 +437,8 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Print, 6),
             (CategoryFilter, 5),
             (LocalityFilter, 5),
-            (Copy, 4),
+            // Copying is on the card's bar too; here it is the first to give way.
+            (Copy, 3),
             (ShowQr, 4),
             // The open-now toggle is also a chip on the search line, clickable; the monthly
             // figures have only this key, so they stay on the bar at 120 columns.
@@ -431,6 +446,8 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Problems, 3),
             (MarkReferred, 2),
             (Stats, 4),
+            // Shown only while there is a visit to forget; gives way before the filters.
+            (NextVisitor, 5),
             (Help, 9),
             (Quit, 10),
         ],
@@ -441,6 +458,8 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Copy, 4),
             (ShowQr, 2),
             (MarkReferred, 1),
+            // After the QR code: on a narrow bar it goes before it.
+            (NextVisitor, 2),
             (Help, 8),
             (Quit, 10),
         ],
@@ -515,6 +534,30 @@ mod tests {
                 None
             );
         }
+    }
+
+    #[test]
+    fn ctrl_l_is_the_next_visitor_in_every_scope_and_nothing_else() {
+        assert_eq!(
+            all_keys_for_code(KeyCode::Char('l')),
+            [Command::NextVisitor]
+        );
+        for scope in ALL {
+            for ev in [
+                press(KeyCode::Char('l'), KeyModifiers::CONTROL),
+                // Caps Lock, or a terminal that reports the shifted letter.
+                press(KeyCode::Char('L'), KeyModifiers::CONTROL),
+            ] {
+                assert_eq!(lookup(*scope, &ev), Some(Command::NextVisitor), "{scope:?}");
+                assert_eq!(typed_char(&ev), None, "Ctrl-L is never typed");
+            }
+        }
+        assert_eq!(
+            keys_for(Command::NextVisitor, Scope::Preview)
+                .map(key_label)
+                .collect::<Vec<_>>(),
+            ["Ctrl-L"]
+        );
     }
 
     #[test]

@@ -379,6 +379,11 @@ fn event_loop(
             if let Some(a) = action {
                 let effect = update(state, a);
                 dirty = true;
+                // Ctrl-L's old meaning too: the next frame repaints every cell, whatever
+                // the terminal holds.
+                if matches!(effect, Effect::NextVisitor(_)) {
+                    guard.terminal.clear()?;
+                }
                 if carry_out(effect, state, worker, outside, guard.terminal.backend_mut()) {
                     return Ok(0);
                 }
@@ -410,6 +415,10 @@ fn carry_out(
         Effect::Search(req) => worker.send(Request::Search(req)),
         Effect::Swap { dir, search } => {
             worker.send(Request::Swap(dir));
+            worker.send(Request::Search(search));
+        }
+        Effect::NextVisitor(search) => {
+            worker.send(Request::Forget);
             worker.send(Request::Search(search));
         }
         Effect::Print(job) => {
@@ -517,6 +526,10 @@ impl Harness {
                 self.engine = Engine::new(dir.0);
                 self.search(&search);
             }
+            Effect::NextVisitor(search) => {
+                self.engine.clear_cache();
+                self.search(&search);
+            }
             Effect::Print(job) => self.print_jobs.push(job),
             Effect::Copy { text, record } => {
                 self.copied.push(text);
@@ -550,6 +563,11 @@ impl Harness {
                 })),
             );
         }
+    }
+
+    /// The search engine the harness searches with, as the search thread would hold it.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
     }
 
     /// Finishes the oldest print job as if the printer answered with `outcome`.

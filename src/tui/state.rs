@@ -313,6 +313,9 @@ pub enum Effect {
         dir: DirHandle,
         search: SearchRequest,
     },
+    /// «Наступний відвідувач»: make the search thread forget every query it remembers, repaint
+    /// the whole terminal, then search as on start.
+    NextVisitor(SearchRequest),
     /// Several effects, in order.
     Batch(Vec<Effect>),
 }
@@ -708,6 +711,37 @@ impl State {
                 self.nothing_selected();
             }
         }
+    }
+
+    /// True when nothing about a visit is on the screen or in this state: on start, and after
+    /// [`Command::NextVisitor`].
+    pub fn visit_is_blank(&self) -> bool {
+        self.query.is_empty()
+            && !self.filters.any()
+            && self.screen == Screen::List
+            && self.selected == 0
+            && self.overlays.is_empty()
+    }
+
+    /// «Наступний відвідувач»: everything about this visit goes — the query and its cursor,
+    /// the filters, the results for them, the selection, the card with its service, every
+    /// window (the print preview, and the name typed into its «Для:» field, with it) — and the
+    /// list starts again as on start. The texts are dropped, not hidden. What belongs to the
+    /// desk stays: the directory, the settings, the reload history, slips still printing.
+    fn next_visitor(&mut self) -> Effect {
+        self.query = String::new();
+        self.cursor = 0;
+        self.filters = Filters::default();
+        // The results hold the query and the filters too.
+        self.shown = None;
+        self.selected = 0;
+        self.offset = 0;
+        self.last_click = None;
+        self.screen = Screen::List;
+        self.overlays.clear();
+        self.status = Some(Msg::VisitCleared.text(self.lang()).to_string());
+        self.generation += 1;
+        Effect::NextVisitor(self.search_request())
     }
 
     fn open_stats(&mut self) -> Effect {
@@ -1177,6 +1211,7 @@ impl State {
             ShowQr => self.open_qr(),
             MarkReferred => return self.mark_referred(),
             Stats => return self.open_stats(),
+            NextVisitor => return self.next_visitor(),
             NextOutput => {
                 if let Some(p) = self.preview_mut() {
                     p.dest = p.dest.next();

@@ -45,6 +45,7 @@ pub enum Msg {
     CopyFailed,
     RecordFailed,
     ReferralCounted,
+    VisitCleared,
     WatchFailed,
     Reloaded,
     ReloadedNoChanges,
@@ -161,6 +162,10 @@ impl Msg {
                 "could not add to the statistics",
             ),
             ReferralCounted => ("направлення враховано", "referral counted"),
+            VisitCleared => (
+                "екран очищено для нового відвідувача",
+                "screen cleared for the next visitor",
+            ),
             WatchFailed => ("стеження за файлами даних", "watching the data files"),
             Reloaded => ("довідник оновлено", "directory reloaded"),
             ReloadedNoChanges => (

@@ -1616,6 +1616,8 @@ fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hit
                 continue;
             }
             (Command::Open, Scope::List) if state.hits().is_empty() => continue,
+            // Nothing to forget yet: the start screen keeps its room for the other keys.
+            (Command::NextVisitor, _) if state.visit_is_blank() => continue,
             (Command::Problems, _)
                 if state.dir.diagnostics.is_empty() && state.changes.is_empty() =>
             {

@@ -66,6 +66,9 @@ pub enum Request {
     Marks(MarksRequest),
     /// A reloaded directory: search it from now on.
     Swap(super::state::DirHandle),
+    /// The next visitor: forget every query the engine remembers (its result cache, the last
+    /// query it narrows from), and any search still queued for the visit that ended.
+    Forget,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -238,6 +241,11 @@ where
                 // Rows asked for before the swap point into the old directory.
                 Request::Swap(dir) => {
                     engine = Engine::new(dir.0);
+                    marks.clear();
+                }
+                Request::Forget => {
+                    engine.clear_cache();
+                    search = None;
                     marks.clear();
                 }
             }
