@@ -77,6 +77,39 @@ pub enum HsdsError {
     },
 }
 
+/// The CSV reader's error in Ukrainian (the crate's own words are English), with its line.
+fn csv_uk(e: &csv::Error) -> String {
+    let line =
+        |p: Option<&csv::Position>| p.map_or(String::new(), |p| format!(" (рядок {})", p.line()));
+    match e.kind() {
+        csv::ErrorKind::Io(io) => crate::i18n::io_error(io, crate::i18n::Lang::Uk),
+        csv::ErrorKind::Utf8 { pos, .. } => {
+            format!(
+                "текст не в кодуванні UTF-8 — збережіть файл як UTF-8{}",
+                line(pos.as_ref())
+            )
+        }
+        csv::ErrorKind::UnequalLengths {
+            pos,
+            expected_len,
+            len,
+        } => {
+            const FIELD: crate::i18n::Noun = crate::i18n::Noun {
+                uk: ["поле", "поля", "полів"],
+                en: ["field", "fields"],
+            };
+            let uk = crate::i18n::Lang::Uk;
+            format!(
+                "у рядку {}, а в заголовку {}{}",
+                FIELD.count(uk, *len),
+                FIELD.count(uk, *expected_len),
+                line(pos.as_ref())
+            )
+        }
+        _ => format!("файл пошкоджено{}", line(e.position())),
+    }
+}
+
 impl HsdsError {
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang::{En, Uk};
@@ -89,13 +122,29 @@ impl HsdsError {
                 )
             }
             (HsdsError::Csv { path, source }, Uk) => {
-                format!("{}: не вдалося прочитати CSV: {source}", path.display())
+                format!(
+                    "{}: не вдалося прочитати CSV: {}",
+                    path.display(),
+                    csv_uk(source)
+                )
             }
             (HsdsError::Csv { path, source }, En) => {
                 format!("{}: cannot read the CSV: {source}", path.display())
             }
             (HsdsError::Json { path, source }, Uk) => {
-                format!("{}: це не правильний JSON: {source}", path.display())
+                use serde_json::error::Category;
+                let what = match source.classify() {
+                    Category::Eof => "файл обірвано",
+                    Category::Syntax => "синтаксична помилка",
+                    Category::Data => "неочікуване значення",
+                    Category::Io => "помилка читання",
+                };
+                format!(
+                    "{}: це не правильний JSON — {what} (рядок {}, позиція {})",
+                    path.display(),
+                    source.line(),
+                    source.column()
+                )
             }
             (HsdsError::Json { path, source }, En) => {
                 format!("{}: not valid JSON: {source}", path.display())
@@ -723,6 +772,36 @@ mod tests {
 
     fn t(h: i8, m: i8) -> Time {
         time(h, m, 0, 0)
+    }
+
+    #[test]
+    fn csv_and_json_faults_are_said_in_ukrainian_with_their_line() {
+        let csv_fault = |text: &str| {
+            let mut r = csv::Reader::from_reader(text.as_bytes());
+            let e = r.records().find_map(Result::err).expect("a fault");
+            HsdsError::Csv {
+                path: "t.csv".into(),
+                source: e,
+            }
+            .message(crate::i18n::Lang::Uk)
+        };
+        assert_eq!(
+            csv_fault("id,name\n1,a,b\n"),
+            "t.csv: не вдалося прочитати CSV: у рядку 3 поля, а в заголовку 2 поля (рядок 2)"
+        );
+        let json = HsdsError::Json {
+            path: "d.json".into(),
+            source: serde_json::from_str::<serde_json::Value>("{bad").unwrap_err(),
+        };
+        let uk = json.message(crate::i18n::Lang::Uk);
+        assert_eq!(
+            uk,
+            "d.json: це не правильний JSON — синтаксична помилка (рядок 1, позиція 2)"
+        );
+        assert!(
+            json.message(crate::i18n::Lang::En)
+                .contains("key must be a string")
+        );
     }
 
     fn office_week() -> Week {
