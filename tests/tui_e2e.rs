@@ -550,9 +550,21 @@ fn ctrl_l_gives_the_next_visitor_the_empty_start_screen() {
             ("TMPDIR", root),
         ],
     );
-    let start = t.wait_for("the first frame", |s| {
+    t.wait_for("the first frame", |s| {
         s.contains("Пошук:") && first_result(s).is_some()
     });
+    // The first frame may still be filling in (the title's count of problems, the hint bar):
+    // the start screen to compare with is the one that no longer changes.
+    let mut start = t.screen();
+    let settling = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = t.screen();
+        if now == start || settling.elapsed() > DEADLINE {
+            break;
+        }
+        start = now;
+    }
     // The information line (the count, and a status on its right) is the third.
     let body = |s: &str| -> Vec<String> {
         s.lines()
