@@ -252,6 +252,29 @@ fn is_plural_number(w: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Verbs after which «у»/«в»/«на» says where to go, not where something is.
+const MOTION_VERBS: &[&str] = &[
+    "прийти",
+    "приходьте",
+    "прийдіть",
+    "підійти",
+    "підійдіть",
+    "зайти",
+    "зайдіть",
+    "пройти",
+    "пройдіть",
+    "піти",
+    "йти",
+    "іти",
+    "звернутися",
+    "зверніться",
+    "звертатися",
+    "звертайтеся",
+    "повернутися",
+    "поверніться",
+    "прибути",
+];
+
 fn case_after(prev: Option<&str>) -> Case {
     match prev {
         Some("у" | "в" | "на") => Case::Locative,
@@ -318,7 +341,20 @@ fn spoken_segment(seg: &str) -> String {
         let lead_len = word.len() - word.trim_start_matches(['(', '«', '"', '[']).len();
         let (lead, w) = word.split_at(lead_len);
         let prev = out.last().map(|p| p.to_lowercase());
-        let case = case_after(prev.as_deref());
+        let mut case = case_after(prev.as_deref());
+        // «прийти в каб. 305»: after a verb of motion «у»/«в» says where to go, not where
+        // something is; «прийти до кабінету 305» says it without the locative.
+        let before = out.len().checked_sub(2).map(|k| out[k].to_lowercase());
+        if case == Case::Locative
+            && matches!(prev.as_deref(), Some("у" | "в"))
+            && NOUNS.iter().any(|f| f[0] == w)
+            && before.is_some_and(|b| MOTION_VERBS.contains(&b.as_str()))
+        {
+            if let Some(p) = out.last_mut() {
+                *p = "до".to_string();
+            }
+            case = Case::Genitive;
+        }
         let next = expanded.get(i + 1).map(String::as_str).unwrap_or("");
         if let Some(forms) = NOUNS.iter().find(|f| f[0] == w) {
             // «селище міського типу»: only the first word declines.

@@ -82,6 +82,10 @@ fn abbreviations_are_read_as_whole_words() {
         // Not an address: left as written.
         ("Іваненко М. П.", "Іваненко М. П."),
         ("вікно 3", "вікно 3"),
+        // Where something is, and where to go: after a verb of motion «в»/«у» is a direction.
+        ("подати заяву в каб. 14", "подати заяву в кабінеті 14"),
+        ("прийти в каб. 305", "прийти до кабінету 305"),
+        ("зверніться у вікно 3", "зверніться до вікна 3"),
     ];
     for (written, said) in cases {
         assert_eq!(spoken(written), said, "{written}");
