@@ -1729,7 +1729,14 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
         }
     }
 
-    fn services(&mut self, key: &str) -> Vec<Service> {
+    /// The tables of the array of tables `key` (written `[[header]]`), each with its value
+    /// for positions; a value that is not an array, or an item that is not a table, is
+    /// reported and left out.
+    fn tables(
+        &mut self,
+        key: &str,
+        header: &str,
+    ) -> Vec<(&'t Spanned<DeValue<'i>>, &'t DeTable<'i>)> {
         let Some(v) = self.get(key) else {
             return Vec::new();
         };
@@ -1737,22 +1744,29 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
             self.type_error(
                 v,
                 key,
-                "масивом таблиць [[agency.service]]",
-                "an array of tables [[agency.service]]",
+                &format!("масивом таблиць [[{header}]]"),
+                &format!("an array of tables [[{header}]]"),
             );
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
-            let DeValue::Table(t) = item.get_ref() else {
-                self.type_error(
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((item, t)),
+                _ => self.type_error(
                     item,
                     key,
-                    "таблицею [[agency.service]]",
-                    "a table [[agency.service]]",
-                );
-                continue;
-            };
+                    &format!("таблицею [[{header}]]"),
+                    &format!("a table [[{header}]]"),
+                ),
+            }
+        }
+        out
+    }
+
+    fn services(&mut self, key: &str) -> Vec<Service> {
+        let mut out = Vec::new();
+        for (item, t) in self.tables(key, "agency.service") {
             let at = self.src.pos(&item.span());
             let mut sub = Fields::new(
                 self.l,
@@ -1817,29 +1831,8 @@ impl<'l, 's, 't, 'i> Fields<'l, 's, 't, 'i> {
 
     /// `[[directory.abbreviation]]`: what the read-out phrase says for an abbreviation.
     fn abbreviations(&mut self, key: &str) -> Vec<Abbreviation> {
-        let Some(v) = self.get(key) else {
-            return Vec::new();
-        };
-        let DeValue::Array(items) = v.get_ref() else {
-            self.type_error(
-                v,
-                key,
-                "масивом таблиць [[directory.abbreviation]]",
-                "an array of tables [[directory.abbreviation]]",
-            );
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for item in items.iter() {
-            let DeValue::Table(t) = item.get_ref() else {
-                self.type_error(
-                    item,
-                    key,
-                    "таблицею [[directory.abbreviation]]",
-                    "a table [[directory.abbreviation]]",
-                );
-                continue;
-            };
+        for (item, t) in self.tables(key, "directory.abbreviation") {
             let mut sub = Fields::new(self.l, self.src, t, item.span(), ABBREVIATION_FIELDS, None);
             let short = sub.req_str("short");
             let full = sub.req_str("full");
