@@ -8,7 +8,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use refdesk::directory::Directory;
 use refdesk::i18n::Lang;
 use refdesk::tui::Harness;
-use refdesk::tui::state::{Action, Overlay, Screen};
+use refdesk::tui::msg::Action;
+use refdesk::tui::state::{Overlay, Screen};
 use tui_support::*;
 
 /// xorshift64*: small, seeded, reproducible.

@@ -8,7 +8,8 @@ mod tui_support;
 use crossterm::event::KeyCode;
 use refdesk::i18n::Lang;
 use refdesk::tui::Harness;
-use refdesk::tui::state::{Effect, Filters, Overlay, PrintOutcome, Screen};
+use refdesk::tui::msg::{Effect, PrintOutcome};
+use refdesk::tui::state::{Filters, Overlay, Screen};
 use tui_support::*;
 
 const NAME: &str = "Соломія Крушельницька";
@@ -80,7 +81,7 @@ fn ctrl_l_forgets_the_query_filters_card_preview_and_name() {
     h.finish_print(PrintOutcome::Printed {
         message: "Направлення надіслано: принтер «front»".into(),
     });
-    assert_eq!(h.records.len(), 1, "the referral was counted");
+    assert_eq!(h.ports.records.len(), 1, "the referral was counted");
     h.press(KeyCode::F(2));
     h.type_text(NAME);
     h.press(KeyCode::F(1));
@@ -134,7 +135,7 @@ fn ctrl_l_forgets_the_query_filters_card_preview_and_name() {
     };
     assert_eq!((p.for_name.as_str(), p.cursor), ("", 0));
     // What belongs to the desk stays: the referral given is still counted.
-    assert_eq!(h.records.len(), 1);
+    assert_eq!(h.ports.records.len(), 1);
 }
 
 #[test]

@@ -15,9 +15,8 @@ use refdesk::referral::clipboard::{Copied, Unavailable};
 use refdesk::referral::slip::{SlipContext, render_text};
 use refdesk::referral::{Card, vcard};
 use refdesk::stats::{How, Record};
-use refdesk::tui::state::{
-    Action, DirHandle, Effect, Overlay, PrintJob, PrintOutcome, Screen, SlipDest, StatsView,
-};
+use refdesk::tui::msg::{Action, DirHandle, Effect, PrintJob, PrintOutcome, SlipDest};
+use refdesk::tui::state::{Overlay, Screen, StatsView};
 use refdesk::tui::{Harness, output};
 use std::path::Path;
 use std::sync::Arc;
@@ -42,7 +41,7 @@ fn slip_text(h: &Harness, agency: usize, service: ServiceChoice, name: Option<&s
 }
 
 fn first_print_job(h: &Harness) -> &PrintJob {
-    h.print_jobs.first().expect("a print job")
+    h.ports.print_jobs.first().expect("a print job")
 }
 
 fn index_of(h: &Harness, id: &str) -> usize {
@@ -150,7 +149,10 @@ fn enter_prints_in_the_background_and_counts_the_referral_when_done() {
     );
     assert_eq!(h.state.status.as_deref(), Some("друкую…"));
     assert_eq!(h.state.printing, 1);
-    assert!(h.records.is_empty(), "not counted before it is printed");
+    assert!(
+        h.ports.records.is_empty(),
+        "not counted before it is printed"
+    );
     h.finish_print(PrintOutcome::Printed {
         message: "Направлення надіслано: принтер «front»".into(),
     });
@@ -159,8 +161,8 @@ fn enter_prints_in_the_background_and_counts_the_referral_when_done() {
         h.screen()
             .contains("Направлення надіслано: принтер «front»")
     );
-    assert_eq!(h.records.len(), 1);
-    let r = &h.records[0];
+    assert_eq!(h.ports.records.len(), 1);
+    let r = &h.ports.records[0];
     assert_eq!(r.how, How::Printed);
     assert_eq!(r.id, "dps-cop-zhytomyr");
     assert_eq!(r.category, "tax");
@@ -181,7 +183,7 @@ fn a_lost_slip_is_not_counted_and_a_saved_one_is_shown_in_a_window() {
     h.finish_print(PrintOutcome::Lost {
         message: "Не вдалося надрукувати: lp зламався".into(),
     });
-    assert!(h.records.is_empty(), "a lost slip was not given");
+    assert!(h.ports.records.is_empty(), "a lost slip was not given");
     assert!(matches!(h.state.overlays.last(), Some(Overlay::Notice(_))));
     let screen = h.screen();
     assert!(screen.contains("Друк не вдався"), "{screen}");
@@ -193,7 +195,7 @@ fn a_lost_slip_is_not_counted_and_a_saved_one_is_shown_in_a_window() {
         message: "Не вдалося надрукувати: немає принтера\nНаправлення збережено у файл /tmp/n.pdf"
             .into(),
     });
-    assert_eq!(h.records.len(), 1, "saved for printing later: given");
+    assert_eq!(h.ports.records.len(), 1, "saved for printing later: given");
     let screen = h.screen();
     assert!(screen.contains("/tmp/n.pdf"), "{screen}");
     assert!(screen.contains("не надруковано — направлення збережено у файл"));
@@ -243,7 +245,7 @@ fn f2_again_chooses_the_output_and_a_saved_slip_never_has_the_name() {
         h.screen()
             .contains("Направлення збережено у файл /home/desk/n.txt")
     );
-    assert_eq!(h.records.len(), 1);
+    assert_eq!(h.ports.records.len(), 1);
 }
 
 #[test]
@@ -289,7 +291,7 @@ fn output_keys_with_nothing_selected_explain_why() {
         assert!(h.state.overlays.is_empty());
         assert!(h.screen().contains("спершу виберіть установу"));
     }
-    assert!(h.records.is_empty());
+    assert!(h.ports.records.is_empty());
 }
 
 // --- F5, Ctrl-R -----------------------------------------------------------------------------
@@ -311,11 +313,11 @@ fn f5_copies_the_slip_text_without_internal_notes() {
         "internal notes stay inside"
     );
     assert_eq!(record.how, How::Copied);
-    assert_eq!(h.copied, [text]);
+    assert_eq!(h.ports.copied, [text]);
     // The harness reports a copy by OSC 52 alone, as in a console or over SSH.
     assert!(h.screen().contains("скопійовано (через термінал)"));
-    assert_eq!(h.records.len(), 1);
-    assert_eq!(h.records[0].how, How::Copied);
+    assert_eq!(h.ports.records.len(), 1);
+    assert_eq!(h.ports.records[0].how, How::Copied);
 }
 
 #[test]
@@ -353,7 +355,7 @@ fn the_status_says_which_ways_the_copy_went_in_both_languages() {
             let Effect::Copy { record, .. } = h.press(KeyCode::F(5)) else {
                 panic!("copy");
             };
-            h.records.clear();
+            h.ports.records.clear();
             // A copy that reached the clipboard any way is a referral given.
             let e = h.act(Action::Copied {
                 result: Ok(how.clone()),
@@ -372,13 +374,13 @@ fn a_failed_copy_is_reported_and_not_counted() {
     let Effect::Copy { record, .. } = h.press(KeyCode::F(5)) else {
         panic!("copy");
     };
-    h.records.clear();
+    h.ports.records.clear();
     let e = h.act(Action::Copied {
         result: Err("text of 80000 bytes is too long".into()),
         record,
     });
     assert_eq!(e, Effect::None);
-    assert!(h.records.is_empty());
+    assert!(h.ports.records.is_empty());
     assert!(h.screen().contains("не вдалося скопіювати"));
 }
 
@@ -395,9 +397,9 @@ fn ctrl_r_and_f12_count_a_referral_given_by_word_of_mouth() {
     h.press(KeyCode::Enter);
     h.press(KeyCode::Tab);
     h.press(KeyCode::F(12));
-    assert_eq!(h.records.len(), 2);
+    assert_eq!(h.ports.records.len(), 2);
     assert_eq!(
-        h.records[1].service.as_deref(),
+        h.ports.records[1].service.as_deref(),
         Some("Реєстрація платника податків (РНОКПП)")
     );
     // A failed append is said, not hidden.
@@ -505,7 +507,7 @@ fn f9_with_no_referrals_this_month_says_so() {
     let mut h = harness(120, 40);
     let last_month = jiff::civil::date(2026, 10, 31).at(17, 0, 0, 0);
     let r = rec(&h, "pfu-zhytomyr", How::Printed, last_month);
-    h.records.push(r);
+    h.ports.records.push(r);
     assert_eq!(h.press(KeyCode::F(9)), Effect::LoadStats);
     let screen = h.screen();
     assert!(screen.contains("Направлення: листопад 2026"), "{screen}");
@@ -539,7 +541,7 @@ fn f9_counts_this_months_referrals_by_category_with_plurals() {
     .enumerate()
     {
         let r = rec(&h, id, how, day(i as i8 + 1));
-        h.records.push(r);
+        h.ports.records.push(r);
     }
     let r = rec(
         &h,
@@ -547,7 +549,7 @@ fn f9_counts_this_months_referrals_by_category_with_plurals() {
         How::Read,
         jiff::civil::date(2026, 12, 1).at(9, 0, 0, 0),
     );
-    h.records.push(r);
+    h.ports.records.push(r);
     h.press(KeyCode::F(9));
     let Some(Overlay::Stats(StatsView::Loaded(c))) = h.state.overlays.last() else {
         panic!("stats loaded");
@@ -596,7 +598,7 @@ fn the_statistics_total_uses_the_right_plural() {
         let mut h = harness(120, 40);
         for _ in 0..n {
             let r = rec(&h, "pfu-zhytomyr", How::Read, now());
-            h.records.push(r);
+            h.ports.records.push(r);
         }
         h.press(KeyCode::F(9));
         let screen = h.screen();
@@ -803,7 +805,7 @@ fn changes_during_a_reload_are_reloaded_once_more_afterwards() {
     let mut h = harness(120, 40);
     let e = h.act(Action::Watch(WatchEvent::Changed(vec![])));
     assert!(matches!(e, Effect::Reload { .. }));
-    assert_eq!(h.reload_requests, 1);
+    assert_eq!(h.ports.reload_requests, 1);
     let e = h.act(Action::Watch(WatchEvent::Changed(vec![])));
     assert_eq!(e, Effect::None, "one reload at a time");
     let same = h.state.dir.clone();
@@ -817,7 +819,7 @@ fn changes_during_a_reload_are_reloaded_once_more_afterwards() {
     };
     assert!(matches!(effects[0], Effect::Swap { .. }));
     assert!(matches!(effects[1], Effect::Reload { .. }));
-    assert_eq!(h.reload_requests, 2);
+    assert_eq!(h.ports.reload_requests, 2);
     assert!(h.screen().contains("довідник перечитано: змін немає"));
     h.act(Action::Watch(WatchEvent::Error("inotify limit".into())));
     assert!(

@@ -2,7 +2,7 @@
 //! reloading the data. `carry_out` runs the slow ones on background threads; each function here
 //! is plain and synchronous, so it can be tested on its own.
 
-use super::state::{PrintJob, PrintOutcome, SlipDest};
+use super::msg::{PrintJob, PrintOutcome, SlipDest};
 use crate::cli::SlipFormat;
 use crate::config::Config;
 use crate::directory::watch::{Change, reload_from};

@@ -4,20 +4,22 @@
 //! can be tested without a terminal.
 
 use super::keymap::{self, Command, Scope};
+use super::layout;
+use super::msg::{
+    Action, DirHandle, Effect, MAX_RESULTS, MarksRequest, PrintJob, PrintOutcome, Reply, RowMarks,
+    SearchRequest, SlipDest, Viewport,
+};
 use super::strings::{self, Msg};
-use super::view;
-use super::worker::{MAX_RESULTS, MarksRequest, Reply, RowMarks, SearchRequest};
 use crate::directory::watch::{Change, WatchEvent};
 use crate::directory::{Directory, Status};
 use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::ServiceChoice;
-use crate::referral::clipboard;
 use crate::referral::slip::{self, SlipContext};
 use crate::search::{Hit, Reading, SearchOptions};
 use crate::stats::{How, LogContents, Record};
 use crossterm::event::KeyEvent;
-use jiff::civil::{Date, DateTime};
+use jiff::civil::DateTime;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -89,6 +91,9 @@ pub struct CardView {
     pub service: Option<usize>,
     /// First content line shown.
     pub scroll: usize,
+    /// A service was just chosen: the view scrolls its heading to the top when it is above the
+    /// view or in its lower half (its details would be cut off), then reports where it went.
+    pub reveal_service: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,33 +169,6 @@ pub enum Overlay {
     Notice(String),
 }
 
-/// Where the print preview sends the slip.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SlipDest {
-    /// The printer from the settings (`[printer]`), else the CUPS default.
-    #[default]
-    Printer,
-    /// A PDF file in the data folder, without the visitor's name.
-    SavePdf,
-    /// A text file in the data folder, without the visitor's name.
-    SaveText,
-}
-
-impl SlipDest {
-    pub const ALL: [SlipDest; 3] = [SlipDest::Printer, SlipDest::SavePdf, SlipDest::SaveText];
-
-    /// The next output, round the three.
-    fn next(self) -> SlipDest {
-        let i = Self::ALL.iter().position(|d| *d == self).unwrap_or(0);
-        Self::ALL[(i + 1) % Self::ALL.len()]
-    }
-
-    /// A file is written: the visitor's name is left out of it.
-    pub fn saves(self) -> bool {
-        self != SlipDest::Printer
-    }
-}
-
 /// The print preview's state. The visitor's name lives here and in the print job only: it is
 /// dropped when the preview closes, and never written anywhere but on the printed slip.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -227,52 +205,6 @@ pub enum StatsView {
     Failed(String),
 }
 
-/// A shared directory in an effect or action. Compared by identity: two handles are equal when
-/// they point at the same loaded directory.
-#[derive(Clone)]
-pub struct DirHandle(pub Arc<Directory>);
-
-impl PartialEq for DirHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::fmt::Debug for DirHandle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Directory({} agencies)", self.0.agencies.len())
-    }
-}
-
-/// A slip to print or save, handed to a background thread.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PrintJob {
-    pub dir: DirHandle,
-    pub agency: usize,
-    pub service: ServiceChoice,
-    /// Printed on the slip, then forgotten; always `None` when saving to a file.
-    pub for_name: Option<String>,
-    pub dest: SlipDest,
-    pub now: DateTime,
-    /// Appended to the statistics once the slip is printed or saved.
-    pub record: Record,
-    pub lang: Lang,
-}
-
-/// What became of a print job.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PrintOutcome {
-    /// Sent to the printer; the message names it.
-    Printed { message: String },
-    /// Saved to a file as asked.
-    Saved { path: PathBuf },
-    /// Printing failed and the slip (without the name) was saved instead; the message says
-    /// why and where.
-    SavedInstead { message: String },
-    /// Printing (or saving) failed and nothing was kept.
-    Lost { message: String },
-}
-
 /// The state of live reloading.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reloading {
@@ -284,85 +216,6 @@ pub struct Reloading {
 
 /// The most reload changes the problems list keeps.
 pub const MAX_CHANGES: usize = 100;
-
-/// What the event loop must do after an update.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    None,
-    Quit,
-    Search(SearchRequest),
-    /// Print or save a slip on a background thread; answer with [`Action::PrintDone`].
-    Print(PrintJob),
-    /// Put text on the clipboard (the display's, where there is one, and OSC 52 through the
-    /// terminal); answer with [`Action::Copied`].
-    Copy {
-        text: String,
-        record: Record,
-    },
-    /// Append a referral to the statistics log; answer with [`Action::Recorded`] on failure.
-    Record(Record),
-    /// Read the statistics log; answer with [`Action::StatsLoaded`].
-    LoadStats,
-    /// Load the data path again and merge it into `old`; answer with [`Action::Reloaded`].
-    Reload {
-        old: DirHandle,
-        today: Date,
-    },
-    /// Give the search thread a reloaded directory, then search with it.
-    Swap {
-        dir: DirHandle,
-        search: SearchRequest,
-    },
-    /// «Наступний відвідувач»: make the search thread forget every query it remembers, repaint
-    /// the whole terminal, then search as on start.
-    NextVisitor(SearchRequest),
-    /// Several effects, in order.
-    Batch(Vec<Effect>),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    Cmd(Command),
-    Insert(char),
-    Paste(String),
-    Resize {
-        width: u16,
-        height: u16,
-    },
-    /// The minute changed (or "now" was set).
-    Tick(DateTime),
-    Reply(Reply),
-    /// A left click on result row `row`, at `at_ms` milliseconds on a monotonic clock.
-    ClickRow {
-        row: usize,
-        at_ms: u64,
-    },
-    ClickPicker(usize),
-    ClickService(usize),
-    Wheel {
-        down: bool,
-    },
-    /// A print job finished.
-    PrintDone {
-        outcome: PrintOutcome,
-        record: Record,
-    },
-    /// The text reached the clipboard (which ways), or no way worked.
-    Copied {
-        result: Result<clipboard::Copied, String>,
-        record: Record,
-    },
-    /// Appending to the statistics log failed.
-    Recorded(Result<(), String>),
-    StatsLoaded(Result<LogContents, String>),
-    /// The data files changed on disk.
-    Watch(WatchEvent),
-    /// A reload finished: the merged directory and what changed.
-    Reloaded {
-        dir: DirHandle,
-        changes: Vec<Change>,
-    },
-}
 
 pub struct State {
     pub dir: Arc<Directory>,
@@ -389,6 +242,8 @@ pub struct State {
     /// Print jobs running in the background.
     pub printing: usize,
     last_click: Option<(usize, u64)>,
+    /// What the last frame measured.
+    viewport: Viewport,
 }
 
 impl State {
@@ -419,6 +274,7 @@ impl State {
             reloading: Reloading::default(),
             printing: 0,
             last_click: None,
+            viewport: Viewport::default(),
         }
     }
 
@@ -474,7 +330,7 @@ impl State {
                 locality: self.filters.locality.clone(),
             },
             open_at: self.filters.open_now.then_some(self.now),
-            mark_rows: view::list_capacity(self).max(1),
+            mark_rows: layout::list_capacity(self.size).max(1),
         }
     }
 
@@ -486,8 +342,8 @@ impl State {
     /// Highlights the event loop should ask the worker for: visible rows not yet asked for.
     /// Marks them as asked.
     pub fn take_marks_request(&mut self) -> Option<MarksRequest> {
-        let cap = view::list_capacity(self);
-        let offset = view::list_offset(self.offset, self.selected, cap);
+        let cap = layout::list_capacity(self.size);
+        let offset = layout::list_offset(self.offset, self.selected, cap);
         let shown = self.shown.as_mut()?;
         let end = (offset + cap).min(shown.hits.len());
         let mut rows = Vec::new();
@@ -509,8 +365,8 @@ impl State {
         if self.selected >= n {
             self.selected = n.saturating_sub(1);
         }
-        let cap = view::list_capacity(self);
-        self.offset = view::list_offset(self.offset, self.selected, cap);
+        let cap = layout::list_capacity(self.size);
+        self.offset = layout::list_offset(self.offset, self.selected, cap);
     }
 
     fn move_selection(&mut self, delta: isize) {
@@ -528,6 +384,7 @@ impl State {
                 agency: h.agency,
                 service: h.service,
                 scroll: 0,
+                reveal_service: false,
             });
         }
     }
@@ -860,7 +717,7 @@ impl State {
                 Some(a) => Screen::Card(CardView {
                     agency: a,
                     service: service(c.agency, a, c.service),
-                    scroll: c.scroll,
+                    ..c
                 }),
                 None => Screen::List,
             };
@@ -894,10 +751,6 @@ impl State {
             _ => true,
         });
         self.keep_selection_visible();
-        let max = view::card_max_scroll(self);
-        if let Some(c) = self.card_mut() {
-            c.scroll = c.scroll.min(max);
-        }
     }
 
     // --- the query line -------------------------------------------------------------------
@@ -970,30 +823,33 @@ impl State {
         }
     }
 
+    /// Scrolls the open card, no further than its end as last drawn (when it has not been drawn
+    /// since it changed, the view stops it at the end instead).
     fn scroll_card(&mut self, delta: isize) {
-        let max = view::card_max_scroll(self);
+        let max = self.viewport.card.map_or(usize::MAX, |s| s.max_top);
         if let Some(c) = self.card_mut() {
             c.scroll = c.scroll.saturating_add_signed(delta).min(max);
         }
     }
 
     fn scroll_preview(&mut self, delta: isize) {
-        let max = view::preview_max_scroll(self);
+        let max = self.viewport.preview.map_or(usize::MAX, |s| s.max_top);
         if let Some(p) = self.preview_mut() {
             p.scroll = p.scroll.saturating_add_signed(delta).min(max);
         }
     }
 
-    /// After Tab: when the selected service's heading is above the view or in its lower half
-    /// (its details would be cut off), scroll it to the top.
-    fn scroll_card_to_service(&mut self) {
-        let line = view::card_service_line(self);
-        let max = view::card_max_scroll(self);
-        let page = view::card_page(self);
-        if let (Some(line), Some(c)) = (line, self.card_mut())
-            && (line < c.scroll || line >= c.scroll + page / 2)
-        {
-            c.scroll = line.min(max);
+    /// Takes what the last frame measured: scrolling stops at the ends drawn, and the card and
+    /// the preview keep the first line the view showed (it brings a chosen service into view
+    /// and stops at the end; see [`CardView::reveal_service`]).
+    pub fn measured(&mut self, viewport: Viewport) {
+        self.viewport = viewport;
+        if let (Some(drawn), Some(c)) = (viewport.card, self.card_mut()) {
+            c.scroll = drawn.top;
+            c.reveal_service = false;
+        }
+        if let (Some(drawn), Some(p)) = (viewport.preview, self.preview_mut()) {
+            p.scroll = drawn.top;
         }
     }
 
@@ -1014,7 +870,7 @@ impl State {
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
         });
-        self.scroll_card_to_service();
+        c.reveal_service = true;
     }
 
     /// Tab in the print preview: service 1, 2, …, «усі послуги», 1, …
@@ -1162,7 +1018,7 @@ impl State {
     }
 
     fn move_overlay(&mut self, delta: isize) {
-        let help_len = view::help_line_count(self);
+        let help_len = self.viewport.help_lines.unwrap_or(usize::MAX);
         let problems = self.changes.len() + self.dir.diagnostics.len();
         match self.overlays.last_mut() {
             Some(Overlay::Picker(p)) => {
@@ -1194,8 +1050,8 @@ impl State {
     fn command(&mut self, c: Command) -> Effect {
         use Command::*;
         let scope = self.scope();
-        let page = view::list_capacity(self).max(1) as isize;
-        let card_page = view::card_page(self).max(1) as isize;
+        let page = layout::list_capacity(self.size).max(1) as isize;
+        let card_page = layout::card_page(self.size).max(1) as isize;
         match c {
             Quit => return Effect::Quit,
             Help => self.toggle_overlay(Overlay::Help { scroll: 0 }),
@@ -1292,7 +1148,7 @@ impl State {
         }
     }
 
-    fn apply_results(&mut self, r: super::worker::SearchReply) {
+    fn apply_results(&mut self, r: super::msg::SearchReply) {
         let keep = self.shown.as_ref().and_then(|old| {
             (old.query == self.query && old.filters == self.filters)
                 .then(|| old.hits.get(self.selected).map(|h| h.agency))
@@ -1303,7 +1159,7 @@ impl State {
         for (i, m) in r.marks.into_iter().enumerate().take(n) {
             marks[i] = Marks::Known(m);
         }
-        let marks_text = super::worker::marks_text(&self.query, &r.results);
+        let marks_text = super::msg::marks_text(&self.query, &r.results);
         self.shown = Some(Shown {
             generation: r.generation,
             query: self.query.clone(),
@@ -1349,6 +1205,16 @@ impl State {
 
 /// Applies one action. Pure apart from `state`: no I/O, no clock, no threads.
 pub fn update(state: &mut State, action: Action) -> Effect {
+    // What the last frame measured holds until something other than scrolling changes what
+    // is drawn.
+    let scrolls = matches!(
+        action,
+        Action::Wheel { .. }
+            | Action::Cmd(Command::Up | Command::Down | Command::PageUp | Command::PageDown)
+    );
+    if !scrolls {
+        state.viewport = Viewport::default();
+    }
     match action {
         Action::Cmd(c) => {
             state.status = None;
@@ -1381,11 +1247,8 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         }
         Action::Resize { width, height } => {
             state.size = (width, height);
+            // The card and the preview stop at their new ends when next drawn.
             state.keep_selection_visible();
-            let max = view::card_max_scroll(state);
-            if let Some(c) = state.card_mut() {
-                c.scroll = c.scroll.min(max);
-            }
             Effect::None
         }
         Action::Tick(now) => {

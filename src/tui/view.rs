@@ -6,9 +6,8 @@
 //! goes through [`clean`] before it reaches the buffer.
 
 use super::keymap::{self, Command, Scope};
-use super::state::{
-    Action, Marks, Overlay, Picker, PickerKind, Preview, Screen, SlipDest, State, StatsView,
-};
+use super::msg::{Action, Scrolled, SlipDest, Viewport};
+use super::state::{Marks, Overlay, Picker, PickerKind, Preview, Screen, State, StatsView};
 use super::strings::{self, Msg};
 use crate::directory::{Agency, Severity};
 use crate::hours::OpenState;
@@ -121,201 +120,9 @@ impl Theme {
 
 // --- layout ---------------------------------------------------------------------------------
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// ≥ 100 columns: the list and a preview side by side.
-    Wide,
-    /// One pane; the card opens over the list.
-    Narrow,
-    /// Below 60×15: one line per result, no frame.
-    Compact,
-    /// Below 20×5: only a note.
-    TooSmall,
-}
-
-pub fn mode(width: u16, height: u16) -> Mode {
-    if width < 20 || height < 5 {
-        Mode::TooSmall
-    } else if width < 60 || height < 15 {
-        Mode::Compact
-    } else if width >= 100 {
-        Mode::Wide
-    } else {
-        Mode::Narrow
-    }
-}
-
-/// Where each part goes for a terminal size.
-#[derive(Clone, Copy, Debug)]
-pub struct Areas {
-    pub mode: Mode,
-    pub full: Rect,
-    pub search: Rect,
-    pub info: Option<Rect>,
-    pub list: Rect,
-    /// Wide mode: the preview / card pane.
-    pub side: Option<Rect>,
-    /// Where the card is drawn when open.
-    pub card: Rect,
-    pub hints: Rect,
-    /// Wide mode: the column of the divider.
-    pub split: Option<u16>,
-}
-
-pub fn areas(width: u16, height: u16) -> Areas {
-    let full = Rect::new(0, 0, width, height);
-    let m = mode(width, height);
-    let zero = Rect::default();
-    match m {
-        Mode::TooSmall => Areas {
-            mode: m,
-            full,
-            search: zero,
-            info: None,
-            list: zero,
-            side: None,
-            card: zero,
-            hints: zero,
-            split: None,
-        },
-        Mode::Compact => {
-            let info = (height >= 8).then(|| Rect::new(0, 1, width, 1));
-            let top = if info.is_some() { 2 } else { 1 };
-            let list = Rect::new(0, top, width, height - top - 1);
-            Areas {
-                mode: m,
-                full,
-                search: Rect::new(0, 0, width, 1),
-                info,
-                list,
-                side: None,
-                card: Rect::new(0, 1, width, height - 2),
-                hints: Rect::new(0, height - 1, width, 1),
-                split: None,
-            }
-        }
-        Mode::Wide | Mode::Narrow => {
-            let body_h = height - 7;
-            // One column of padding inside the frame, except for result rows, which carry
-            // their own so the selection bar reaches the border.
-            let search = Rect::new(2, 1, width - 4, 1);
-            let info = Some(Rect::new(2, 2, width - 4, 1));
-            let hints = Rect::new(2, height - 2, width - 4, 1);
-            if m == Mode::Wide {
-                // u32: a very wide terminal must not overflow the multiplication.
-                let split = ((width as u32 * 42 / 100) as u16).max(40);
-                let list = Rect::new(1, 4, split - 1, body_h);
-                let side = Rect::new(split + 2, 4, width - split - 4, body_h);
-                Areas {
-                    mode: m,
-                    full,
-                    search,
-                    info,
-                    list,
-                    side: Some(side),
-                    card: side,
-                    hints,
-                    split: Some(split),
-                }
-            } else {
-                let list = Rect::new(1, 4, width - 2, body_h);
-                Areas {
-                    mode: m,
-                    full,
-                    search,
-                    info,
-                    list,
-                    side: None,
-                    card: Rect::new(2, 4, width - 4, body_h),
-                    hints,
-                    split: None,
-                }
-            }
-        }
-    }
-}
-
-fn state_areas(state: &State) -> Areas {
-    areas(state.size.0, state.size.1)
-}
-
-fn row_height(m: Mode) -> u16 {
-    if m == Mode::Compact { 1 } else { 2 }
-}
-
-/// How many results fit on screen.
-pub fn list_capacity(state: &State) -> usize {
-    let a = state_areas(state);
-    (a.list.height / row_height(a.mode)) as usize
-}
-
-/// The first row to show so that `selected` is visible, moving `offset` as little as possible.
-pub fn list_offset(offset: usize, selected: usize, cap: usize) -> usize {
-    if cap == 0 {
-        return selected;
-    }
-    let mut off = offset.min(selected);
-    if selected >= off + cap {
-        off = selected + 1 - cap;
-    }
-    off
-}
-
-/// Lines of card text that fit.
-pub fn card_page(state: &State) -> usize {
-    state_areas(state).card.height as usize
-}
-
-fn open_card_text(state: &State) -> Option<CardText> {
-    let Screen::Card(cv) = state.screen else {
-        return None;
-    };
-    let area = state_areas(state).card;
-    Some(card_text(state, cv.agency, cv.service, area.width, true))
-}
-
-/// How far the open card can scroll.
-pub fn card_max_scroll(state: &State) -> usize {
-    open_card_text(state)
-        .map(|t| t.lines.len().saturating_sub(card_page(state)))
-        .unwrap_or(0)
-}
-
-/// The line of the selected service's heading in the open card.
-pub fn card_service_line(state: &State) -> Option<usize> {
-    let Screen::Card(cv) = state.screen else {
-        return None;
-    };
-    let t = open_card_text(state)?;
-    t.services.get(cv.service?).copied()
-}
-
-pub fn help_line_count(state: &State) -> usize {
-    let r = overlay_rect(state_areas(state));
-    help_lines(state, help_width(r)).len()
-}
-
-/// The help's text width in its window `r`: inside the frame and the margin.
-fn help_width(r: Rect) -> u16 {
-    padded(Rect::new(0, 0, r.width.saturating_sub(2), 1)).width
-}
-
-fn overlay_rect(a: Areas) -> Rect {
-    match a.mode {
-        Mode::TooSmall => Rect::default(),
-        Mode::Compact => Rect::new(0, 0, a.full.width, a.full.height - 1),
-        Mode::Wide | Mode::Narrow => {
-            let w = a.full.width.saturating_sub(4).min(90);
-            let h = a.full.height.saturating_sub(4).min(40);
-            Rect::new(
-                (a.full.width - w) / 2,
-                (a.full.height.saturating_sub(1) - h) / 2,
-                w,
-                h,
-            )
-        }
-    }
-}
+use super::layout::{
+    Areas, Mode, areas, help_width, list_capacity, list_offset, overlay_rect, padded, row_height,
+};
 
 // --- text helpers ---------------------------------------------------------------------------
 
@@ -972,9 +779,18 @@ pub fn draw_loading(lang: i18n::Lang, f: &mut Frame) {
     );
 }
 
-/// Draws the whole screen and returns where things went.
-pub fn draw(state: &State, f: &mut Frame) -> Hits {
+/// What a frame hands back: where things went (for the mouse) and what it measured (for
+/// scrolling).
+#[derive(Debug, Default, Clone)]
+pub struct Drawn {
+    pub hits: Hits,
+    pub viewport: Viewport,
+}
+
+/// Draws the whole screen and returns where things went and how long the scrolling parts were.
+pub fn draw(state: &State, f: &mut Frame) -> Drawn {
     let mut hits = Hits::default();
+    let mut viewport = Viewport::default();
     let area = f.area();
     let a = areas(area.width, area.height);
     if a.mode == Mode::TooSmall {
@@ -983,7 +799,7 @@ pub fn draw(state: &State, f: &mut Frame) -> Hits {
             Paragraph::new(truncate(msg, area.width as usize)),
             Rect::new(0, 0, area.width, area.height.min(1)),
         );
-        return hits;
+        return Drawn { hits, viewport };
     }
     let t = Theme::of(state);
     if a.mode != Mode::Compact {
@@ -996,9 +812,11 @@ pub fn draw(state: &State, f: &mut Frame) -> Hits {
     match (state.screen, a.mode) {
         (Screen::Card(cv), Mode::Wide) => {
             draw_list(state, f, a, t, &mut hits);
-            draw_card(state, f, a.card, cv, t, &mut hits);
+            viewport.card = draw_card(state, f, a.card, cv, &mut hits);
         }
-        (Screen::Card(cv), _) => draw_card(state, f, a.card, cv, t, &mut hits),
+        (Screen::Card(cv), _) => {
+            viewport.card = draw_card(state, f, a.card, cv, &mut hits);
+        }
         (Screen::List, _) => {
             draw_list(state, f, a, t, &mut hits);
             if let Some(side) = a.side {
@@ -1023,7 +841,7 @@ pub fn draw(state: &State, f: &mut Frame) -> Hits {
         );
     }
     draw_hints(state, f, hints_area, t, &mut hits);
-    let overlay_cursor = draw_overlay(state, f, a, t, &mut hits);
+    let overlay_cursor = draw_overlay(state, f, a, t, &mut hits, &mut viewport);
     match (state.overlays.last(), state.screen) {
         (Some(_), _) => {
             if let Some(p) = overlay_cursor {
@@ -1033,7 +851,7 @@ pub fn draw(state: &State, f: &mut Frame) -> Hits {
         (None, Screen::List) => f.set_cursor_position(cursor),
         (None, Screen::Card(_)) => {}
     }
-    hits
+    Drawn { hits, viewport }
 }
 
 fn draw_frame(state: &State, f: &mut Frame, a: Areas, t: Theme) {
@@ -1372,7 +1190,7 @@ fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: &mut Hits) 
     }
     let compact = a.mode == Mode::Compact;
     let rh = row_height(a.mode);
-    let cap = list_capacity(state);
+    let cap = list_capacity(state.size);
     let offset = list_offset(state.offset, state.selected, cap);
     let w = area.width as usize;
     let lang = state.lang();
@@ -1527,20 +1345,31 @@ fn draw_preview(state: &State, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(text.lines), area);
 }
 
+/// Draws the open card from its first line shown, stopping at its end; returns where it
+/// scrolled to and how far it can go.
 fn draw_card(
     state: &State,
     f: &mut Frame,
     area: Rect,
     cv: super::state::CardView,
-    _t: Theme,
     hits: &mut Hits,
-) {
+) -> Option<Scrolled> {
     if area.height == 0 || area.width == 0 {
-        return;
+        return None;
     }
     let text = card_text(state, cv.agency, cv.service, area.width, true);
-    let max = text.lines.len().saturating_sub(area.height as usize);
-    let scroll = cv.scroll.min(max);
+    let page = area.height as usize;
+    let max = text.lines.len().saturating_sub(page);
+    let mut scroll = cv.scroll;
+    // A service just chosen whose heading is above the view or in its lower half (its details
+    // would be cut off) goes to the top.
+    if cv.reveal_service
+        && let Some(&line) = cv.service.and_then(|i| text.services.get(i))
+        && (line < scroll || line >= scroll + page / 2)
+    {
+        scroll = line;
+    }
+    let scroll = scroll.min(max);
     let visible: Vec<Line> = text
         .lines
         .into_iter()
@@ -1555,6 +1384,10 @@ fn draw_card(
             hits.services.push((Rect::new(area.x, y, area.width, 1), i));
         }
     }
+    Some(Scrolled {
+        top: scroll,
+        max_top: max,
+    })
 }
 
 fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hits: &mut Hits) {
@@ -1700,6 +1533,7 @@ fn draw_overlay(
     a: Areas,
     t: Theme,
     hits: &mut Hits,
+    viewport: &mut Viewport,
 ) -> Option<Position> {
     let top = state.overlays.last()?;
     let lang = state.lang();
@@ -1711,7 +1545,7 @@ fn draw_overlay(
             let h = r.height.min(p.items.len() as u16 + 3);
             r = Rect::new(r.x + (r.width - w) / 2, r.y, w, h);
         }
-        Overlay::Preview(_) => r = preview_rect(state),
+        Overlay::Preview(_) => r = preview_rect(state, a),
         Overlay::Qr { agency } => {
             // Too small: the usual box, with a note saying what size is needed.
             if let Ok(q) = qr_layout(state, *agency, a) {
@@ -1779,6 +1613,7 @@ fn draw_overlay(
         Overlay::Help { scroll } => {
             // Reading text: a column of margin inside the frame, like the other windows.
             let lines = help_lines(state, help_width(r));
+            viewport.help_lines = Some(lines.len());
             let max = lines.len().saturating_sub(padded.height as usize);
             let visible: Vec<Line> = lines.into_iter().skip((*scroll).min(max)).collect();
             f.render_widget(Paragraph::new(visible), padded);
@@ -1789,7 +1624,11 @@ fn draw_overlay(
             None
         }
         Overlay::Picker(p) => Some(draw_picker(state, f, inner, p, t, hits)),
-        Overlay::Preview(p) => Some(draw_preview_overlay(state, f, padded, p, t, hits)),
+        Overlay::Preview(p) => {
+            let (cursor, drawn) = draw_preview_overlay(state, f, padded, p, t, hits);
+            viewport.preview = Some(drawn);
+            Some(cursor)
+        }
         Overlay::Qr { agency } => {
             draw_qr(state, f, inner, *agency, a);
             None
@@ -1917,19 +1756,8 @@ pub fn preview_slip(state: &State, p: &Preview) -> Vec<slip::TextLine> {
     slip::layout_text(&slip::build(&card, &ctx), ctx.width)
 }
 
-fn preview_rect(state: &State) -> Rect {
-    let a = state_areas(state);
-    let base = overlay_rect(a);
-    if matches!(a.mode, Mode::Compact | Mode::TooSmall) {
-        return base;
-    }
-    // Room for the slip's own width, the frame and a margin; never narrower than the header
-    // needs.
-    let want = (state.slip_context(None).width as u16)
-        .saturating_add(4)
-        .max(84);
-    let w = base.width.min(want);
-    Rect::new(base.x + (base.width - w) / 2, base.y, w, base.height)
+fn preview_rect(state: &State, a: Areas) -> Rect {
+    super::layout::preview_rect(a, state.slip_context(None).width)
 }
 
 /// How the configured printer is named in the preview.
@@ -2080,37 +1908,7 @@ fn preview_header(state: &State, p: &Preview, w: u16, t: Theme) -> (Vec<Line<'st
     (out, cursor)
 }
 
-/// An overlay's inside with one column of margin each side, when there is room for it.
-fn padded(inner: Rect) -> Rect {
-    if inner.width >= 24 {
-        Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height)
-    } else {
-        inner
-    }
-}
-
-/// Where the preview's text goes (inside its frame and margin).
-fn preview_inner(state: &State) -> Rect {
-    let r = preview_rect(state);
-    padded(Rect::new(
-        r.x + 1,
-        r.y + 1,
-        r.width.saturating_sub(2),
-        r.height.saturating_sub(2),
-    ))
-}
-
 /// How far the open print preview can scroll.
-pub fn preview_max_scroll(state: &State) -> usize {
-    let Some(Overlay::Preview(p)) = state.overlays.last() else {
-        return 0;
-    };
-    let inner = preview_inner(state);
-    let (header, _) = preview_header(state, p, inner.width, Theme::of(state));
-    let body = (inner.height as usize).saturating_sub(header.len());
-    preview_slip(state, p).len().saturating_sub(body)
-}
-
 fn draw_preview_overlay(
     state: &State,
     f: &mut Frame,
@@ -2118,7 +1916,7 @@ fn draw_preview_overlay(
     p: &Preview,
     t: Theme,
     hits: &mut Hits,
-) -> Position {
+) -> (Position, Scrolled) {
     let (header, cursor) = preview_header(state, p, area.width, t);
     let hh = (header.len() as u16).min(area.height);
     f.render_widget(
@@ -2147,9 +1945,10 @@ fn draw_preview_overlay(
         body = Rect::new(body.x + shift, body.y, body.width - shift, body.height);
     }
     let max = lines.len().saturating_sub(body.height as usize);
+    let top = p.scroll.min(max);
     let visible: Vec<Line> = lines
         .into_iter()
-        .skip(p.scroll.min(max))
+        .skip(top)
         .take(body.height as usize)
         .map(|l| {
             let style = if l.bold { t.bold() } else { Style::new() };
@@ -2159,10 +1958,11 @@ fn draw_preview_overlay(
         })
         .collect();
     f.render_widget(Paragraph::new(visible), body);
-    Position::new(
+    let cursor = Position::new(
         (area.x + cursor as u16).min(area.right().saturating_sub(1)),
         area.y,
-    )
+    );
+    (cursor, Scrolled { top, max_top: max })
 }
 
 // --- the QR code ----------------------------------------------------------------------------
@@ -2414,29 +2214,6 @@ mod tests {
         assert!(!c.contains('\u{202E}'));
         assert_eq!(c.chars().count(), s.chars().count());
         assert_eq!(c, "a\u{FFFD}[31mb c\u{FFFD}d");
-    }
-
-    #[test]
-    fn modes_follow_the_size_thresholds() {
-        assert_eq!(mode(120, 40), Mode::Wide);
-        assert_eq!(mode(100, 15), Mode::Wide);
-        assert_eq!(mode(99, 40), Mode::Narrow);
-        assert_eq!(mode(60, 15), Mode::Narrow);
-        assert_eq!(mode(59, 40), Mode::Compact);
-        assert_eq!(mode(100, 14), Mode::Compact);
-        assert_eq!(mode(20, 5), Mode::Compact);
-        assert_eq!(mode(19, 5), Mode::TooSmall);
-        assert_eq!(mode(1, 1), Mode::TooSmall);
-        assert_eq!(mode(0, 0), Mode::TooSmall);
-    }
-
-    #[test]
-    fn list_offset_keeps_the_selection_visible() {
-        assert_eq!(list_offset(0, 0, 5), 0);
-        assert_eq!(list_offset(0, 7, 5), 3);
-        assert_eq!(list_offset(3, 7, 5), 3);
-        assert_eq!(list_offset(6, 2, 5), 2);
-        assert_eq!(list_offset(0, 4, 0), 4);
     }
 
     #[test]
