@@ -124,11 +124,11 @@ fn check(h: &mut Harness, step: usize, seed: u64) {
         "seed {seed} step {step}: selection out of range"
     );
     assert!(
-        s.cursor <= s.query.chars().count(),
+        s.query.cursor() <= s.query.text().chars().count(),
         "seed {seed} step {step}: cursor"
     );
     assert!(
-        !s.query.chars().any(char::is_control),
+        !s.query.text().chars().any(char::is_control),
         "seed {seed} step {step}: control in query"
     );
     if let Screen::Card(c) = s.screen {

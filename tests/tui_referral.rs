@@ -93,23 +93,23 @@ fn typing_in_the_preview_fills_the_for_field_not_the_search() {
     h.type_text("доходи");
     h.press(KeyCode::F(2));
     h.type_text(NAME);
-    assert_eq!(h.state.query, "доходи", "the query is untouched");
-    assert_eq!(preview(&h).for_name, NAME);
+    assert_eq!(h.state.query.text(), "доходи", "the query is untouched");
+    assert_eq!(preview(&h).for_name.text(), NAME);
     let screen = h.screen();
     assert!(screen.contains(&format!("Для: {NAME}")), "{screen}");
     // Once in the field, once on the slip itself.
     assert_eq!(screen.matches(NAME).count(), 2, "{screen}");
     h.ctrl('w');
-    assert_eq!(preview(&h).for_name, "Тарас ");
+    assert_eq!(preview(&h).for_name.text(), "Тарас ");
     h.press(KeyCode::Backspace);
     h.press(KeyCode::Home);
     h.type_text("п. ");
-    assert_eq!(preview(&h).for_name, "п. Тарас");
+    assert_eq!(preview(&h).for_name.text(), "п. Тарас");
     h.ctrl('u');
-    assert_eq!(preview(&h).for_name, "");
+    assert_eq!(preview(&h).for_name.text(), "");
     // A pasted name is one line.
     h.act(Action::Paste("Марко\nВовчок".into()));
-    assert_eq!(preview(&h).for_name, "Марко Вовчок");
+    assert_eq!(preview(&h).for_name.text(), "Марко Вовчок");
 }
 
 #[test]
@@ -122,7 +122,11 @@ fn the_name_is_dropped_when_the_preview_closes() {
     assert!(h.state.overlays.is_empty());
     assert!(!h.screen().contains(NAME));
     h.press(KeyCode::F(2));
-    assert_eq!(preview(&h).for_name, "", "a new preview starts empty");
+    assert_eq!(
+        preview(&h).for_name.text(),
+        "",
+        "a new preview starts empty"
+    );
 }
 
 #[test]
@@ -702,7 +706,7 @@ fn a_reload_keeps_the_query_filters_and_selection() {
     edit(&z, "вул. Вигадана, 12", "вул. Вигадана, 14");
     let e = reload(&mut h, tmp.path());
     assert!(matches!(e, Effect::Swap { .. }), "{e:?}");
-    assert_eq!(h.state.query, "");
+    assert_eq!(h.state.query.text(), "");
     assert_eq!(h.state.filters.locality.as_deref(), Some("Житомир"));
     assert_eq!(selected_id(&h), before, "the same agency stays selected");
     assert_ne!(

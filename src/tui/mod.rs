@@ -12,6 +12,7 @@
 pub mod effects;
 pub mod keymap;
 pub mod layout;
+pub mod line_input;
 pub mod msg;
 pub mod output;
 pub mod runtime;

@@ -190,7 +190,9 @@ impl Ports for ThreadPorts {
 /// carry no such trigger.
 fn crash_for_test(state: &State) {
     #[cfg(debug_assertions)]
-    if std::env::var("REFDESK_TEST_PANIC_ON").is_ok_and(|q| !q.is_empty() && q == state.query) {
+    if std::env::var("REFDESK_TEST_PANIC_ON")
+        .is_ok_and(|q| !q.is_empty() && q == state.query.text())
+    {
         panic!("test panic requested by REFDESK_TEST_PANIC_ON");
     }
     #[cfg(not(debug_assertions))]

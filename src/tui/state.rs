@@ -5,6 +5,7 @@
 
 use super::keymap::{self, Command, Scope};
 use super::layout;
+use super::line_input::LineInput;
 use super::msg::{
     Action, DirHandle, Effect, MAX_RESULTS, MarksRequest, PrintJob, PrintOutcome, Reply, RowMarks,
     SearchRequest, SlipDest, Viewport,
@@ -119,7 +120,7 @@ pub struct PickItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub kind: PickerKind,
-    pub filter: String,
+    pub filter: LineInput,
     pub items: Vec<PickItem>,
     /// Index into [`Picker::visible`].
     pub selected: usize,
@@ -128,7 +129,7 @@ pub struct Picker {
 impl Picker {
     /// The items matching the filter; "all" always stays.
     pub fn visible(&self) -> Vec<&PickItem> {
-        let f = self.filter.to_lowercase();
+        let f = self.filter.text().to_lowercase();
         self.items
             .iter()
             .filter(|i| i.value.is_none() || f.is_empty() || i.label.to_lowercase().contains(&f))
@@ -177,9 +178,8 @@ pub struct Preview {
     /// The service the slip is for; Tab changes it. Never printed while unchosen for an
     /// agency with several services.
     pub service: ServiceChoice,
-    pub for_name: String,
-    /// Cursor position in the name, in characters.
-    pub cursor: usize,
+    /// The «Для:» field: the visitor's name, at most [`MAX_NAME_CHARS`].
+    pub for_name: LineInput,
     pub dest: SlipDest,
     /// First slip line shown.
     pub scroll: usize,
@@ -189,7 +189,7 @@ impl Preview {
     /// The name as it goes on the slip: trimmed, `None` when empty or when the slip is saved
     /// to a file (a file is not the visitor's paper, and nothing about the visitor is stored).
     pub fn printed_name(&self) -> Option<String> {
-        let n = self.for_name.trim();
+        let n = self.for_name.text().trim();
         (!n.is_empty() && !self.dest.saves()).then(|| n.to_string())
     }
 }
@@ -222,9 +222,8 @@ pub struct State {
     pub settings: Settings,
     pub now: DateTime,
     pub size: (u16, u16),
-    pub query: String,
-    /// Cursor position in characters.
-    pub cursor: usize,
+    /// The query line.
+    pub query: LineInput,
     pub filters: Filters,
     /// The newest search asked for; replies for older ones are dropped.
     pub generation: u64,
@@ -260,8 +259,7 @@ impl State {
             settings,
             now,
             size: (80, 24),
-            query: String::new(),
-            cursor: 0,
+            query: LineInput::default(),
             filters: Filters::default(),
             generation: 0,
             shown: None,
@@ -322,7 +320,7 @@ impl State {
     pub fn search_request(&self) -> SearchRequest {
         SearchRequest {
             generation: self.generation,
-            query: self.query.clone(),
+            query: self.query.text().to_string(),
             opts: SearchOptions {
                 limit: MAX_RESULTS,
                 near: self.settings.home_locality.clone(),
@@ -449,8 +447,7 @@ impl State {
         self.overlays.push(Overlay::Preview(Preview {
             agency,
             service: ServiceChoice::initial(a, service),
-            for_name: String::new(),
-            cursor: 0,
+            for_name: LineInput::with_limit(MAX_NAME_CHARS),
             dest: SlipDest::default(),
             scroll: 0,
         }));
@@ -586,8 +583,7 @@ impl State {
     /// list starts again as on start. The texts are dropped, not hidden. What belongs to the
     /// desk stays: the directory, the settings, the reload history, slips still printing.
     fn next_visitor(&mut self) -> Effect {
-        self.query = String::new();
-        self.cursor = 0;
+        self.query = LineInput::default();
         self.filters = Filters::default();
         // The results hold the query and the filters too.
         self.shown = None;
@@ -755,63 +751,17 @@ impl State {
 
     // --- the query line -------------------------------------------------------------------
 
-    fn byte_at(s: &str, char_idx: usize) -> usize {
-        s.char_indices()
-            .nth(char_idx)
-            .map(|(b, _)| b)
-            .unwrap_or(s.len())
-    }
-
     fn insert_str(&mut self, text: &str) -> Effect {
-        let at = Self::byte_at(&self.query, self.cursor);
-        self.query.insert_str(at, text);
-        self.cursor += text.chars().count();
+        self.query.insert(text);
         self.research()
     }
 
     fn edit(&mut self, c: Command) -> Effect {
-        let len = self.query.chars().count();
-        match c {
-            Command::Left => self.cursor = self.cursor.saturating_sub(1),
-            Command::Right => self.cursor = (self.cursor + 1).min(len),
-            Command::Home => self.cursor = 0,
-            Command::End => self.cursor = len,
-            Command::DeleteBack if self.cursor > 0 => {
-                let b = Self::byte_at(&self.query, self.cursor - 1);
-                self.query.remove(b);
-                self.cursor -= 1;
-                return self.research();
-            }
-            Command::DeleteForward if self.cursor < len => {
-                let b = Self::byte_at(&self.query, self.cursor);
-                self.query.remove(b);
-                return self.research();
-            }
-            Command::DeleteWord if self.cursor > 0 => {
-                let chars: Vec<char> = self.query.chars().collect();
-                let mut start = self.cursor;
-                while start > 0 && chars[start - 1].is_whitespace() {
-                    start -= 1;
-                }
-                while start > 0 && !chars[start - 1].is_whitespace() {
-                    start -= 1;
-                }
-                let (a, b) = (
-                    Self::byte_at(&self.query, start),
-                    Self::byte_at(&self.query, self.cursor),
-                );
-                self.query.replace_range(a..b, "");
-                self.cursor = start;
-                return self.research();
-            }
-            Command::ClearQuery if !self.query.is_empty() => {
-                self.query.clear();
-                self.cursor = 0;
-                return self.research();
-            }
-            _ => {}
+        if self.query.edit(c) {
+            self.research()
+        } else {
+            Effect::None
         }
-        Effect::None
     }
 
     // --- the card ---------------------------------------------------------------------------
@@ -963,7 +913,7 @@ impl State {
         let selected = items.iter().position(|i| &i.value == current).unwrap_or(0);
         let p = Picker {
             kind,
-            filter: String::new(),
+            filter: LineInput::default(),
             items,
             selected,
         };
@@ -999,10 +949,14 @@ impl State {
     fn picker_edit(&mut self, c: Command) {
         let Some(p) = self.picker_mut() else { return };
         match c {
+            // The cursor stays at the end: Backspace takes the last character, and a word is
+            // the whole filter.
             Command::DeleteBack => {
-                p.filter.pop();
+                p.filter.edit(Command::DeleteBack);
             }
-            Command::DeleteWord | Command::ClearQuery => p.filter.clear(),
+            Command::DeleteWord | Command::ClearQuery => {
+                p.filter.clear();
+            }
             // The filter has no cursor to move, so Home and End go to the first and last item.
             Command::Home => {
                 p.selected = 0;
@@ -1114,7 +1068,7 @@ impl State {
                     Scope::List => return self.edit(c),
                     Scope::Preview => {
                         if let Some(p) = self.preview_mut() {
-                            edit_line(&mut p.for_name, &mut p.cursor, c);
+                            p.for_name.edit(c);
                         }
                     }
                     Scope::Card | Scope::Pager => {}
@@ -1128,13 +1082,13 @@ impl State {
         match self.scope() {
             Scope::Preview => {
                 if let Some(p) = self.preview_mut() {
-                    insert_line(&mut p.for_name, &mut p.cursor, text, MAX_NAME_CHARS);
+                    p.for_name.insert(text);
                 }
                 Effect::None
             }
             Scope::Picker => {
                 if let Some(p) = self.picker_mut() {
-                    p.filter.push_str(text);
+                    p.filter.insert(text);
                     p.selected = p.first_match();
                 }
                 Effect::None
@@ -1150,7 +1104,7 @@ impl State {
 
     fn apply_results(&mut self, r: super::msg::SearchReply) {
         let keep = self.shown.as_ref().and_then(|old| {
-            (old.query == self.query && old.filters == self.filters)
+            (old.query == self.query.text() && old.filters == self.filters)
                 .then(|| old.hits.get(self.selected).map(|h| h.agency))
                 .flatten()
         });
@@ -1159,10 +1113,10 @@ impl State {
         for (i, m) in r.marks.into_iter().enumerate().take(n) {
             marks[i] = Marks::Known(m);
         }
-        let marks_text = super::msg::marks_text(&self.query, &r.results);
+        let marks_text = super::msg::marks_text(self.query.text(), &r.results);
         self.shown = Some(Shown {
             generation: r.generation,
-            query: self.query.clone(),
+            query: self.query.text().to_string(),
             filters: self.filters.clone(),
             total: r.results.total,
             reading: r.results.reading,
@@ -1352,67 +1306,4 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         }
         Action::Reloaded { dir, changes } => state.reloaded(dir, changes),
     }
-}
-
-/// Applies an editing command to a one-line field; true when the text changed.
-fn edit_line(text: &mut String, cursor: &mut usize, c: Command) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let len = chars.len();
-    *cursor = (*cursor).min(len);
-    let byte = |i: usize| {
-        text.char_indices()
-            .nth(i)
-            .map(|(b, _)| b)
-            .unwrap_or(text.len())
-    };
-    match c {
-        Command::Left => *cursor = cursor.saturating_sub(1),
-        Command::Right => *cursor = (*cursor + 1).min(len),
-        Command::Home => *cursor = 0,
-        Command::End => *cursor = len,
-        Command::DeleteBack if *cursor > 0 => {
-            let b = byte(*cursor - 1);
-            text.remove(b);
-            *cursor -= 1;
-            return true;
-        }
-        Command::DeleteForward if *cursor < len => {
-            let b = byte(*cursor);
-            text.remove(b);
-            return true;
-        }
-        Command::DeleteWord if *cursor > 0 => {
-            let mut start = *cursor;
-            while start > 0 && chars[start - 1].is_whitespace() {
-                start -= 1;
-            }
-            while start > 0 && !chars[start - 1].is_whitespace() {
-                start -= 1;
-            }
-            let (a, b) = (byte(start), byte(*cursor));
-            text.replace_range(a..b, "");
-            *cursor = start;
-            return true;
-        }
-        Command::ClearQuery if !text.is_empty() => {
-            text.clear();
-            *cursor = 0;
-            return true;
-        }
-        _ => {}
-    }
-    false
-}
-
-/// Inserts text at the cursor of a one-line field, up to `max` characters in all.
-fn insert_line(text: &mut String, cursor: &mut usize, insert: &str, max: usize) {
-    let room = max.saturating_sub(text.chars().count());
-    let insert: String = insert.chars().take(room).collect();
-    let at = text
-        .char_indices()
-        .nth(*cursor)
-        .map(|(b, _)| b)
-        .unwrap_or(text.len());
-    text.insert_str(at, &insert);
-    *cursor += insert.chars().count();
 }
