@@ -3,7 +3,7 @@
 use super::{Overlay, Screen, State};
 use crate::i18n::Lang;
 use crate::referral::Card;
-use crate::referral::card::ServiceChoice;
+use crate::referral::card::{ServiceChoice, Target};
 use crate::referral::slip::{self, SlipContext};
 use crate::stats::{How, Record};
 use crate::tui::line_input::LineInput;
@@ -54,8 +54,19 @@ impl State {
     /// The card a slip is made from. Slips are always Ukrainian: they are the visitor's
     /// document, whatever the screen's language.
     pub fn slip_card(&self, agency: usize, service: ServiceChoice) -> Option<Card<'_>> {
-        let a = self.dir.agencies.get(agency)?;
-        Some(Card::new(&self.dir, a, Lang::Uk).with_choice(service))
+        self.card_for(agency, service, Lang::Uk)
+    }
+
+    /// The card the screen shows for an agency (by its place in the directory) and the
+    /// service chosen on it.
+    pub fn card(&self, agency: usize, service: Option<usize>, lang: Lang) -> Option<Card<'_>> {
+        let choice = service.map_or(ServiceChoice::Unchosen, ServiceChoice::One);
+        self.card_for(agency, choice, lang)
+    }
+
+    fn card_for(&self, agency: usize, service: ServiceChoice, lang: Lang) -> Option<Card<'_>> {
+        let agency = &self.dir.agencies.get(agency)?.id;
+        Card::for_target(&self.dir, Target { agency, service }, lang)
     }
 
     /// The preview is for an agency with several services and none chosen: nothing prints

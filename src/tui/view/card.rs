@@ -5,6 +5,7 @@ use super::mouse::Hits;
 use super::text::{clean, fit, glue, pad_line, truncate, unglue, width, wrap_field, wrap_options};
 use super::theme::Theme;
 use crate::directory::Agency;
+use crate::i18n::Lang;
 use crate::referral::{Card, phrase::phrase};
 use crate::tui::msg::Scrolled;
 use crate::tui::state::State;
@@ -19,12 +20,6 @@ use ratatui::widgets::{Clear, Paragraph};
 pub struct CardText {
     pub lines: Vec<Line<'static>>,
     pub services: Vec<usize>,
-}
-
-pub(super) fn card_for<'a>(state: &'a State, a: &'a Agency, service: Option<usize>) -> Card<'a> {
-    let mut card = Card::new(&state.dir, a, state.lang());
-    card.service = service.and_then(|i| a.services.get(i).map(|s| (i + 1, s)));
-    card
 }
 
 /// The read-out phrase in a box, so it stands out and can be read aloud as it is.
@@ -70,27 +65,21 @@ pub fn card_text(
     let t = Theme::of(state);
     let lang = state.lang();
     let mut lines = Vec::new();
-    let mut services = Vec::new();
-    let Some(a) = state.dir.agencies.get(agency) else {
-        return CardText { lines, services };
+    let Some(card) = state.card(agency, service, lang) else {
+        return CardText {
+            lines,
+            services: Vec::new(),
+        };
     };
-    let card = card_for(state, a, service);
+    let a = card.agency;
     if with_phrase {
         phrase_box(&mut lines, Msg::ReadAloud.text(lang), &phrase(&card), w, t);
         lines.push(Line::default());
     }
     wrap_field(&mut lines, None, &a.name, t.bold(), t.bold(), w, 0, 0);
     if card.demo {
-        wrap_field(
-            &mut lines,
-            None,
-            Msg::DemoBanner.text(lang),
-            t.demo(),
-            t.demo(),
-            w,
-            0,
-            0,
-        );
+        let demo = Msg::DemoBanner.text(lang);
+        wrap_field(&mut lines, None, demo, t.demo(), t.demo(), w, 0, 0);
     }
     let st = card.open_state(state.now);
     let state_line = vec![
@@ -101,96 +90,117 @@ pub fn card_text(
     lines.push(Line::from(fit(state_line, w as usize).0));
     freshness_lines(&mut lines, state, a, w, t);
     if with_phrase {
-        for f in card.agency_fields(false) {
-            // The alert already stands out above.
-            if a.alert.as_deref() == Some(f.value.as_str()) {
-                continue;
-            }
-            let warn = card.status_text() == Some(f.value.as_str());
-            let style = if warn { t.warn() } else { Style::new() };
-            wrap_field(
-                &mut lines,
-                Some(f.label),
-                &f.value,
-                t.bold(),
-                style,
-                w,
-                0,
-                2,
-            );
-        }
+        full_fields(&mut lines, &card, w, t);
     } else {
-        // The preview is for scanning: where, how to call, when, whom to ask.
-        let l = |uk, en| lang.pick(uk, en);
-        let mut brief: Vec<(&str, Option<String>, Style)> = vec![
-            (
-                l("Стан", "Status"),
-                card.status_text().map(str::to_string),
-                t.warn(),
-            ),
-            (
-                l("Адреса", "Address"),
-                card.address_with_note(),
-                Style::new(),
-            ),
-            (
-                if card.phones().len() == 1 {
-                    l("Телефон", "Phone")
-                } else {
-                    l("Телефони", "Phones")
-                },
-                Some(card.phones_line()),
-                Style::new(),
-            ),
-            (l("Графік", "Hours"), Some(card.hours_line()), Style::new()),
-            (
-                l("Прийом", "Reception"),
-                card.reception_line(),
-                Style::new(),
-            ),
-        ];
-        for p in card.contacts() {
-            brief.push((
-                l("Контакт", "Contact"),
-                Some(card.person_line(p)),
-                Style::new(),
-            ));
-        }
-        brief.push((
-            l("Перевірено", "Verified"),
-            Some(a.verified.strftime("%d.%m.%Y").to_string()),
-            t.dim(),
-        ));
-        for (label, value, style) in brief {
-            if let Some(v) = value.filter(|v| !v.is_empty()) {
-                wrap_field(&mut lines, Some(label), &v, t.bold(), style, w, 0, 2);
-            }
-        }
+        brief_fields(&mut lines, &card, w, t);
     }
     if let Some(notes) = &a.notes {
-        // Internal notes are for staff: marked on every line so they are never read out by
-        // mistake, and never part of a slip.
-        lines.push(Line::styled(
-            truncate(&format!("▌ {}", Msg::Internal.text(lang)), w as usize),
-            t.internal().add_modifier(Modifier::BOLD),
+        internal_notes(&mut lines, notes, lang, w, t);
+    }
+    let services = services_block(&mut lines, &card, service, w, t, with_phrase);
+    CardText { lines, services }
+}
+
+/// Every field of the agency, as the full card shows them.
+fn full_fields(lines: &mut Vec<Line<'static>>, card: &Card, w: u16, t: Theme) {
+    let a = card.agency;
+    for f in card.agency_fields(false) {
+        // The alert already stands out above.
+        if a.alert.as_deref() == Some(f.value.as_str()) {
+            continue;
+        }
+        let warn = card.status_text() == Some(f.value.as_str());
+        let style = if warn { t.warn() } else { Style::new() };
+        wrap_field(lines, Some(f.label), &f.value, t.bold(), style, w, 0, 2);
+    }
+}
+
+/// The preview's fields, for scanning: where, how to call, when, whom to ask.
+fn brief_fields(lines: &mut Vec<Line<'static>>, card: &Card, w: u16, t: Theme) {
+    let (a, lang) = (card.agency, card.lang);
+    let l = |uk, en| lang.pick(uk, en);
+    let mut brief: Vec<(&str, Option<String>, Style)> = vec![
+        (
+            l("Стан", "Status"),
+            card.status_text().map(str::to_string),
+            t.warn(),
+        ),
+        (
+            l("Адреса", "Address"),
+            card.address_with_note(),
+            Style::new(),
+        ),
+        (
+            if card.phones().len() == 1 {
+                l("Телефон", "Phone")
+            } else {
+                l("Телефони", "Phones")
+            },
+            Some(card.phones_line()),
+            Style::new(),
+        ),
+        (l("Графік", "Hours"), Some(card.hours_line()), Style::new()),
+        (
+            l("Прийом", "Reception"),
+            card.reception_line(),
+            Style::new(),
+        ),
+    ];
+    for p in card.contacts() {
+        brief.push((
+            l("Контакт", "Contact"),
+            Some(card.person_line(p)),
+            Style::new(),
         ));
-        let mut inner = Vec::new();
-        wrap_field(
-            &mut inner,
-            None,
-            notes,
-            t.internal(),
-            t.internal(),
-            w.saturating_sub(2),
-            0,
-            0,
-        );
-        for l in inner {
-            let mut spans = vec![Span::styled("▌ ", t.internal())];
-            spans.extend(l.spans);
-            lines.push(Line::from(spans));
+    }
+    brief.push((
+        l("Перевірено", "Verified"),
+        Some(a.verified.strftime("%d.%m.%Y").to_string()),
+        t.dim(),
+    ));
+    for (label, value, style) in brief {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            wrap_field(lines, Some(label), &v, t.bold(), style, w, 0, 2);
         }
     }
+}
+
+/// Internal notes are for staff: marked on every line so they are never read out by mistake,
+/// and never part of a slip.
+fn internal_notes(lines: &mut Vec<Line<'static>>, notes: &str, lang: Lang, w: u16, t: Theme) {
+    lines.push(Line::styled(
+        truncate(&format!("▌ {}", Msg::Internal.text(lang)), w as usize),
+        t.internal().add_modifier(Modifier::BOLD),
+    ));
+    let mut inner = Vec::new();
+    wrap_field(
+        &mut inner,
+        None,
+        notes,
+        t.internal(),
+        t.internal(),
+        w.saturating_sub(2),
+        0,
+        0,
+    );
+    for l in inner {
+        let mut spans = vec![Span::styled("▌ ", t.internal())];
+        spans.extend(l.spans);
+        lines.push(Line::from(spans));
+    }
+}
+
+/// The services, the chosen one with its details; returns the line of each one's heading.
+fn services_block(
+    lines: &mut Vec<Line<'static>>,
+    card: &Card,
+    service: Option<usize>,
+    w: u16,
+    t: Theme,
+    with_phrase: bool,
+) -> Vec<usize> {
+    let (a, lang) = (card.agency, card.lang);
+    let mut services = Vec::new();
     if !a.services.is_empty() {
         lines.push(Line::default());
         let head = if with_phrase {
@@ -222,7 +232,7 @@ pub fn card_text(
         }
         for f in card.service_fields(s) {
             wrap_field(
-                &mut lines,
+                lines,
                 Some(f.label),
                 &f.value,
                 t.bold(),
@@ -239,7 +249,7 @@ pub fn card_text(
             ));
             for d in &s.documents {
                 wrap_field(
-                    &mut lines,
+                    lines,
                     None,
                     &format!("– {d}"),
                     t.bold(),
@@ -257,7 +267,7 @@ pub fn card_text(
             ));
             for (k, st) in s.steps.iter().enumerate() {
                 wrap_field(
-                    &mut lines,
+                    lines,
                     None,
                     &format!("{}) {st}", k + 1),
                     t.bold(),
@@ -269,7 +279,7 @@ pub fn card_text(
             }
         }
     }
-    CardText { lines, services }
+    services
 }
 
 /// The lines that must not be missed: the agency's alert as a highlighted bar, and a warning
