@@ -28,6 +28,7 @@ mod forms;
 mod index;
 mod layout;
 mod normalize;
+pub mod open_now;
 mod score;
 mod suggest;
 pub mod thesaurus;

@@ -8,7 +8,6 @@
 use super::msg::marks_text;
 use super::msg::{MAX_RESULTS, MarksReply, Reply, Request, RowMarks, SearchReply, SearchRequest};
 use crate::directory::Directory;
-use crate::hours::OpenState;
 use crate::search::{Engine, Hit};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,19 +28,10 @@ pub fn run_search(
             engine.search_cancellable(&req.query, &opts, generation, req.generation)?
         }
         Some(at) => {
-            // The engine knows nothing about opening hours, so filter its full answer here and
-            // count what is left.
+            // Every match, so the count is of the agencies open now.
             opts.limit = 0;
             let mut r = engine.search_cancellable(&req.query, &opts, generation, req.generation)?;
-            let dir = engine.directory().clone();
-            r.hits.retain(|h| {
-                dir.agencies
-                    .get(h.agency)
-                    .and_then(|a| a.open_state(at))
-                    .is_some_and(OpenState::receives_visitors)
-            });
-            r.total = r.hits.len();
-            r.hits.truncate(MAX_RESULTS);
+            crate::search::open_now::keep_open(&mut r, engine.directory(), at);
             r
         }
     };

@@ -15,10 +15,35 @@ pub(super) fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hit
     if area.width == 0 || area.height == 0 {
         return;
     }
+    let mut items = hint_items(state);
+    fit_hints(&mut items, area.width as usize);
+    let item_w = |k: &str, l: &str| width(k) + 1 + width(l);
+    let mut spans = Vec::new();
+    let mut x = area.x;
+    for (i, (k, l, _, c, _)) in items.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+            x += 2;
+        }
+        spans.push(Span::styled(k.clone(), t.accent()));
+        spans.push(Span::raw(format!(" {l}")));
+        let wd = item_w(k, l) as u16;
+        let r = Rect::new(x, area.y, wd, 1).intersection(area);
+        hits.commands.push((r, *c));
+        x = x.saturating_add(wd);
+    }
+    let (spans, _) = fit(spans, area.width as usize);
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A hint: key, label, shorter label for a tight bar, command, priority.
+type Hint = (String, String, Option<String>, Command, u8);
+
+/// The hints for what is on screen now, in display order.
+fn hint_items(state: &State) -> Vec<Hint> {
     let lang = state.lang();
     let scope = state.scope();
-    // (key, label, shorter label for a tight bar, command, priority)
-    let mut items: Vec<(String, String, Option<String>, Command, u8)> = Vec::new();
+    let mut items: Vec<Hint> = Vec::new();
     for (c, prio) in keymap::hint_commands(scope) {
         let mut short = None;
         let Some(key) = keymap::keys_for(*c, scope).next() else {
@@ -98,17 +123,21 @@ pub(super) fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hit
         };
         items.push((key, label, short, *c, *prio));
     }
+    items
+}
+
+/// Too wide for `room` columns: drop the least needed hints; when only the essential ones are
+/// left (the main action, the way back, quit), shorten their labels before dropping any of them.
+fn fit_hints(items: &mut Vec<Hint>, room: usize) {
     let item_w = |k: &str, l: &str| width(k) + 1 + width(l);
-    let total = |items: &[(String, String, Option<String>, Command, u8)]| {
+    let total = |items: &[Hint]| {
         items
             .iter()
             .map(|(k, l, _, _, _)| item_w(k, l) + 2)
             .sum::<usize>()
     };
-    // Too wide: drop the least needed hints; when only the essential ones are left (the main
-    // action, the way back, quit), shorten their labels before dropping any of them.
-    while total(&items) > area.width as usize + 2 {
-        let droppable = |items: &[(String, String, Option<String>, Command, u8)], min: u8| {
+    while total(items) > room + 2 {
+        let droppable = |items: &[Hint], min: u8| {
             items
                 .iter()
                 .enumerate()
@@ -116,33 +145,17 @@ pub(super) fn draw_hints(state: &State, f: &mut Frame, area: Rect, t: Theme, hit
                 .min_by_key(|(i, it)| (it.4, usize::MAX - i))
                 .map(|(i, _)| i)
         };
-        if let Some(i) = droppable(&items, 9) {
+        if let Some(i) = droppable(items, 9) {
             items.remove(i);
         } else if let Some(it) = items.iter_mut().find(|it| it.2.is_some()) {
             // One at a time, in display order, until the bar fits.
             if let Some(s) = it.2.take() {
                 it.1 = s;
             }
-        } else if let Some(i) = droppable(&items, 10) {
+        } else if let Some(i) = droppable(items, 10) {
             items.remove(i);
         } else {
             break;
         }
     }
-    let mut spans = Vec::new();
-    let mut x = area.x;
-    for (i, (k, l, _, c, _)) in items.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw("  "));
-            x += 2;
-        }
-        spans.push(Span::styled(k.clone(), t.accent()));
-        spans.push(Span::raw(format!(" {l}")));
-        let wd = item_w(k, l) as u16;
-        let r = Rect::new(x, area.y, wd, 1).intersection(area);
-        hits.commands.push((r, *c));
-        x = x.saturating_add(wd);
-    }
-    let (spans, _) = fit(spans, area.width as usize);
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
 }

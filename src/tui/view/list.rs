@@ -5,13 +5,15 @@ use super::text::{clean, fit, marked, pad_line, width, window_at_match, wrap_fie
 use super::theme::Theme;
 use crate::directory::Agency;
 use crate::referral::Card;
+use crate::search::Hit;
 use crate::tui::layout::{Areas, Mode, list_capacity, list_offset, row_height};
+use crate::tui::msg::RowMarks;
 use crate::tui::state::{Marks, Screen, State};
 use crate::tui::strings::{self, Msg};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub(super) fn empty_message(state: &State) -> Option<&'static str> {
@@ -34,36 +36,7 @@ pub(super) fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: 
         return;
     }
     if let Some(msg) = empty_message(state) {
-        let mut lines = Vec::new();
-        let inner = Rect::new(
-            area.x + 1,
-            area.y,
-            area.width.saturating_sub(2),
-            area.height,
-        );
-        wrap_field(&mut lines, None, msg, t.bold(), t.bold(), inner.width, 0, 0);
-        // Never empty-handed: what is near, plainly labelled as suggestions.
-        if let Some(s) = state.shown.as_ref().and_then(|s| s.suggestions.as_ref()) {
-            for l in s.lines(&state.dir, state.lang()) {
-                let indent = l.len() - l.trim_start().len();
-                let style = if indent == 0 {
-                    t.caution()
-                } else {
-                    Style::default()
-                };
-                wrap_field(
-                    &mut lines,
-                    None,
-                    &clean(l.trim_start()),
-                    style,
-                    style,
-                    inner.width,
-                    indent,
-                    2,
-                );
-            }
-        }
-        f.render_widget(Paragraph::new(lines), inner);
+        draw_empty(state, f, area, t, msg);
         return;
     }
     let compact = a.mode == Mode::Compact;
@@ -149,51 +122,10 @@ pub(super) fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: 
         };
         f.render_widget(Paragraph::new(line1), Rect::new(area.x, y, area.width, 1));
         if !compact {
-            // The second line says why this agency is here: the matching service, else where
-            // it is.
-            let note_w = note_width(state, ag, w);
-            let room = w.saturating_sub(4 + if note_w > 0 { note_w + 2 } else { 0 });
-            let second = match hit.service.and_then(|s| ag.services.get(s)) {
-                Some(svc) => {
-                    // A long service name whose matched part would be cut off shows the part
-                    // around the match instead, so the row says why it is here.
-                    let (text, svc_marks) = window_at_match(
-                        &svc.name,
-                        marks.map(|m| m.service.as_slice()).unwrap_or(&[]),
-                        room,
-                    );
-                    marked(&text, &svc_marks, sel.patch(t.dim()), t.matched())
-                }
-                None => vec![Span::styled(
-                    clean(
-                        &card
-                            .address()
-                            .unwrap_or_else(|| card.category_label.to_string()),
-                    ),
-                    sel.patch(t.dim()),
-                )],
-            };
-            // A stale entry says when it was last verified, at the right (dropped first when
-            // the row is narrow).
-            let note = stale.then(|| {
-                format!(
-                    "{} {}",
-                    strings::STALE_MARK,
-                    strings::stale_short(lang, ag.verified)
-                )
-            });
-            let (second, used) = fit(second, room);
-            let mut spans = vec![Span::styled("   ", sel)];
-            spans.extend(second);
-            let mut used = used + 3;
-            if let (Some(note), true) = (note, note_w > 0) {
-                let pad = w.saturating_sub(used + note_w + 1);
-                spans.push(Span::styled(" ".repeat(pad), sel));
-                spans.push(Span::styled(note, sel.patch(t.stale())));
-                used += pad + note_w;
-            }
+            let row = RowStyle { sel, marks, t };
+            let line2 = second_line(state, hit, &card, row, w);
             f.render_widget(
-                Paragraph::new(pad_line(spans, used, w, sel)),
+                Paragraph::new(line2),
                 Rect::new(area.x, y + 1, area.width, 1),
             );
         }
@@ -213,4 +145,100 @@ pub(super) fn note_width(state: &State, ag: &Agency, w: usize) -> usize {
         strings::stale_short(state.lang(), ag.verified)
     ));
     if w >= 4 + 12 + nw + 2 { nw } else { 0 }
+}
+
+/// A message in place of the list, with suggestions when there are any: never empty-handed,
+/// what is near is plainly labelled as suggestions.
+fn draw_empty(state: &State, f: &mut Frame, area: Rect, t: Theme, msg: &str) {
+    let mut lines = Vec::new();
+    let inner = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        area.height,
+    );
+    wrap_field(&mut lines, None, msg, t.bold(), t.bold(), inner.width, 0, 0);
+    // Never empty-handed: what is near, plainly labelled as suggestions.
+    if let Some(s) = state.shown.as_ref().and_then(|s| s.suggestions.as_ref()) {
+        for l in s.lines(&state.dir, state.lang()) {
+            let indent = l.len() - l.trim_start().len();
+            let style = if indent == 0 {
+                t.caution()
+            } else {
+                Style::default()
+            };
+            wrap_field(
+                &mut lines,
+                None,
+                &clean(l.trim_start()),
+                style,
+                style,
+                inner.width,
+                indent,
+                2,
+            );
+        }
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// How a result row is drawn: its selection style, its highlights, the theme.
+#[derive(Clone, Copy)]
+struct RowStyle<'a> {
+    sel: Style,
+    marks: Option<&'a RowMarks>,
+    t: Theme,
+}
+
+/// The row's second line says why this agency is here: the matching service, else where it
+/// is; a stale entry says when it was last verified, at the right (dropped first when the row
+/// is narrow).
+fn second_line(state: &State, hit: &Hit, card: &Card, row: RowStyle, w: usize) -> Line<'static> {
+    let RowStyle { sel, marks, t } = row;
+    let (ag, lang) = (card.agency, state.lang());
+    let stale = ag.is_stale(state.now.date());
+    // The second line says why this agency is here: the matching service, else where
+    // it is.
+    let note_w = note_width(state, ag, w);
+    let room = w.saturating_sub(4 + if note_w > 0 { note_w + 2 } else { 0 });
+    let second = match hit.service.and_then(|s| ag.services.get(s)) {
+        Some(svc) => {
+            // A long service name whose matched part would be cut off shows the part
+            // around the match instead, so the row says why it is here.
+            let (text, svc_marks) = window_at_match(
+                &svc.name,
+                marks.map(|m| m.service.as_slice()).unwrap_or(&[]),
+                room,
+            );
+            marked(&text, &svc_marks, sel.patch(t.dim()), t.matched())
+        }
+        None => vec![Span::styled(
+            clean(
+                &card
+                    .address()
+                    .unwrap_or_else(|| card.category_label.to_string()),
+            ),
+            sel.patch(t.dim()),
+        )],
+    };
+    // A stale entry says when it was last verified, at the right (dropped first when
+    // the row is narrow).
+    let note = stale.then(|| {
+        format!(
+            "{} {}",
+            strings::STALE_MARK,
+            strings::stale_short(lang, ag.verified)
+        )
+    });
+    let (second, used) = fit(second, room);
+    let mut spans = vec![Span::styled("   ", sel)];
+    spans.extend(second);
+    let mut used = used + 3;
+    if let (Some(note), true) = (note, note_w > 0) {
+        let pad = w.saturating_sub(used + note_w + 1);
+        spans.push(Span::styled(" ".repeat(pad), sel));
+        spans.push(Span::styled(note, sel.patch(t.stale())));
+        used += pad + note_w;
+    }
+    pad_line(spans, used, w, sel)
 }

@@ -29,61 +29,14 @@ pub(super) fn draw_overlay(
     viewport: &mut Viewport,
 ) -> Option<Position> {
     let top = state.overlays.last()?;
-    let lang = state.lang();
-    let mut r = overlay_rect(a);
-    match top {
-        Overlay::Picker(p) if a.mode != Mode::Compact => {
-            // A list of short names needs no more room than it has items.
-            let w = r.width.min(60);
-            let h = r.height.min(p.items.len() as u16 + 3);
-            r = Rect::new(r.x + (r.width - w) / 2, r.y, w, h);
-        }
-        Overlay::Preview(_) => r = preview_rect(state, a),
-        Overlay::Qr { agency } => {
-            // Too small: the usual box, with a note saying what size is needed.
-            if let Ok(q) = qr_layout(state, *agency, a) {
-                r = q.rect;
-            }
-        }
-        Overlay::Notice(_) if a.mode != Mode::Compact => {
-            let w = r.width.min(72);
-            let h = r.height.min(12);
-            r = Rect::new(r.x + (r.width - w) / 2, r.y + (r.height - h) / 2, w, h);
-        }
-        _ => {}
-    }
+    let r = overlay_area(state, top, a);
     if r.width < 3 || r.height < 3 {
         return None;
     }
     hits.overlay = Some(r);
     hits.rows.clear();
     hits.services.clear();
-    let title: String = match top {
-        Overlay::Help { .. } => Msg::HelpTitle.text(lang).into(),
-        Overlay::Problems { .. } => Msg::ProblemsTitle.text(lang).into(),
-        Overlay::Picker(p) => match p.kind {
-            PickerKind::Category => Msg::PickCategory.text(lang).into(),
-            PickerKind::Locality => Msg::PickLocality.text(lang).into(),
-        },
-        Overlay::Preview(p) => match state.dir.agencies.get(p.agency) {
-            Some(ag) => format!(
-                "{}: {}",
-                Msg::PreviewTitle.text(lang),
-                clean(ag.display_name())
-            ),
-            None => Msg::PreviewTitle.text(lang).into(),
-        },
-        Overlay::Qr { agency } => match state.dir.agencies.get(*agency) {
-            Some(ag) => format!("{} · {}", Msg::QrTitle.text(lang), clean(ag.display_name())),
-            None => Msg::QrTitle.text(lang).into(),
-        },
-        Overlay::Stats(_) => format!(
-            "{}: {}",
-            Msg::StatsTitle.text(lang),
-            strings::month_year(lang, state.now.date())
-        ),
-        Overlay::Notice(_) => Msg::NoticeTitle.text(lang).into(),
-    };
+    let title = overlay_title(state, top);
     let border = match top {
         Overlay::Notice(_) => t.warn(),
         _ => t.accent(),
@@ -148,5 +101,62 @@ pub(super) fn draw_overlay(
             f.render_widget(Paragraph::new(lines), padded);
             None
         }
+    }
+}
+
+/// Where a window goes: the usual box, or one sized to what it holds.
+fn overlay_area(state: &State, top: &Overlay, a: Areas) -> Rect {
+    let mut r = overlay_rect(a);
+    match top {
+        Overlay::Picker(p) if a.mode != Mode::Compact => {
+            // A list of short names needs no more room than it has items.
+            let w = r.width.min(60);
+            let h = r.height.min(p.items.len() as u16 + 3);
+            r = Rect::new(r.x + (r.width - w) / 2, r.y, w, h);
+        }
+        Overlay::Preview(_) => r = preview_rect(state, a),
+        Overlay::Qr { agency } => {
+            // Too small: the usual box, with a note saying what size is needed.
+            if let Ok(q) = qr_layout(state, *agency, a) {
+                r = q.rect;
+            }
+        }
+        Overlay::Notice(_) if a.mode != Mode::Compact => {
+            let w = r.width.min(72);
+            let h = r.height.min(12);
+            r = Rect::new(r.x + (r.width - w) / 2, r.y + (r.height - h) / 2, w, h);
+        }
+        _ => {}
+    }
+    r
+}
+
+fn overlay_title(state: &State, top: &Overlay) -> String {
+    let lang = state.lang();
+    match top {
+        Overlay::Help { .. } => Msg::HelpTitle.text(lang).into(),
+        Overlay::Problems { .. } => Msg::ProblemsTitle.text(lang).into(),
+        Overlay::Picker(p) => match p.kind {
+            PickerKind::Category => Msg::PickCategory.text(lang).into(),
+            PickerKind::Locality => Msg::PickLocality.text(lang).into(),
+        },
+        Overlay::Preview(p) => match state.dir.agencies.get(p.agency) {
+            Some(ag) => format!(
+                "{}: {}",
+                Msg::PreviewTitle.text(lang),
+                clean(ag.display_name())
+            ),
+            None => Msg::PreviewTitle.text(lang).into(),
+        },
+        Overlay::Qr { agency } => match state.dir.agencies.get(*agency) {
+            Some(ag) => format!("{} · {}", Msg::QrTitle.text(lang), clean(ag.display_name())),
+            None => Msg::QrTitle.text(lang).into(),
+        },
+        Overlay::Stats(_) => format!(
+            "{}: {}",
+            Msg::StatsTitle.text(lang),
+            strings::month_year(lang, state.now.date())
+        ),
+        Overlay::Notice(_) => Msg::NoticeTitle.text(lang).into(),
     }
 }
