@@ -8,6 +8,8 @@
 //! prints it.
 
 use super::Card;
+pub mod phrase;
+
 use super::card::ServiceChoice;
 use crate::directory::Directory;
 use crate::i18n::Lang;
