@@ -9,6 +9,7 @@
 
 use super::Card;
 pub mod phrase;
+pub mod slip;
 
 use super::card::ServiceChoice;
 use crate::directory::Directory;
