@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod import;
+pub mod plan;
 pub mod print;
 pub mod search;
 pub mod show;
