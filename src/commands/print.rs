@@ -38,9 +38,7 @@ pub fn run(
     let report = print_rendered(&render, &stem, &ctx, &app.config, &req, app.now);
     // Printed or saved for printing later: either way the referral was given.
     if !matches!(report, crate::referral::print::PrintReport::Lost { .. }) {
-        for card in referral.cards() {
-            super::record_referral(app, &card, crate::stats::How::Printed, err)?;
-        }
+        super::record_referrals(app, &referral.cards(), crate::stats::How::Printed, err)?;
     }
     if report.printed() {
         writeln!(out, "{}", report.message(app.lang))?;

@@ -225,9 +225,7 @@ pub fn run(
     // A slip shown on the terminal is a preview; written to a file or piped on (to a printer,
     // say) it is given.
     if given(args.output.is_some(), std::io::stdout().is_terminal()) {
-        for card in referral.cards() {
-            super::record_referral(app, &card, crate::stats::How::Printed, err)?;
-        }
+        super::record_referrals(app, &referral.cards(), crate::stats::How::Printed, err)?;
     }
     Ok(0)
 }
