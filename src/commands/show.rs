@@ -73,12 +73,10 @@ fn plan(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let referral = Referral::of_plan(app, &plan);
-    let Referral::Plan(steps) = &referral else {
-        return Ok(super::USAGE);
-    };
+    let (steps, _) = crate::referral::plan::resolve(&plan, &app.dir, app.lang);
     let office = IssuingOffice::from_config(&app.config.office);
-    let said = crate::referral::plan::phrase::phrase(steps, &office);
+    let said = crate::referral::plan::phrase::phrase(&steps, &office);
+    let referral = Referral::Plan(steps);
     if args.script {
         writeln!(out, "{}", sanitize::text(&said))?;
         return Ok(0);
