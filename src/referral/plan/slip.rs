@@ -7,7 +7,7 @@
 //! with the first step's QR code — plus where each step's items are, so the PDF keeps a step
 //! on one page and draws each step's own QR code beside it.
 
-use super::{Resolved, ResolvedStop};
+use super::{Resolved, ResolvedStop, StepNote};
 use crate::cli::SlipFormat;
 use crate::i18n::Noun;
 use crate::referral::escpos::EscPosOptions;
@@ -55,14 +55,20 @@ pub fn build(steps: &[Resolved], ctx: &SlipContext) -> PlanSlip {
     for step in steps {
         items.push(Item::Rule);
         let start = items.len();
+        // «потім поверніться до нас» is about what comes after the step: it is printed at the
+        // step's end, not as its heading (where it would read as the step itself).
+        let then_return = step.note == Some(&StepNote::ThenReturn);
         items.push(Item::Notice(match step.note {
-            Some(n) => format!("КРОК {} — {}", step.number, n.text()),
-            None => format!("КРОК {}", step.number),
+            Some(n) if !then_return => format!("КРОК {} — {}", step.number, n.text()),
+            _ => format!("КРОК {}", step.number),
         }));
         let qr = match step.stop {
             ResolvedStop::Agency(card) => {
                 items.extend(slip::notices(&card));
                 items.extend(slip::agency_items(&card));
+                if then_return {
+                    items.push(Item::Notice("Після цього поверніться до нас".into()));
+                }
                 items.push(slip::verified(&card));
                 Some(crate::referral::vcard::vcard(&card.destination()))
             }

@@ -82,6 +82,15 @@ fn the_name_and_the_office_are_printed_once_and_steps_in_order() {
 fn without_a_return_step_the_footer_gives_the_office() {
     let mut p = handbook_plan();
     p.remove(2);
+    // «потім поверніться до нас» closes its step rather than heading it.
+    p.set_note(1, Some(StepNote::ThenReturn));
+    let t = text(&p, 64);
+    let step2 = t.find("КРОК 2\n").unwrap_or_else(|| panic!("{t}"));
+    let back = t
+        .find("Після цього поверніться до нас")
+        .unwrap_or_else(|| panic!("{t}"));
+    let checked = t.rfind("Дані перевірено").unwrap_or_else(|| panic!("{t}"));
+    assert!(step2 < back && back < checked, "{t}");
     let t = text(&p, 48)
         .split_whitespace()
         .collect::<Vec<_>>()
