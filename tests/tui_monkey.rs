@@ -131,8 +131,8 @@ fn check(h: &mut Harness, step: usize, seed: u64) {
         !s.query.text().chars().any(char::is_control),
         "seed {seed} step {step}: control in query"
     );
-    if let Screen::Card(c) = s.screen {
-        assert!(c.agency < s.dir.agencies.len());
+    if let Screen::Card(c) = &s.screen {
+        assert!(s.dir.agency(&c.agency).is_some());
     }
     if let Some(Overlay::Picker(p)) = s.overlays.last() {
         assert!(p.selected < p.visible().len().max(1));

@@ -75,7 +75,7 @@ fn ctrl_l_forgets_the_query_filters_card_preview_and_name() {
     assert_eq!(row_id(&h, 0), "dps-cop-zhytomyr");
     h.press(KeyCode::Enter);
     h.press(KeyCode::Tab);
-    let Screen::Card(card) = h.state.screen else {
+    let Screen::Card(card) = h.state.screen.clone() else {
         panic!("Enter opens the card");
     };
     assert!(card.service.is_some(), "Tab chose a service");

@@ -32,9 +32,9 @@ fn preview(h: &Harness) -> &refdesk::tui::state::Preview {
 }
 
 /// The slip text `refdesk slip` would print for the agency and service, with the test office.
-fn slip_text(h: &Harness, agency: usize, service: ServiceChoice, name: Option<&str>) -> String {
+fn slip_text(h: &Harness, agency: &str, service: ServiceChoice, name: Option<&str>) -> String {
     let dir = &h.state.dir;
-    let card = Card::new(dir, &dir.agencies[agency], Lang::Uk).with_choice(service);
+    let card = Card::new(dir, dir.agency(agency).expect("agency"), Lang::Uk).with_choice(service);
     let mut ctx = SlipContext::new(&config(), now().date());
     ctx.for_name = name.map(str::to_string);
     render_text(&card, &ctx)
@@ -67,10 +67,11 @@ fn f2_previews_exactly_the_slip_that_will_print() {
     );
     let p = preview(&h);
     assert_eq!(hit.service, Some(0), "the result is for the first service");
-    assert_eq!((p.agency, p.service), (hit.agency, ServiceChoice::One(0)));
+    let id = h.state.dir.agencies[hit.agency].id.clone();
+    assert_eq!((&p.agency, p.service), (&id, ServiceChoice::One(0)));
     assert_eq!(p.dest, SlipDest::Printer);
     let screen = h.screen();
-    let expected = slip_text(&h, hit.agency, ServiceChoice::One(0), None);
+    let expected = slip_text(&h, &id, ServiceChoice::One(0), None);
     let shown: Vec<&str> = expected.lines().filter(|l| !l.trim().is_empty()).collect();
     assert!(shown.len() > 10, "a real slip: {expected}");
     // Every line of the slip that fits in the window is on screen, as printed.
@@ -143,8 +144,8 @@ fn enter_prints_in_the_background_and_counts_the_referral_when_done() {
     assert_eq!(job.for_name.as_deref(), Some(NAME));
     assert_eq!(hit.service, Some(0));
     assert_eq!(
-        (job.agency, job.service),
-        (hit.agency, ServiceChoice::One(0))
+        (&job.agency, job.service),
+        (&h.state.dir.agencies[hit.agency].id, ServiceChoice::One(0))
     );
     assert_eq!(job.dest, SlipDest::Printer);
     assert!(
@@ -310,7 +311,8 @@ fn f5_copies_the_slip_text_without_internal_notes() {
         panic!("F5 must copy, got {e:?}");
     };
     assert_eq!(hit.service, Some(0));
-    assert_eq!(text, slip_text(&h, hit.agency, ServiceChoice::One(0), None));
+    let id = &h.state.dir.agencies[hit.agency].id;
+    assert_eq!(text, slip_text(&h, id, ServiceChoice::One(0), None));
     assert!(text.contains("вул. Прикладна"));
     assert!(
         !text.contains("Черга найменша"),
@@ -467,7 +469,8 @@ fn f6_shows_a_scannable_tel_qr_with_the_number_under_it() {
     h.type_text("доходи");
     h.press(KeyCode::F(6));
     let agency = h.state.hits()[0].agency;
-    assert_eq!(h.state.overlays.last(), Some(&Overlay::Qr { agency }));
+    let id = h.state.dir.agencies[agency].id.clone();
+    assert_eq!(h.state.overlays.last(), Some(&Overlay::Qr { agency: id }));
     let dir = h.state.dir.clone();
     let card = Card::new(&dir, &dir.agencies[agency], Lang::Uk);
     let want = vcard::tel_uri(&card).expect("the fixture agency has a phone");
@@ -746,7 +749,9 @@ fn the_open_card_and_preview_follow_their_agency_across_a_reload() {
     h.type_text("субсидії");
     h.press(KeyCode::Enter);
     h.press(KeyCode::F(2));
-    let old = preview(&h).agency;
+    let old = preview(&h).agency.clone();
+    let position = |h: &Harness| h.state.dir.agencies.iter().position(|a| a.id == old);
+    let old_position = position(&h);
     // A new agency at the top of the file moves every index.
     let b = tmp.path().join("berdychiv.toml");
     let text = std::fs::read_to_string(&b).unwrap();
@@ -755,19 +760,24 @@ fn the_open_card_and_preview_follow_their_agency_across_a_reload() {
     std::fs::write(&b, format!("{}{new_one}{}", &text[..at], &text[at..])).unwrap();
     edit(&b, "вул. Зразкова, 7", "вул. Зразкова, 9");
     reload(&mut h, tmp.path());
+    assert_ne!(
+        position(&h),
+        old_position,
+        "the agency moved in the directory"
+    );
     let p = preview(&h);
-    assert_ne!(p.agency, old);
-    assert_eq!(h.state.dir.agencies[p.agency].id, "upszn-berdychiv");
+    assert_eq!(p.agency, old, "the preview stays with its agency");
+    assert_eq!(p.agency, "upszn-berdychiv");
     assert_eq!(p.service, ServiceChoice::One(0));
     assert!(
         h.screen().contains("вул. Зразкова, 9"),
         "the slip is redrawn"
     );
     h.press(KeyCode::Esc);
-    let Screen::Card(c) = h.state.screen else {
+    let Screen::Card(c) = &h.state.screen else {
         panic!("still on the card");
     };
-    assert_eq!(h.state.dir.agencies[c.agency].id, "upszn-berdychiv");
+    assert_eq!(c.agency, "upszn-berdychiv");
     // Removing it closes the card.
     std::fs::write(&b, new_one).unwrap();
     reload(&mut h, tmp.path());
@@ -987,7 +997,7 @@ fn a_print_job_sends_the_slip_with_the_name_to_the_configured_command() {
     let printed = std::fs::read_to_string(&out).expect("the command got the slip");
     assert_eq!(
         printed,
-        slip_text(&h, job.agency, job.service, Some(NAME)),
+        slip_text(&h, &job.agency, job.service, Some(NAME)),
         "what printed is what the preview showed"
     );
     assert!(printed.contains(&format!("Для: {NAME}")));

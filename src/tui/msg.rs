@@ -68,11 +68,16 @@ impl std::fmt::Debug for DirHandle {
     }
 }
 
+/// An agency's id from the data. Whatever outlives a frame (the open card, a window, a print
+/// job) names its agency by id: ids survive reloads and threads, positions in the directory do
+/// not.
+pub type AgencyId = String;
+
 /// A slip to print or save, handed to a background thread.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrintJob {
     pub dir: DirHandle,
-    pub agency: usize,
+    pub agency: AgencyId,
     pub service: ServiceChoice,
     /// Printed on the slip, then forgotten; always `None` when saving to a file.
     pub for_name: Option<String>,

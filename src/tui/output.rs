@@ -38,11 +38,11 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
     let dir = &job.dir.0;
     let lang = job.lang;
     // The same card and context as the preview: the slip is Ukrainian, dated the job's day.
-    let target = dir.agencies.get(job.agency).map(|a| Target {
-        agency: &a.id,
+    let target = Target {
+        agency: &job.agency,
         service: job.service,
-    });
-    let Some(card) = target.and_then(|t| Card::for_target(dir, t, Lang::Uk)) else {
+    };
+    let Some(card) = Card::for_target(dir, target, Lang::Uk) else {
         return PrintOutcome::Lost {
             message: lang
                 .pick(

@@ -44,11 +44,7 @@ impl State {
     pub(super) fn cycle_service(&mut self, forward: bool) {
         let dir = self.dir.clone();
         let Some(c) = self.card_mut() else { return };
-        let n = dir
-            .agencies
-            .get(c.agency)
-            .map(|a| a.services.len())
-            .unwrap_or(0);
+        let n = dir.agency(&c.agency).map(|a| a.services.len()).unwrap_or(0);
         if n == 0 {
             return;
         }
@@ -65,7 +61,7 @@ impl State {
     pub(super) fn cycle_preview_service(&mut self, forward: bool) {
         let dir = self.dir.clone();
         if let Some(p) = self.preview_mut()
-            && let Some(a) = dir.agencies.get(p.agency)
+            && let Some(a) = dir.agency(&p.agency)
         {
             p.service = p.service.step(a, forward);
             p.scroll = 0;

@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::tui::keymap::{self, Command, Scope};
 use crate::tui::layout;
 use crate::tui::line_input::LineInput;
-use crate::tui::msg::{Action, Effect, Reply, Viewport};
+use crate::tui::msg::{Action, AgencyId, Effect, Reply, Viewport};
 use crate::tui::strings::{self, Msg};
 use crossterm::event::KeyEvent;
 use jiff::civil::DateTime;
@@ -62,10 +62,9 @@ impl Filters {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardView {
-    /// Index into `Directory::agencies`.
-    pub agency: usize,
+    pub agency: AgencyId,
     /// Index into that agency's services.
     pub service: Option<usize>,
     /// First content line shown.
@@ -75,7 +74,7 @@ pub struct CardView {
     pub reveal_service: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     List,
     Card(CardView),
@@ -382,10 +381,7 @@ impl State {
             Action::ClickService(i) => {
                 let dir = self.dir.clone();
                 if let Some(c) = self.card_mut()
-                    && dir
-                        .agencies
-                        .get(c.agency)
-                        .is_some_and(|a| i < a.services.len())
+                    && dir.agency(&c.agency).is_some_and(|a| i < a.services.len())
                 {
                     c.service = Some(i);
                 }

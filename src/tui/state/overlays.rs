@@ -5,6 +5,7 @@ use crate::directory::Status;
 use crate::stats::LogContents;
 use crate::tui::keymap::Command;
 use crate::tui::line_input::LineInput;
+use crate::tui::msg::AgencyId;
 use crate::tui::msg::Effect;
 use crate::tui::strings::Msg;
 use std::collections::HashMap;
@@ -68,7 +69,7 @@ pub enum Overlay {
     Preview(Preview),
     /// F6: a `tel:` QR code for the agency (index into `Directory::agencies`).
     Qr {
-        agency: usize,
+        agency: AgencyId,
     },
     /// F9: this month's referrals.
     Stats(StatsView),

@@ -7,14 +7,14 @@ use crate::referral::card::{ServiceChoice, Target};
 use crate::referral::slip::{self, SlipContext};
 use crate::stats::{How, Record};
 use crate::tui::line_input::LineInput;
-use crate::tui::msg::{DirHandle, Effect, PrintJob, PrintOutcome, SlipDest};
+use crate::tui::msg::{AgencyId, DirHandle, Effect, PrintJob, PrintOutcome, SlipDest};
 use crate::tui::strings::Msg;
 
 /// The print preview's state. The visitor's name lives here and in the print job only: it is
 /// dropped when the preview closes, and never written anywhere but on the printed slip.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Preview {
-    pub agency: usize,
+    pub agency: AgencyId,
     /// The service the slip is for; Tab changes it. Never printed while unchosen for an
     /// agency with several services.
     pub service: ServiceChoice,
@@ -39,10 +39,13 @@ pub const MAX_NAME_CHARS: usize = 80;
 
 impl State {
     /// The (agency, service) an output command acts on.
-    pub(super) fn target(&self) -> Option<(usize, Option<usize>)> {
-        match self.screen {
-            Screen::Card(c) => Some((c.agency, c.service)),
-            Screen::List => self.selected_hit().map(|h| (h.agency, h.service)),
+    pub(super) fn target(&self) -> Option<(AgencyId, Option<usize>)> {
+        match &self.screen {
+            Screen::Card(c) => Some((c.agency.clone(), c.service)),
+            Screen::List => {
+                let h = self.selected_hit()?;
+                Some((self.dir.agencies.get(h.agency)?.id.clone(), h.service))
+            }
         }
     }
 
@@ -53,19 +56,17 @@ impl State {
 
     /// The card a slip is made from. Slips are always Ukrainian: they are the visitor's
     /// document, whatever the screen's language.
-    pub fn slip_card(&self, agency: usize, service: ServiceChoice) -> Option<Card<'_>> {
+    pub fn slip_card(&self, agency: &str, service: ServiceChoice) -> Option<Card<'_>> {
         self.card_for(agency, service, Lang::Uk)
     }
 
-    /// The card the screen shows for an agency (by its place in the directory) and the
-    /// service chosen on it.
-    pub fn card(&self, agency: usize, service: Option<usize>, lang: Lang) -> Option<Card<'_>> {
+    /// The card the screen shows for an agency and the service chosen on it.
+    pub fn card(&self, agency: &str, service: Option<usize>, lang: Lang) -> Option<Card<'_>> {
         let choice = service.map_or(ServiceChoice::Unchosen, ServiceChoice::One);
         self.card_for(agency, choice, lang)
     }
 
-    fn card_for(&self, agency: usize, service: ServiceChoice, lang: Lang) -> Option<Card<'_>> {
-        let agency = &self.dir.agencies.get(agency)?.id;
+    fn card_for(&self, agency: &str, service: ServiceChoice, lang: Lang) -> Option<Card<'_>> {
         Card::for_target(&self.dir, Target { agency, service }, lang)
     }
 
@@ -73,8 +74,7 @@ impl State {
     /// until Tab chooses one (or all).
     pub fn needs_service(&self, p: &Preview) -> bool {
         self.dir
-            .agencies
-            .get(p.agency)
+            .agency(&p.agency)
             .is_some_and(|a| p.service.missing(a))
     }
 
@@ -87,8 +87,8 @@ impl State {
 
     /// The statistics record for a referral: agency, category, service, time — never anything
     /// typed at the desk.
-    pub(super) fn record(&self, how: How, agency: usize, service: Option<usize>) -> Option<Record> {
-        let a = self.dir.agencies.get(agency)?;
+    pub(super) fn record(&self, how: How, agency: &str, service: Option<usize>) -> Option<Record> {
+        let a = self.dir.agency(agency)?;
         Some(Record::new(
             how,
             a,
@@ -103,7 +103,7 @@ impl State {
         };
         self.overlays
             .retain(|o| !matches!(o, Overlay::Preview(_) | Overlay::Qr { .. }));
-        let Some(a) = self.dir.agencies.get(agency) else {
+        let Some(a) = self.dir.agency(&agency) else {
             return Effect::None;
         };
         self.overlays.push(Overlay::Preview(Preview {
@@ -137,7 +137,7 @@ impl State {
         let Some(Overlay::Preview(p)) = self.overlays.pop() else {
             return Effect::None;
         };
-        let Some(record) = self.record(How::Printed, p.agency, p.service.one()) else {
+        let Some(record) = self.record(How::Printed, &p.agency, p.service.one()) else {
             return Effect::None;
         };
         self.printing += 1;
@@ -149,7 +149,7 @@ impl State {
         self.status = Some(msg.text(self.lang()).to_string());
         Effect::Print(PrintJob {
             dir: DirHandle(self.dir.clone()),
-            agency: p.agency,
+            agency: p.agency.clone(),
             service: p.service,
             for_name: p.printed_name(),
             dest: p.dest,
@@ -190,7 +190,7 @@ impl State {
         let Some((agency, service)) = self.target() else {
             return self.nothing_selected();
         };
-        let Some(a) = self.dir.agencies.get(agency) else {
+        let Some(a) = self.dir.agency(&agency) else {
             return Effect::None;
         };
         // No window to ask in: the service chosen, else every service (the clipboard costs no
@@ -199,11 +199,11 @@ impl State {
             ServiceChoice::Unchosen => ServiceChoice::All,
             c => c,
         };
-        let text = match self.slip_card(agency, choice) {
+        let text = match self.slip_card(&agency, choice) {
             Some(card) => slip::render_text(&card, &self.slip_context(None)),
             None => return Effect::None,
         };
-        match self.record(How::Copied, agency, service) {
+        match self.record(How::Copied, &agency, service) {
             Some(record) => Effect::Copy { text, record },
             None => Effect::None,
         }
@@ -212,7 +212,7 @@ impl State {
     pub(super) fn mark_referred(&mut self) -> Effect {
         let Some(record) = self
             .target()
-            .and_then(|(a, s)| self.record(How::Read, a, s))
+            .and_then(|(a, s)| self.record(How::Read, &a, s))
         else {
             return self.nothing_selected();
         };

@@ -1,6 +1,6 @@
 //! Live reload: asking for a reload, and putting the reloaded directory in place.
 
-use super::{CardView, Marks, Overlay, Screen, State};
+use super::{Marks, Overlay, Screen, State};
 use crate::directory::Directory;
 use crate::directory::watch::Change;
 use crate::referral::card::ServiceChoice;
@@ -77,11 +77,49 @@ impl State {
         }
     }
 
-    /// Puts a reloaded directory in place. Everything that points into the directory by index
-    /// (results, the open card, the preview, the QR code) is moved to the same agency by id,
-    /// and the same service by name; what no longer exists is closed.
+    /// Puts a reloaded directory in place. The open card and the windows name their agency by
+    /// id, so they stay with it, their service found again by name; what no longer exists is
+    /// closed. Only the results on screen are positions (the search's), moved until the new
+    /// search answers.
     pub(super) fn swap_directory(&mut self, new: Arc<Directory>) {
         let old = std::mem::replace(&mut self.dir, new.clone());
+        self.move_results(&old, &new);
+        let service = |id: &str, s: usize| {
+            let name = &old.agency(id)?.services.get(s)?.name;
+            new.agency(id)?
+                .services
+                .iter()
+                .position(|x| &x.name == name)
+        };
+        let card_gone = matches!(&self.screen, Screen::Card(c) if new.agency(&c.agency).is_none());
+        if card_gone {
+            self.screen = Screen::List;
+        } else if let Screen::Card(c) = &mut self.screen {
+            c.service = c.service.and_then(|s| service(&c.agency, s));
+        }
+        let problems = self.changes.len() + new.diagnostics.len();
+        self.overlays.retain_mut(|o| match o {
+            Overlay::Preview(p) => {
+                // A service that is gone leaves nothing chosen: the preview asks again.
+                if let ServiceChoice::One(i) = p.service {
+                    p.service =
+                        service(&p.agency, i).map_or(ServiceChoice::Unchosen, ServiceChoice::One);
+                }
+                new.agency(&p.agency).is_some()
+            }
+            Overlay::Qr { agency } => new.agency(agency).is_some(),
+            Overlay::Problems { selected } => {
+                *selected = (*selected).min(problems.saturating_sub(1));
+                true
+            }
+            _ => true,
+        });
+        self.keep_selection_visible();
+    }
+
+    /// The results on screen point into the directory by position: each moves to the same
+    /// agency in the new one (the same service by name), or goes.
+    fn move_results(&mut self, old: &Directory, new: &Directory) {
         let ids: HashMap<&str, usize> = new
             .agencies
             .iter()
@@ -102,65 +140,27 @@ impl State {
                 .position(|x| &x.name == name)
         };
         let selected = self.selected;
-        if let Some(shown) = self.shown.as_mut() {
-            let keep = shown.hits.get(selected).and_then(|h| agency(h.agency));
-            let before = shown.hits.len();
-            shown.hits = shown
-                .hits
-                .iter()
-                .filter_map(|h| {
-                    let a = agency(h.agency)?;
-                    Some(Hit {
-                        agency: a,
-                        service: service(h.agency, a, h.service),
-                        ..h.clone()
-                    })
-                })
-                .collect();
-            shown.total = shown.total.saturating_sub(before - shown.hits.len());
-            shown.marks = vec![Marks::Missing; shown.hits.len()];
-            self.selected = keep
-                .and_then(|a| shown.hits.iter().position(|h| h.agency == a))
-                .unwrap_or(selected.min(shown.hits.len().saturating_sub(1)));
-        }
-        if let Screen::Card(c) = self.screen {
-            self.screen = match agency(c.agency) {
-                Some(a) => Screen::Card(CardView {
+        let Some(shown) = self.shown.as_mut() else {
+            return;
+        };
+        let keep = shown.hits.get(selected).and_then(|h| agency(h.agency));
+        let before = shown.hits.len();
+        shown.hits = shown
+            .hits
+            .iter()
+            .filter_map(|h| {
+                let a = agency(h.agency)?;
+                Some(Hit {
                     agency: a,
-                    service: service(c.agency, a, c.service),
-                    ..c
-                }),
-                None => Screen::List,
-            };
-        }
-        let problems = self.changes.len() + new.diagnostics.len();
-        self.overlays.retain_mut(|o| match o {
-            Overlay::Preview(p) => match agency(p.agency) {
-                Some(a) => {
-                    // A service that is gone leaves nothing chosen: the preview asks again.
-                    p.service = match p.service {
-                        ServiceChoice::One(i) => service(p.agency, a, Some(i))
-                            .map_or(ServiceChoice::Unchosen, ServiceChoice::One),
-                        other => other,
-                    };
-                    p.agency = a;
-                    true
-                }
-                None => false,
-            },
-            Overlay::Qr { agency: i } => match agency(*i) {
-                Some(a) => {
-                    *i = a;
-                    true
-                }
-                None => false,
-            },
-            Overlay::Problems { selected } => {
-                *selected = (*selected).min(problems.saturating_sub(1));
-                true
-            }
-            _ => true,
-        });
-        self.keep_selection_visible();
+                    service: service(h.agency, a, h.service),
+                    ..h.clone()
+                })
+            })
+            .collect();
+        shown.total = shown.total.saturating_sub(before - shown.hits.len());
+        shown.marks = vec![Marks::Missing; shown.hits.len()];
+        self.selected = keep
+            .and_then(|a| shown.hits.iter().position(|h| h.agency == a))
+            .unwrap_or(selected.min(shown.hits.len().saturating_sub(1)));
     }
 }

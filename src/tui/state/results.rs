@@ -109,9 +109,11 @@ impl State {
     }
 
     pub(super) fn open_selected(&mut self) {
-        if let Some(h) = self.selected_hit() {
+        if let Some(h) = self.selected_hit()
+            && let Some(a) = self.dir.agencies.get(h.agency)
+        {
             self.screen = Screen::Card(CardView {
-                agency: h.agency,
+                agency: a.id.clone(),
                 service: h.service,
                 scroll: 0,
                 reveal_service: false,

@@ -57,7 +57,7 @@ pub(super) fn phrase_box(out: &mut Vec<Line<'static>>, title: &str, text: &str, 
 /// full card opens with the read-out phrase; the preview leaves it out to show more fields.
 pub fn card_text(
     state: &State,
-    agency: usize,
+    agency: &str,
     service: Option<usize>,
     w: u16,
     with_phrase: bool,
@@ -330,7 +330,10 @@ pub(super) fn draw_preview(state: &State, f: &mut Frame, area: Rect) {
     let Some(hit) = state.selected_hit() else {
         return;
     };
-    let text = card_text(state, hit.agency, hit.service, area.width, false);
+    let Some(a) = state.dir.agencies.get(hit.agency) else {
+        return;
+    };
+    let text = card_text(state, &a.id, hit.service, area.width, false);
     f.render_widget(Paragraph::new(text.lines), area);
 }
 
@@ -340,13 +343,13 @@ pub(super) fn draw_card(
     state: &State,
     f: &mut Frame,
     area: Rect,
-    cv: crate::tui::state::CardView,
+    cv: &crate::tui::state::CardView,
     hits: &mut Hits,
 ) -> Option<Scrolled> {
     if area.height == 0 || area.width == 0 {
         return None;
     }
-    let text = card_text(state, cv.agency, cv.service, area.width, true);
+    let text = card_text(state, &cv.agency, cv.service, area.width, true);
     let page = area.height as usize;
     let max = text.lines.len().saturating_sub(page);
     let mut scroll = cv.scroll;

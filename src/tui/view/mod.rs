@@ -91,7 +91,7 @@ pub fn draw(state: &State, f: &mut Frame) -> Drawn {
     if let Some(info) = a.info {
         draw_info(state, f, info, t);
     }
-    match (state.screen, a.mode) {
+    match (&state.screen, a.mode) {
         (Screen::Card(cv), Mode::Wide) => {
             draw_list(state, f, a, t, &mut hits);
             viewport.card = draw_card(state, f, a.card, cv, &mut hits);
@@ -124,7 +124,7 @@ pub fn draw(state: &State, f: &mut Frame) -> Drawn {
     }
     draw_hints(state, f, hints_area, t, &mut hits);
     let overlay_cursor = draw_overlay(state, f, a, t, &mut hits, &mut viewport);
-    match (state.overlays.last(), state.screen) {
+    match (state.overlays.last(), &state.screen) {
         (Some(_), _) => {
             if let Some(p) = overlay_cursor {
                 f.set_cursor_position(p);

@@ -76,7 +76,7 @@ pub(super) fn draw_overlay(
             Some(cursor)
         }
         Overlay::Qr { agency } => {
-            draw_qr(state, f, inner, *agency, a);
+            draw_qr(state, f, inner, agency, a);
             None
         }
         Overlay::Stats(v) => {
@@ -117,7 +117,7 @@ fn overlay_area(state: &State, top: &Overlay, a: Areas) -> Rect {
         Overlay::Preview(_) => r = preview_rect(state, a),
         Overlay::Qr { agency } => {
             // Too small: the usual box, with a note saying what size is needed.
-            if let Ok(q) = qr_layout(state, *agency, a) {
+            if let Ok(q) = qr_layout(state, agency, a) {
                 r = q.rect;
             }
         }
@@ -140,7 +140,7 @@ fn overlay_title(state: &State, top: &Overlay) -> String {
             PickerKind::Category => Msg::PickCategory.text(lang).into(),
             PickerKind::Locality => Msg::PickLocality.text(lang).into(),
         },
-        Overlay::Preview(p) => match state.dir.agencies.get(p.agency) {
+        Overlay::Preview(p) => match state.dir.agency(&p.agency) {
             Some(ag) => format!(
                 "{}: {}",
                 Msg::PreviewTitle.text(lang),
@@ -148,7 +148,7 @@ fn overlay_title(state: &State, top: &Overlay) -> String {
             ),
             None => Msg::PreviewTitle.text(lang).into(),
         },
-        Overlay::Qr { agency } => match state.dir.agencies.get(*agency) {
+        Overlay::Qr { agency } => match state.dir.agency(agency) {
             Some(ag) => format!("{} · {}", Msg::QrTitle.text(lang), clean(ag.display_name())),
             None => Msg::QrTitle.text(lang).into(),
         },

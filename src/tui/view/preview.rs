@@ -23,7 +23,7 @@ use ratatui::widgets::Paragraph;
 /// Until a service is chosen for an agency with several, nothing will print: the preview asks
 /// which one instead, listing them.
 pub fn preview_slip(state: &State, p: &Preview) -> Vec<slip::TextLine> {
-    let Some(card) = state.slip_card(p.agency, p.service) else {
+    let Some(card) = state.slip_card(&p.agency, p.service) else {
         return Vec::new();
     };
     let ctx = state.slip_context(p.printed_name());
@@ -86,11 +86,7 @@ pub(super) fn dest_label(state: &State, d: SlipDest) -> String {
 
 /// The previewed agency when it has services to choose between (Tab, the «Послуга:» line).
 pub(super) fn choosable<'a>(state: &'a State, p: &Preview) -> Option<&'a Agency> {
-    state
-        .dir
-        .agencies
-        .get(p.agency)
-        .filter(|a| a.services.len() > 1)
+    state.dir.agency(&p.agency).filter(|a| a.services.len() > 1)
 }
 
 /// The preview's fixed lines above the slip: the name field, the output choice, notes. Also
@@ -191,7 +187,7 @@ pub(super) fn preview_header(
             );
         }
     }
-    if let Some(a) = state.dir.agencies.get(p.agency) {
+    if let Some(a) = state.dir.agency(&p.agency) {
         freshness_lines(&mut out, state, a, w, t);
     }
     out.push(Line::styled("─".repeat(wu), t.dim()));

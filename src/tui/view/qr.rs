@@ -24,8 +24,8 @@ pub(super) struct QrLayout {
 }
 
 /// Where the QR overlay goes, or (Err) the size it needs when the terminal is smaller.
-pub(super) fn qr_layout(state: &State, agency: usize, a: Areas) -> Result<QrLayout, (u16, u16)> {
-    let Some(ag) = state.dir.agencies.get(agency) else {
+pub(super) fn qr_layout(state: &State, agency: &str, a: Areas) -> Result<QrLayout, (u16, u16)> {
+    let Some(ag) = state.dir.agency(agency) else {
         return Err((0, 0));
     };
     let card = Card::new(&state.dir, ag, state.lang());
@@ -54,7 +54,7 @@ pub(super) fn qr_layout(state: &State, agency: usize, a: Areas) -> Result<QrLayo
     })
 }
 
-pub(super) fn draw_qr(state: &State, f: &mut Frame, area: Rect, agency: usize, a: Areas) {
+pub(super) fn draw_qr(state: &State, f: &mut Frame, area: Rect, agency: &str, a: Areas) {
     let lang = state.lang();
     let q = match qr_layout(state, agency, a) {
         Ok(q) => q,
