@@ -10,8 +10,9 @@ mod plan;
 pub use plan::render_plan;
 
 use super::qr::Matrix;
-use super::slip::{Item, Slip, wrap};
+use super::slip::{Item, Slip};
 use crate::cli::Paper;
+use crate::text::wrap::wrap;
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;

@@ -32,14 +32,14 @@ pub fn preview_slip(state: &State, p: &Preview) -> Vec<slip::TextLine> {
         let w = ctx.width as f32;
         let line = |text: String, bold: bool| slip::TextLine { text, bold };
         let mut out: Vec<slip::TextLine> =
-            slip::wrap(Msg::ChooseService.text(state.lang()), w, w, &cols)
+            crate::text::wrap::wrap(Msg::ChooseService.text(state.lang()), w, w, &cols)
                 .into_iter()
                 .map(|l| line(l, true))
                 .collect();
         for (i, s) in card.agency.services.iter().enumerate() {
             let lead = format!("{}. ", i + 1);
             let rest = w - cols(&lead);
-            for (j, l) in slip::wrap(&s.name, rest, rest, &cols)
+            for (j, l) in crate::text::wrap::wrap(&s.name, rest, rest, &cols)
                 .into_iter()
                 .enumerate()
             {

@@ -1,5 +1,6 @@
 //! Fitting text into cells: widths, cutting with «…», highlights, wrapping fields.
 
+pub(super) use crate::text::wrap::{glue, unglue};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -169,28 +170,6 @@ pub(super) fn wrap_options<'a>(w: usize) -> textwrap::Options<'a> {
     textwrap::Options::new(w)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
-}
-
-/// Glues the digit groups of phone numbers together before wrapping: a space between two digits,
-/// or between ')' and a digit, becomes a no-break space, so "0412 42 61 32" and "(04143) 2-11-27"
-/// never break across lines. [`unglue`] turns them back into plain spaces after wrapping.
-pub(super) fn glue(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let joins = c == ' '
-            && i > 0
-            && (chars[i - 1].is_ascii_digit() || chars[i - 1] == ')')
-            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-        out.push(if joins { '\u{A0}' } else { c });
-    }
-    out
-}
-
-/// The no-break spaces [`glue`] put in become plain spaces again: same width, and what the
-/// terminal shows (and copies) is an ordinary space.
-pub(super) fn unglue(line: &str) -> String {
-    line.replace('\u{A0}', " ")
 }
 
 /// Word-wraps "label: text" into lines of `w` columns, indented by `indent`, the label in
