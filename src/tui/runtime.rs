@@ -281,3 +281,64 @@ where
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::{LoadOptions, load_demo};
+    use crate::tui::state::Settings;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::backend::TestBackend;
+
+    /// The real loop with the real ports (the search thread, background jobs) runs on a test
+    /// backend: typed keys reach the query, a signal ends the loop with 128 + its number, and
+    /// the first frame was drawn.
+    #[test]
+    fn the_event_loop_runs_on_any_backend() {
+        let now = jiff::civil::date(2026, 11, 25).at(10, 30, 0, 0);
+        let dir = Arc::new(load_demo(&LoadOptions {
+            today: now.date(),
+            lang: Lang::Uk,
+        }));
+        let (tx, rx) = mpsc::channel::<Inbox>();
+        let reply_tx = tx.clone();
+        let worker = Worker::spawn(dir.clone(), move |r| reply_tx.send(Inbox::Reply(r)).is_ok())
+            .expect("search thread");
+        let ports = ThreadPorts {
+            worker,
+            config: Arc::new(Config::default()),
+            data: None,
+            lang: Lang::Uk,
+            tx: tx.clone(),
+            printing: Vec::new(),
+            system_clipboard: clipboard::SystemClipboard::new(),
+        };
+        let settings = Settings {
+            lang: Lang::Uk,
+            ..Settings::default()
+        };
+        let mut state = State::new(dir, settings, now);
+        update(
+            &mut state,
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+        );
+        let terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+        let mut rt = Runtime::new(terminal, state, ports);
+        for c in "пенсія".chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            tx.send(Inbox::Term(Event::Key(key))).expect("inbox");
+        }
+        tx.send(Inbox::Signal(15)).expect("inbox");
+        let code = event_loop(&mut rt, &rx, || now).expect("the loop ends cleanly");
+        assert_eq!(code, 143);
+        assert_eq!(rt.state.query.text(), "пенсія");
+        let screen = rt.terminal.backend().to_string();
+        assert!(
+            screen.contains("Пошук"),
+            "the first frame was drawn:\n{screen}"
+        );
+    }
+}
