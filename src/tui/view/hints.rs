@@ -4,7 +4,7 @@ use super::mouse::Hits;
 use super::preview::choosable;
 use super::text::{fit, width};
 use super::theme::Theme;
-use crate::tui::keymap::{self, Command, Scope};
+use crate::tui::keymap::{self, Command, HintContext, Show};
 use crate::tui::state::{Overlay, State};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -43,87 +43,46 @@ type Hint = (String, String, Option<String>, Command, u8);
 fn hint_items(state: &State) -> Vec<Hint> {
     let lang = state.lang();
     let scope = state.scope();
+    let cx = hint_context(state);
     let mut items: Vec<Hint> = Vec::new();
     for (c, prio) in keymap::hint_commands(scope) {
-        let mut short = None;
         let Some(key) = keymap::keys_for(*c, scope).next() else {
             continue;
         };
-        let mut key = keymap::key_label(key);
-        let label = match (c, scope) {
-            (Command::Back, Scope::List) => {
-                if state.query.is_empty() {
-                    continue;
-                }
-                lang.pick("очистити", "clear").to_string()
-            }
-            (Command::Back, Scope::Picker | Scope::Pager) => {
-                lang.pick("закрити", "close").to_string()
-            }
-            (Command::Back, Scope::Preview) => {
-                short = Some(lang.pick("назад", "back").to_string());
-                lang.pick("скасувати", "cancel").to_string()
-            }
-            // Nothing prints until the service is chosen: Tab is the way on.
-            (Command::Open, Scope::Preview) if matches!(state.overlays.last(), Some(Overlay::Preview(p)) if state.needs_service(p)) =>
-            {
-                continue;
-            }
-            (Command::Open, Scope::Preview) => {
-                let saves =
-                    matches!(state.overlays.last(), Some(Overlay::Preview(p)) if p.dest.saves());
-                if saves {
-                    lang.pick("зберегти", "save").to_string()
-                } else {
-                    short = Some(lang.pick("друк", "print").to_string());
-                    lang.pick("друкувати", "print").to_string()
-                }
-            }
-            // Output commands need an agency: with nothing selected they would only say so.
-            (
-                Command::Print | Command::Copy | Command::ShowQr | Command::MarkReferred,
-                Scope::List,
-            ) if state.selected_hit().is_none() => continue,
-            (Command::Open, Scope::Picker) => lang.pick("вибрати", "choose").to_string(),
-            // Tab in the print window only where there is a service to choose.
-            (Command::NextService, Scope::Preview)
-                if !matches!(
-                    state.overlays.last(),
-                    Some(Overlay::Preview(p)) if choosable(state, p).is_some()
-                ) =>
-            {
-                continue;
-            }
-            (Command::Open, Scope::List) if state.hits().is_empty() => continue,
-            // Nothing to forget yet: the start screen keeps its room for the other keys.
-            (Command::NextVisitor, _) if state.visit_is_blank() => continue,
-            (Command::Problems, _)
-                if state.dir.diagnostics.is_empty() && state.changes.is_empty() =>
-            {
-                continue;
-            }
-            // The QR code, the statistics and a notice have nothing to move through.
-            (Command::Up, Scope::Pager)
-                if matches!(
-                    state.overlays.last(),
-                    Some(Overlay::Qr { .. } | Overlay::Stats(_) | Overlay::Notice(_))
-                ) =>
-            {
-                continue;
-            }
-            (Command::Up, Scope::Preview) => {
-                key = "↑↓".into();
-                lang.pick("прокрутити", "scroll").to_string()
-            }
-            (Command::Up, _) => {
-                key = "↑↓".into();
-                c.hint(lang).to_string()
-            }
-            _ => c.hint(lang).to_string(),
+        let key = keymap::hint_key(*c).map_or_else(|| keymap::key_label(key), String::from);
+        let (label, short) = match keymap::hint_show(*c, scope, &cx) {
+            Some(Show::Hide) => continue,
+            Some(Show::Label { long, short }) => (
+                lang.pick(long.0, long.1).to_string(),
+                short.map(|(uk, en)| lang.pick(uk, en).to_string()),
+            ),
+            None => (c.hint(lang).to_string(), None),
         };
         items.push((key, label, short, *c, *prio));
     }
     items
+}
+
+/// What the hint rules look at, from the state.
+fn hint_context(state: &State) -> HintContext {
+    let preview = match state.overlays.last() {
+        Some(Overlay::Preview(p)) => Some(p),
+        _ => None,
+    };
+    HintContext {
+        query_empty: state.query.is_empty(),
+        nothing_selected: state.selected_hit().is_none(),
+        no_results: state.hits().is_empty(),
+        visit_blank: state.visit_is_blank(),
+        no_problems: state.dir.diagnostics.is_empty() && state.changes.is_empty(),
+        service_unchosen: preview.is_some_and(|p| state.needs_service(p)),
+        no_service_choice: preview.is_none_or(|p| choosable(state, p).is_none()),
+        saves: preview.is_some_and(|p| p.dest.saves()),
+        nothing_to_scroll: matches!(
+            state.overlays.last(),
+            Some(Overlay::Qr { .. } | Overlay::Stats(_) | Overlay::Notice(_))
+        ),
+    }
 }
 
 /// Too wide for `room` columns: drop the least needed hints; when only the essential ones are
