@@ -1,14 +1,18 @@
 //! One module per subcommand; each returns the process exit code (0 ok, 1 nothing found or
 //! validation errors, 2 usage or I/O error).
 
+pub mod corrections;
+pub mod due;
 pub mod export;
 pub mod import;
 pub mod print;
 pub mod search;
+pub mod sheet;
 pub mod show;
 pub mod slip;
 pub mod stats;
 pub mod validate;
+pub mod verify;
 
 /// Exit code for "nothing found" / "the data has errors".
 pub const NOT_FOUND: u8 = 1;

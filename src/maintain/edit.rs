@@ -228,7 +228,7 @@ const LOCK_WAIT: Duration = Duration::from_secs(3);
 
 /// Writes `bytes` over the snapshot's file through a temporary file and a rename, holding the
 /// file's lock from the check to the rename.
-fn write_checked(snapshot: &Snapshot, bytes: Vec<u8>) -> Result<Snapshot, SaveError> {
+pub(crate) fn write_checked(snapshot: &Snapshot, bytes: Vec<u8>) -> Result<Snapshot, SaveError> {
     let path = &snapshot.path;
     let held = std::fs::File::open(path).map_err(io(path))?;
     let started = Instant::now();

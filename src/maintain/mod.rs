@@ -3,4 +3,9 @@
 //! folder's git history. Pure functions and small types that the command line calls now and
 //! the screen's edit form will call too.
 
+pub mod audit;
+pub mod corrections;
+pub mod due;
 pub mod edit;
+pub mod sheet;
+pub mod verify;
