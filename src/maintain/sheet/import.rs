@@ -77,6 +77,17 @@ impl Ctx<'_> {
             None => format!("{}:{cell}", self.file),
         }
     }
+    /// «з таблиці: Лист1, рядок 12» (a CSV file has no sheet).
+    fn row_words(&self, r: usize) -> String {
+        let t = self.table.expect("a table is being read");
+        let row = t.origin.0 as usize + r + 1;
+        match (&t.name, self.lang) {
+            (Some(n), Lang::Uk) => format!("з таблиці: {n}, рядок {row}"),
+            (Some(n), Lang::En) => format!("from the sheet: {n}, row {row}"),
+            (None, Lang::Uk) => format!("з таблиці: рядок {row}"),
+            (None, Lang::En) => format!("from the sheet: row {row}"),
+        }
+    }
     fn problem(&mut self, r: usize, c: usize, uk: String, en: String) {
         let at = self.at(r, c);
         self.problems
@@ -498,14 +509,7 @@ fn agency_row(cx: &mut Ctx, r: usize, cells: &[(usize, &'static Column, &str)]) 
         );
     }
     // Where the row came from, for the maintainer checking the file against the sheet.
-    a.remarks.insert(
-        0,
-        cx.at(r, 0)
-            .rsplit(':')
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-    );
+    a.remarks.insert(0, cx.row_words(r));
     Some(a)
 }
 
