@@ -59,6 +59,9 @@ pub struct Config {
     pub desk: Option<String>,
     /// Who verifies entries at this desk: written as `verified_by` by «перевірено сьогодні».
     pub maintainer: Option<String>,
+    /// A folder shared by the desks for the statistics (a network share): each named desk
+    /// writes its own file there, and `stats` sums them.
+    pub stats_folder: Option<PathBuf>,
 }
 
 /// What is wrong with a line of the settings (or with the file as a whole). Kept as data and

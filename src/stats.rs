@@ -13,6 +13,8 @@
 //! newline (a torn record) is closed off, so the torn bytes never glue onto the next record. A
 //! line that does not parse is reported and skipped; every other record still counts.
 
+pub mod desk;
+
 use crate::directory::{Agency, Directory, Service};
 use crate::i18n::Lang;
 use crate::referral::Card;

@@ -265,3 +265,82 @@ fn the_call_sheet_pdf_reads_back_with_every_entry() {
     }
     assert!(!flat.contains("QR"), "no QR code on a call sheet: {flat}");
 }
+
+#[test]
+fn two_desks_count_in_their_own_files_and_stats_sums_both() {
+    let d = data_folder();
+    let shared = d.path().join("спільна");
+    std::fs::create_dir(&shared).unwrap();
+    for desk in ["Вікно 1", "Вікно 2"] {
+        let config = d.path().join(format!("{desk}.toml"));
+        std::fs::write(
+            &config,
+            format!(
+                "desk = \"{desk}\"\nstats_folder = {:?}\n",
+                shared.to_str().unwrap()
+            ),
+        )
+        .unwrap();
+        let slip = d.path().join("slip.txt");
+        let (code, _, err) = run(refdesk(d.path())
+            .env("REFDESK_CONFIG", &config)
+            .env_remove("REFDESK_STATS_FILE")
+            .args(["--data", d.path().to_str().unwrap(), "slip", "zt-dps", "-o"])
+            .arg(&slip));
+        assert_eq!(code, 0, "{err}");
+    }
+    assert!(shared.join("referrals-Вікно-1.log").is_file());
+    assert!(shared.join("referrals-Вікно-2.log").is_file());
+    let (code, out, err) = run(refdesk(d.path())
+        .env("REFDESK_CONFIG", d.path().join("Вікно 1.toml"))
+        .env_remove("REFDESK_STATS_FILE")
+        .args(["stats", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 2, "{out}");
+    assert_eq!(v["by_agency"][0]["id"], "zt-dps");
+}
+
+#[test]
+fn validate_shows_the_data_folders_last_commit_and_uncommitted_edits() {
+    let d = data_folder();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(d.path())
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "Петренко О.")
+            .env("GIT_AUTHOR_EMAIL", "p@example.org")
+            .env("GIT_COMMITTER_NAME", "Петренко О.")
+            .env("GIT_COMMITTER_EMAIL", "p@example.org")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !git(&["init", "-q"]) {
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "git is needed under CI"
+        );
+        eprintln!("SKIPPED: git is not installed");
+        return;
+    }
+    assert!(git(&["add", "."]) && git(&["commit", "-q", "-m", "Довідник Житомира"]));
+    let data = d.path().to_str().unwrap();
+    let (_, out, _) =
+        run(refdesk(d.path()).args(["--data", data, "verify", "zt-cnap", "--by", "Я"]));
+    assert!(out.contains("перевірено"), "{out}");
+    let (_, out, _) = run(refdesk(d.path()).args(["--data", data, "validate"]));
+    let line = out.lines().last().unwrap();
+    assert!(
+        line.starts_with("Історія даних (git): останній коміт "),
+        "{out}"
+    );
+    assert!(
+        line.ends_with(", Петренко О. — «Довідник Житомира»; зміни, ще не внесені в git: 1 файл"),
+        "{out}"
+    );
+    let (_, out, _) = run(refdesk(d.path()).args(["--data", data, "validate", "--json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["git"]["uncommitted"], 1);
+    assert_eq!(v["git"]["message"], "Довідник Житомира");
+}

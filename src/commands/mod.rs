@@ -27,7 +27,8 @@ pub fn record_referral(
     how: crate::stats::How,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    match crate::stats::record_referral(card, how, app.now) {
+    let log = crate::stats::desk::log_for(&app.config);
+    match log.and_then(|log| crate::stats::record_referral_to(&log, card, how, app.now)) {
         Ok(()) => Ok(()),
         Err(e) => writeln!(
             err,
