@@ -216,6 +216,116 @@ pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, Sa
     Ok(doc.to_string())
 }
 
+/// The problems `validate` would report for agency `id` once `edits` are applied, for the
+/// form to show beside each field before saving. The file is checked on its own, so checks
+/// that need the other files (a duplicate id elsewhere, a category declared in another file)
+/// are left to `validate`.
+pub fn check(
+    snapshot: &Snapshot,
+    id: &str,
+    edits: &[Edit],
+    opts: &crate::directory::LoadOptions,
+) -> Result<Vec<crate::directory::Diagnostic>, SaveError> {
+    let text = apply(snapshot, id, edits)?;
+    let name = snapshot.path.display().to_string();
+    let dir = crate::directory::load_texts(&[(name.as_str(), text.as_str())], opts);
+    Ok(dir
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.agency.as_deref() == Some(id))
+        .collect())
+}
+
+/// The fields of agency `id` (`service.2.fee` for a service's) that differ between the
+/// snapshot and the file now on disk: what the form shows when a save was refused because
+/// someone else changed the file. `None` when the agency is gone from the file on disk.
+pub fn changed_on_disk(snapshot: &Snapshot, id: &str) -> Result<Option<Vec<String>>, SaveError> {
+    let now = Snapshot::read(&snapshot.path)?;
+    let parse = |s: &Snapshot| -> Result<DocumentMut, SaveError> {
+        s.text()
+            .parse()
+            .map_err(|e: toml_edit::TomlError| SaveError::Syntax {
+                path: s.path.clone(),
+                message: e.message().to_string(),
+            })
+    };
+    let (mut old, mut new) = (parse(snapshot)?, parse(&now)?);
+    let Some(new_t) = find_agency(&mut new, id) else {
+        return Ok(None);
+    };
+    let empty = Table::new();
+    let old_t = find_agency(&mut old, id).map(|t| &*t).unwrap_or(&empty);
+    let mut out = Vec::new();
+    diff_tables(old_t, new_t, "", &mut out);
+    Ok(Some(out))
+}
+
+/// Field names whose values differ (formatting and comments aside), services by number.
+fn diff_tables(old: &Table, new: &Table, prefix: &str, out: &mut Vec<String>) {
+    let value = |t: &Table, k: &str| t.get(k).map(|i| i.to_string().trim().to_string());
+    let mut keys: Vec<String> = old.iter().map(|(k, _)| k.to_string()).collect();
+    keys.extend(
+        new.iter()
+            .map(|(k, _)| k.to_string())
+            .filter(|k| !old.contains_key(k)),
+    );
+    for k in keys {
+        if k == "service" {
+            let list = |t: &Table| {
+                t.get("service")
+                    .and_then(|i| i.as_array_of_tables())
+                    .map(|a| a.iter().cloned().collect::<Vec<_>>())
+                    .unwrap_or_default()
+            };
+            let (o, n) = (list(old), list(new));
+            let empty = Table::new();
+            for i in 0..o.len().max(n.len()) {
+                let p = format!("{prefix}service.{}.", i + 1);
+                diff_tables(
+                    o.get(i).unwrap_or(&empty),
+                    n.get(i).unwrap_or(&empty),
+                    &p,
+                    out,
+                );
+            }
+        } else if value(old, &k) != value(new, &k) {
+            out.push(format!("{prefix}{k}"));
+        }
+    }
+}
+
+/// A list of phones as the file writes them: a plain string, or `{ number, note }`.
+pub fn phones_value(phones: &[(String, Option<String>)]) -> FieldValue {
+    let mut a = toml_edit::Array::new();
+    for (number, note) in phones {
+        match note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            Some(note) => {
+                let mut t = toml_edit::InlineTable::new();
+                t.insert("number", number.trim().into());
+                t.insert("note", note.into());
+                a.push(toml_edit::Value::InlineTable(t));
+            }
+            None => {
+                a.push(number.trim());
+            }
+        }
+    }
+    FieldValue::Toml(toml_edit::Value::Array(a))
+}
+
+/// A person as the file writes it: `{ name = …, title = …, phone = …, room = …, email = … }`,
+/// empty parts left out.
+pub fn person_value(name: &str, parts: &[(&str, &str)]) -> toml_edit::Value {
+    let mut t = toml_edit::InlineTable::new();
+    t.insert("name", name.trim().into());
+    for (k, v) in parts {
+        if !v.trim().is_empty() {
+            t.insert(*k, v.trim().into());
+        }
+    }
+    toml_edit::Value::InlineTable(t)
+}
+
 /// Applies `edits` to agency `id` and writes the file atomically — unless it changed on disk
 /// since `snapshot` was read. Returns the new snapshot (the file as now written).
 pub fn save(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<Snapshot, SaveError> {
@@ -490,6 +600,51 @@ verified = 2025-05-01
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn the_form_sees_the_problems_and_what_someone_else_changed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let s = snapshot(tmp.path(), FILE);
+        let opts = crate::directory::LoadOptions {
+            today: jiff::civil::date(2026, 11, 25),
+            lang: Lang::Uk,
+        };
+        let bad = [Edit::agency(
+            "hours",
+            FieldValue::Text("Пн-Пт 9-18 години".into()),
+        )];
+        let problems = check(&s, "a", &bad, &opts).unwrap();
+        assert!(
+            problems.iter().any(|d| d.code == "invalid-hours"),
+            "{problems:?}"
+        );
+        let phones = [
+            (
+                "+380 412 42 61 30".to_string(),
+                Some("канцелярія".to_string()),
+            ),
+            ("0 800 501 007".to_string(), None),
+        ];
+        let out = apply(&s, "a", &[Edit::agency("phones", phones_value(&phones))]).unwrap();
+        assert!(
+            out.contains(
+                "phones = [{ number = \"+380 412 42 61 30\", note = \"канцелярія\" }, \"0 800 501 007\"]"
+            ),
+            "{out}"
+        );
+        // Someone else changes the phone and a service's fee; a comment change is no change.
+        let theirs = FILE
+            .replace("+380 412 42 61 30", "+380 412 42 61 99")
+            .replace("fee = \"безоплатно\"", "fee = \"10 грн\"")
+            .replace("# телефони перевірено дзвінком", "# інший коментар");
+        std::fs::write(&s.path, theirs).unwrap();
+        let changed = changed_on_disk(&s, "a").unwrap().unwrap();
+        assert_eq!(changed, ["phones", "service.1.fee"]);
+        assert_eq!(
+            changed_on_disk(&s, "b").unwrap().unwrap(),
+            Vec::<String>::new()
+        );
     }
 
     /// Two saves of one file from two snapshots taken before either wrote, at the same moment
