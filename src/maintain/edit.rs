@@ -192,6 +192,11 @@ pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, Sa
         path: path.clone(),
         message: e.to_string(),
     })?;
+    // A byte order mark from a Windows editor stays where it was.
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
     let mut doc: DocumentMut =
         text.parse()
             .map_err(|e: toml_edit::TomlError| SaveError::Syntax {
@@ -213,7 +218,7 @@ pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, Sa
         };
         set_field(table, &e.field, &e.value);
     }
-    Ok(doc.to_string())
+    Ok(format!("{bom}{doc}"))
 }
 
 /// The problems `validate` would report for agency `id` once `edits` are applied, for the
@@ -533,6 +538,22 @@ verified = 2025-05-01
         assert_eq!(
             out,
             FILE.replace("[\"+380 412 42 61 30\"]", "[\"+380 412 00 00 00\"]")
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_stays() {
+        let tmp = tempfile::tempdir().unwrap();
+        let s = snapshot(tmp.path(), &format!("\u{feff}{FILE}"));
+        let out = apply(
+            &s,
+            "b",
+            &[Edit::agency("name", FieldValue::Text("Б".into()))],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            format!("\u{feff}{}", FILE.replace("\"Друга установа\"", "\"Б\""))
         );
     }
 
