@@ -66,6 +66,10 @@ pub enum SaveError {
     Changed { path: PathBuf },
     #[error("{}: another program is saving this file", path.display())]
     Busy { path: PathBuf },
+    #[error("no agency with id {0} in the directory")]
+    UnknownId(String),
+    #[error("{}: an agency with id {id} is already there", path.display())]
+    Exists { path: PathBuf, id: String },
     #[error("{}: no agency with id {id}", path.display())]
     NotFound { path: PathBuf, id: String },
     #[error("{}: agency {id} has no service {number}", path.display())]
@@ -113,6 +117,22 @@ impl SaveError {
             ),
             (SaveError::Busy { path }, Lang::En) => format!(
                 "{}: another program is saving this file right now — nothing was written; try again",
+                p(path)
+            ),
+            (SaveError::UnknownId(id), Lang::Uk) => format!(
+                "установи з id «{id}» у довіднику немає (або її запис пропущено через помилки — \
+                 див. refdesk validate)"
+            ),
+            (SaveError::UnknownId(id), Lang::En) => format!(
+                "there is no agency with id \"{id}\" in the directory (or its entry was left out \
+                 for its errors — see refdesk validate)"
+            ),
+            (SaveError::Exists { path, id }, Lang::Uk) => format!(
+                "{}: установа з id «{id}» у файлі вже є — виберіть інший id",
+                p(path)
+            ),
+            (SaveError::Exists { path, id }, Lang::En) => format!(
+                "{}: an agency with id \"{id}\" is already in the file — choose another id",
                 p(path)
             ),
             (SaveError::NotFound { path, id }, Lang::Uk) => {
@@ -169,6 +189,21 @@ impl Snapshot {
         })
     }
 
+    /// A file to add new entries to: read, or created empty when it does not exist yet (never
+    /// replacing one that appears meanwhile).
+    pub fn open_or_create(path: &Path) -> Result<Snapshot, SaveError> {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(io(path)(e)),
+        }
+        Snapshot::read(path)
+    }
+
     /// The text as read.
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.bytes).into_owned()
@@ -219,6 +254,52 @@ pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, Sa
         set_field(table, &e.field, &e.value);
     }
     Ok(format!("{bom}{doc}"))
+}
+
+/// «Нова установа»: the snapshot's text with a new `[[agency]]` (its `id`, then `edits`)
+/// at the end; refused when the file already has that id.
+pub fn apply_new(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
+    let path = &snapshot.path;
+    let mut doc: DocumentMut =
+        snapshot
+            .text()
+            .parse()
+            .map_err(|e: toml_edit::TomlError| SaveError::Syntax {
+                path: path.clone(),
+                message: e.message().to_string(),
+            })?;
+    if find_agency(&mut doc, id).is_some() {
+        return Err(SaveError::Exists {
+            path: path.clone(),
+            id: id.to_string(),
+        });
+    }
+    let mut t = Table::new();
+    t.insert("id", toml_edit::value(id));
+    t.decor_mut().set_prefix("\n");
+    let list = doc
+        .entry("agency")
+        .or_insert(Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    let Some(list) = list.as_array_of_tables_mut() else {
+        return Err(SaveError::Syntax {
+            path: path.clone(),
+            message: "agency is not [[agency]]".into(),
+        });
+    };
+    list.push(t);
+    let text = doc.to_string();
+    let with_id = Snapshot {
+        path: path.clone(),
+        bytes: text.into_bytes(),
+    };
+    apply(&with_id, id, edits)
+}
+
+/// Adds a new agency to the file (see [`apply_new`]) with the same checked, atomic write as
+/// [`save`].
+pub fn save_new(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<Snapshot, SaveError> {
+    let text = apply_new(snapshot, id, edits)?;
+    write_checked(snapshot, text.into_bytes())
 }
 
 /// The problems `validate` would report for agency `id` once `edits` are applied, for the
@@ -539,6 +620,33 @@ verified = 2025-05-01
             out,
             FILE.replace("[\"+380 412 42 61 30\"]", "[\"+380 412 00 00 00\"]")
         );
+    }
+
+    #[test]
+    fn a_new_agency_is_added_at_the_end_and_a_new_file_is_created() {
+        let tmp = tempfile::tempdir().unwrap();
+        let s = snapshot(tmp.path(), FILE);
+        let edits = [
+            Edit::agency("name", FieldValue::Text("Третя установа".into())),
+            Edit::agency(
+                "verified",
+                FieldValue::Date(jiff::civil::date(2026, 11, 25)),
+            ),
+        ];
+        let saved = save_new(&s, "c", &edits).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&s.path).unwrap(),
+            format!(
+                "{FILE}\n[[agency]]\nid = \"c\"\nname = \"Третя установа\"\nverified = 2026-11-25\n"
+            )
+        );
+        assert!(matches!(
+            save_new(&saved, "a", &[]),
+            Err(SaveError::Exists { .. })
+        ));
+        let fresh = Snapshot::open_or_create(&tmp.path().join("нові.toml")).unwrap();
+        let out = apply_new(&fresh, "d", &edits[..1]).unwrap();
+        assert_eq!(out, "\n[[agency]]\nid = \"d\"\nname = \"Третя установа\"\n");
     }
 
     #[test]

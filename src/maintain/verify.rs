@@ -12,10 +12,9 @@ pub fn open_agency(dir: &Directory, id: &str) -> Result<Snapshot, SaveError> {
     if dir.meta.demo {
         return Err(SaveError::Demo);
     }
-    let a = dir.agency(id).ok_or_else(|| SaveError::NotFound {
-        path: dir.files.first().map(Into::into).unwrap_or_default(),
-        id: id.to_string(),
-    })?;
+    let a = dir
+        .agency(id)
+        .ok_or_else(|| SaveError::UnknownId(id.to_string()))?;
     Snapshot::read(Path::new(&a.origin.file))
 }
 
