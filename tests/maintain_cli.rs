@@ -344,3 +344,54 @@ fn validate_shows_the_data_folders_last_commit_and_uncommitted_edits() {
     assert_eq!(v["git"]["uncommitted"], 1);
     assert_eq!(v["git"]["message"], "Довідник Житомира");
 }
+
+/// Two `verify` processes on one file at the same moment, round after round: whatever the
+/// timing, the file is always one whole version (never torn or merged), and a process that
+/// did not write says why. (That exactly one wins when both read before either wrote is
+/// checked in `maintain::edit`'s unit tests, where the timing can be forced.)
+#[test]
+fn two_processes_saving_at_once_never_tear_the_file() {
+    let d = data_folder();
+    let data = d.path().to_str().unwrap();
+    let file = d.path().join("dir.toml");
+    let before = std::fs::read_to_string(&file).unwrap();
+    for round in 0..8 {
+        let children: Vec<_> = ["Перша К.", "Друга Л."]
+            .into_iter()
+            .map(|who| {
+                let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("refdesk"));
+                c.env("REFDESK_NOW", "2026-11-25T10:30")
+                    .env("REFDESK_NO_CACHE", "1")
+                    .env("REFDESK_CONFIG", d.path().join("none.toml"))
+                    .env_remove("REFDESK_LANG")
+                    .args(["--data", data, "verify", "zt-cnap", "--by", who])
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped());
+                (who, c.spawn().unwrap())
+            })
+            .collect();
+        let mut written = Vec::new();
+        for (who, child) in children {
+            let o = child.wait_with_output().unwrap();
+            let err = String::from_utf8(o.stderr).unwrap();
+            match o.status.code() {
+                Some(0) => written.push(who),
+                _ => assert!(
+                    err.contains("змінився на диску") || err.contains("саме записує"),
+                    "round {round}: {err}"
+                ),
+            }
+        }
+        assert!(!written.is_empty(), "round {round}: someone wrote");
+        let after = std::fs::read_to_string(&file).unwrap();
+        let whole = ["Перша К.", "Друга Л."].iter().any(|who| {
+            after
+                == before.replace(
+                    "verified = 2025-10-01\n",
+                    &format!("verified = 2026-11-25\nverified_by = \"{who}\"\n"),
+                )
+        });
+        assert!(whole, "round {round}: {after}");
+        std::fs::write(&file, &before).unwrap();
+    }
+}
