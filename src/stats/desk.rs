@@ -101,6 +101,7 @@ mod tests {
             category: "tax".into(),
             service: None,
             how: How::Printed,
+            step: None,
         };
         let one = log_for(&desk(Some("Вікно 1"))).unwrap();
         let two = log_for(&desk(Some("Бердичів / приймальня"))).unwrap();
