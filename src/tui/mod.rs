@@ -262,3 +262,38 @@ fn terminal_gone(wait: Duration) -> bool {
     let _ = event::poll(wait);
     false
 }
+
+#[cfg(test)]
+mod tests {
+    /// The screen's layers point one way: the state, the messages, the layout and the line
+    /// input never import the view (sizes come from `layout`, content extents come back from
+    /// drawing as a `Viewport`), and the search thread imports no state.
+    #[test]
+    fn update_never_imports_the_view() {
+        let below_the_view = [
+            ("state/mod.rs", include_str!("state/mod.rs")),
+            ("state/card.rs", include_str!("state/card.rs")),
+            ("state/overlays.rs", include_str!("state/overlays.rs")),
+            ("state/referral.rs", include_str!("state/referral.rs")),
+            ("state/reload.rs", include_str!("state/reload.rs")),
+            ("state/results.rs", include_str!("state/results.rs")),
+            ("msg.rs", include_str!("msg.rs")),
+            ("layout.rs", include_str!("layout.rs")),
+            ("line_input.rs", include_str!("line_input.rs")),
+            ("worker.rs", include_str!("worker.rs")),
+        ];
+        for (file, text) in below_the_view {
+            for forbidden in ["tui::view", "super::view", "view::"] {
+                assert!(!text.contains(forbidden), "{file} names «{forbidden}»");
+            }
+        }
+        for (file, text) in [
+            ("worker.rs", include_str!("worker.rs")),
+            ("msg.rs", include_str!("msg.rs")),
+        ] {
+            for forbidden in ["tui::state", "super::state"] {
+                assert!(!text.contains(forbidden), "{file} names «{forbidden}»");
+            }
+        }
+    }
+}
