@@ -24,6 +24,7 @@ pub mod export;
 pub mod import;
 
 use crate::hours::Lunch;
+use crate::hours::week::{END_OF_DAY, Week, to_osm_text};
 use crate::i18n::Noun;
 use jiff::civil::Time;
 
@@ -613,18 +614,6 @@ pub const ROW: Noun = Noun {
 
 /// iCalendar day codes, Monday first (index = ISO weekday − 1).
 pub const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-/// OpenStreetMap day codes for the `opening_hours` text the import writes.
-pub const OSM_DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
-
-/// An open interval within one day.
-pub type Interval = (Time, Time);
-/// Open intervals per weekday, Monday first (the shape of `Hours::weekly`).
-pub type Week = [Vec<Interval>; 7];
-
-/// The last moment of a day: an interval that lasts until midnight ends here (as in
-/// `Hours::weekly`); it is written `23:59:59` in `closes_at` and `24:00` in opening_hours.
-pub const END_OF_DAY: Time = Time::MAX;
-
 /// The schedule note that stands in for weekly rows when hours are not the same every week
 /// (months, nth weekdays, comments): their text as shown, with the lunch break, so that other
 /// tools show the truth. The import recognises it by [`without_hours_note`].
@@ -701,68 +690,6 @@ pub fn detect_lunch(week: &Week) -> Option<(Lunch, Week)> {
         }
     }
     Some((Lunch { start, end }, joined))
-}
-
-fn hhmm(t: Time) -> String {
-    if t == END_OF_DAY {
-        "24:00".to_string()
-    } else {
-        t.strftime("%H:%M").to_string()
-    }
-}
-
-/// An `opening_hours` text for a week: days with the same intervals are grouped, consecutive
-/// days written as ranges: `Mo-Th 09:00-18:00; Fr 09:00-16:45`. A week with no open day gives
-/// `None` (HSDS rows said nothing usable).
-pub fn opening_hours_text(week: &Week) -> Option<String> {
-    if week
-        .iter()
-        .all(|d| d.len() == 1 && d[0] == (Time::MIN, END_OF_DAY))
-    {
-        return Some("24/7".to_string());
-    }
-    // (days, their common intervals)
-    let mut groups: Vec<(Vec<usize>, &[Interval])> = Vec::new();
-    for (d, day) in week.iter().enumerate() {
-        if day.is_empty() {
-            continue;
-        }
-        match groups.iter_mut().find(|(_, iv)| *iv == day) {
-            Some((days, _)) => days.push(d),
-            None => groups.push((vec![d], day.as_slice())),
-        }
-    }
-    if groups.is_empty() {
-        return None;
-    }
-    let rules: Vec<String> = groups
-        .iter()
-        .map(|(days, intervals)| {
-            let mut runs: Vec<(usize, usize)> = Vec::new();
-            for &d in days {
-                match runs.last_mut() {
-                    Some((_, end)) if *end + 1 == d => *end = d,
-                    _ => runs.push((d, d)),
-                }
-            }
-            let days = runs
-                .iter()
-                .map(|&(a, b)| match b - a {
-                    0 => OSM_DAYS[a].to_string(),
-                    1 => format!("{},{}", OSM_DAYS[a], OSM_DAYS[b]),
-                    _ => format!("{}-{}", OSM_DAYS[a], OSM_DAYS[b]),
-                })
-                .collect::<Vec<_>>()
-                .join(",");
-            let times = intervals
-                .iter()
-                .map(|&(s, e)| format!("{}-{}", hhmm(s), hhmm(e)))
-                .collect::<Vec<_>>()
-                .join(",");
-            format!("{days} {times}")
-        })
-        .collect();
-    Some(rules.join("; "))
 }
 
 #[cfg(test)]
@@ -845,22 +772,5 @@ mod tests {
             detect_lunch(&long).is_none(),
             "a five-hour gap is two shifts"
         );
-    }
-
-    #[test]
-    fn week_text_groups_days_into_ranges() {
-        assert_eq!(
-            opening_hours_text(&office_week()).unwrap(),
-            "Mo-Th 09:00-18:00; Fr 09:00-16:45; Sa 09:00-13:00"
-        );
-        let mut w: Week = Default::default();
-        w[1] = vec![(t(9, 0), t(12, 0))];
-        w[3] = vec![(t(9, 0), t(12, 0))];
-        w[4] = vec![(t(10, 0), t(11, 0)), (t(14, 0), END_OF_DAY)];
-        assert_eq!(
-            opening_hours_text(&w).unwrap(),
-            "Tu,Th 09:00-12:00; Fr 10:00-11:00,14:00-24:00"
-        );
-        assert_eq!(opening_hours_text(&Week::default()), None);
     }
 }
