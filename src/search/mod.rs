@@ -42,6 +42,7 @@ pub use suggest::Suggestions;
 pub use translit::to_latin as transliterate;
 
 use crate::directory::Directory;
+use crate::directory::cache::CacheHandle;
 use index::{NO_LOCALITY, NO_SERVICE, prefix_range};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -425,11 +426,16 @@ impl Previous {
 }
 
 impl Engine {
-    /// An engine over `dir`. When the directory came through the parsed-directory cache, its
-    /// index is read from beside it (building one takes ~6 s at 100k agencies) or built and
-    /// stored there.
+    /// An engine over `dir`, building its index.
     pub fn new(dir: Arc<Directory>) -> Engine {
-        let index = match &dir.cache {
+        Engine::cached(dir, None)
+    }
+
+    /// An engine over `dir`. When the directory came through the parsed-directory cache
+    /// (`cache` is its handle), its index is read from beside it (building one takes ~6 s at
+    /// 100k agencies) or built and stored there.
+    pub fn cached(dir: Arc<Directory>, cache: Option<&CacheHandle>) -> Engine {
+        let index = match cache {
             Some(cache) => {
                 let n = dir.agencies.len();
                 let fits = |i: &Index| i.agencies.len() == n && i.field_off.len() == n + 1;
