@@ -40,7 +40,7 @@ impl App {
     /// exists; the directory itself is read by [`App::load`].
     pub fn setup(cli: &Cli) -> anyhow::Result<Setup> {
         let (config, config_error) = Config::load(cli.config.as_deref());
-        let lang = cli.lang.or(config.lang).unwrap_or_default();
+        let lang = cli.lang.map(Lang::from).or(config.lang).unwrap_or_default();
         // REFDESK_NOW (e.g. 2026-11-25T10:30) replaces the clock for tests and reproducible
         // output. It is an environment variable, not a flag, so that it never shows in help or
         // shell completions.

@@ -13,23 +13,20 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     let o = &args.slip;
-    let card = match super::slip::slip_card(app, "print", o, err)? {
+    let card = match super::slip_card(app, "print", o, err)? {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
-    let ctx = match super::slip::context(app, o) {
+    let ctx = match super::context(app, o, err)? {
         Ok(c) => c,
-        Err(m) => {
-            writeln!(err, "refdesk: {m}")?;
-            return Ok(super::USAGE);
-        }
+        Err(code) => return Ok(code),
     };
     let req = PrintRequest {
-        format: o.format,
-        paper: o.paper,
+        format: o.format.map(Into::into),
+        paper: o.paper.map(Into::into),
         printer: args.printer.clone(),
     };
-    let report = print_card(&card, &ctx, &app.config, &req, app.now);
+    let report = print_card(&card, &ctx, &app.config.printer, &req, app.now);
     // Printed or saved for printing later: either way the referral was given.
     if !matches!(report, crate::referral::print::PrintReport::Lost { .. }) {
         super::record_referral(app, &card, crate::stats::How::Printed, err)?;

@@ -13,7 +13,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let Some(card) = super::slip::card_for(app, &args.id, args.service.as_deref(), err)? else {
+    let Some(card) = super::card_for(app, &args.id, args.service.as_deref(), err)? else {
         return Ok(super::NOT_FOUND);
     };
     let agency = card.agency;

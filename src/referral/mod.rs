@@ -3,8 +3,6 @@
 
 pub mod card;
 pub mod clipboard;
-pub mod escpos;
-pub mod pdf;
 pub mod phrase;
 pub mod print;
 pub mod qr;
@@ -12,3 +10,5 @@ pub mod slip;
 pub mod vcard;
 
 pub use card::{Card, Field};
+// The renderers live under `slip/`; their old paths stay valid.
+pub use slip::{escpos, pdf};

@@ -5,8 +5,9 @@
 //! Layout happens first into pages of drawing operations, then each page is drawn with krilla;
 //! that keeps page breaks out of krilla's borrow of the document.
 
-use super::slip::{Item, Slip, wrap};
-use crate::cli::Paper;
+use super::format::Paper;
+use super::text::wrap;
+use super::{Item, Slip};
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
@@ -15,8 +16,8 @@ use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 use std::sync::OnceLock;
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
+static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
+static BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
 
 /// The PDF could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -523,18 +524,22 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
     let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
     // The full vCard, and the minimal one (name, address, a phone) for when the full code
     // cannot be drawn large enough to scan in the room the footer has.
-    let matrices: Vec<(super::qr::Matrix, &'static str)> = [
+    let matrices: Vec<(crate::referral::qr::Matrix, &'static str)> = [
         (
             slip.qr.clone(),
             "QR-код: адреса, телефони й графік установи — для телефону",
         ),
         (
-            super::vcard::minimal_from(&slip.qr),
+            crate::referral::vcard::minimal_from(&slip.qr),
             "QR-код: назва, адреса й телефон установи — для телефону",
         ),
     ]
     .into_iter()
-    .filter_map(|(data, caption)| super::qr::encode(&data).ok().map(|m| (m, caption)))
+    .filter_map(|(data, caption)| {
+        crate::referral::qr::encode(&data)
+            .ok()
+            .map(|m| (m, caption))
+    })
     .collect();
     let codes: Vec<Code> = matrices
         .iter()
