@@ -352,6 +352,7 @@ fn describe_expected(rules: &[String]) -> Expected {
 }
 
 /// Looks at what the original string has at `offset` and explains it.
+#[allow(clippy::too_many_lines)] // one decision table over what stands at the error; it shrinks when messages become typed variants
 fn diagnose_at(chars: &[char], offset: usize, expected: &Expected) -> HoursError {
     let Expected {
         en: expected,

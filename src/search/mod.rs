@@ -1029,6 +1029,7 @@ impl Engine {
     /// several fields (the agency is *about* it, not mentioning it once), and several words
     /// found in one field («відновлення паспорта» as one topic beats «відновлення» here and
     /// «паспорт» there).
+    #[allow(clippy::too_many_lines)] // speed splits src/search/ (issue 11)
     fn score_agency(&self, a: u32, rq: &ReadingQuery, how: &How) -> Option<Scored> {
         let nw = rq.words.len();
         let words = &self.words[..nw];
@@ -1279,6 +1280,7 @@ impl Filter {
 
 /// Finds every vocabulary word `w` matches and its tier, into `ws`. Returns whether `w`
 /// begins some word (then the last-resort pass was not needed).
+#[allow(clippy::too_many_lines)] // speed splits src/search/ (issue 11)
 fn match_word(idx: &Index, w: &QWord, latin: bool, forms: WordForms, ws: &mut WordScratch) -> bool {
     let n = w.chars.len();
     if latin {

@@ -1348,6 +1348,7 @@ impl State {
 }
 
 /// Applies one action. Pure apart from `state`: no I/O, no clock, no threads.
+#[allow(clippy::too_many_lines)] // tuiarch splits src/tui/ (issue 11)
 pub fn update(state: &mut State, action: Action) -> Effect {
     match action {
         Action::Cmd(c) => {

@@ -95,6 +95,7 @@ impl Loader {
         }
     }
 
+    #[allow(clippy::too_many_lines)] // reads every field of an entry in file order; to be split by section (identity, place, contacts, status)
     pub(super) fn agency(&mut self, src: &Src, t: &DeTable, span: Range<usize>) {
         let origin_at = src.pos(&span);
         let id_hint = t
