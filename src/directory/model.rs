@@ -26,38 +26,8 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// Grammatical gender of an agency name's head noun («який/яка/яке/які розташован…»).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Gender {
-    #[serde(rename = "m")]
-    Masculine,
-    #[serde(rename = "f")]
-    Feminine,
-    #[serde(rename = "n")]
-    Neuter,
-    #[serde(rename = "pl")]
-    Plural,
-}
-
-impl Gender {
-    pub fn parse(s: &str) -> Option<Gender> {
-        Some(match s {
-            "m" => Gender::Masculine,
-            "f" => Gender::Feminine,
-            "n" => Gender::Neuter,
-            "pl" => Gender::Plural,
-            _ => return None,
-        })
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            Gender::Masculine => "m",
-            Gender::Feminine => "f",
-            Gender::Neuter => "n",
-            Gender::Plural => "pl",
-        }
-    }
-}
+/// The grammatical gender is grammar's; the model names it as its own.
+pub use crate::grammar::Gender;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
