@@ -15,7 +15,7 @@ impl Fields<'_, '_, '_, '_> {
             Err(e) => {
                 let at = self.src.pos(&v.span());
                 let lang = self.l.lang;
-                let e = e.message_in(lang);
+                let e = e.message(lang);
                 let m = match lang {
                     Lang::Uk => format!("поле \"{key}\": {e}"),
                     Lang::En => format!("field \"{key}\": {e}"),
