@@ -435,7 +435,8 @@ fn carry_out(
             }
         }
         Effect::Copy { text, record } => {
-            let result = clipboard::copy_everywhere(&mut outside.system_clipboard, term, &text);
+            let result = clipboard::copy_everywhere(&mut outside.system_clipboard, term, &text)
+                .map_err(|e| e.to_string());
             outside.send(Action::Copied { result, record });
         }
         // One short append: done here, so it is on disk before the next key is handled.
