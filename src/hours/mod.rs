@@ -43,14 +43,14 @@ use opening_hours::OpeningHours;
 pub use diagnose::HoursError;
 use diagnose::{EXAMPLE, diagnose, is_dash, normalize, read_time};
 use week::hhmm;
-pub use week::{END_OF_DAY, Lunch};
+pub use week::{END_OF_DAY, Lunch, Week};
 
 /// Parsed working hours (`hours`, `reception`, service `hours`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hours {
     source: String,
     expr: OpeningHours,
-    weekly: [Vec<(Time, Time)>; 7],
+    weekly: Week,
     /// The same every week (see [`Hours::is_weekly`]).
     regular: bool,
 }
@@ -224,7 +224,7 @@ impl Hours {
     /// Derived by evaluating the week of Monday 2026-01-05 with the crate, so
     /// rules restricted to particular dates, months or weeks of the year are
     /// seen as they apply to that week.
-    pub fn weekly(&self) -> [Vec<(Time, Time)>; 7] {
+    pub fn weekly(&self) -> Week {
         self.weekly.clone()
     }
 
