@@ -1,9 +1,10 @@
 //! `refdesk slip ID`: the referral slip as text, PDF or ESC/POS bytes, to standard output or a
 //! file.
 
+use super::plan::PlanArgs;
 use crate::app::App;
 use crate::cli::SlipArgs;
-use crate::referral::slip::{self, Output, Paper, SlipFormat};
+use crate::referral::slip::{Output, Paper, SlipFormat};
 use std::io::{IsTerminal, Write};
 
 pub fn run(
@@ -13,11 +14,14 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     let o = &args.slip;
-    let card = match super::slip_card(app, "slip", o, err)? {
-        Ok(c) => c,
+    let mut plan = None;
+    let single = |err: &mut dyn Write| super::target::slip_card(app, "slip", o, err);
+    let pa = PlanArgs::of_slip("slip", o);
+    let referral = match super::plan::referral(app, &pa, single, &mut plan, err)? {
+        Ok(r) => r,
         Err(code) => return Ok(code),
     };
-    let ctx = match super::context(app, o, err)? {
+    let ctx = match super::target::context(app, o, err)? {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
@@ -38,7 +42,7 @@ pub fn run(
         )?;
         return Ok(super::USAGE);
     }
-    let bytes = slip::render(&card, &ctx, &output)?;
+    let bytes = referral.render(&ctx, &output)?;
     match &args.output {
         Some(path) => {
             std::fs::write(path, &bytes).map_err(|e| {
@@ -62,6 +66,16 @@ pub fn run(
         }
         None => out.write_all(&bytes)?,
     }
-    super::record_referral(app, &card, crate::stats::How::Printed, err)?;
+    // A slip shown on the terminal is a preview; written to a file or piped on (to a printer,
+    // say) it is given.
+    if given(args.output.is_some(), std::io::stdout().is_terminal()) {
+        super::record_referrals(app, &referral.cards(), crate::stats::How::Printed, err)?;
+    }
     Ok(0)
+}
+
+/// Whether `slip` gave the visitor a referral: written to a file (`-o`) or sent on through a
+/// pipe, yes; printed on the terminal it is a preview, and the statistics do not count it.
+pub fn given(to_file: bool, stdout_is_terminal: bool) -> bool {
+    to_file || !stdout_is_terminal
 }

@@ -4,6 +4,7 @@
 pub mod card;
 pub mod clipboard;
 pub mod phrase;
+pub mod plan;
 pub mod print;
 pub mod qr;
 pub mod slip;

@@ -5,9 +5,14 @@
 //! Layout happens first into pages of drawing operations, then each page is drawn with krilla;
 //! that keeps page breaks out of krilla's borrow of the document.
 
+mod plan;
+
+pub use plan::render_plan;
+
 use super::format::Paper;
 use super::text::wrap;
 use super::{Item, Slip};
+use crate::referral::qr::Matrix;
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
@@ -502,14 +507,14 @@ fn footer(p: &mut Pages, items: &[Item], m: &Metrics, codes: &[Code]) {
 /// The layout at the paper's type size, or — when that takes more than one page — at the
 /// largest smaller size (half-point steps down to `min_size`) that fits one page. A slip that
 /// needs more pages even then keeps the full size: it is easier to read.
-fn fitted(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>> {
-    let full = layout(slip, g, m, codes);
+fn fitted(g: Geometry, layout: impl Fn(Geometry) -> Vec<Vec<Op>>) -> Vec<Vec<Op>> {
+    let full = layout(g);
     if full.len() == 1 {
         return full;
     }
     let mut size = g.size - 0.5;
     while size >= g.min_size - 0.01 {
-        let pages = layout(slip, g.with_size(size), m, codes);
+        let pages = layout(g.with_size(size));
         if pages.len() == 1 {
             return pages;
         }
@@ -523,8 +528,6 @@ fn fitted(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>>
 pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
     let g = Geometry::of(paper);
     let m = metrics().ok_or(PdfError::Font)?;
-    let regular = Font::new(REGULAR.into(), 0).ok_or(PdfError::Font)?;
-    let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
     // The full vCard, and the minimal one (name, address, a phone) for when the full code
     // cannot be drawn large enough to scan in the room the footer has.
     let matrices: Vec<(crate::referral::qr::Matrix, &'static str)> = [
@@ -551,8 +554,16 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
             caption,
         })
         .collect();
-    let pages = fitted(slip, g, m, &codes);
+    let pages = fitted(g, |g| layout(slip, g, m, &codes));
+    let codes: Vec<Option<&Matrix>> = matrices.iter().map(|(m, _)| Some(m)).collect();
+    draw(pages, g, &codes)
+}
 
+/// Draws laid-out pages; `Op::Qr { code }` is `codes[code]` (nothing where that is `None`).
+#[allow(clippy::too_many_lines)] // pages drawn with krilla in one pass; to be split with the one wrapper (tuiarch, src/text)
+fn draw(pages: Vec<Vec<Op>>, g: Geometry, codes: &[Option<&Matrix>]) -> Result<Vec<u8>, PdfError> {
+    let regular = Font::new(REGULAR.into(), 0).ok_or(PdfError::Font)?;
+    let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
     let mut doc = Document::new();
     doc.set_metadata(
         Metadata::new()
@@ -614,7 +625,7 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
                     }
                 }
                 Op::Qr { x, y, side, code } => {
-                    if let Some((m, _)) = matrices.get(code) {
+                    if let Some(Some(m)) = codes.get(code) {
                         // Runs of dark modules in a row as one rectangle each: fewer path
                         // segments, and no hairline gaps between neighbours in viewers.
                         let module = side / m.width() as f32;
