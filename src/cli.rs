@@ -61,6 +61,12 @@ pub enum Command {
     Print(PrintArgs),
     /// Anonymous referral statistics for the office's report.
     Stats(StatsArgs),
+    /// Mark an agency as verified today: sets `verified` and `verified_by` in its file.
+    Verify(VerifyArgs),
+    /// Correction reports sent from the desks: list the open ones, or close one.
+    Corrections(CorrectionsArgs),
+    /// Agencies due for re-verification, oldest first, with the phone to call.
+    Due(DueArgs),
     /// Import a directory from another format.
     #[command(subcommand)]
     Import(ImportCmd),
@@ -247,12 +253,50 @@ pub struct StatsArgs {
     pub csv: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The agency's id.
+    pub id: String,
+    /// Who verified it (default: `maintainer` in the settings).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CorrectionsArgs {
+    /// Close the open report with this number (as the list shows it).
+    #[arg(long, value_name = "N")]
+    pub resolve: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Also list agencies that fall due within this time: 30d, 2w, 3m (days, weeks, months).
+    #[arg(long, default_value = "30d", value_name = "TIME")]
+    pub within: crate::maintain::due::Within,
+    /// Write a printable PDF call sheet to this file.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ImportCmd {
     /// Read an Open Referral HSDS 3.0 tabular data package into a v1 TOML file.
     Hsds {
         /// The package folder (with datapackage.json or the CSV files).
         dir: PathBuf,
+        /// The TOML file to write (an existing file is kept unless --force).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read a spreadsheet (.xlsx, .ods, .xls or .csv) — refdesk's own workbook or an office's
+    /// list of agencies — into a v1 TOML file.
+    Sheet {
+        /// The spreadsheet file.
+        file: PathBuf,
         /// The TOML file to write (an existing file is kept unless --force).
         #[arg(long, short)]
         output: PathBuf,
@@ -267,6 +311,12 @@ pub enum ExportCmd {
     /// Write the directory as an Open Referral HSDS 3.0 tabular data package.
     Hsds {
         /// The folder to write.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Write the directory as a workbook (.xlsx): a sheet of agencies and one of services.
+    Sheet {
+        /// The .xlsx file to write.
         #[arg(long, short)]
         output: PathBuf,
     },

@@ -354,11 +354,14 @@ fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
 /// (the minimal vCard) is tried; only when none fits does the footer start a new page.
 fn layout(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>> {
     let mut p = Pages::new(g);
-    let footer_at = slip
-        .items
-        .iter()
-        .rposition(|i| *i == Item::Rule)
-        .unwrap_or(slip.items.len());
+    let footer_at = match codes.is_empty() {
+        true => slip.items.len(),
+        false => slip
+            .items
+            .iter()
+            .rposition(|i| *i == Item::Rule)
+            .unwrap_or(slip.items.len()),
+    };
     let body: Vec<Vec<Row>> = slip.items[..footer_at]
         .iter()
         .map(|i| rows(i, g, m))
@@ -387,6 +390,10 @@ fn layout(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>>
 /// The footer block: see [`layout`].
 #[allow(clippy::too_many_lines)] // the footer's fitting loop; to be split with the one wrapper (tuiarch, src/text)
 fn footer(p: &mut Pages, items: &[Item], m: &Metrics, codes: &[Code]) {
+    if codes.is_empty() {
+        // A document without a QR code (a call sheet) is all body: no footer, no page added.
+        return;
+    }
     let g = p.g;
     let left = g.margin;
     let right = g.width - g.margin;
@@ -524,8 +531,13 @@ fn fitted(g: Geometry, layout: impl Fn(Geometry) -> Vec<Vec<Op>>) -> Vec<Vec<Op>
 }
 
 /// The slip as PDF bytes.
-#[allow(clippy::too_many_lines)] // QR choice, fitting and writing in one pass; to be split with the one wrapper (tuiarch, src/text)
 pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    render_titled(slip, paper, "Направлення")
+}
+
+/// A document of slip items (a call sheet) as PDF bytes, titled `title` in its metadata; an
+/// empty `slip.qr` draws no QR code.
+pub fn render_titled(slip: &Slip, paper: Paper, title: &str) -> Result<Vec<u8>, PdfError> {
     let g = Geometry::of(paper);
     let m = metrics().ok_or(PdfError::Font)?;
     // The full vCard, and the minimal one (name, address, a phone) for when the full code
@@ -541,6 +553,8 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
         ),
     ]
     .into_iter()
+    // A document without a QR payload (a call sheet) has no code and no footer beside one.
+    .filter(|_| !slip.qr.is_empty())
     .filter_map(|(data, caption)| {
         crate::referral::qr::encode(&data)
             .ok()
@@ -556,18 +570,24 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
         .collect();
     let pages = fitted(g, |g| layout(slip, g, m, &codes));
     let codes: Vec<Option<&Matrix>> = matrices.iter().map(|(m, _)| Some(m)).collect();
-    draw(pages, g, &codes)
+    draw(pages, g, &codes, title)
 }
 
-/// Draws laid-out pages; `Op::Qr { code }` is `codes[code]` (nothing where that is `None`).
+/// Draws laid-out pages; `Op::Qr { code }` is `codes[code]` (nothing where that is `None`);
+/// `title` is the document's title in its metadata.
 #[allow(clippy::too_many_lines)] // pages drawn with krilla in one pass; to be split with the one wrapper (tuiarch, src/text)
-fn draw(pages: Vec<Vec<Op>>, g: Geometry, codes: &[Option<&Matrix>]) -> Result<Vec<u8>, PdfError> {
+fn draw(
+    pages: Vec<Vec<Op>>,
+    g: Geometry,
+    codes: &[Option<&Matrix>],
+    title: &str,
+) -> Result<Vec<u8>, PdfError> {
     let regular = Font::new(REGULAR.into(), 0).ok_or(PdfError::Font)?;
     let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
     let mut doc = Document::new();
     doc.set_metadata(
         Metadata::new()
-            .title("Направлення".to_string())
+            .title(title.to_string())
             .language("uk".to_string())
             .creator("refdesk".to_string()),
     );

@@ -27,7 +27,7 @@ pub fn render_plan(plan: &PlanSlip, paper: Paper) -> Result<Vec<u8>, super::PdfE
         .collect();
     let pages = fitted(for_plans(g), |g| layout(plan, g, m, &matrices));
     let codes: Vec<Option<&Matrix>> = matrices.iter().map(Option::as_ref).collect();
-    draw(pages, g, &codes)
+    draw(pages, g, &codes, "Направлення")
 }
 
 /// A plan is several slips' worth of text: to keep it on one sheet it may shrink to the
