@@ -1,6 +1,7 @@
 //! The command line (clap derive): global options and one subcommand enum.
 
 use crate::i18n::Lang;
+use crate::referral::slip::{Paper, SlipFormat};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -40,7 +41,7 @@ pub struct Cli {
 
     /// Language of the interface and messages.
     #[arg(long, global = true, value_enum, env = "REFDESK_LANG")]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -135,19 +136,54 @@ pub struct ValidateArgs {
     pub stale: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SlipFormat {
+/// `--format`: the slip's format ([`crate::referral::slip::SlipFormat`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
     Text,
     Pdf,
     Escpos,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
+impl From<FormatArg> for SlipFormat {
+    fn from(f: FormatArg) -> SlipFormat {
+        match f {
+            FormatArg::Text => SlipFormat::Text,
+            FormatArg::Pdf => SlipFormat::Pdf,
+            FormatArg::Escpos => SlipFormat::Escpos,
+        }
+    }
+}
+
+/// `--paper`: PDF paper ([`crate::referral::slip::Paper`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
     A6,
     A5,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(p: PaperArg) -> Paper {
+        match p {
+            PaperArg::A6 => Paper::A6,
+            PaperArg::A5 => Paper::A5,
+        }
+    }
+}
+
+/// `--lang`: the interface language ([`crate::i18n::Lang`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Uk,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Uk => Lang::Uk,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Args, Clone)]
@@ -165,13 +201,13 @@ pub struct SlipOptions {
     pub all_services: bool,
     /// Output format (default from the settings, else text).
     #[arg(long, value_enum)]
-    pub format: Option<SlipFormat>,
+    pub format: Option<FormatArg>,
     /// Line width in characters for text and ESC/POS (32, 42, 48 for receipt paper; 64–80 for A5/A4).
     #[arg(long)]
     pub width: Option<usize>,
     /// Paper size for PDF.
     #[arg(long, value_enum)]
-    pub paper: Option<Paper>,
+    pub paper: Option<PaperArg>,
     /// The visitor's name, printed on this slip only and never stored.
     #[arg(long = "for", value_name = "NAME")]
     pub for_name: Option<String>,

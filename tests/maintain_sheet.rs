@@ -27,6 +27,7 @@ fn opts() -> LoadOptions {
 fn cards(dir: Directory) -> HashMap<String, String> {
     let app = App {
         dir,
+        cache: None,
         config: Config::default(),
         config_error: None,
         lang: Lang::Uk,

@@ -982,7 +982,7 @@ fn a_print_job_sends_the_slip_with_the_name_to_the_configured_command() {
         "{file}".into(),
         out.display().to_string(),
     ]);
-    cfg.printer.format = Some(refdesk::cli::SlipFormat::Text);
+    cfg.printer.format = Some(refdesk::referral::slip::SlipFormat::Text);
     let mut h = harness(120, 40);
     h.type_text("доходи");
     h.press(KeyCode::F(2));

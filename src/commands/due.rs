@@ -2,9 +2,10 @@
 //! oldest first, as a list or a printable call sheet.
 
 use crate::app::App;
-use crate::cli::{DueArgs, Paper};
+use crate::cli::DueArgs;
 use crate::i18n::{self, Lang};
 use crate::maintain::due;
+use crate::referral::slip::Paper;
 use crate::sanitize;
 use std::io::Write;
 

@@ -12,6 +12,7 @@ pub mod sheet;
 pub mod show;
 pub mod slip;
 pub mod stats;
+pub mod target;
 pub mod validate;
 pub mod verify;
 

@@ -3,7 +3,7 @@
 //! one text read aloud. A single ID without `--note` or `--return` is a single referral, as
 //! before.
 
-use super::slip::{Ask, split_target, target_card};
+use super::target::{Ask, split_target, target_card};
 use crate::app::App;
 use crate::i18n::Lang;
 use crate::referral::Card;

@@ -15,27 +15,24 @@ pub fn run(
 ) -> anyhow::Result<u8> {
     let o = &args.slip;
     let mut plan = None;
-    let single = |err: &mut dyn Write| super::slip::slip_card(app, "print", o, err);
+    let single = |err: &mut dyn Write| super::target::slip_card(app, "print", o, err);
     let pa = super::plan::PlanArgs::of_slip("print", o);
     let referral = match super::plan::referral(app, &pa, single, &mut plan, err)? {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
-    let ctx = match super::slip::context(app, o) {
+    let ctx = match super::target::context(app, o, err)? {
         Ok(c) => c,
-        Err(m) => {
-            writeln!(err, "refdesk: {m}")?;
-            return Ok(super::USAGE);
-        }
+        Err(code) => return Ok(code),
     };
     let req = PrintRequest {
-        format: o.format,
-        paper: o.paper,
+        format: o.format.map(Into::into),
+        paper: o.paper.map(Into::into),
         printer: args.printer.clone(),
     };
     let render = |ctx: &SlipContext, out: &Output| referral.render(ctx, out);
     let stem = referral.file_stem();
-    let report = print_rendered(&render, &stem, &ctx, &app.config, &req, app.now);
+    let report = print_rendered(&render, &stem, &ctx, &app.config.printer, &req, app.now);
     // Printed or saved for printing later: either way the referral was given.
     if !matches!(report, crate::referral::print::PrintReport::Lost { .. }) {
         super::record_referrals(app, &referral.cards(), crate::stats::How::Printed, err)?;

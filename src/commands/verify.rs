@@ -31,7 +31,7 @@ pub fn run(
         )?;
         return Ok(super::USAGE);
     };
-    if !app.dir.meta.demo && super::slip::card_for(app, &args.id, None, err)?.is_none() {
+    if !app.dir.meta.demo && super::target::card_for(app, &args.id, None, err)?.is_none() {
         return Ok(super::NOT_FOUND);
     }
     let today = app.now.date();

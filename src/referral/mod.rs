@@ -3,8 +3,6 @@
 
 pub mod card;
 pub mod clipboard;
-pub mod escpos;
-pub mod pdf;
 pub mod phrase;
 pub mod plan;
 pub mod print;
@@ -13,3 +11,5 @@ pub mod slip;
 pub mod vcard;
 
 pub use card::{Card, Field};
+// The renderers live under `slip/`; their old paths stay valid.
+pub use slip::{escpos, pdf};

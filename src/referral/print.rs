@@ -12,9 +12,7 @@
 //! stored.
 
 use super::Card;
-use super::slip::{self, Output, SlipContext};
-use crate::cli::SlipFormat;
-use crate::config::{Config, Printer};
+use super::slip::{self, Output, Printer, SlipContext, SlipFormat};
 use crate::i18n::Lang;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -321,7 +319,7 @@ impl PrintReport {
 #[derive(Debug, Clone, Default)]
 pub struct PrintRequest {
     pub format: Option<SlipFormat>,
-    pub paper: Option<crate::cli::Paper>,
+    pub paper: Option<slip::Paper>,
     /// A CUPS queue, overriding the settings.
     pub printer: Option<String>,
 }
@@ -331,12 +329,12 @@ pub struct PrintRequest {
 pub fn print_card(
     card: &Card,
     ctx: &SlipContext,
-    config: &Config,
+    printer: &Printer,
     req: &PrintRequest,
     now: jiff::civil::DateTime,
 ) -> PrintReport {
     let render = |ctx: &SlipContext, out: &Output| slip::render(card, ctx, out);
-    print_rendered(&render, &card.agency.id, ctx, config, req, now)
+    print_rendered(&render, &card.agency.id, ctx, printer, req, now)
 }
 
 /// A slip, rendered on demand: for the printer with the visitor's name, and again without it
@@ -348,19 +346,19 @@ pub fn print_rendered(
     render: &Render,
     name: &str,
     ctx: &SlipContext,
-    config: &Config,
+    printer: &Printer,
     req: &PrintRequest,
     now: jiff::civil::DateTime,
 ) -> PrintReport {
-    let dest = resolve(&config.printer, req.printer.as_deref());
+    let dest = resolve(printer, req.printer.as_deref());
     let format = req
         .format
-        .or(config.printer.format)
+        .or(printer.format)
         .unwrap_or_else(|| match &dest {
             Ok(d) => d.default_format(),
             Err(_) => SlipFormat::Pdf,
         });
-    let output = Output::from_config(config, format, req.paper);
+    let output = Output::for_printer(printer, format, req.paper);
     let result = dest.and_then(|d| {
         let bytes = render(ctx, &output)?;
         send(&d, &bytes, format == SlipFormat::Escpos)?;

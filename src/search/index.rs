@@ -264,6 +264,7 @@ impl Builder {
 }
 
 impl Index {
+    #[allow(clippy::too_many_lines)] // speed splits src/search/ (issue 11)
     pub fn build(dir: &Directory) -> Index {
         let mut b = Builder {
             ids: HashMap::new(),

@@ -43,6 +43,7 @@ pub use suggest::Suggestions;
 pub use translit::to_latin as transliterate;
 
 use crate::directory::Directory;
+use crate::directory::cache::CacheHandle;
 use index::{NO_LOCALITY, NO_SERVICE, prefix_range};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -426,11 +427,16 @@ impl Previous {
 }
 
 impl Engine {
-    /// An engine over `dir`. When the directory came through the parsed-directory cache, its
-    /// index is read from beside it (building one takes ~6 s at 100k agencies) or built and
-    /// stored there.
+    /// An engine over `dir`, building its index.
     pub fn new(dir: Arc<Directory>) -> Engine {
-        let index = match &dir.cache {
+        Engine::cached(dir, None)
+    }
+
+    /// An engine over `dir`. When the directory came through the parsed-directory cache
+    /// (`cache` is its handle), its index is read from beside it (building one takes ~6 s at
+    /// 100k agencies) or built and stored there.
+    pub fn cached(dir: Arc<Directory>, cache: Option<&CacheHandle>) -> Engine {
+        let index = match cache {
             Some(cache) => {
                 let n = dir.agencies.len();
                 let fits = |i: &Index| i.agencies.len() == n && i.field_off.len() == n + 1;
@@ -1024,6 +1030,7 @@ impl Engine {
     /// several fields (the agency is *about* it, not mentioning it once), and several words
     /// found in one field («відновлення паспорта» as one topic beats «відновлення» here and
     /// «паспорт» there).
+    #[allow(clippy::too_many_lines)] // speed splits src/search/ (issue 11)
     fn score_agency(&self, a: u32, rq: &ReadingQuery, how: &How) -> Option<Scored> {
         let nw = rq.words.len();
         let words = &self.words[..nw];
@@ -1274,6 +1281,7 @@ impl Filter {
 
 /// Finds every vocabulary word `w` matches and its tier, into `ws`. Returns whether `w`
 /// begins some word (then the last-resort pass was not needed).
+#[allow(clippy::too_many_lines)] // speed splits src/search/ (issue 11)
 fn match_word(idx: &Index, w: &QWord, latin: bool, forms: WordForms, ws: &mut WordScratch) -> bool {
     let n = w.chars.len();
     if latin {

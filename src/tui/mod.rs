@@ -112,7 +112,9 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     state.status = config_note;
 
     let reply_tx = tx.clone();
-    let worker = Worker::spawn(dir, move |r| reply_tx.send(Inbox::Reply(r)).is_ok())?;
+    let worker = Worker::spawn(dir, app.cache, move |r| {
+        reply_tx.send(Inbox::Reply(r)).is_ok()
+    })?;
     // Live reload: the watcher's events come in on the same channel as keys.
     let _watcher = match &data {
         None => None,

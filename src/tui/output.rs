@@ -3,7 +3,6 @@
 //! is plain and synchronous, so it can be tested on its own.
 
 use super::msg::{PrintJob, PrintOutcome, SlipDest};
-use crate::cli::SlipFormat;
 use crate::config::Config;
 use crate::directory::watch::{Change, reload_from};
 use crate::directory::{Directory, LoadOptions};
@@ -11,7 +10,7 @@ use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::Target;
 use crate::referral::print::{PrintReport, PrintRequest, print_card, save_unprinted};
-use crate::referral::slip::{self, Output, SlipContext};
+use crate::referral::slip::{self, Output, SlipContext, SlipFormat};
 use crate::stats::{Log, LogContents, Record};
 use std::path::Path;
 
@@ -56,7 +55,13 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
     match job.dest {
         SlipDest::Printer => {
             ctx.for_name = job.for_name.clone();
-            let report = print_card(&card, &ctx, config, &PrintRequest::default(), job.now);
+            let report = print_card(
+                &card,
+                &ctx,
+                &config.printer,
+                &PrintRequest::default(),
+                job.now,
+            );
             let message = report.message(lang);
             match report {
                 PrintReport::Printed { .. } => PrintOutcome::Printed { message },

@@ -154,7 +154,8 @@ impl Ports for ThreadPorts {
     fn copy(&mut self, text: String, record: Record) {
         // OSC 52 goes to the terminal the screen is drawn on.
         let result =
-            clipboard::copy_everywhere(&mut self.system_clipboard, &mut std::io::stdout(), &text);
+            clipboard::copy_everywhere(&mut self.system_clipboard, &mut std::io::stdout(), &text)
+                .map_err(|e| e.to_string());
         self.send(Action::Copied { result, record });
     }
 
@@ -302,8 +303,10 @@ mod tests {
         }));
         let (tx, rx) = mpsc::channel::<Inbox>();
         let reply_tx = tx.clone();
-        let worker = Worker::spawn(dir.clone(), move |r| reply_tx.send(Inbox::Reply(r)).is_ok())
-            .expect("search thread");
+        let worker = Worker::spawn(dir.clone(), None, move |r| {
+            reply_tx.send(Inbox::Reply(r)).is_ok()
+        })
+        .expect("search thread");
         let ports = ThreadPorts {
             worker,
             config: Arc::new(Config::default()),

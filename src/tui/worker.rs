@@ -8,6 +8,7 @@
 use super::msg::marks_text;
 use super::msg::{MAX_RESULTS, MarksReply, Reply, Request, RowMarks, SearchReply, SearchRequest};
 use crate::directory::Directory;
+use crate::directory::cache::CacheHandle;
 use crate::search::{Engine, Hit};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -90,7 +91,11 @@ impl Worker {
     /// Starts the thread. The engine is built there, so a large directory's index never delays
     /// the first frame. `deliver` hands a reply to the screen and returns false once the screen
     /// is gone.
-    pub fn spawn<F>(dir: Arc<Directory>, deliver: F) -> std::io::Result<Worker>
+    pub fn spawn<F>(
+        dir: Arc<Directory>,
+        cache: Option<CacheHandle>,
+        deliver: F,
+    ) -> std::io::Result<Worker>
     where
         F: Fn(Reply) -> bool + Send + 'static,
     {
@@ -101,7 +106,7 @@ impl Worker {
             .name("refdesk-search".into())
             .spawn(move || {
                 let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    serve(Engine::new(dir), rx, &g, &deliver)
+                    serve(Engine::cached(dir, cache.as_ref()), rx, &g, &deliver)
                 }));
                 if served.is_err() {
                     deliver(Reply::Failed);
@@ -240,7 +245,7 @@ contacts = [{ name = "Петренко Петро Петрович" }]
     #[test]
     fn worker_answers_with_the_generation_it_was_asked_for() {
         let (tx, rx) = mpsc::channel();
-        let w = Worker::spawn(dir(), move |r| tx.send(r).is_ok()).unwrap();
+        let w = Worker::spawn(dir(), None, move |r| tx.send(r).is_ok()).unwrap();
         w.send(req(1, "доходи"));
         let Reply::Search(r) = rx.recv_timeout(Duration::from_secs(10)).unwrap() else {
             panic!("expected a search reply");

@@ -7,8 +7,8 @@ use super::{
     Geometry, Item, MM, Matrix, Metrics, Op, Pages, QR_GOOD_MODULE, QR_MIN_MODULE, QR_MIN_SIDE,
     QR_QUIET, Row, draw, fitted, metrics, rows,
 };
-use crate::cli::Paper;
 use crate::referral::plan::slip::PlanSlip;
+use crate::referral::slip::Paper;
 use crate::referral::{qr, vcard};
 
 /// The plan's slip as PDF bytes.
