@@ -363,6 +363,9 @@ pub struct Engine {
     entries: Vec<Vec<u32>>,
     forms: WordForms,
     scoring: Scoring,
+    /// Searching for a suggestion: a corrected query that finds nothing offers none itself
+    /// (two words each other's nearest, «житло» ↔ «житла», would otherwise recurse forever).
+    suggesting: bool,
 }
 
 /// A query whose hits a longer query can be searched within: every agency the longer query
@@ -460,6 +463,7 @@ impl Engine {
             entries: Vec::new(),
             forms: WordForms::default(),
             scoring: Scoring::default(),
+            suggesting: false,
         }
     }
 
@@ -637,7 +641,7 @@ impl Engine {
             words: counted.iter().map(|&i| rq.words[i].text.clone()).collect(),
             suggestions: None,
         };
-        if results.hits.is_empty() && !results.words.is_empty() {
+        if results.hits.is_empty() && !results.words.is_empty() && !self.suggesting {
             let s = suggest::suggest(self, &results.words, opts, &cancelled)?;
             results.suggestions = Some(Box::new(s));
         }
