@@ -1,0 +1,331 @@
+//! Scoring candidates: each agency's fields walked once, every query word's best match (tier
+//! points × field weight) per service, and the outcome that ranks it.
+
+use super::engine::Engine;
+use super::index::NO_SERVICE;
+use super::query::{MAX_WORDS, ReadingQuery};
+use super::score::{self, FieldKind, Scoring, Tier};
+
+/// Per extra field a word is found in (up to six).
+const FIELDS_BONUS: u32 = 2;
+/// Per extra required word found in the same field as another.
+const TOGETHER_BONUS: u32 = 20;
+/// [`Tier::Thesaurus`] as stored per vocabulary word.
+const THESAURUS: u8 = Tier::Thesaurus.to_u8();
+/// What a town in the query is worth to an agency that serves the whole country: less than
+/// the town's own agencies get for it, so they come first.
+const REMOTE_TOWN_POINTS: u32 = 8;
+/// From this many candidates on, scoring is split over two threads.
+const PARALLEL_FROM: usize = 4096;
+
+/// What one agency (or one of its services) has matched so far, per query word.
+#[derive(Default)]
+struct Ctx {
+    /// Best packed value per word.
+    best: [u32; MAX_WORDS * 2],
+    /// In how many fields each word matched.
+    fields: [u8; MAX_WORDS * 2],
+    /// Most required words matched within a single field.
+    together: u32,
+}
+
+/// A candidate's outcome.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Scored {
+    pub(super) agency: u32,
+    pub(super) service: u32,
+    pub(super) score: u32,
+    pub(super) worst: u8,
+    /// Bit per query word (of the reading's words) that matched.
+    pub(super) matched: u16,
+    /// How many of the query's words that count matched: all-words matches rank first.
+    pub(super) covered: u8,
+}
+
+/// What one scoring pass needs to know besides the query.
+pub(super) struct How<'a> {
+    pub(super) has_digits: bool,
+    /// First-letter buckets of every matched word (fields without any are skipped).
+    pub(super) initials: u32,
+    /// Words that matched nothing anywhere: not required.
+    pub(super) unused: u32,
+    /// Some(least words covered): words may be missing (agencies covering part of the need).
+    pub(super) partial: Option<u8>,
+    /// Per word, its weight in percent.
+    pub(super) weights: &'a [u32; MAX_WORDS * 2],
+}
+
+impl Engine {
+    /// Per word, its weight in percent (100 = neutral): with [`Scoring::Idf`], rare words
+    /// weigh more.
+    pub(super) fn word_weights(&self, required: &[usize]) -> [u32; MAX_WORDS * 2] {
+        let mut w = [100; MAX_WORDS * 2];
+        if self.scoring != Scoring::Idf {
+            return w;
+        }
+        let n = self.index.agencies.len();
+        let idf: Vec<(usize, f64)> = required
+            .iter()
+            .filter(|&&wi| self.words[wi].localities.is_empty())
+            .map(|&wi| {
+                let df: usize = self.words[wi]
+                    .touched
+                    .iter()
+                    .map(|&t| self.index.postings(t).len())
+                    .sum();
+                (wi, score::idf(df, n))
+            })
+            .collect();
+        let mean = idf.iter().map(|x| x.1).sum::<f64>() / idf.len().max(1) as f64;
+        for (wi, x) in idf {
+            if mean > 0.0 {
+                w[wi] = (100.0 * x / mean).round().clamp(25.0, 400.0) as u32;
+            }
+        }
+        w
+    }
+
+    /// Scores candidates; `partial` = Some(least words covered) lets words be missing.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn score_many(
+        &self,
+        cand: &[u32],
+        rq: &ReadingQuery,
+        unused: u32,
+        partial: Option<u8>,
+        initials: u32,
+        weights: &[u32; MAX_WORDS * 2],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Scored>> {
+        let has_digits = rq.words.iter().any(|w| w.digits);
+        let score_all = |part: &[u32]| -> Option<Vec<Scored>> {
+            let mut out = Vec::new();
+            for (i, &a) in part.iter().enumerate() {
+                if i % 1024 == 1023 && cancelled() {
+                    return None;
+                }
+                let how = How {
+                    has_digits,
+                    initials,
+                    unused,
+                    partial,
+                    weights,
+                };
+                if let Some(s) = self.score_agency(a, rq, &how) {
+                    out.push(s);
+                }
+            }
+            Some(out)
+        };
+        // Many candidates (the first letters of a query in a national directory): score them
+        // on two threads — the office PCs have two cores and the screen thread waits anyway.
+        if cand.len() >= PARALLEL_FROM {
+            let (a, b) = cand.split_at(cand.len() / 2);
+            let (ra, rb) = std::thread::scope(|sc| {
+                let h = sc.spawn(|| score_all(b));
+                let ra = score_all(a);
+                (ra, h.join().ok().flatten())
+            });
+            let mut out = ra?;
+            out.extend(rb?);
+            Some(out)
+        } else {
+            score_all(cand)
+        }
+    }
+
+    /// Walks one agency's fields once. A word's value is packed as points × 8 + (7 − tier) so
+    /// that the maximum is the best score and, among equal scores, the better tier.
+    ///
+    /// Beyond each word's best match, two small bonuses separate near-equals: a word found in
+    /// several fields (the agency is *about* it, not mentioning it once), and several words
+    /// found in one field («відновлення паспорта» as one topic beats «відновлення» here and
+    /// «паспорт» there).
+    fn score_agency(&self, a: u32, rq: &ReadingQuery, how: &How) -> Option<Scored> {
+        let nw = rq.words.len();
+        let words = &self.words[..nw];
+        let locality_only: Vec<bool> = words.iter().map(|w| !w.localities.is_empty()).collect();
+        let required: u32 = rq
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| !w.optional && how.unused & 1 << i == 0)
+            .fold(0, |m, (i, _)| m | 1 << i);
+        let mut own = Ctx::default();
+        if self.index.agencies[a as usize].remote {
+            // A town in the query does not hide a line that serves the whole country.
+            let v = (REMOTE_TOWN_POINTS * FieldKind::Locality.weight()) << 3
+                | (7 - u32::from(Tier::WordForm.to_u8()));
+            for (best, &town) in own.best.iter_mut().zip(&locality_only) {
+                if town {
+                    *best = v;
+                }
+            }
+        }
+        let mut cur = Ctx::default();
+        let mut cur_service = NO_SERVICE;
+
+        // (score, worst tier, words matched, how many of the required ones)
+        let finish = |own: &Ctx, cur: Option<&Ctx>| -> Option<(u32, u8, u32, u8)> {
+            let mut total = 0;
+            let mut worst = 0u8;
+            let mut matched = 0u32;
+            let mut content = false;
+            for (wi, w) in rq.words.iter().enumerate() {
+                let o = own.best[wi];
+                let c = cur.map_or(0, |c| c.best[wi]);
+                let v = o.max(c);
+                if v == 0 {
+                    // Partial matches may miss words of the need, never the town it names.
+                    let may_miss = how.partial.is_some() && !locality_only[wi];
+                    if w.optional || required & 1 << wi == 0 || may_miss {
+                        continue;
+                    }
+                    return None;
+                }
+                if w.optional {
+                    // Filler («де», «можна», «треба») neither hides nor ranks a result.
+                    continue;
+                }
+                matched |= 1 << wi;
+                content |= required & 1 << wi != 0 && !locality_only[wi];
+                let fields = u32::from(own.fields[wi]) + cur.map_or(0, |c| u32::from(c.fields[wi]));
+                total += (v >> 3) * how.weights[wi] / 100
+                    + FIELDS_BONUS * fields.saturating_sub(1).min(6);
+                if !w.optional {
+                    worst = worst.max(7 - (v & 7) as u8);
+                }
+            }
+            let covered = (matched & required).count_ones() as u8;
+            if how.partial.is_some_and(|min| covered < min || !content) {
+                return None;
+            }
+            let together = own.together.max(cur.map_or(0, |c| c.together));
+            total += TOGETHER_BONUS * together.saturating_sub(1);
+            Some((total, worst, matched, covered))
+        };
+        // The ranking score takes each word's best match from the agency or the service; the
+        // service named is the one that itself matches most (words, then points), so that
+        // «довідка про доходи» names the service about income certificates even when the
+        // agency's own topics already cover both words.
+        let mut ranked: Option<(u8, u32, u8, u32)> = None;
+        let mut named: Option<(usize, u32, u32)> = None;
+        let mut consider = |svc: u32, cur: &Ctx, own: &Ctx| {
+            let Some((total, worst, matched, covered)) = finish(own, Some(cur)) else {
+                return;
+            };
+            if ranked.is_none_or(|r| (covered, total) > (r.0, r.1)) {
+                ranked = Some((covered, total, worst, matched));
+            }
+            let mut covered = 0;
+            let mut points = 0;
+            for (wi, w) in rq.words.iter().enumerate() {
+                let c = cur.best[wi];
+                if c == 0 || w.optional {
+                    continue;
+                }
+                points += c >> 3;
+                if 7 - (c & 7) as u8 != Tier::Fallback.to_u8() {
+                    covered += 1;
+                }
+            }
+            points += TOGETHER_BONUS * cur.together.saturating_sub(1);
+            if covered > 0 && named.is_none_or(|n| (covered, points) > (n.0, n.1)) {
+                named = Some((covered, points, svc));
+            }
+        };
+
+        for f in self.index.agency_fields(a as usize) {
+            if f.service != cur_service {
+                if cur_service != NO_SERVICE {
+                    consider(cur_service, &cur, &own);
+                    cur = Ctx::default();
+                }
+                cur_service = f.service;
+            }
+            if f.initials & how.initials == 0 || (f.kind == FieldKind::Phone && !how.has_digits) {
+                continue;
+            }
+            let weight = f.kind.weight();
+            let target = if f.service == NO_SERVICE {
+                &mut own
+            } else {
+                &mut cur
+            };
+            let mut in_field = 0u32;
+            // Thesaurus phrase words found in this field, per query word.
+            let mut phrase_got = [0u64; MAX_WORDS * 2];
+            for &tok in self.index.field_words(f) {
+                if self.any[tok as usize >> 6] & 1 << (tok & 63) == 0 {
+                    continue;
+                }
+                for (wi, ws) in words.iter().enumerate() {
+                    let t = ws.tiers[tok as usize];
+                    if t == 0 || (locality_only[wi] && f.kind != FieldKind::Locality) {
+                        continue;
+                    }
+                    if !ws.phrase_words.is_empty()
+                        && let Some(b) = ws.phrase_bits(tok)
+                    {
+                        phrase_got[wi] |= b;
+                    }
+                    if t == THESAURUS {
+                        // Counted below, if the field holds a whole phrase.
+                        continue;
+                    }
+                    in_field |= 1 << wi;
+                    let tier = score::Tier::from_u8(t).unwrap_or(Tier::Fallback);
+                    let v = (tier.points() * weight) << 3 | (7 - u32::from(t));
+                    if v > target.best[wi] {
+                        target.best[wi] = v;
+                    }
+                }
+            }
+            for (wi, ws) in words.iter().enumerate() {
+                if ws.completes_phrase(phrase_got[wi]) {
+                    in_field |= 1 << wi;
+                    let v = (Tier::Thesaurus.points() * weight) << 3 | (7 - u32::from(THESAURUS));
+                    if v > target.best[wi] {
+                        target.best[wi] = v;
+                    }
+                }
+            }
+            if in_field != 0 {
+                for wi in 0..nw {
+                    if in_field & 1 << wi != 0 {
+                        target.fields[wi] = target.fields[wi].saturating_add(1);
+                    }
+                }
+                target.together = target.together.max((in_field & required).count_ones());
+            }
+        }
+        if cur_service != NO_SERVICE {
+            consider(cur_service, &cur, &own);
+        }
+        let agency_only = finish(&own, None).map(|(t, w, m, c)| (c, t, w, m));
+        let (covered, score, worst, matched) = match (agency_only, ranked) {
+            (Some(a), Some(r)) => {
+                if (a.0, a.1) >= (r.0, r.1) {
+                    a
+                } else {
+                    r
+                }
+            }
+            (Some(x), None) | (None, Some(x)) => x,
+            (None, None) => return None,
+        };
+        // A service is named only when every required word is found in the agency or in it.
+        let service = match named {
+            Some((_, _, svc)) if ranked.is_some() => svc,
+            _ => NO_SERVICE,
+        };
+        Some(Scored {
+            agency: a,
+            service,
+            score,
+            worst,
+            matched: matched as u16,
+            covered,
+        })
+    }
+}
