@@ -3,7 +3,7 @@
 
 use super::candidates::{Filter, Previous};
 use super::index::{self, Index, NO_LOCALITY, NO_SERVICE};
-use super::matching::WordScratch;
+use super::matching::{QueryTokens, WordScratch};
 use super::query::{ReadingQuery, readings};
 use super::rank::Scored;
 use super::thesaurus::Thesaurus;
@@ -33,6 +33,8 @@ pub struct Engine {
     pub(super) last: Option<Previous>,
     /// Bit per vocabulary word: does any query word match it (skips most words fast).
     pub(super) any: Vec<u64>,
+    /// The matches of every vocabulary word any query word matches, for scoring.
+    pub(super) tokens: QueryTokens,
     pub(super) thesaurus: Thesaurus,
     /// Per query word of the current run, the thesaurus entries it takes part in.
     pub(super) entries: Vec<Vec<u32>>,
@@ -75,6 +77,7 @@ impl Engine {
             cache: HashMap::new(),
             last: None,
             any: Vec::new(),
+            tokens: QueryTokens::default(),
             thesaurus,
             entries: Vec::new(),
             forms: WordForms::default(),

@@ -7,7 +7,7 @@ use super::engine::Engine;
 use super::forms::{self, WordForms};
 use super::index::{self, Index, prefix_range};
 use super::normalize;
-use super::query::{QWord, ReadingQuery};
+use super::query::{MAX_WORDS, QWord, ReadingQuery};
 use super::score::{self, Tier};
 
 /// Per-word scratch: the tier of every vocabulary word (0 = no match) and which were set.
@@ -57,6 +57,101 @@ impl WordScratch {
     /// Whether the phrase words found in one field (`got`) complete a thesaurus phrase.
     pub(super) fn completes_phrase(&self, got: u64) -> bool {
         got != 0 && self.phrases.iter().any(|&m| m & !got == 0)
+    }
+}
+
+/// What the query's words make of one vocabulary word, all words at once: scoring reads this
+/// once per token instead of one per-word table per query word.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TokenMatch {
+    /// Per query word, its tier here (0 = none).
+    pub(super) tiers: [u8; MAX_WORDS * 2],
+    /// Bit per query word with a tier here.
+    pub(super) words: u16,
+    /// Bit per query word whose tier here is the thesaurus one (counted only as a phrase).
+    pub(super) thesaurus: u16,
+    /// Index into [`QueryTokens::phrase`], or `NO_PHRASE`.
+    pub(super) phrase: u32,
+}
+
+pub(super) const NO_PHRASE: u32 = u32::MAX;
+
+/// Every vocabulary word any query word matches, found by rank in a bitset: one block of 64
+/// words holds their bits and how many matched words come before it, so a token costs one
+/// look-up whether it matches or not.
+#[derive(Default)]
+pub(super) struct QueryTokens {
+    pub(super) blocks: Vec<Block>,
+    pub(super) matches: Vec<TokenMatch>,
+    /// Per query word, the thesaurus phrase words this vocabulary word is a form of.
+    pub(super) phrase: Vec<[u64; MAX_WORDS * 2]>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Block {
+    pub(super) bits: u64,
+    pub(super) rank: u32,
+}
+
+impl QueryTokens {
+    fn fill(&mut self, any: &[u64], words: &[WordScratch]) {
+        self.blocks.clear();
+        self.matches.clear();
+        self.phrase.clear();
+        for (bi, &bits) in any.iter().enumerate() {
+            self.blocks.push(Block {
+                bits,
+                rank: self.matches.len() as u32,
+            });
+            let mut rest = bits;
+            while rest != 0 {
+                let id = (bi as u32) << 6 | rest.trailing_zeros();
+                rest &= rest - 1;
+                let m = self.token(id, words);
+                self.matches.push(m);
+            }
+        }
+    }
+
+    fn token(&mut self, id: u32, words: &[WordScratch]) -> TokenMatch {
+        let mut m = TokenMatch {
+            tiers: [0; MAX_WORDS * 2],
+            words: 0,
+            thesaurus: 0,
+            phrase: NO_PHRASE,
+        };
+        let mut phrase = [0u64; MAX_WORDS * 2];
+        for (wi, ws) in words.iter().enumerate() {
+            let t = ws.tiers[id as usize];
+            if t == 0 {
+                continue;
+            }
+            m.tiers[wi] = t;
+            m.words |= 1 << wi;
+            if t == Tier::Thesaurus.to_u8() {
+                m.thesaurus |= 1 << wi;
+            }
+            if !ws.phrase_words.is_empty() {
+                phrase[wi] = ws.phrase_bits(id).unwrap_or(0);
+            }
+        }
+        if phrase.iter().any(|&b| b != 0) {
+            m.phrase = self.phrase.len() as u32;
+            self.phrase.push(phrase);
+        }
+        m
+    }
+
+    /// The query's matches of vocabulary word `tok`, if any.
+    #[inline]
+    pub(super) fn get(&self, tok: u32) -> Option<&TokenMatch> {
+        let b = self.blocks.get(tok as usize >> 6)?;
+        let bit = 1u64 << (tok & 63);
+        if b.bits & bit == 0 {
+            return None;
+        }
+        self.matches
+            .get((b.rank + (b.bits & (bit - 1)).count_ones()) as usize)
     }
 }
 
@@ -124,6 +219,7 @@ impl Engine {
                 self.any[t as usize >> 6] |= 1 << (t & 63);
             }
         }
+        self.tokens.fill(&self.any, &self.words[..rq.words.len()]);
         last_begins_some
     }
 }

@@ -2,7 +2,8 @@
 //! points × field weight) per service, and the outcome that ranks it.
 
 use super::engine::Engine;
-use super::index::NO_SERVICE;
+use super::index::{FieldRec, NO_SERVICE};
+use super::matching::NO_PHRASE;
 use super::query::{MAX_WORDS, ReadingQuery};
 use super::score::{self, FieldKind, Scoring, Tier};
 
@@ -42,13 +43,22 @@ pub(super) struct Scored {
     pub(super) covered: u8,
 }
 
-/// What one scoring pass needs to know besides the query.
+/// What one scoring pass needs to know besides the index, computed once per query.
 pub(super) struct How<'a> {
+    /// How many words the reading has.
+    pub(super) len: usize,
     pub(super) has_digits: bool,
     /// First-letter buckets of every matched word (fields without any are skipped).
     pub(super) initials: u32,
-    /// Words that matched nothing anywhere: not required.
-    pub(super) unused: u32,
+    /// Bit per word that must match: not filler, and not a word that matches nothing
+    /// anywhere.
+    pub(super) required: u32,
+    /// Bit per filler word.
+    pub(super) optional: u32,
+    /// Bit per word naming a town (it matches only the locality field).
+    pub(super) town: u16,
+    /// Bit per word standing for thesaurus phrases.
+    pub(super) phrased: u16,
     /// Some(least words covered): words may be missing (agencies covering part of the need).
     pub(super) partial: Option<u8>,
     /// Per word, its weight in percent.
@@ -97,21 +107,29 @@ impl Engine {
         weights: &[u32; MAX_WORDS * 2],
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Scored>> {
-        let has_digits = rq.words.iter().any(|w| w.digits);
+        let mask = |f: &dyn Fn(usize) -> bool| -> u32 {
+            (0..rq.words.len())
+                .filter(|&i| f(i))
+                .fold(0, |m, i| m | 1 << i)
+        };
+        let how = How {
+            len: rq.words.len(),
+            has_digits: rq.words.iter().any(|w| w.digits),
+            initials,
+            required: mask(&|i| !rq.words[i].optional && unused & 1 << i == 0),
+            optional: mask(&|i| rq.words[i].optional),
+            town: mask(&|i| !self.words[i].localities.is_empty()) as u16,
+            phrased: mask(&|i| !self.words[i].phrases.is_empty()) as u16,
+            partial,
+            weights,
+        };
         let score_all = |part: &[u32]| -> Option<Vec<Scored>> {
             let mut out = Vec::new();
             for (i, &a) in part.iter().enumerate() {
                 if i % 1024 == 1023 && cancelled() {
                     return None;
                 }
-                let how = How {
-                    has_digits,
-                    initials,
-                    unused,
-                    partial,
-                    weights,
-                };
-                if let Some(s) = self.score_agency(a, rq, &how) {
+                if let Some(s) = self.score_agency(a, &how) {
                     out.push(s);
                 }
             }
@@ -141,100 +159,36 @@ impl Engine {
     /// several fields (the agency is *about* it, not mentioning it once), and several words
     /// found in one field («відновлення паспорта» as one topic beats «відновлення» here and
     /// «паспорт» there).
-    fn score_agency(&self, a: u32, rq: &ReadingQuery, how: &How) -> Option<Scored> {
-        let nw = rq.words.len();
-        let words = &self.words[..nw];
-        let locality_only: Vec<bool> = words.iter().map(|w| !w.localities.is_empty()).collect();
-        let required: u32 = rq
-            .words
-            .iter()
-            .enumerate()
-            .filter(|(i, w)| !w.optional && how.unused & 1 << i == 0)
-            .fold(0, |m, (i, _)| m | 1 << i);
+    fn score_agency(&self, a: u32, how: &How) -> Option<Scored> {
         let mut own = Ctx::default();
         if self.index.agencies[a as usize].remote {
             // A town in the query does not hide a line that serves the whole country.
             let v = (REMOTE_TOWN_POINTS * FieldKind::Locality.weight()) << 3
                 | (7 - u32::from(Tier::WordForm.to_u8()));
-            for (best, &town) in own.best.iter_mut().zip(&locality_only) {
-                if town {
-                    *best = v;
-                }
+            for wi in bits(how.town) {
+                own.best[wi] = v;
             }
         }
         let mut cur = Ctx::default();
         let mut cur_service = NO_SERVICE;
-
-        // (score, worst tier, words matched, how many of the required ones)
-        let finish = |own: &Ctx, cur: Option<&Ctx>| -> Option<(u32, u8, u32, u8)> {
-            let mut total = 0;
-            let mut worst = 0u8;
-            let mut matched = 0u32;
-            let mut content = false;
-            for (wi, w) in rq.words.iter().enumerate() {
-                let o = own.best[wi];
-                let c = cur.map_or(0, |c| c.best[wi]);
-                let v = o.max(c);
-                if v == 0 {
-                    // Partial matches may miss words of the need, never the town it names.
-                    let may_miss = how.partial.is_some() && !locality_only[wi];
-                    if w.optional || required & 1 << wi == 0 || may_miss {
-                        continue;
-                    }
-                    return None;
-                }
-                if w.optional {
-                    // Filler («де», «можна», «треба») neither hides nor ranks a result.
-                    continue;
-                }
-                matched |= 1 << wi;
-                content |= required & 1 << wi != 0 && !locality_only[wi];
-                let fields = u32::from(own.fields[wi]) + cur.map_or(0, |c| u32::from(c.fields[wi]));
-                total += (v >> 3) * how.weights[wi] / 100
-                    + FIELDS_BONUS * fields.saturating_sub(1).min(6);
-                if !w.optional {
-                    worst = worst.max(7 - (v & 7) as u8);
-                }
-            }
-            let covered = (matched & required).count_ones() as u8;
-            if how.partial.is_some_and(|min| covered < min || !content) {
-                return None;
-            }
-            let together = own.together.max(cur.map_or(0, |c| c.together));
-            total += TOGETHER_BONUS * together.saturating_sub(1);
-            Some((total, worst, matched, covered))
-        };
         // The ranking score takes each word's best match from the agency or the service; the
         // service named is the one that itself matches most (words, then points), so that
         // «довідка про доходи» names the service about income certificates even when the
         // agency's own topics already cover both words.
-        let mut ranked: Option<(u8, u32, u8, u32)> = None;
-        let mut named: Option<(usize, u32, u32)> = None;
+        let mut ranked: Option<Outcome> = None;
+        let mut named: Option<(u32, u32, u32)> = None;
         let mut consider = |svc: u32, cur: &Ctx, own: &Ctx| {
-            let Some((total, worst, matched, covered)) = finish(own, Some(cur)) else {
+            let Some(o) = how.finish(own, Some(cur)) else {
                 return;
             };
-            if ranked.is_none_or(|r| (covered, total) > (r.0, r.1)) {
-                ranked = Some((covered, total, worst, matched));
+            if ranked.is_none_or(|r| (o.covered, o.score) > (r.covered, r.score)) {
+                ranked = Some(o);
             }
-            let mut covered = 0;
-            let mut points = 0;
-            for (wi, w) in rq.words.iter().enumerate() {
-                let c = cur.best[wi];
-                if c == 0 || w.optional {
-                    continue;
-                }
-                points += c >> 3;
-                if 7 - (c & 7) as u8 != Tier::Fallback.to_u8() {
-                    covered += 1;
-                }
-            }
-            points += TOGETHER_BONUS * cur.together.saturating_sub(1);
+            let (covered, points) = how.service_points(cur);
             if covered > 0 && named.is_none_or(|n| (covered, points) > (n.0, n.1)) {
                 named = Some((covered, points, svc));
             }
         };
-
         for f in self.index.agency_fields(a as usize) {
             if f.service != cur_service {
                 if cur_service != NO_SERVICE {
@@ -246,66 +200,19 @@ impl Engine {
             if f.initials & how.initials == 0 || (f.kind == FieldKind::Phone && !how.has_digits) {
                 continue;
             }
-            let weight = f.kind.weight();
             let target = if f.service == NO_SERVICE {
                 &mut own
             } else {
                 &mut cur
             };
-            let mut in_field = 0u32;
-            // Thesaurus phrase words found in this field, per query word.
-            let mut phrase_got = [0u64; MAX_WORDS * 2];
-            for &tok in self.index.field_words(f) {
-                if self.any[tok as usize >> 6] & 1 << (tok & 63) == 0 {
-                    continue;
-                }
-                for (wi, ws) in words.iter().enumerate() {
-                    let t = ws.tiers[tok as usize];
-                    if t == 0 || (locality_only[wi] && f.kind != FieldKind::Locality) {
-                        continue;
-                    }
-                    if !ws.phrase_words.is_empty()
-                        && let Some(b) = ws.phrase_bits(tok)
-                    {
-                        phrase_got[wi] |= b;
-                    }
-                    if t == THESAURUS {
-                        // Counted below, if the field holds a whole phrase.
-                        continue;
-                    }
-                    in_field |= 1 << wi;
-                    let tier = score::Tier::from_u8(t).unwrap_or(Tier::Fallback);
-                    let v = (tier.points() * weight) << 3 | (7 - u32::from(t));
-                    if v > target.best[wi] {
-                        target.best[wi] = v;
-                    }
-                }
-            }
-            for (wi, ws) in words.iter().enumerate() {
-                if ws.completes_phrase(phrase_got[wi]) {
-                    in_field |= 1 << wi;
-                    let v = (Tier::Thesaurus.points() * weight) << 3 | (7 - u32::from(THESAURUS));
-                    if v > target.best[wi] {
-                        target.best[wi] = v;
-                    }
-                }
-            }
-            if in_field != 0 {
-                for wi in 0..nw {
-                    if in_field & 1 << wi != 0 {
-                        target.fields[wi] = target.fields[wi].saturating_add(1);
-                    }
-                }
-                target.together = target.together.max((in_field & required).count_ones());
-            }
+            self.walk_field(f, target, how);
         }
         if cur_service != NO_SERVICE {
             consider(cur_service, &cur, &own);
         }
-        let agency_only = finish(&own, None).map(|(t, w, m, c)| (c, t, w, m));
-        let (covered, score, worst, matched) = match (agency_only, ranked) {
+        let best = match (how.finish(&own, None), ranked) {
             (Some(a), Some(r)) => {
-                if (a.0, a.1) >= (r.0, r.1) {
+                if (a.covered, a.score) >= (r.covered, r.score) {
                     a
                 } else {
                     r
@@ -322,10 +229,169 @@ impl Engine {
         Some(Scored {
             agency: a,
             service,
-            score,
-            worst,
-            matched: matched as u16,
-            covered,
+            score: best.score,
+            worst: best.worst,
+            matched: best.matched as u16,
+            covered: best.covered,
         })
+    }
+
+    /// Adds one field's matches to `target`: each word's best value, in how many fields it is
+    /// found, and how many required words it holds together.
+    fn walk_field(&self, f: &FieldRec, target: &mut Ctx, how: &How) {
+        let weight = f.kind.weight();
+        // Words naming a town match only the locality field.
+        let allowed = if f.kind == FieldKind::Locality {
+            u16::MAX
+        } else {
+            !how.town
+        };
+        let mut in_field = 0u16;
+        let mut phrase_seen = false;
+        // Thesaurus phrase words found in this field, per query word.
+        let mut phrase_got = [0u64; MAX_WORDS * 2];
+        for &tok in self.index.field_words(f) {
+            let Some(m) = self.tokens.get(tok) else {
+                continue;
+            };
+            let here = m.words & allowed;
+            if m.phrase != NO_PHRASE && here != 0 {
+                let p = &self.tokens.phrase[m.phrase as usize];
+                for wi in bits(here) {
+                    phrase_got[wi] |= p[wi];
+                }
+                phrase_seen = true;
+            }
+            // Thesaurus matches count below, if the field holds a whole phrase.
+            let counted = here & !m.thesaurus;
+            in_field |= counted;
+            for wi in bits(counted) {
+                let t = m.tiers[wi];
+                let v = (TIER_POINTS[t as usize] * weight) << 3 | (7 - u32::from(t));
+                if v > target.best[wi] {
+                    target.best[wi] = v;
+                }
+            }
+        }
+        if phrase_seen {
+            for wi in bits(how.phrased) {
+                if self.words[wi].completes_phrase(phrase_got[wi]) {
+                    in_field |= 1 << wi;
+                    let v = (Tier::Thesaurus.points() * weight) << 3 | (7 - u32::from(THESAURUS));
+                    if v > target.best[wi] {
+                        target.best[wi] = v;
+                    }
+                }
+            }
+        }
+        if in_field != 0 {
+            for wi in bits(in_field) {
+                target.fields[wi] = target.fields[wi].saturating_add(1);
+            }
+            target.together = target
+                .together
+                .max((u32::from(in_field) & how.required).count_ones());
+        }
+    }
+}
+
+/// A tier's points by its stored number (0 = none).
+const TIER_POINTS: [u32; 8] = [
+    0,
+    Tier::Exact.points(),
+    Tier::Prefix.points(),
+    Tier::WordForm.points(),
+    Tier::Russian.points(),
+    Tier::Thesaurus.points(),
+    Tier::Typo.points(),
+    Tier::Fallback.points(),
+];
+
+/// The positions of the set bits of `mask`, lowest first.
+fn bits(mask: impl Into<u32>) -> impl Iterator<Item = usize> {
+    let mut m: u32 = mask.into();
+    std::iter::from_fn(move || {
+        (m != 0).then(|| {
+            let i = m.trailing_zeros() as usize;
+            m &= m - 1;
+            i
+        })
+    })
+}
+
+/// How an agency (or one of its services) ranks.
+#[derive(Debug, Clone, Copy)]
+struct Outcome {
+    covered: u8,
+    score: u32,
+    worst: u8,
+    matched: u32,
+}
+
+impl How<'_> {
+    /// The outcome of the agency's own matches and those of one service (or none): None when
+    /// a word it needs is missing.
+    fn finish(&self, own: &Ctx, cur: Option<&Ctx>) -> Option<Outcome> {
+        let mut total = 0;
+        let mut worst = 0u8;
+        let mut matched = 0u32;
+        let mut content = false;
+        for wi in 0..self.len {
+            let bit = 1u32 << wi;
+            let o = own.best[wi];
+            let c = cur.map_or(0, |c| c.best[wi]);
+            let v = o.max(c);
+            let optional = self.optional & bit != 0;
+            let town = u32::from(self.town) & bit != 0;
+            if v == 0 {
+                // Partial matches may miss words of the need, never the town it names.
+                let may_miss = self.partial.is_some() && !town;
+                if optional || self.required & bit == 0 || may_miss {
+                    continue;
+                }
+                return None;
+            }
+            if optional {
+                // Filler («де», «можна», «треба») neither hides nor ranks a result.
+                continue;
+            }
+            matched |= bit;
+            content |= self.required & bit != 0 && !town;
+            let fields = u32::from(own.fields[wi]) + cur.map_or(0, |c| u32::from(c.fields[wi]));
+            total +=
+                (v >> 3) * self.weights[wi] / 100 + FIELDS_BONUS * fields.saturating_sub(1).min(6);
+            worst = worst.max(7 - (v & 7) as u8);
+        }
+        let covered = (matched & self.required).count_ones() as u8;
+        if self.partial.is_some_and(|min| covered < min || !content) {
+            return None;
+        }
+        let together = own.together.max(cur.map_or(0, |c| c.together));
+        total += TOGETHER_BONUS * together.saturating_sub(1);
+        Some(Outcome {
+            covered,
+            score: total,
+            worst,
+            matched,
+        })
+    }
+
+    /// How well a service matches by itself: words found other than as a piece of a longer
+    /// word, and points.
+    fn service_points(&self, cur: &Ctx) -> (u32, u32) {
+        let mut covered = 0;
+        let mut points = 0;
+        for wi in 0..self.len {
+            let c = cur.best[wi];
+            if c == 0 || self.optional & 1 << wi != 0 {
+                continue;
+            }
+            points += c >> 3;
+            if 7 - (c & 7) as u8 != Tier::Fallback.to_u8() {
+                covered += 1;
+            }
+        }
+        points += TOGETHER_BONUS * cur.together.saturating_sub(1);
+        (covered, points)
     }
 }
