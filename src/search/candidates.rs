@@ -3,7 +3,7 @@
 //! narrow them), and when those are few, the agencies covering part of the need.
 
 use super::engine::Engine;
-use super::index::{self, Index};
+use super::index::Index;
 use super::query::{QWord, ReadingQuery};
 use super::rank::Scored;
 use super::{Reading, index::NO_SERVICE};
@@ -112,10 +112,10 @@ impl Engine {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Scored>> {
         let last_begins_some = self.match_words(rq);
-        let mut initials = 0u32;
+        let mut stretches = 0u32;
         for ws in &self.words[..rq.words.len()] {
             for &t in &ws.touched {
-                initials |= index::first_letter_bit(&self.index.vocab[t as usize]);
+                stretches |= self.index.stretch_bit(t);
             }
         }
         if cancelled() {
@@ -152,7 +152,7 @@ impl Engine {
 
         let weights = self.word_weights(&required);
         let cand = self.candidates(&required, restrict.as_deref(), filter, cancelled)?;
-        let mut out = self.score_many(&cand, rq, unused, None, initials, &weights, cancelled)?;
+        let mut out = self.score_many(&cand, rq, unused, None, stretches, &weights, cancelled)?;
         let strict_hits = out.len();
         let content = required
             .iter()
@@ -168,7 +168,7 @@ impl Engine {
                 rq,
                 unused,
                 Some(min),
-                initials,
+                stretches,
                 &weights,
                 cancelled,
             )?);

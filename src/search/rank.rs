@@ -48,8 +48,8 @@ pub(super) struct How<'a> {
     /// How many words the reading has.
     pub(super) len: usize,
     pub(super) has_digits: bool,
-    /// First-letter buckets of every matched word (fields without any are skipped).
-    pub(super) initials: u32,
+    /// Vocabulary stretches of every matched word (fields with no word in them are skipped).
+    pub(super) stretches: u32,
     /// Bit per word that must match: not filler, and not a word that matches nothing
     /// anywhere.
     pub(super) required: u32,
@@ -103,7 +103,7 @@ impl Engine {
         rq: &ReadingQuery,
         unused: u32,
         partial: Option<u8>,
-        initials: u32,
+        stretches: u32,
         weights: &[u32; MAX_WORDS * 2],
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Scored>> {
@@ -115,7 +115,7 @@ impl Engine {
         let how = How {
             len: rq.words.len(),
             has_digits: rq.words.iter().any(|w| w.digits),
-            initials,
+            stretches,
             required: mask(&|i| !rq.words[i].optional && unused & 1 << i == 0),
             optional: mask(&|i| rq.words[i].optional),
             town: mask(&|i| !self.words[i].localities.is_empty()) as u16,
@@ -197,7 +197,7 @@ impl Engine {
                 }
                 cur_service = f.service;
             }
-            if f.initials & how.initials == 0 || (f.kind == FieldKind::Phone && !how.has_digits) {
+            if f.stretches & how.stretches == 0 || (f.kind == FieldKind::Phone && !how.has_digits) {
                 continue;
             }
             let target = if f.service == NO_SERVICE {
