@@ -60,6 +60,12 @@ pub enum Command {
     Print(PrintArgs),
     /// Anonymous referral statistics for the office's report.
     Stats(StatsArgs),
+    /// Mark an agency as verified today: sets `verified` and `verified_by` in its file.
+    Verify(VerifyArgs),
+    /// Correction reports sent from the desks: list the open ones, or close one.
+    Corrections(CorrectionsArgs),
+    /// Agencies due for re-verification, oldest first, with the phone to call.
+    Due(DueArgs),
     /// Import a directory from another format.
     #[command(subcommand)]
     Import(ImportCmd),
@@ -99,8 +105,9 @@ pub struct SearchArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The agency's id.
-    pub id: String,
+    /// The agency's id; several (each as ID or ID:SERVICE) for a visit's plan, in order.
+    #[arg(required = true, num_args = 1.., value_name = "ID")]
+    pub ids: Vec<String>,
     /// A service: its number as `show` lists it, or a fragment of its name.
     #[arg(long, short)]
     pub service: Option<String>,
@@ -110,6 +117,12 @@ pub struct ShowArgs {
     /// Print only the read-out phrase.
     #[arg(long)]
     pub script: bool,
+    /// A note on step N of a plan («коли отримаєте документ»); repeatable.
+    #[arg(long = "note", value_name = "N=TEXT")]
+    pub notes: Vec<String>,
+    /// End the plan with the step back to this office (its address and phone).
+    #[arg(long = "return")]
+    pub back: bool,
 }
 
 #[derive(Debug, Args)]
@@ -139,8 +152,10 @@ pub enum Paper {
 
 #[derive(Debug, Args, Clone)]
 pub struct SlipOptions {
-    /// The agency's id.
-    pub id: String,
+    /// The agency's id; several (each as ID or ID:SERVICE) for one slip with the visit's plan,
+    /// in order.
+    #[arg(required = true, num_args = 1.., value_name = "ID")]
+    pub ids: Vec<String>,
     /// A service: its number as `show` lists it, or a fragment of its name (needed when the
     /// agency has several services).
     #[arg(long, short)]
@@ -160,6 +175,12 @@ pub struct SlipOptions {
     /// The visitor's name, printed on this slip only and never stored.
     #[arg(long = "for", value_name = "NAME")]
     pub for_name: Option<String>,
+    /// A note on step N of a plan («коли отримаєте документ»); repeatable.
+    #[arg(long = "note", value_name = "N=TEXT")]
+    pub notes: Vec<String>,
+    /// End the plan with the step back to this office (its address and phone).
+    #[arg(long = "return")]
+    pub back: bool,
 }
 
 #[derive(Debug, Args)]
@@ -196,12 +217,50 @@ pub struct StatsArgs {
     pub csv: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The agency's id.
+    pub id: String,
+    /// Who verified it (default: `maintainer` in the settings).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CorrectionsArgs {
+    /// Close the open report with this number (as the list shows it).
+    #[arg(long, value_name = "N")]
+    pub resolve: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Also list agencies that fall due within this time: 30d, 2w, 3m (days, weeks, months).
+    #[arg(long, default_value = "30d", value_name = "TIME")]
+    pub within: crate::maintain::due::Within,
+    /// Write a printable PDF call sheet to this file.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ImportCmd {
     /// Read an Open Referral HSDS 3.0 tabular data package into a v1 TOML file.
     Hsds {
         /// The package folder (with datapackage.json or the CSV files).
         dir: PathBuf,
+        /// The TOML file to write (an existing file is kept unless --force).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read a spreadsheet (.xlsx, .ods, .xls or .csv) — refdesk's own workbook or an office's
+    /// list of agencies — into a v1 TOML file.
+    Sheet {
+        /// The spreadsheet file.
+        file: PathBuf,
         /// The TOML file to write (an existing file is kept unless --force).
         #[arg(long, short)]
         output: PathBuf,
@@ -216,6 +275,12 @@ pub enum ExportCmd {
     /// Write the directory as an Open Referral HSDS 3.0 tabular data package.
     Hsds {
         /// The folder to write.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Write the directory as a workbook (.xlsx): a sheet of agencies and one of services.
+    Sheet {
+        /// The .xlsx file to write.
         #[arg(long, short)]
         output: PathBuf,
     },

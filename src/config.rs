@@ -54,6 +54,14 @@ pub struct Config {
     /// The office's home locality: ranked first among equals in search.
     pub home_locality: Option<String>,
     pub lang: Option<Lang>,
+    /// This desk's name («Вікно 1», «Бердичів, приймальня»): names its statistics file and
+    /// the correction reports it sends, so desks sharing one data folder never write one file.
+    pub desk: Option<String>,
+    /// Who verifies entries at this desk: written as `verified_by` by «перевірено сьогодні».
+    pub maintainer: Option<String>,
+    /// A folder shared by the desks for the statistics (a network share): each named desk
+    /// writes its own file there, and `stats` sums them.
+    pub stats_folder: Option<PathBuf>,
 }
 
 /// What is wrong with a line of the settings (or with the file as a whole). Kept as data and

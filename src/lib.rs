@@ -14,6 +14,7 @@ pub mod grammar;
 pub mod hours;
 pub mod hsds;
 pub mod i18n;
+pub mod maintain;
 pub mod phone;
 pub mod referral;
 pub mod sanitize;

@@ -520,6 +520,11 @@ impl Loader {
     }
 
     fn file(&mut self, name: &str, text: &str) {
+        // The desks' correction reports are not agencies: `refdesk corrections` and `validate`
+        // read them (crate::maintain::corrections).
+        if crate::maintain::corrections::is_corrections_file(name) {
+            return;
+        }
         // A data folder's thesaurus is words, not agencies.
         if crate::search::thesaurus::is_thesaurus_file(name) {
             let (entries, diags) = crate::search::thesaurus::parse(name, text, self.lang);

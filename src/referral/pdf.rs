@@ -5,6 +5,11 @@
 //! Layout happens first into pages of drawing operations, then each page is drawn with krilla;
 //! that keeps page breaks out of krilla's borrow of the document.
 
+mod plan;
+
+pub use plan::render_plan;
+
+use super::qr::Matrix;
 use super::slip::{Item, Slip, wrap};
 use crate::cli::Paper;
 use krilla::Document;
@@ -347,11 +352,14 @@ fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
 /// (the minimal vCard) is tried; only when none fits does the footer start a new page.
 fn layout(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>> {
     let mut p = Pages::new(g);
-    let footer_at = slip
-        .items
-        .iter()
-        .rposition(|i| *i == Item::Rule)
-        .unwrap_or(slip.items.len());
+    let footer_at = match codes.is_empty() {
+        true => slip.items.len(),
+        false => slip
+            .items
+            .iter()
+            .rposition(|i| *i == Item::Rule)
+            .unwrap_or(slip.items.len()),
+    };
     let body: Vec<Vec<Row>> = slip.items[..footer_at]
         .iter()
         .map(|i| rows(i, g, m))
@@ -379,6 +387,10 @@ fn layout(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>>
 
 /// The footer block: see [`layout`].
 fn footer(p: &mut Pages, items: &[Item], m: &Metrics, codes: &[Code]) {
+    if codes.is_empty() {
+        // A document without a QR code (a call sheet) is all body: no footer, no page added.
+        return;
+    }
     let g = p.g;
     let left = g.margin;
     let right = g.width - g.margin;
@@ -499,14 +511,14 @@ fn footer(p: &mut Pages, items: &[Item], m: &Metrics, codes: &[Code]) {
 /// The layout at the paper's type size, or — when that takes more than one page — at the
 /// largest smaller size (half-point steps down to `min_size`) that fits one page. A slip that
 /// needs more pages even then keeps the full size: it is easier to read.
-fn fitted(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>> {
-    let full = layout(slip, g, m, codes);
+fn fitted(g: Geometry, layout: impl Fn(Geometry) -> Vec<Vec<Op>>) -> Vec<Vec<Op>> {
+    let full = layout(g);
     if full.len() == 1 {
         return full;
     }
     let mut size = g.size - 0.5;
     while size >= g.min_size - 0.01 {
-        let pages = layout(slip, g.with_size(size), m, codes);
+        let pages = layout(g.with_size(size));
         if pages.len() == 1 {
             return pages;
         }
@@ -517,10 +529,14 @@ fn fitted(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>>
 
 /// The slip as PDF bytes.
 pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    render_titled(slip, paper, "Направлення")
+}
+
+/// A document of slip items (a call sheet) as PDF bytes, titled `title` in its metadata; an
+/// empty `slip.qr` draws no QR code.
+pub fn render_titled(slip: &Slip, paper: Paper, title: &str) -> Result<Vec<u8>, PdfError> {
     let g = Geometry::of(paper);
     let m = metrics().ok_or(PdfError::Font)?;
-    let regular = Font::new(REGULAR.into(), 0).ok_or(PdfError::Font)?;
-    let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
     // The full vCard, and the minimal one (name, address, a phone) for when the full code
     // cannot be drawn large enough to scan in the room the footer has.
     let matrices: Vec<(super::qr::Matrix, &'static str)> = [
@@ -534,6 +550,8 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
         ),
     ]
     .into_iter()
+    // A document without a QR payload (a call sheet) has no code and no footer beside one.
+    .filter(|_| !slip.qr.is_empty())
     .filter_map(|(data, caption)| super::qr::encode(&data).ok().map(|m| (m, caption)))
     .collect();
     let codes: Vec<Code> = matrices
@@ -543,12 +561,25 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
             caption,
         })
         .collect();
-    let pages = fitted(slip, g, m, &codes);
+    let pages = fitted(g, |g| layout(slip, g, m, &codes));
+    let codes: Vec<Option<&Matrix>> = matrices.iter().map(|(m, _)| Some(m)).collect();
+    draw(pages, g, &codes, title)
+}
 
+/// Draws laid-out pages; `Op::Qr { code }` is `codes[code]` (nothing where that is `None`);
+/// `title` is the document's title in its metadata.
+fn draw(
+    pages: Vec<Vec<Op>>,
+    g: Geometry,
+    codes: &[Option<&Matrix>],
+    title: &str,
+) -> Result<Vec<u8>, PdfError> {
+    let regular = Font::new(REGULAR.into(), 0).ok_or(PdfError::Font)?;
+    let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
     let mut doc = Document::new();
     doc.set_metadata(
         Metadata::new()
-            .title("Направлення".to_string())
+            .title(title.to_string())
             .language("uk".to_string())
             .creator("refdesk".to_string()),
     );
@@ -606,7 +637,7 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
                     }
                 }
                 Op::Qr { x, y, side, code } => {
-                    if let Some((m, _)) = matrices.get(code) {
+                    if let Some(Some(m)) = codes.get(code) {
                         // Runs of dark modules in a row as one rectangle each: fewer path
                         // segments, and no hairline gaps between neighbours in viewers.
                         let module = side / m.width() as f32;

@@ -335,6 +335,23 @@ pub fn print_card(
     req: &PrintRequest,
     now: jiff::civil::DateTime,
 ) -> PrintReport {
+    let render = |ctx: &SlipContext, out: &Output| slip::render(card, ctx, out);
+    print_rendered(&render, &card.agency.id, ctx, config, req, now)
+}
+
+/// A slip, rendered on demand: for the printer with the visitor's name, and again without it
+/// for the copy saved when printing fails.
+pub type Render<'a> = dyn Fn(&SlipContext, &Output) -> Result<Vec<u8>, super::pdf::PdfError> + 'a;
+
+/// [`print_card`] for any slip (a plan's too): `name` goes into the saved copy's file name.
+pub fn print_rendered(
+    render: &Render,
+    name: &str,
+    ctx: &SlipContext,
+    config: &Config,
+    req: &PrintRequest,
+    now: jiff::civil::DateTime,
+) -> PrintReport {
     let dest = resolve(&config.printer, req.printer.as_deref());
     let format = req
         .format
@@ -345,7 +362,7 @@ pub fn print_card(
         });
     let output = Output::from_config(config, format, req.paper);
     let result = dest.and_then(|d| {
-        let bytes = slip::render(card, ctx, &output)?;
+        let bytes = render(ctx, &output)?;
         send(&d, &bytes, format == SlipFormat::Escpos)?;
         Ok(d)
     });
@@ -365,9 +382,9 @@ pub fn print_card(
         for_name: None,
         ..ctx.clone()
     };
-    let saved = slip::render(card, &anonymous, &saved_output)
+    let saved = render(&anonymous, &saved_output)
         .map_err(std::io::Error::other)
-        .and_then(|bytes| save_unprinted(&bytes, saved_output.extension(), &card.agency.id, now));
+        .and_then(|bytes| save_unprinted(&bytes, saved_output.extension(), name, now));
     match saved {
         Ok(path) => PrintReport::Saved {
             error,
