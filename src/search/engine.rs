@@ -176,38 +176,8 @@ impl Engine {
         let filter = self.filter(opts);
 
         let rqs = readings(query, self.index.has_latin);
-        let mut best: Option<(&ReadingQuery, Vec<Scored>, (u8, u32))> = None;
-        for rq in &rqs {
-            if rq.words.is_empty() {
-                if matches!(rq.reading, Reading::AsTyped) {
-                    best = Some((rq, self.list_all(&filter), (u8::MAX, u32::MAX)));
-                    break;
-                }
-                continue;
-            }
-            // Reading a Cyrillic query as Latin typed on the wrong layout is a last resort.
-            let reverse =
-                matches!(rq.reading, Reading::Layout { .. }) && !layout::looks_latin(query);
-            if reverse
-                && rq.words.iter().all(|w| w.text.is_ascii())
-                && best.as_ref().is_some_and(|b| !b.1.is_empty())
-            {
-                continue;
-            }
-            let hits = self.run(rq, &filter, &cancelled)?;
-            let top = hits
-                .iter()
-                .map(|h| (h.covered, h.score))
-                .max()
-                .unwrap_or((0, 0));
-            if best.as_ref().is_none_or(|b| top > b.2) {
-                best = Some((rq, hits, top));
-            }
-        }
-        let (rq, mut scored) = match best {
-            Some((rq, hits, _)) => (rq, hits),
-            None => (&rqs[0], Vec::new()),
-        };
+        let (ri, mut scored) = self.best_reading(query, &rqs, &filter, &cancelled)?;
+        let rq = &rqs[ri];
         if cancelled() {
             return None;
         }
@@ -271,5 +241,45 @@ impl Engine {
             self.cache.insert(key, results.clone());
         }
         Some(results)
+    }
+
+    /// Runs each reading of the query and keeps the one whose best hit covers most words and
+    /// scores highest: its index in `rqs` and its hits. None when cancelled.
+    fn best_reading(
+        &mut self,
+        query: &str,
+        rqs: &[ReadingQuery],
+        filter: &Filter,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<(usize, Vec<Scored>)> {
+        let mut best: Option<(usize, Vec<Scored>, (u8, u32))> = None;
+        for (ri, rq) in rqs.iter().enumerate() {
+            if rq.words.is_empty() {
+                if matches!(rq.reading, Reading::AsTyped) {
+                    best = Some((ri, self.list_all(filter), (u8::MAX, u32::MAX)));
+                    break;
+                }
+                continue;
+            }
+            // Reading a Cyrillic query as Latin typed on the wrong layout is a last resort.
+            let reverse =
+                matches!(rq.reading, Reading::Layout { .. }) && !layout::looks_latin(query);
+            if reverse
+                && rq.words.iter().all(|w| w.text.is_ascii())
+                && best.as_ref().is_some_and(|b| !b.1.is_empty())
+            {
+                continue;
+            }
+            let hits = self.run(rq, filter, cancelled)?;
+            let top = hits
+                .iter()
+                .map(|h| (h.covered, h.score))
+                .max()
+                .unwrap_or((0, 0));
+            if best.as_ref().is_none_or(|b| top > b.2) {
+                best = Some((ri, hits, top));
+            }
+        }
+        Some(best.map_or((0, Vec::new()), |(ri, hits, _)| (ri, hits)))
     }
 }

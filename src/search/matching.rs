@@ -229,28 +229,7 @@ impl Engine {
 fn match_word(idx: &Index, w: &QWord, latin: bool, forms: WordForms, ws: &mut WordScratch) -> bool {
     let n = w.chars.len();
     if latin {
-        let r = prefix_range(&idx.latin, &w.text);
-        for e in &idx.latin[r] {
-            ws.set(
-                e.1,
-                if e.0 == w.text {
-                    Tier::Exact
-                } else {
-                    Tier::Prefix
-                },
-            );
-        }
-        // Latin spells some letters with two, so the stem is a little longer.
-        let stem = score::stem_len(n);
-        if stem < n {
-            let p: String = w.chars[..stem].iter().collect();
-            for e in &idx.latin[prefix_range(&idx.latin, &p)] {
-                ws.set(e.1, Tier::WordForm);
-            }
-        }
-        if n >= 5 {
-            typo_scan(&idx.latin, |_, e| e.1, w, ws);
-        }
+        match_latin(idx, w, ws);
         return true;
     }
     let r = prefix_range(&idx.vocab, &w.text);
@@ -267,18 +246,7 @@ fn match_word(idx: &Index, w: &QWord, latin: bool, forms: WordForms, ws: &mut Wo
         ws.set(id as u32, tier);
     }
     if w.digits {
-        // Phone numbers: the digits anywhere in a number.
-        if n >= 3 {
-            let finder = memchr::memmem::Finder::new(w.text.as_bytes());
-            let digits_end = idx
-                .vocab
-                .partition_point(|v| v.as_bytes()[0].is_ascii_digit());
-            for id in 0..digits_end {
-                if finder.find(idx.vocab[id].as_bytes()).is_some() {
-                    ws.set(id as u32, Tier::Prefix);
-                }
-            }
-        }
+        match_digits(idx, w, ws);
         return true;
     }
     match forms {
@@ -335,6 +303,51 @@ fn match_word(idx: &Index, w: &QWord, latin: bool, forms: WordForms, ws: &mut Wo
         }
     }
     begins_some
+}
+
+/// A number: the digits anywhere in a number of the directory (phones), from three digits on.
+fn match_digits(idx: &Index, w: &QWord, ws: &mut WordScratch) {
+    let n = w.chars.len();
+    // Phone numbers: the digits anywhere in a number.
+    if n >= 3 {
+        let finder = memchr::memmem::Finder::new(w.text.as_bytes());
+        let digits_end = idx
+            .vocab
+            .partition_point(|v| v.as_bytes()[0].is_ascii_digit());
+        for id in 0..digits_end {
+            if finder.find(idx.vocab[id].as_bytes()).is_some() {
+                ws.set(id as u32, Tier::Prefix);
+            }
+        }
+    }
+}
+
+/// A Latin (transliterated) query word against the directory's words in transliteration:
+/// the same, its beginning, its stem, one typo.
+fn match_latin(idx: &Index, w: &QWord, ws: &mut WordScratch) {
+    let n = w.chars.len();
+    let r = prefix_range(&idx.latin, &w.text);
+    for e in &idx.latin[r] {
+        ws.set(
+            e.1,
+            if e.0 == w.text {
+                Tier::Exact
+            } else {
+                Tier::Prefix
+            },
+        );
+    }
+    // Latin spells some letters with two, so the stem is a little longer.
+    let stem = score::stem_len(n);
+    if stem < n {
+        let p: String = w.chars[..stem].iter().collect();
+        for e in &idx.latin[prefix_range(&idx.latin, &p)] {
+            ws.set(e.1, Tier::WordForm);
+        }
+    }
+    if n >= 5 {
+        typo_scan(&idx.latin, |_, e| e.1, w, ws);
+    }
 }
 
 /// Typo matches among the entries of a sorted array that start with the word's first char.
