@@ -150,7 +150,12 @@ pub(super) fn suggest(
     }
     out.categories.truncate(3);
     // National lines: of the nearest categories first, then the others.
-    let mut lines: Vec<usize> = engine.index.remote.iter().map(|&a| a as usize).collect();
+    let mut lines: Vec<usize> = engine
+        .index
+        .nationwide
+        .iter()
+        .map(|&a| a as usize)
+        .collect();
     lines.retain(|&a| !engine.index.agencies[a].closed);
     lines.sort_by_key(|&a| {
         let c = &dir.agencies[a].category;

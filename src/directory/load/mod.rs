@@ -304,6 +304,7 @@ struct Pending {
     agency: Agency,
     category_at: Pos,
     id_at: Pos,
+    serves_at: Pos,
 }
 
 #[derive(Clone, Copy, Debug)]

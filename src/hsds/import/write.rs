@@ -75,7 +75,8 @@ pub(crate) fn body_toml(
         let name = m.get("name").and_then(|v| v.as_str());
         let demo = m.get("demo").and_then(|v| v.as_bool()).unwrap_or(false);
         let note = m.get("note").and_then(|v| v.as_str());
-        if name.is_some() || demo || note.is_some() {
+        let province = m.get("province").and_then(|v| v.as_str());
+        if name.is_some() || demo || note.is_some() || province.is_some() {
             s.push_str("[directory]\n");
             if let Some(n) = name {
                 let _ = writeln!(s, "name = {}", q(n));
@@ -85,6 +86,9 @@ pub(crate) fn body_toml(
             }
             if let Some(n) = note {
                 let _ = writeln!(s, "note = {}", q(n));
+            }
+            if let Some(p) = province {
+                let _ = writeln!(s, "province = {}", q(p));
             }
             s.push('\n');
         }
@@ -126,6 +130,18 @@ pub(crate) fn body_toml(
         }
         if a.remote {
             kv("remote", "true".into());
+        }
+        match a.serves.as_deref() {
+            None => {}
+            Some(s @ ("country" | "oblast")) => kv("serves", q(s)),
+            Some(list) => {
+                let l: Vec<String> = list
+                    .split(SERVES_SEPARATOR.trim())
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect();
+                kv("serves", arr(&l));
+            }
         }
         for (k, v) in [
             ("locality", &a.locality),
