@@ -530,9 +530,10 @@ fn locality_id(localities: &mut Vec<Locality>, ids: &mut HashMap<String, u32>, n
     })
 }
 
-/// Who serves more than their own locality (`serves`), and which oblast each locality is in
-/// (the first of its agencies to say, by `province` or the directory's): fills
-/// `AgencyRec::oblast` and `Locality::served`, and returns the oblasts served as a whole.
+/// Who serves more than their own locality (`serves`), and which oblast each locality is in:
+/// the first of its agencies to say (by `province` or the directory's), else that of the
+/// first agency listing it in `serves`. Fills `AgencyRec::oblast` and `Locality::served`, and
+/// returns the oblasts.
 fn coverage(
     dir: &Directory,
     localities: &mut Vec<Locality>,
@@ -541,34 +542,45 @@ fn coverage(
 ) -> Vec<Oblast> {
     let mut oblasts: Vec<Oblast> = Vec::new();
     let mut ids: HashMap<String, u32> = HashMap::new();
-    for (ai, a) in dir.agencies.iter().enumerate() {
-        let own = dir.oblast_of(a).map(|name| {
-            let key = oblast_key(name);
-            *ids.entry(key.clone()).or_insert_with(|| {
-                oblasts.push(Oblast {
-                    key,
-                    agencies: Vec::new(),
-                });
-                (oblasts.len() - 1) as u32
+    let own: Vec<Option<u32>> = dir
+        .agencies
+        .iter()
+        .map(|a| {
+            dir.oblast_of(a).map(|name| {
+                let key = oblast_key(name);
+                *ids.entry(key.clone()).or_insert_with(|| {
+                    oblasts.push(Oblast {
+                        key,
+                        agencies: Vec::new(),
+                    });
+                    (oblasts.len() - 1) as u32
+                })
             })
-        });
-        let rec = &mut agencies[ai];
-        if let (Some(o), Some(loc)) = (own, localities.get_mut(rec.locality as usize))
+        })
+        .collect();
+    for (rec, &o) in agencies.iter().zip(&own) {
+        if let (Some(o), Some(loc)) = (o, localities.get_mut(rec.locality as usize))
             && loc.oblast == NO_OBLAST
         {
             loc.oblast = o;
         }
-        match (&a.serves, own) {
+    }
+    for (ai, a) in dir.agencies.iter().enumerate() {
+        let rec = &mut agencies[ai];
+        match (&a.serves, own[ai]) {
             (Some(Serves::Oblast), Some(o)) => {
                 rec.oblast = o;
                 oblasts[o as usize].agencies.push(ai as u32);
             }
-            (Some(Serves::Localities(names)), _) => {
+            (Some(Serves::Localities(names)), o) => {
                 for name in names {
                     let l = locality_id(localities, loc_ids, name);
-                    let served = &mut localities[l as usize].served;
-                    if l != rec.locality && served.last() != Some(&(ai as u32)) {
-                        served.push(ai as u32);
+                    let loc = &mut localities[l as usize];
+                    if loc.oblast == NO_OBLAST {
+                        loc.oblast = o.unwrap_or(NO_OBLAST);
+                    }
+                    if l != rec.locality && loc.served.last() != Some(&(ai as u32)) {
+                        loc.served.push(ai as u32);
                     }
                 }
             }

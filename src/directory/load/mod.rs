@@ -27,6 +27,8 @@ use toml::de::{DeTable, DeValue};
 mod entries;
 mod fields;
 mod messages;
+#[cfg(test)]
+mod serves_tests;
 mod values;
 
 use entries::*;
