@@ -357,6 +357,13 @@ impl Agency {
         }
     }
 
+    /// The oblast it is in: its own `province`, or in Ukraine `default` (the directory's).
+    pub fn oblast<'a>(&'a self, default: Option<&'a str>) -> Option<&'a str> {
+        self.province
+            .as_deref()
+            .or_else(|| default.filter(|_| self.country.is_none()))
+    }
+
     pub fn locality_or_country(&self) -> &str {
         match &self.locality {
             Some(l) => l,
@@ -524,12 +531,7 @@ impl Directory {
 
     /// The oblast an agency is in: its own `province`, or in Ukraine the directory's.
     pub fn oblast_of<'a>(&'a self, a: &'a Agency) -> Option<&'a str> {
-        a.province.as_deref().or_else(|| {
-            self.meta
-                .province
-                .as_deref()
-                .filter(|_| a.country.is_none())
-        })
+        a.oblast(self.meta.province.as_deref())
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {
