@@ -347,7 +347,6 @@ impl Agency {
         self.short_name.as_deref().unwrap_or(&self.name)
     }
 
-    /// The locality as shown; a remote service without one reads as «вся Україна».
     /// Serves the whole country: `serves = "country"`, or a remote service that names no
     /// narrower area.
     pub fn serves_country(&self) -> bool {
@@ -364,10 +363,13 @@ impl Agency {
             .or_else(|| default.filter(|_| self.country.is_none()))
     }
 
+    /// The locality as shown; a remote service without one reads as «вся Україна», or as its
+    /// `province` when it serves only that oblast.
     pub fn locality_or_country(&self) -> &str {
-        match &self.locality {
-            Some(l) => l,
-            None => "вся Україна",
+        match (&self.locality, &self.serves, &self.province) {
+            (Some(l), _, _) => l,
+            (None, Some(Serves::Oblast), Some(p)) => p,
+            _ => "вся Україна",
         }
     }
 

@@ -84,7 +84,7 @@ impl Filter {
         !r.closed
             && self
                 .locality
-                .is_none_or(|l| r.locality == l || r.nationwide || idx.serves(a, l))
+                .is_none_or(|l| r.locality == l || idx.serves(a, l))
             && self.category.is_none_or(|c| r.category == c)
     }
 }
@@ -199,12 +199,10 @@ impl Engine {
     /// Whether agency `a` serves a town query word `wi` names without being there: a town
     /// never hides the agencies that serve it.
     pub(super) fn serves_town(&self, a: u32, wi: usize) -> bool {
-        let r = &self.index.agencies[a as usize];
-        r.nationwide
-            || self.words[wi]
-                .localities
-                .iter()
-                .any(|&l| self.index.serves(a, l))
+        self.words[wi]
+            .localities
+            .iter()
+            .any(|&l| self.index.serves(a, l))
     }
 
     /// The agencies a query word can match: through its matched words, or the localities it

@@ -653,6 +653,15 @@ mod tests {
     }
 
     #[test]
+    fn oblast_names_compare_without_the_word_oblast() {
+        let k = oblast_key("Житомирська область");
+        assert_eq!(k, "житомирська");
+        assert_eq!(oblast_key("житомирська обл."), k);
+        assert_eq!(oblast_key("ЖИТОМИРСЬКА ОБЛ"), k);
+        assert_ne!(oblast_key("Київська область"), k);
+    }
+
+    #[test]
     fn phone_digits_in_both_forms() {
         assert_eq!(
             phone_tokens("+380 412 42-05-10"),

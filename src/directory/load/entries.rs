@@ -338,7 +338,44 @@ impl Loader {
         }
     }
 
+    /// An oblast office must say which oblast: its `province`, or the directory's (known only
+    /// once every file is read).
+    fn oblast_warnings(&mut self) {
+        let unsaid: Vec<(String, Pos, String)> = self
+            .agencies
+            .iter()
+            .filter(|p| {
+                let a = &p.agency;
+                a.serves == Some(Serves::Oblast)
+                    && a.oblast(self.meta.province.as_deref()).is_none()
+            })
+            .map(|p| {
+                (
+                    p.agency.origin.file.clone(),
+                    p.serves_at,
+                    p.agency.id.clone(),
+                )
+            })
+            .collect();
+        for (file, at, id) in unsaid {
+            let message = self.msg(
+                "serves = \"oblast\", але не сказано, яка це область — додайте \"province\" (напр. \"Житомирська область\") до установи або до [directory] для всього довідника; доти установа обслуговує лише свій населений пункт",
+                "serves = \"oblast\", but which oblast is not said — add \"province\" (e.g. \"Житомирська область\") to the agency, or to [directory] for the whole directory; until then it serves its own locality only",
+            );
+            self.diags.push(Diagnostic {
+                severity: Severity::Warning,
+                file,
+                line: at.line,
+                column: at.column,
+                code: "no-oblast",
+                message,
+                agency: Some(id),
+            });
+        }
+    }
+
     pub(super) fn finish(mut self) -> Directory {
+        self.oblast_warnings();
         let mut categories: Vec<Category> = BUILTIN_CATEGORIES
             .iter()
             .map(|(id, uk, en)| Category {
@@ -409,15 +446,6 @@ impl Loader {
                 } else {
                     name_addr.insert(key, a.origin.clone());
                 }
-            }
-            let default_oblast = self.meta.province.is_some() && a.country.is_none();
-            if a.serves == Some(Serves::Oblast) && a.province.is_none() && !default_oblast {
-                let m = self.msg(
-                    "serves = \"oblast\", але не сказано, яка це область — додайте \"province\" (напр. \"Житомирська область\") до установи або до [directory] для всього довідника; доти установа обслуговує лише свій населений пункт",
-                    "serves = \"oblast\", but which oblast is not said — add \"province\" (e.g. \"Житомирська область\") to the agency, or to [directory] for the whole directory; until then it serves its own locality only",
-                );
-                self.diags
-                    .push(diag(Severity::Warning, p.serves_at, "no-oblast", m));
             }
             first_seen.insert(a.id.clone(), a.origin.clone());
             agencies.push(a);
