@@ -43,11 +43,6 @@ const FORBIDDEN: &[(&str, &str, &str)] = &[
 const PENDING: &[(&str, &str, &str)] = &[
     (
         "directory",
-        "maintain",
-        "maintain: the corrections.toml file-name test moves into directory",
-    ),
-    (
-        "directory",
         "search",
         "speed: the data folder's thesaurus (Entry, parse) moves below search",
     ),

@@ -14,13 +14,8 @@ use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
-/// The file's name in the data folder (never read as agencies).
-pub const FILE_NAME: &str = "corrections.toml";
-
-/// Whether `path` names a corrections file.
-pub fn is_corrections_file(path: &str) -> bool {
-    Path::new(path).file_name().is_some_and(|n| n == FILE_NAME)
-}
+/// The file's name in the data folder; the directory owns it because the loader skips it.
+pub use crate::directory::CORRECTIONS_FILE as FILE_NAME;
 
 /// The fields a report can be about, as the screen offers them: (field, Ukrainian, English).
 /// `other` is «інше».
