@@ -206,8 +206,39 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> (Vec<Correction>, Vec<Diagno
 }
 
 /// One `[[correction]]` table.
-#[allow(clippy::too_many_lines)] // one report's fields in file order; maintain splits it
 fn entry(r: &mut Reader, t: &DeTable, at: usize, base: usize) -> Option<Correction> {
+    unknown_fields(r, t, base);
+    let mut e = Entry {
+        r: &mut *r,
+        t,
+        at,
+        base,
+        ok: true,
+    };
+    let agency = e.text("agency", true);
+    let field = e.text("field", true);
+    let note = e.text("note", true);
+    let desk = e.text("desk", false);
+    let resolved_by = e.text("resolved_by", false);
+    let date = e.date("date", true);
+    let resolved = e.date("resolved", false);
+    if !e.ok {
+        return None;
+    }
+    Some(Correction {
+        agency: agency?,
+        field: field?,
+        note: note?,
+        date: date?,
+        desk,
+        resolved,
+        resolved_by,
+        line: r.index.line_col(r.text, at).0,
+    })
+}
+
+/// Warns about every field a report does not have.
+fn unknown_fields(r: &mut Reader, t: &DeTable, base: usize) {
     const KNOWN: [&str; 7] = [
         "agency",
         "field",
@@ -217,7 +248,6 @@ fn entry(r: &mut Reader, t: &DeTable, at: usize, base: usize) -> Option<Correcti
         "resolved",
         "resolved_by",
     ];
-    let mut ok = true;
     for (k, _) in t.iter() {
         let name = k.get_ref().as_ref();
         if !KNOWN.contains(&name) {
@@ -230,41 +260,47 @@ fn entry(r: &mut Reader, t: &DeTable, at: usize, base: usize) -> Option<Correcti
             );
         }
     }
-    let mut text = |r: &mut Reader, field: &str, required: bool| -> Option<String> {
-        match t.get(field).map(|v| (v.span().start + base, v.get_ref())) {
+}
+
+/// Reading one report's fields; `ok` turns false at the first field that skips the report.
+struct Entry<'r, 'a, 't, 'd> {
+    r: &'r mut Reader<'a>,
+    t: &'t DeTable<'d>,
+    /// Where the table starts, for a missing field.
+    at: usize,
+    /// Where the table's text starts in the file.
+    base: usize,
+    ok: bool,
+}
+
+impl Entry<'_, '_, '_, '_> {
+    /// A non-empty text field.
+    fn text(&mut self, field: &str, required: bool) -> Option<String> {
+        match self
+            .t
+            .get(field)
+            .map(|v| (v.span().start + self.base, v.get_ref()))
+        {
             Some((_, DeValue::String(s))) if !s.trim().is_empty() => Some(s.to_string()),
             Some((at, _)) => {
-                r.report(
+                self.r.report(
                     Severity::Error,
                     at,
                     "corrections-wrong-type",
                     format!("поле \"{field}\" має бути непорожнім текстом; повідомлення пропущено"),
                     format!("the field \"{field}\" must be non-empty text; the report was skipped"),
                 );
-                ok = false;
+                self.ok = false;
                 None
             }
-            None if required => {
-                r.report(
-                    Severity::Error,
-                    at,
-                    "corrections-missing",
-                    format!("бракує поля \"{field}\"; повідомлення пропущено"),
-                    format!("the field \"{field}\" is missing; the report was skipped"),
-                );
-                ok = false;
-                None
-            }
+            None if required => self.missing(field),
             None => None,
         }
-    };
-    let agency = text(r, "agency", true);
-    let field = text(r, "field", true);
-    let note = text(r, "note", true);
-    let desk = text(r, "desk", false);
-    let resolved_by = text(r, "resolved_by", false);
-    let mut date_of = |r: &mut Reader, field: &str, required: bool| -> Option<Date> {
-        let v = t.get(field);
+    }
+
+    /// A date field: a TOML date or a text 2026-11-25.
+    fn date(&mut self, field: &str, required: bool) -> Option<Date> {
+        let v = self.t.get(field);
         let parsed = v.and_then(|v| match v.get_ref() {
             DeValue::Datetime(d) => d.date.and_then(|d| {
                 jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
@@ -275,48 +311,35 @@ fn entry(r: &mut Reader, t: &DeTable, at: usize, base: usize) -> Option<Correcti
         match (v, parsed) {
             (_, Some(d)) => Some(d),
             (Some(v), None) => {
-                r.report(
+                self.r.report(
                     Severity::Error,
-                    v.span().start + base,
+                    v.span().start + self.base,
                     "corrections-wrong-type",
                     format!("поле \"{field}\" має бути датою (2026-11-25); повідомлення пропущено"),
                     format!(
                         "the field \"{field}\" must be a date (2026-11-25); the report was skipped"
                     ),
                 );
-                ok = false;
+                self.ok = false;
                 None
             }
-            (None, None) if required => {
-                r.report(
-                    Severity::Error,
-                    at,
-                    "corrections-missing",
-                    format!("бракує поля \"{field}\"; повідомлення пропущено"),
-                    format!("the field \"{field}\" is missing; the report was skipped"),
-                );
-                ok = false;
-                None
-            }
+            (None, None) if required => self.missing(field),
             (None, None) => None,
         }
-    };
-    let date = date_of(r, "date", true);
-    let resolved = date_of(r, "resolved", false);
-    let line = r.index.line_col(r.text, at).0;
-    if !ok {
-        return None;
     }
-    Some(Correction {
-        agency: agency?,
-        field: field?,
-        note: note?,
-        date: date?,
-        desk,
-        resolved,
-        resolved_by,
-        line,
-    })
+
+    /// A required field that is not there: the report is skipped.
+    fn missing<T>(&mut self, field: &str) -> Option<T> {
+        self.r.report(
+            Severity::Error,
+            self.at,
+            "corrections-missing",
+            format!("бракує поля \"{field}\"; повідомлення пропущено"),
+            format!("the field \"{field}\" is missing; the report was skipped"),
+        );
+        self.ok = false;
+        None
+    }
 }
 
 /// The header a new corrections file starts with.
