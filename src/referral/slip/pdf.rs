@@ -238,25 +238,12 @@ impl Op {
 }
 
 /// The rows of one slip item set in the full column.
-#[allow(clippy::too_many_lines)] // one arm per slip item; to be split with the one wrapper (tuiarch, src/text)
 fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
     let left = g.margin;
     let right = g.width - g.margin;
     let content = g.content();
     let regular = |s: &str| m.width(s, false, g.size);
     let bold = |s: &str| m.width(s, true, g.size);
-    let indent = g.size * 1.2;
-    let text = |x: f32, bold: bool, text: String| Op::Text {
-        x,
-        y: g.size,
-        bold,
-        size: g.size,
-        text,
-    };
-    let line = |ops: Vec<Op>| Row {
-        h: g.leading(),
-        ops,
-    };
     match item {
         Item::Title { title, date } => vec![Row {
             h: g.title_size * 1.4,
@@ -279,58 +266,14 @@ fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
         }],
         Item::Text(t) => wrap(t, content, content, &regular)
             .into_iter()
-            .map(|l| line(vec![text(left, false, l)]))
+            .map(|l| line(g, vec![text(g, left, false, l)]))
             .collect(),
         Item::Notice(t) | Item::Heading(t) => wrap(t, content, content, &bold)
             .into_iter()
-            .map(|l| line(vec![text(left, true, l)]))
+            .map(|l| line(g, vec![text(g, left, true, l)]))
             .collect(),
-        Item::Field { label, value } => {
-            let label = format!("{label}:");
-            let label_w = bold(&label) + regular(" ");
-            let mut out = Vec::new();
-            for (i, part) in value.split('\n').enumerate() {
-                let first = if i == 0 {
-                    content - label_w
-                } else {
-                    content - indent
-                };
-                for (j, l) in wrap(part, first, content - indent, &regular)
-                    .into_iter()
-                    .enumerate()
-                {
-                    out.push(line(if i == 0 && j == 0 {
-                        vec![
-                            text(left, true, label.clone()),
-                            text(left + label_w, false, l),
-                        ]
-                    } else {
-                        vec![text(left + indent, false, l)]
-                    }));
-                }
-            }
-            out
-        }
-        Item::Check(t) => {
-            let side = g.size * 0.75;
-            let text_x = left + indent + side + g.size * 0.5;
-            wrap(t, right - text_x, right - text_x, &regular)
-                .into_iter()
-                .enumerate()
-                .map(|(j, l)| {
-                    let mut ops = vec![text(text_x, false, l)];
-                    if j == 0 {
-                        // The box sits on the baseline, as tall as a capital letter.
-                        ops.push(Op::CheckBox {
-                            x: left + indent,
-                            y: g.size - side,
-                            side,
-                        });
-                    }
-                    line(ops)
-                })
-                .collect()
-        }
+        Item::Field { label, value } => field_rows(label, value, g, m),
+        Item::Check(t) => check_rows(t, g, m),
         Item::Rule => {
             let h = g.leading() * 0.8;
             vec![Row {
@@ -343,6 +286,86 @@ fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
             }]
         }
     }
+}
+
+/// Text at `x` on a body line.
+fn text(g: Geometry, x: f32, bold: bool, text: String) -> Op {
+    Op::Text {
+        x,
+        y: g.size,
+        bold,
+        size: g.size,
+        text,
+    }
+}
+
+/// A body line holding `ops`.
+fn line(g: Geometry, ops: Vec<Op>) -> Row {
+    Row {
+        h: g.leading(),
+        ops,
+    }
+}
+
+/// «Label: value», the value's further lines (and paragraphs) indented.
+fn field_rows(label: &str, value: &str, g: Geometry, m: &Metrics) -> Vec<Row> {
+    let left = g.margin;
+    let content = g.content();
+    let indent = g.size * 1.2;
+    let regular = |s: &str| m.width(s, false, g.size);
+    let label = format!("{label}:");
+    let label_w = m.width(&label, true, g.size) + regular(" ");
+    let mut out = Vec::new();
+    for (i, part) in value.split('\n').enumerate() {
+        let first = if i == 0 {
+            content - label_w
+        } else {
+            content - indent
+        };
+        for (j, l) in wrap(part, first, content - indent, &regular)
+            .into_iter()
+            .enumerate()
+        {
+            out.push(line(
+                g,
+                if i == 0 && j == 0 {
+                    vec![
+                        text(g, left, true, label.clone()),
+                        text(g, left + label_w, false, l),
+                    ]
+                } else {
+                    vec![text(g, left + indent, false, l)]
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// A tick box and its text.
+fn check_rows(t: &str, g: Geometry, m: &Metrics) -> Vec<Row> {
+    let left = g.margin;
+    let right = g.width - g.margin;
+    let indent = g.size * 1.2;
+    let regular = |s: &str| m.width(s, false, g.size);
+    let side = g.size * 0.75;
+    let text_x = left + indent + side + g.size * 0.5;
+    wrap(t, right - text_x, right - text_x, &regular)
+        .into_iter()
+        .enumerate()
+        .map(|(j, l)| {
+            let mut ops = vec![text(g, text_x, false, l)];
+            if j == 0 {
+                // The box sits on the baseline, as tall as a capital letter.
+                ops.push(Op::CheckBox {
+                    x: left + indent,
+                    y: g.size - side,
+                    side,
+                });
+            }
+            line(g, ops)
+        })
+        .collect()
 }
 
 /// Lays the slip out in pages. The body flows down the page; an item (a tick box, a field) is
