@@ -18,6 +18,7 @@ use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 use std::sync::OnceLock;
 
@@ -634,7 +635,6 @@ pub fn render_titled(slip: &Slip, paper: Paper, title: &str) -> Result<Vec<u8>, 
 
 /// Draws laid-out pages; `Op::Qr { code }` is `codes[code]` (nothing where that is `None`);
 /// `title` is the document's title in its metadata.
-#[allow(clippy::too_many_lines)] // pages drawn with krilla in one pass; to be split with the one wrapper (tuiarch, src/text)
 fn draw(
     pages: Vec<Vec<Op>>,
     g: Geometry,
@@ -656,97 +656,104 @@ fn draw(
         let mut page = doc.start_page_with(settings);
         let mut s = page.surface();
         for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    y,
-                    bold: b,
-                    size,
-                    text,
-                } => {
-                    s.set_fill(Some(Fill::default()));
-                    s.set_stroke(None);
-                    let font = if b { bold.clone() } else { regular.clone() };
-                    s.draw_text(
-                        Point::from_xy(x, y),
-                        font,
-                        size,
-                        &text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
-                Op::Rule { x1, x2, y } => {
-                    let mut pb = PathBuilder::new();
-                    pb.move_to(x1, y);
-                    pb.line_to(x2, y);
-                    if let Some(path) = pb.finish() {
-                        s.set_fill(None);
-                        s.set_stroke(Some(Stroke {
-                            width: 0.5,
-                            ..Default::default()
-                        }));
-                        s.draw_path(&path);
-                    }
-                }
-                Op::CheckBox { x, y, side } => {
-                    let mut pb = PathBuilder::new();
-                    if let Some(r) = Rect::from_xywh(x, y, side, side) {
-                        pb.push_rect(r);
-                    }
-                    if let Some(path) = pb.finish() {
-                        s.set_fill(None);
-                        s.set_stroke(Some(Stroke {
-                            width: 0.6,
-                            ..Default::default()
-                        }));
-                        s.draw_path(&path);
-                    }
-                }
-                Op::Qr { x, y, side, code } => {
-                    if let Some(Some(m)) = codes.get(code) {
-                        // Runs of dark modules in a row as one rectangle each: fewer path
-                        // segments, and no hairline gaps between neighbours in viewers.
-                        let module = side / m.width() as f32;
-                        let mut pb = PathBuilder::new();
-                        for row in 0..m.width() {
-                            let mut col = 0;
-                            while col < m.width() {
-                                if !m.is_dark(col, row) {
-                                    col += 1;
-                                    continue;
-                                }
-                                let start = col;
-                                while col < m.width() && m.is_dark(col, row) {
-                                    col += 1;
-                                }
-                                // A hair of overlap with the next row and column hides
-                                // the anti-aliasing seams viewers draw between abutting
-                                // rectangles (which also confuse some decoders).
-                                let bleed = module * 0.04;
-                                if let Some(r) = Rect::from_xywh(
-                                    x + start as f32 * module,
-                                    y + row as f32 * module,
-                                    (col - start) as f32 * module + bleed,
-                                    module + bleed,
-                                ) {
-                                    pb.push_rect(r);
-                                }
-                            }
-                        }
-                        if let Some(path) = pb.finish() {
-                            s.set_stroke(None);
-                            s.set_fill(Some(Fill::default()));
-                            s.draw_path(&path);
-                        }
-                    }
-                }
-            }
+            draw_op(&mut s, op, (&regular, &bold), codes);
         }
         s.finish();
         page.finish();
     }
     doc.finish().map_err(|e| PdfError::Krilla(format!("{e:?}")))
+}
+
+/// One operation on a page.
+fn draw_op(s: &mut Surface, op: Op, (regular, bold): (&Font, &Font), codes: &[Option<&Matrix>]) {
+    match op {
+        Op::Text {
+            x,
+            y,
+            bold: b,
+            size,
+            text,
+        } => {
+            s.set_fill(Some(Fill::default()));
+            s.set_stroke(None);
+            let font = if b { bold.clone() } else { regular.clone() };
+            s.draw_text(
+                Point::from_xy(x, y),
+                font,
+                size,
+                &text,
+                false,
+                TextDirection::Auto,
+            );
+        }
+        Op::Rule { x1, x2, y } => {
+            let mut pb = PathBuilder::new();
+            pb.move_to(x1, y);
+            pb.line_to(x2, y);
+            stroke(s, pb, 0.5);
+        }
+        Op::CheckBox { x, y, side } => {
+            let mut pb = PathBuilder::new();
+            if let Some(r) = Rect::from_xywh(x, y, side, side) {
+                pb.push_rect(r);
+            }
+            stroke(s, pb, 0.6);
+        }
+        Op::Qr { x, y, side, code } => {
+            if let Some(Some(m)) = codes.get(code)
+                && let Some(path) = qr_path(m, x, y, side).finish()
+            {
+                s.set_stroke(None);
+                s.set_fill(Some(Fill::default()));
+                s.draw_path(&path);
+            }
+        }
+    }
+}
+
+/// Strokes the path, unfilled, `width` points wide.
+fn stroke(s: &mut Surface, pb: PathBuilder, width: f32) {
+    if let Some(path) = pb.finish() {
+        s.set_fill(None);
+        s.set_stroke(Some(Stroke {
+            width,
+            ..Default::default()
+        }));
+        s.draw_path(&path);
+    }
+}
+
+/// The QR code's dark modules with its top left corner at (`x`, `y`). Runs of dark modules in
+/// a row are one rectangle each: fewer path segments, and no hairline gaps between neighbours
+/// in viewers.
+fn qr_path(m: &Matrix, x: f32, y: f32, side: f32) -> PathBuilder {
+    let module = side / m.width() as f32;
+    let mut pb = PathBuilder::new();
+    for row in 0..m.width() {
+        let mut col = 0;
+        while col < m.width() {
+            if !m.is_dark(col, row) {
+                col += 1;
+                continue;
+            }
+            let start = col;
+            while col < m.width() && m.is_dark(col, row) {
+                col += 1;
+            }
+            // A hair of overlap with the next row and column hides the anti-aliasing seams
+            // viewers draw between abutting rectangles (which also confuse some decoders).
+            let bleed = module * 0.04;
+            if let Some(r) = Rect::from_xywh(
+                x + start as f32 * module,
+                y + row as f32 * module,
+                (col - start) as f32 * module + bleed,
+                module + bleed,
+            ) {
+                pb.push_rect(r);
+            }
+        }
+    }
+    pb
 }
 
 #[cfg(test)]
