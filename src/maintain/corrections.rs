@@ -376,14 +376,7 @@ fn update(
             }
         }
         let snapshot = Snapshot::read(path)?;
-        let mut doc: toml_edit::DocumentMut =
-            snapshot
-                .text()
-                .parse()
-                .map_err(|e: toml_edit::TomlError| SaveError::Syntax {
-                    path: path.to_path_buf(),
-                    message: e.message().to_string(),
-                })?;
+        let mut doc = snapshot.document()?;
         f(&mut doc)?;
         match write_checked(&snapshot, doc.to_string().into_bytes()) {
             Ok(_) => return Ok(()),

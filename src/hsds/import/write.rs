@@ -96,6 +96,15 @@ pub(crate) fn body_toml(
     s
 }
 
+/// A `key = "text"` line for each text that is there.
+fn texts(kv: &mut impl FnMut(&str, String), fields: &[(&str, &Option<String>)]) {
+    for (k, v) in fields {
+        if let Some(v) = v {
+            kv(k, q(v));
+        }
+    }
+}
+
 /// One `key = value` line.
 fn kv(s: &mut String, k: &str, v: String) {
     let _ = writeln!(s, "{k} = {v}");
@@ -147,20 +156,19 @@ fn agency_place_toml(s: &mut String, a: &DAgency) {
     if a.remote {
         kv("remote", "true".into());
     }
-    for (k, v) in [
-        ("locality", &a.locality),
-        ("district", &a.district),
-        ("province", &a.province),
-        ("country", &a.country),
-        ("address", &a.address),
-        ("postcode", &a.postcode),
-        ("address_note", &a.address_note),
-        ("accessibility", &a.accessibility),
-    ] {
-        if let Some(v) = v {
-            kv(k, q(v));
-        }
-    }
+    texts(
+        &mut kv,
+        &[
+            ("locality", &a.locality),
+            ("district", &a.district),
+            ("province", &a.province),
+            ("country", &a.country),
+            ("address", &a.address),
+            ("postcode", &a.postcode),
+            ("address_note", &a.address_note),
+            ("accessibility", &a.accessibility),
+        ],
+    );
     if let Some((la, lo)) = a.coordinates {
         kv("coordinates", format!("[{la:?}, {lo:?}]"));
     }
@@ -173,18 +181,17 @@ fn agency_contacts_toml(s: &mut String, a: &DAgency) {
         let v: Vec<String> = a.phones.iter().map(phone_value).collect();
         kv("phones", format!("[{}]", v.join(", ")));
     }
-    for (k, v) in [
-        ("email", &a.email),
-        ("website", &a.website),
-        ("hours", &a.hours),
-        ("lunch", &a.lunch),
-        ("reception", &a.reception),
-        ("hours_note", &a.hours_note),
-    ] {
-        if let Some(v) = v {
-            kv(k, q(v));
-        }
-    }
+    texts(
+        &mut kv,
+        &[
+            ("email", &a.email),
+            ("website", &a.website),
+            ("hours", &a.hours),
+            ("lunch", &a.lunch),
+            ("reception", &a.reception),
+            ("hours_note", &a.hours_note),
+        ],
+    );
     if let Some(h) = &a.head {
         kv("head", person_value(h));
     }
@@ -195,17 +202,16 @@ fn agency_contacts_toml(s: &mut String, a: &DAgency) {
     if let Some(d) = a.verified {
         kv("verified", d.to_string());
     }
-    for (k, v) in [
-        ("verified_by", &a.verified_by),
-        ("status", &a.status),
-        ("successor", &a.successor),
-        ("alert", &a.alert),
-        ("notes", &a.notes),
-    ] {
-        if let Some(v) = v {
-            kv(k, q(v));
-        }
-    }
+    texts(
+        &mut kv,
+        &[
+            ("verified_by", &a.verified_by),
+            ("status", &a.status),
+            ("successor", &a.successor),
+            ("alert", &a.alert),
+            ("notes", &a.notes),
+        ],
+    );
 }
 
 /// One `[[agency.service]]`'s fields.
@@ -229,16 +235,15 @@ fn service_toml(s: &mut String, svc: &DService) {
     if !svc.steps.is_empty() {
         kv("steps", arr(&svc.steps));
     }
-    for (k, v) in [
-        ("eligibility", &svc.eligibility),
-        ("fee", &svc.fee),
-        ("duration", &svc.duration),
-        ("online", &svc.online),
-    ] {
-        if let Some(v) = v {
-            kv(k, q(v));
-        }
-    }
+    texts(
+        &mut kv,
+        &[
+            ("eligibility", &svc.eligibility),
+            ("fee", &svc.fee),
+            ("duration", &svc.duration),
+            ("online", &svc.online),
+        ],
+    );
     if !svc.contacts.is_empty() {
         let v: Vec<String> = svc.contacts.iter().map(person_value).collect();
         kv("contacts", format!("[{}]", v.join(", ")));

@@ -62,7 +62,21 @@ impl Edit {
     }
 }
 
+/// `text` (from the file at `path`) as an editable document.
+fn parse_document(text: &str, path: &Path) -> Result<DocumentMut, SaveError> {
+    text.parse()
+        .map_err(|e: toml_edit::TomlError| SaveError::Syntax {
+            path: path.to_path_buf(),
+            message: e.message().to_string(),
+        })
+}
+
 impl Snapshot {
+    /// The snapshot's text as an editable document, comments and formatting kept.
+    pub(crate) fn document(&self) -> Result<DocumentMut, SaveError> {
+        parse_document(&self.text(), &self.path)
+    }
+
     /// Reads `path` for editing.
     pub fn read(path: &Path) -> Result<Snapshot, SaveError> {
         let bytes = crate::files::read_regular(path, crate::files::DATA_FILE_LIMIT).map_err(
@@ -120,12 +134,7 @@ pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, Sa
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
     };
-    let mut doc: DocumentMut =
-        text.parse()
-            .map_err(|e: toml_edit::TomlError| SaveError::Syntax {
-                path: path.clone(),
-                message: e.message().to_string(),
-            })?;
+    let mut doc = parse_document(text, path)?;
     let agency = find_agency(&mut doc, id).ok_or_else(|| SaveError::NotFound {
         path: path.clone(),
         id: id.to_string(),
@@ -148,14 +157,7 @@ pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, Sa
 /// at the end; refused when the file already has that id.
 pub fn apply_new(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
     let path = &snapshot.path;
-    let mut doc: DocumentMut =
-        snapshot
-            .text()
-            .parse()
-            .map_err(|e: toml_edit::TomlError| SaveError::Syntax {
-                path: path.clone(),
-                message: e.message().to_string(),
-            })?;
+    let mut doc = snapshot.document()?;
     if find_agency(&mut doc, id).is_some() {
         return Err(SaveError::Exists {
             path: path.clone(),
@@ -215,15 +217,7 @@ pub fn check(
 /// someone else changed the file. `None` when the agency is gone from the file on disk.
 pub fn changed_on_disk(snapshot: &Snapshot, id: &str) -> Result<Option<Vec<String>>, SaveError> {
     let now = Snapshot::read(&snapshot.path)?;
-    let parse = |s: &Snapshot| -> Result<DocumentMut, SaveError> {
-        s.text()
-            .parse()
-            .map_err(|e: toml_edit::TomlError| SaveError::Syntax {
-                path: s.path.clone(),
-                message: e.message().to_string(),
-            })
-    };
-    let (mut old, mut new) = (parse(snapshot)?, parse(&now)?);
+    let (mut old, mut new) = (snapshot.document()?, now.document()?);
     let Some(new_t) = find_agency(&mut new, id) else {
         return Ok(None);
     };
