@@ -9,7 +9,7 @@ use refdesk::directory::watch::reload;
 use refdesk::i18n::Lang;
 use refdesk::stats::{How, Record};
 use refdesk::tui::Harness;
-use refdesk::tui::state::{Action, DirHandle};
+use refdesk::tui::msg::{Action, DirHandle};
 use std::sync::Arc;
 use tui_support::*;
 
@@ -150,7 +150,7 @@ fn statistics_of_the_month() {
     ] {
         for _ in 0..n {
             let a = h.state.dir.agency(id).expect("fixture").clone();
-            h.records.push(Record::new(how, &a, None, now()));
+            h.ports.records.push(Record::new(how, &a, None, now()));
         }
     }
     h.press(KeyCode::F(9));

@@ -16,7 +16,7 @@ mod text;
 
 pub use format::{Encoding, EscPosOptions, Output, Paper, Printer, SlipFormat};
 pub use render::{SlipError, render};
-pub use text::{TextLine, layout_text, render_text, wrap};
+pub use text::{TextLine, layout_text, render_text};
 
 use super::Card;
 use super::phrase::after_colon;
@@ -473,34 +473,5 @@ mod tests {
         assert!(text.contains(DEMO_OFFICE_NAME), "{text}");
         assert!(text.contains("Де: дистанційно"), "{text}");
         assert!(!text.contains("Для:"));
-    }
-
-    #[test]
-    fn wrap_breaks_only_overlong_words() {
-        let cols = |s: &str| UnicodeWidthStr::width(s) as f32;
-        assert_eq!(
-            wrap("один два три чотири", 9.0, 9.0, &cols),
-            vec!["один два", "три", "чотири"]
-        );
-        // A URL wider than a line breaks after «/» or «.», not in the middle of a word.
-        assert_eq!(
-            wrap("https://example.org/abc", 10.0, 10.0, &cols),
-            vec!["https://", "example.", "org/abc"]
-        );
-        // Abbreviations stay with the word they belong to.
-        assert_eq!(
-            wrap("Оболонське бюро, м. Київ", 18.0, 18.0, &cols),
-            vec!["Оболонське бюро,", "м. Київ"]
-        );
-        assert_eq!(wrap("", 10.0, 10.0, &cols), vec![""]);
-        // Phone numbers are not split between their digit groups.
-        assert_eq!(
-            wrap("Безоплатна допомога: 0 800 213 103", 24.0, 24.0, &cols),
-            vec!["Безоплатна допомога:", "0 800 213 103"]
-        );
-        assert_eq!(
-            wrap("тел. (0412) 42-05-10, 24 год", 16.0, 16.0, &cols),
-            vec!["тел.", "(0412) 42-05-10,", "24 год"]
-        );
     }
 }

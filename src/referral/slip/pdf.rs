@@ -10,9 +10,9 @@ mod plan;
 pub use plan::render_plan;
 
 use super::format::Paper;
-use super::text::wrap;
 use super::{Item, Slip};
 use crate::referral::qr::Matrix;
+use crate::text::wrap::wrap;
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
