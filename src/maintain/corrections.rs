@@ -7,7 +7,7 @@
 //! appended and closed through [`super::edit`]'s checked, atomic write, so two desks sharing
 //! the folder never lose each other's report.
 
-use super::edit::{SaveError, Snapshot, write_checked};
+use super::edit::{SaveError, Snapshot, date_value, write_checked};
 use crate::directory::{Diagnostic, LineIndex, Severity};
 use crate::i18n::Lang;
 use jiff::civil::Date;
@@ -387,18 +387,6 @@ fn update(
     Err(last.unwrap_or(SaveError::Busy {
         path: path.to_path_buf(),
     }))
-}
-
-fn date_value(d: Date) -> toml_edit::Value {
-    toml_edit::Value::from(toml_edit::Datetime {
-        date: Some(toml_edit::Date {
-            year: d.year() as u16,
-            month: d.month() as u8,
-            day: d.day() as u8,
-        }),
-        time: None,
-        offset: None,
-    })
 }
 
 /// Appends a report to the corrections file at `path` (created when missing).

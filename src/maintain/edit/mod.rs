@@ -370,15 +370,7 @@ fn to_value(v: &FieldValue) -> Option<toml_edit::Value> {
     Some(match v {
         FieldValue::Text(s) => s.as_str().into(),
         FieldValue::Bool(b) => (*b).into(),
-        FieldValue::Date(d) => toml_edit::Value::from(toml_edit::Datetime {
-            date: Some(toml_edit::Date {
-                year: d.year() as u16,
-                month: d.month() as u8,
-                day: d.day() as u8,
-            }),
-            time: None,
-            offset: None,
-        }),
+        FieldValue::Date(d) => date_value(*d),
         FieldValue::Texts(items) => {
             let mut a = toml_edit::Array::new();
             for i in items {
@@ -443,6 +435,19 @@ fn move_after(table: &mut Table, field: &str, after: &str) {
     for (k, v) in rest {
         table.insert_formatted(&k, v);
     }
+}
+
+/// A TOML date (no time, no offset).
+pub(crate) fn date_value(d: Date) -> toml_edit::Value {
+    toml_edit::Value::from(toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: d.year() as u16,
+            month: d.month() as u8,
+            day: d.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    })
 }
 
 #[cfg(test)]
