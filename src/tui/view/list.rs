@@ -6,7 +6,7 @@ use super::theme::Theme;
 use crate::directory::Agency;
 use crate::referral::Card;
 use crate::search::Hit;
-use crate::tui::layout::{Areas, Mode, list_capacity, list_offset, row_height};
+use crate::tui::layout::{Areas, Mode, list_offset, row_height};
 use crate::tui::msg::RowMarks;
 use crate::tui::state::{Marks, Screen, State};
 use crate::tui::strings::{self, Msg};
@@ -41,7 +41,7 @@ pub(super) fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: 
     }
     let compact = a.mode == Mode::Compact;
     let rh = row_height(a.mode);
-    let cap = list_capacity(state.size);
+    let cap = state.list_capacity();
     let offset = list_offset(state.offset, state.selected, cap);
     let w = area.width as usize;
     let lang = state.lang();
@@ -80,6 +80,13 @@ pub(super) fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: 
             name.insert(
                 0,
                 Span::styled(format!("{} ", strings::ALERT_MARK), sel.patch(t.warn())),
+            );
+        }
+        // Already given in this visit (printed, copied or said): not to be given twice.
+        if state.visit.has(&ag.id) {
+            name.insert(
+                0,
+                Span::styled(format!("{} ", strings::GIVEN_MARK), sel.patch(t.accent())),
             );
         }
         let stale = ag.is_stale(state.now.date());
