@@ -154,6 +154,7 @@ pub const HINT_RULES: &[HintRule] = {
         rule(Copy, &[List], NothingSelected, Show::Hide),
         rule(ShowQr, &[List], NothingSelected, Show::Hide),
         rule(MarkReferred, &[List], NothingSelected, Show::Hide),
+        rule(AddToPlan, &[List], NothingSelected, Show::Hide),
         rule(Open, &[Picker], Always, label("вибрати", "choose")),
         // Tab in the print window only where there is a service to choose.
         rule(NextService, &[Preview], NoServiceChoice, Show::Hide),

@@ -555,11 +555,14 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Open, 8),
             (Back, 2),
             (Print, 6),
+            // Building the visit's plan from the list: before the QR code, which is on the
+            // card's bar too and gives way to it.
+            (AddToPlan, 4),
             (CategoryFilter, 5),
             (LocalityFilter, 5),
             // Copying is on the card's bar too; here it is the first to give way.
             (Copy, 3),
-            (ShowQr, 4),
+            (ShowQr, 3),
             // The open-now toggle is also a chip on the search line, clickable; the monthly
             // figures have only this key, so they stay on the bar at 120 columns.
             (ToggleOpenNow, 2),
@@ -568,9 +571,8 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Stats, 4),
             // Shown only while there is a visit to forget; gives way before the filters.
             (NextVisitor, 5),
-            // The plan's keys: adding outranks the rest; the way into the plan shows once it
-            // has steps, the undo once something was counted.
-            (AddToPlan, 6),
+            // The way into the plan shows once it has steps, the undo once something was
+            // counted.
             (FocusPlan, 6),
             (UndoCount, 1),
             (Help, 9),

@@ -470,12 +470,7 @@ impl State {
             Action::PrintDone { outcome, given } => self.print_done(outcome, &given),
             Action::Copied { result, given } => match result {
                 Ok(how) => {
-                    // A note about steps left out (the plan) stays in front of it.
-                    let copied = strings::copied(lang, &how);
-                    self.status = Some(match self.status.take() {
-                        Some(note) => format!("{copied} · {note}"),
-                        None => copied,
-                    });
+                    self.status = Some(strings::copied(lang, &how));
                     self.count_given(crate::stats::How::Copied, &given)
                 }
                 Err(e) => {

@@ -241,8 +241,8 @@ impl State {
     pub(super) fn copy(&mut self) -> Effect {
         // F5 on a plan with steps copies the plan's slip.
         if !self.plan.is_empty() {
-            let (text, missing) = self.plan_text();
-            self.status = missing;
+            // A step whose agency a reload removed is marked in the panel and left out.
+            let (text, _) = self.plan_text();
             return Effect::Copy {
                 text,
                 given: self.plan_given(),
