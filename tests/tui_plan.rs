@@ -482,3 +482,66 @@ fn the_plan_draws_at_every_size() {
         assert!(matches!(h.state.screen, Screen::Card(_) | Screen::List));
     }
 }
+
+/// The plan's print job through a printer command: what is printed is the plan's slip the
+/// preview showed, with the name once.
+#[test]
+fn a_plan_print_job_prints_the_previewed_plan() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("printed.txt");
+    let mut cfg = config();
+    cfg.printer.command = Some(vec![
+        "cp".into(),
+        "{file}".into(),
+        out.display().to_string(),
+    ]);
+    cfg.printer.format = Some(refdesk::referral::slip::SlipFormat::Text);
+    let mut h = harness(120, 40);
+    two_agencies_and_back(&mut h);
+    h.press(KeyCode::F(2));
+    h.type_text(NAME);
+    h.press(KeyCode::Enter);
+    let job = h.ports.print_jobs.first().expect("a print job").clone();
+    let outcome = refdesk::tui::output::print_job(&job, &cfg);
+    assert!(
+        matches!(outcome, PrintOutcome::Printed { .. }),
+        "{outcome:?}"
+    );
+    let printed = std::fs::read_to_string(&out).expect("the command got the slip");
+    let mut ctx = SlipContext::new(&cfg, now().date());
+    ctx.for_name = Some(NAME.into());
+    let (resolved, _) = plan::resolve(&h.state.plan, &h.state.dir, Lang::Uk);
+    assert_eq!(printed, plan::slip::render_text(&resolved, &ctx));
+    assert_eq!(printed.matches(NAME).count(), 1);
+    assert!(
+        printed.contains("КРОК 3") && printed.contains("вул. Тестова, 5"),
+        "{printed}"
+    );
+}
+
+/// The screen writes to this desk's own log when the settings name the desk, and F9 reads
+/// every desk's log in the folder; an undo takes the line out of the desk's log.
+#[test]
+fn the_screen_counts_in_the_desks_own_log_and_f9_sums_the_folder() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let desk = |name: &str| refdesk::config::Config {
+        desk: Some(name.into()),
+        stats_folder: Some(tmp.path().to_path_buf()),
+        ..config()
+    };
+    let (one, two) = (desk("Вікно 1"), desk("Вікно 2"));
+    let mut h = harness(120, 40);
+    h.type_text("пенсію");
+    h.ctrl('r');
+    let r = h.ports.records[0].clone();
+    refdesk::tui::output::record(&r, &one, Lang::Uk).expect("written");
+    refdesk::tui::output::record(&r, &two, Lang::Uk).expect("written");
+    assert!(tmp.path().join("referrals-Вікно-1.log").exists());
+    let all = refdesk::tui::output::load_stats(&one, Lang::Uk).expect("read");
+    assert_eq!(all.records.len(), 2, "both desks' lines");
+    refdesk::tui::output::take_back(&r, &one, Lang::Uk).expect("taken back");
+    let all = refdesk::tui::output::load_stats(&two, Lang::Uk).expect("read");
+    assert_eq!(all.records.len(), 1);
+    let left = std::fs::read_to_string(tmp.path().join("referrals-Вікно-1.log")).expect("log");
+    assert!(left.is_empty(), "{left}");
+}
