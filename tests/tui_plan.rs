@@ -545,3 +545,57 @@ fn the_screen_counts_in_the_desks_own_log_and_f9_sums_the_folder() {
     let left = std::fs::read_to_string(tmp.path().join("referrals-Вікно-1.log")).expect("log");
     assert!(left.is_empty(), "{left}");
 }
+
+/// Issue 12's «done when»: the handbook's example on the built-in demo directory — after the
+/// two searches, two agencies and the way back, the note, the text read aloud, one slip with
+/// the name once — in under 30 keystrokes (the README's table, key for key).
+#[test]
+fn the_handbook_example_takes_under_30_keystrokes_after_the_searches() {
+    let dir = refdesk::directory::load_demo(&refdesk::directory::LoadOptions {
+        today: now().date(),
+        lang: Lang::Uk,
+    });
+    let mut h = Harness::new(dir, settings(Lang::Uk), now(), 120, 40);
+    let mut keys = 0;
+    let mut press = |h: &mut Harness, code: KeyCode, mods: KeyModifiers| {
+        keys += 1;
+        h.key(KeyEvent::new(code, mods))
+    };
+    let ctrl = KeyModifiers::CONTROL;
+    let none = KeyModifiers::NONE;
+    h.type_text("звільнився з колонії");
+    assert_eq!(row_id(&h, 0), "zt-resocializacia");
+    press(&mut h, KeyCode::Char('d'), ctrl);
+    press(&mut h, KeyCode::Char('u'), ctrl);
+    h.type_text("втратив паспорт");
+    assert_eq!(row_id(&h, 0), "zt-dms");
+    press(&mut h, KeyCode::Char('d'), ctrl);
+    press(&mut h, KeyCode::Char('o'), ctrl);
+    press(&mut h, KeyCode::Char('t'), ctrl);
+    press(&mut h, KeyCode::Down, none);
+    press(&mut h, KeyCode::Down, none);
+    press(&mut h, KeyCode::Tab, none);
+    press(&mut h, KeyCode::Tab, none);
+    let (resolved, _) = plan::resolve(&h.state.plan, &h.state.dir, Lang::Uk);
+    let office = refdesk::referral::slip::IssuingOffice::from_config(&config().office);
+    let said = plan::phrase::phrase(&resolved, &office);
+    assert!(
+        said.starts_with("Спочатку Вам слід звернутися до"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Коли отримаєте документ, поверніться, будь ласка, до нас"),
+        "{said}"
+    );
+    assert!(h.screen().contains("Прочитайте відвідувачу весь план"));
+    press(&mut h, KeyCode::F(2), none);
+    h.type_text(NAME);
+    let e = press(&mut h, KeyCode::Enter, none);
+    let Effect::Print(job) = e else {
+        panic!("printed: {e:?}");
+    };
+    assert_eq!(job.plan.as_ref().map(Plan::len), Some(3));
+    assert_eq!(job.for_name.as_deref(), Some(NAME));
+    assert_eq!(keys, 11, "the README's count");
+    assert!(keys + NAME.chars().count() < 30, "even with the name typed");
+}

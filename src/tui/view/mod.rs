@@ -108,12 +108,12 @@ pub fn draw(state: &State, f: &mut Frame) -> Drawn {
             }
         }
     }
+    // While the plan has the keyboard, its text to read aloud takes the card's place (beside
+    // the list, or over it on a narrow or compact screen, where there is no panel).
+    if state.plan_cursor.is_some() {
+        viewport.plan_phrase = plan::draw_plan_phrase(state, f, a.card);
+    }
     if let Some(panel) = a.plan {
-        // While the panel has the keyboard, the plan's text to read aloud takes the card's
-        // place (beside the list, or over it on a narrow screen).
-        if state.plan_cursor.is_some() {
-            viewport.plan_phrase = plan::draw_plan_phrase(state, f, a.card);
-        }
         plan::draw_plan(state, f, panel);
     }
     let mut hints_area = a.hints;
