@@ -259,3 +259,37 @@ fn the_key_and_its_note_in_english() {
         .join("\n");
     assert!(help.contains("next visitor: forget everything"), "{help}");
 }
+
+/// The visit's plan, its notes, its counts and the marks of what was given are the visit's
+/// too: Ctrl-L forgets them all, also from inside the plan panel and its note line; the
+/// counts already written stay in the log.
+#[test]
+fn ctrl_l_forgets_the_plan_its_notes_the_counts_and_the_marks() {
+    let mut h = harness(120, 40);
+    let start = h.screen();
+    h.type_text("пенсію");
+    h.ctrl('d');
+    h.ctrl('u');
+    h.type_text(QUERY);
+    h.ctrl('d');
+    h.ctrl('o');
+    h.ctrl('r');
+    h.ctrl('t');
+    h.press(KeyCode::Enter);
+    h.type_text("коли отримаєте паспорт");
+    assert_eq!(h.state.plan.len(), 3);
+    assert!(!h.state.visit.is_empty());
+    assert!(matches!(h.state.overlays.last(), Some(Overlay::Note(_))));
+    h.ctrl('l');
+    assert!(h.state.plan.is_empty());
+    assert_eq!(h.state.plan_cursor, None);
+    assert!(h.state.visit.is_empty());
+    assert!(h.state.overlays.is_empty());
+    assert!(h.state.visit_is_blank());
+    let now = h.screen();
+    assert_eq!(without_info_line(&now), without_info_line(&start), "{now}");
+    for gone in ["План візиту", "паспорт", "✓"] {
+        assert!(!now.contains(gone), "{gone}: {now}");
+    }
+    assert_eq!(h.ports.records.len(), 1, "what was counted stays counted");
+}

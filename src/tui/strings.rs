@@ -260,8 +260,8 @@ impl Msg {
                 "could not take the count back",
             ),
             Given => (
-                "уже видано цьому відвідувачу (надруковано, скопійовано чи сказано)",
-                "already given to this visitor (printed, copied or said)",
+                "уже видано цьому відвідувачу",
+                "already given to this visitor",
             ),
             HelpTitle => ("Довідка: клавіші", "Help: keys"),
             HelpTyping => (

@@ -378,6 +378,7 @@ impl Command {
     }
 
     /// The longer description for the help screen.
+    #[allow(clippy::too_many_lines)] // a table of phrases (data), one arm per command
     pub fn describe(self, lang: Lang) -> &'static str {
         use Command::*;
         let (uk, en) = match self {

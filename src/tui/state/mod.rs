@@ -204,10 +204,6 @@ impl State {
             | (Scope::Plan, StepUp | StepDown | RemoveStep | NextNote | PrevNote) => {
                 return self.plan_command(c);
             }
-            (Scope::Plan, Back) => {
-                self.plan_cursor = None;
-                return Effect::None;
-            }
             (Scope::Note, Open) => {
                 self.keep_note();
                 return Effect::None;

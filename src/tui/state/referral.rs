@@ -116,12 +116,16 @@ impl State {
         self.plan.targets().map(|(_, t)| t.clone()).collect()
     }
 
-    /// The plan's slip text as copied, and a note on steps whose agency a reload removed.
-    fn plan_text(&self) -> (String, Option<String>) {
-        let (steps, missing) = plan::resolve(&self.plan, &self.dir, crate::i18n::Lang::Uk);
-        let text = plan::slip::render_text(&steps, &self.slip_context(None));
-        let note = (!missing.is_empty()).then(|| strings::plan_missing(self.lang(), &missing));
-        (text, note)
+    /// The plan's slip text as copied (a step whose agency a reload removed is left out).
+    fn plan_text(&self) -> String {
+        let (steps, _) = plan::resolve(&self.plan, &self.dir, Lang::Uk);
+        plan::slip::render_text(&steps, &self.slip_context(None))
+    }
+
+    /// What the status line says about steps whose agency a reload removed, if any.
+    fn plan_missing(&self) -> Option<String> {
+        let (_, missing) = plan::resolve(&self.plan, &self.dir, Lang::Uk);
+        (!missing.is_empty()).then(|| strings::plan_missing(self.lang(), &missing))
     }
 
     pub(super) fn open_preview(&mut self) -> Effect {
@@ -192,11 +196,8 @@ impl State {
             Msg::Printing
         };
         self.status = Some(msg.text(self.lang()).to_string());
-        if p.plan {
-            let (_, missing) = self.plan_text();
-            if let Some(m) = missing {
-                self.status = Some(format!("{} · {m}", msg.text(self.lang())));
-            }
+        if let Some(m) = self.plan_missing().filter(|_| p.plan) {
+            self.status = Some(format!("{} · {m}", msg.text(self.lang())));
         }
         Effect::Print(PrintJob {
             dir: DirHandle(self.dir.clone()),
@@ -242,9 +243,8 @@ impl State {
         // F5 on a plan with steps copies the plan's slip.
         if !self.plan.is_empty() {
             // A step whose agency a reload removed is marked in the panel and left out.
-            let (text, _) = self.plan_text();
             return Effect::Copy {
-                text,
+                text: self.plan_text(),
                 given: self.plan_given(),
             };
         }

@@ -75,20 +75,7 @@ pub(super) fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: 
             sel,
             t.matched(),
         );
-        // An alert is marked before the name, so it is seen before the agency is chosen.
-        if ag.alert.as_deref().is_some_and(|s| !s.trim().is_empty()) {
-            name.insert(
-                0,
-                Span::styled(format!("{} ", strings::ALERT_MARK), sel.patch(t.warn())),
-            );
-        }
-        // Already given in this visit (printed, copied or said): not to be given twice.
-        if state.visit.has(&ag.id) {
-            name.insert(
-                0,
-                Span::styled(format!("{} ", strings::GIVEN_MARK), sel.patch(t.accent())),
-            );
-        }
+        name.splice(0..0, name_marks(state, ag, sel, t));
         let stale = ag.is_stale(state.now.date());
         let y = area.y + i as u16 * rh;
         let mut spans = vec![
@@ -138,6 +125,25 @@ pub(super) fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: 
         }
         hits.rows.push((Rect::new(area.x, y, area.width, rh), row));
     }
+}
+
+/// The marks before a result's name: ✓ already given in this visit (not to be given twice),
+/// ! an alert (seen before the agency is chosen).
+fn name_marks(state: &State, ag: &Agency, sel: Style, t: Theme) -> Vec<Span<'static>> {
+    let mut marks = Vec::new();
+    if state.visit.has(&ag.id) {
+        marks.push(Span::styled(
+            format!("{} ", strings::GIVEN_MARK),
+            sel.patch(t.accent()),
+        ));
+    }
+    if ag.alert.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+        marks.push(Span::styled(
+            format!("{} ", strings::ALERT_MARK),
+            sel.patch(t.warn()),
+        ));
+    }
+    marks
 }
 
 /// The width of a result row's "verified long ago" note on a row `w` wide; 0 when there is
