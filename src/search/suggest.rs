@@ -182,8 +182,8 @@ const NEAR_PAIRS: usize = 4;
 const AGENCIES_PER_WORD: usize = 200;
 
 /// Sørensen–Dice similarity of a word given by its letter pairs and another word: twice the
-/// pairs they share over how many both have (strsim's `sorensen_dice` counts bytes, which
-/// for Cyrillic are not letters).
+/// pairs they share over how many both have (strsim's `sorensen_dice` divides by the words'
+/// lengths in bytes, twice their letters in Cyrillic).
 fn dice(pairs: &[String], v: &str) -> (usize, f64) {
     let chars: Vec<char> = v.chars().collect();
     let mut theirs: Vec<String> = chars.windows(2).map(|p| p.iter().collect()).collect();
@@ -227,9 +227,10 @@ fn agencies_doing(idx: &Index, id: u32) -> impl Iterator<Item = u32> + '_ {
 }
 
 /// Categories (ids into `Index::categories`) whose words are nearest to the query's when
-/// nothing matched them: every directory word sharing at least [`NEAR_WORDS`] of its letter
-/// pairs with a query word of five letters or more leads to the categories of the agencies it
-/// describes; nearest first, then by how many agencies. None when cancelled.
+/// nothing matched them: every directory word sharing at least [`NEAR_PAIRS`] letter pairs
+/// and a similarity of [`NEAR_WORDS`] with a query word of five letters or more leads to the
+/// categories of the agencies it describes; nearest first, then by how many agencies. None
+/// when cancelled.
 fn categories_by_words(
     idx: &Index,
     words: &[String],
@@ -248,10 +249,12 @@ fn categories_by_words(
             if id % 4096 == 4095 && cancelled() {
                 return None;
             }
+            // Cheap filters first: a similar length, and enough of the letter pairs.
             let vn = v.chars().count();
-            // Cheap filters first: a similar length, and some of the letter pairs.
-            let some = pairs.iter().filter(|p| v.contains(p.as_str())).count();
-            if vn * 2 < n || vn > n * 2 || some < NEAR_PAIRS {
+            if vn * 2 < n
+                || vn > n * 2
+                || pairs.iter().filter(|p| v.contains(p.as_str())).count() < NEAR_PAIRS
+            {
                 continue;
             }
             let (shared, sim) = dice(&pairs, v);
