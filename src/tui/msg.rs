@@ -133,8 +133,46 @@ pub enum Effect {
     /// «Наступний відвідувач»: make the search thread forget every query it remembers, repaint
     /// the whole terminal, then search as on start.
     NextVisitor(SearchRequest),
+    /// Keeping the directory true: a correction report, «перевірено сьогодні», the settings'
+    /// maintainer name, the corrections file, the git audit line; answer with
+    /// [`Action::Maintained`].
+    Maintain(MaintainJob),
     /// Several effects, in order.
     Batch(Vec<Effect>),
+}
+
+/// A job that writes to or reads from the data folder (or the settings file): run off the
+/// screen's thread, each answered with [`Action::Maintained`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum MaintainJob {
+    /// Read `corrections.toml`: the card's warning and F8's list.
+    LoadCorrections,
+    /// Append a report to `corrections.toml`.
+    Report(crate::maintain::corrections::NewReport),
+    /// Set `verified` = `today` and `verified_by` = `by` in the agency's file.
+    Verify {
+        dir: DirHandle,
+        agency: AgencyId,
+        by: String,
+        today: Date,
+    },
+    /// Write `maintainer = …` into the settings file, asked once.
+    SaveMaintainer(String),
+    /// The data folder's last git commit and uncommitted files (runs git, up to seconds).
+    Audit,
+}
+
+/// What became of a [`MaintainJob`]; errors are said in the screen's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MaintainDone {
+    Corrections(Vec<crate::maintain::corrections::Correction>),
+    Reported(Result<(), String>),
+    Verified {
+        agency: AgencyId,
+        result: Result<(), String>,
+    },
+    MaintainerSaved(Result<(), String>),
+    Audit(Option<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -179,6 +217,8 @@ pub enum Action {
         dir: DirHandle,
         changes: Vec<Change>,
     },
+    /// A maintenance job finished.
+    Maintained(MaintainDone),
 }
 
 /// The most results the screen keeps; the count shown is the real total.

@@ -20,6 +20,8 @@ pub struct HintContext {
     pub saves: bool,
     /// The window open has nothing to move through (the QR code, the statistics, a notice).
     pub nothing_to_scroll: bool,
+    /// The dialog open is a single line with nothing to choose (the maintainer's name).
+    pub nothing_to_choose: bool,
 }
 
 /// A condition of a hint rule.
@@ -35,6 +37,7 @@ pub enum When {
     NoServiceChoice,
     Saves,
     NothingToScroll,
+    NothingToChoose,
 }
 
 impl When {
@@ -50,6 +53,7 @@ impl When {
             When::NoServiceChoice => cx.no_service_choice,
             When::Saves => cx.saves,
             When::NothingToScroll => cx.nothing_to_scroll,
+            When::NothingToChoose => cx.nothing_to_choose,
         }
     }
 }
@@ -94,7 +98,7 @@ const fn label(uk: &'static str, en: &'static str) -> Show {
 /// command's own label ([`Command::hint`]).
 pub const HINT_RULES: &[HintRule] = {
     use Command::*;
-    use Scope::{List, Pager, Picker, Preview};
+    use Scope::{Dialog, List, Pager, Picker, Preview};
     use When::*;
     &[
         // Nothing to clear yet: Esc on an empty query does nothing, so it is not offered.
@@ -137,6 +141,11 @@ pub const HINT_RULES: &[HintRule] = {
         // The QR code, the statistics and a notice have nothing to move through.
         rule(Up, &[Pager], NothingToScroll, Show::Hide),
         rule(Up, &[Preview], Always, label("прокрутити", "scroll")),
+        rule(Back, &[Dialog], Always, label("скасувати", "cancel")),
+        rule(Open, &[Dialog], NothingToChoose, label("зберегти", "save")),
+        rule(Open, &[Dialog], Always, label("надіслати", "send")),
+        rule(Up, &[Dialog], NothingToChoose, Show::Hide),
+        rule(Up, &[Dialog], Always, label("поле", "field")),
     ]
 };
 
@@ -173,6 +182,7 @@ mod tests {
             Scope::Picker,
             Scope::Pager,
             Scope::Preview,
+            Scope::Dialog,
         ];
         for r in HINT_RULES {
             let scopes: Vec<Scope> = if r.scopes.is_empty() {

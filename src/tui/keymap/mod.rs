@@ -52,6 +52,11 @@ pub enum Command {
     NextOutput,
     /// «Наступний відвідувач»: forget everything about this visit and start afresh.
     NextVisitor,
+    /// «Повідомити про помилку»: the field that is wrong and a short note, into the corrections
+    /// file.
+    Report,
+    /// «Перевірено сьогодні»: `verified` = today, `verified_by` = the maintainer.
+    Verify,
 }
 
 /// Where the keyboard is: decides which bindings apply.
@@ -67,6 +72,9 @@ pub enum Scope {
     Pager,
     /// The print preview: typing goes into the «Для:» field, Enter prints.
     Preview,
+    /// A small window with one line to type (a correction report, the maintainer's name):
+    /// ↑↓ choose, Enter sends.
+    Dialog,
 }
 
 const ALL: &[Scope] = &[
@@ -75,12 +83,13 @@ const ALL: &[Scope] = &[
     Scope::Picker,
     Scope::Pager,
     Scope::Preview,
+    Scope::Dialog,
 ];
 const LIST_CARD: &[Scope] = &[Scope::List, Scope::Card];
 /// Tab chooses the service wherever one is shown: the card and the print preview.
 const SERVICE: &[Scope] = &[Scope::Card, Scope::Preview];
 const PREVIEW: &[Scope] = &[Scope::Preview];
-const EDIT: &[Scope] = &[Scope::List, Scope::Picker, Scope::Preview];
+const EDIT: &[Scope] = &[Scope::List, Scope::Picker, Scope::Preview, Scope::Dialog];
 const MOVE: &[Scope] = ALL;
 
 /// A key with its modifiers, as written in the table.
@@ -127,7 +136,13 @@ pub static BINDINGS: &[Binding] = &[
     b(
         k(KeyCode::Enter),
         Command::Open,
-        &[Scope::List, Scope::Picker, Scope::Pager, Scope::Preview],
+        &[
+            Scope::List,
+            Scope::Picker,
+            Scope::Pager,
+            Scope::Preview,
+            Scope::Dialog,
+        ],
     ),
     b(k(KeyCode::Esc), Command::Back, ALL),
     b(k(KeyCode::Up), Command::Up, MOVE),
@@ -170,6 +185,11 @@ pub static BINDINGS: &[Binding] = &[
     b(k(KeyCode::F(2)), Command::NextOutput, PREVIEW),
     // Everywhere, the print preview too: the visitor may leave before the slip is printed.
     b(ctrl('l'), Command::NextVisitor, ALL),
+    // Keeping the data true, from the card (or the selected result). F for "flag": the
+    // frontliner flags an error in two keys (Ctrl-F, then Enter after a short note); T for
+    // "today". Both are free in every scope, and neither is a terminal's own key.
+    b(ctrl('f'), Command::Report, LIST_CARD),
+    b(ctrl('t'), Command::Verify, LIST_CARD),
 ];
 
 /// The bound command for a key press in a scope. Key releases (Windows) are ignored.
@@ -296,6 +316,8 @@ impl Command {
             Stats => ("статистика", "statistics"),
             NextOutput => ("куди", "output"),
             NextVisitor => ("новий візит", "next visitor"),
+            Report => ("помилка", "report error"),
+            Verify => ("перевірено", "verified"),
         };
         lang.pick(uk, en)
     }
@@ -372,6 +394,14 @@ impl Command {
                 "новий візит: забути все про попередній (запит, фільтри, картку, вікна, ім'я в полі «Для:») і почати з чистого екрана для наступного відвідувача",
                 "next visitor: forget everything about this visit (the query, filters, card, windows, the name in «For:») and start from a clean screen",
             ),
+            Report => (
+                "повідомити про помилку в даних установи: вибрати поле (чи «інше») і коротко написати, що не так; повідомлення отримає упорядник",
+                "report an error in the agency's data: choose the field (or «other») and say briefly what is wrong; the maintainer gets the report",
+            ),
+            Verify => (
+                "перевірено сьогодні: записати в дані установи сьогоднішню дату перевірки й ім'я упорядника",
+                "verified today: write today's date and the maintainer's name into the agency's data",
+            ),
         };
         lang.pick(uk, en)
     }
@@ -418,6 +448,8 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
                 CategoryFilter,
                 LocalityFilter,
                 ToggleOpenNow,
+                Report,
+                Verify,
             ],
         ),
         (Msg::HelpGroupPreview, &[NextOutput]),
@@ -463,6 +495,9 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (MarkReferred, 1),
             // After the QR code: on a narrow bar it goes before it.
             (NextVisitor, 2),
+            // Last to get room: F1 lists them, and the bar keeps the referral's own keys.
+            (Report, 1),
+            (Verify, 1),
             (Help, 8),
             (Quit, 10),
         ],
@@ -477,6 +512,7 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Help, 8),
             (Quit, 10),
         ],
+        Scope::Dialog => &[(Open, 9), (Back, 9), (Up, 3), (Help, 8), (Quit, 10)],
     }
 }
 

@@ -7,11 +7,13 @@
 //! `update` dispatches; each concern keeps its transitions in its own file.
 
 mod card;
+mod maintain;
 mod overlays;
 mod referral;
 mod reload;
 mod results;
 
+pub use maintain::{DUE_WITHIN_DAYS, Dialog, DialogKind, MAX_NOTE_CHARS};
 pub use overlays::{Overlay, PickItem, Picker, PickerKind, StatsView};
 pub use referral::{MAX_NAME_CHARS, Preview};
 pub use reload::{MAX_CHANGES, Reloading};
@@ -103,6 +105,10 @@ pub struct State {
     pub reloading: Reloading,
     /// Print jobs running in the background.
     pub printing: usize,
+    /// The correction reports in the data folder (open and closed), as last read.
+    pub corrections: Vec<crate::maintain::corrections::Correction>,
+    /// The data folder's git audit line, as last read (F8).
+    pub audit: Option<String>,
     last_click: Option<(usize, u64)>,
     /// What the last frame measured.
     viewport: Viewport,
@@ -134,6 +140,8 @@ impl State {
             changes: Vec::new(),
             reloading: Reloading::default(),
             printing: 0,
+            corrections: Vec::new(),
+            audit: None,
             last_click: None,
             viewport: Viewport::default(),
         }
@@ -152,6 +160,7 @@ impl State {
         match self.overlays.last() {
             Some(Overlay::Picker(_)) => Scope::Picker,
             Some(Overlay::Preview(_)) => Scope::Preview,
+            Some(Overlay::Dialog(_)) => Scope::Dialog,
             Some(_) => Scope::Pager,
             None => match self.screen {
                 Screen::Card(_) => Scope::Card,
@@ -176,7 +185,9 @@ impl State {
         match c {
             Quit => return Effect::Quit,
             Help => self.toggle_overlay(Overlay::Help { scroll: 0 }),
-            Problems => self.toggle_overlay(Overlay::Problems { selected: 0 }),
+            Problems => return self.open_problems(),
+            Report => return self.open_report(),
+            Verify => return self.verify_today(),
             CategoryFilter => self.open_picker(PickerKind::Category),
             LocalityFilter => self.open_picker(PickerKind::Locality),
             ToggleOpenNow => {
@@ -196,7 +207,7 @@ impl State {
                 }
             }
             Back => match scope {
-                Scope::Picker | Scope::Pager | Scope::Preview => {
+                Scope::Picker | Scope::Pager | Scope::Preview | Scope::Dialog => {
                     self.overlays.pop();
                 }
                 Scope::Card => self.screen = Screen::List,
@@ -205,6 +216,7 @@ impl State {
             Open => match scope {
                 Scope::Picker => return self.pick(),
                 Scope::Preview => return self.print_from_preview(),
+                Scope::Dialog => return self.dialog_send(),
                 Scope::Pager => {
                     self.overlays.pop();
                 }
@@ -223,6 +235,7 @@ impl State {
                         self.move_overlay(sign * if paged { 10 } else { 1 })
                     }
                     Scope::Preview => self.scroll_preview(sign * if paged { card_page } else { 1 }),
+                    Scope::Dialog => self.dialog_move(sign * if paged { 5 } else { 1 }),
                 }
             }
             NextService | PrevService if scope == Scope::Preview => {
@@ -238,6 +251,7 @@ impl State {
                             p.for_name.edit(c);
                         }
                     }
+                    Scope::Dialog => self.dialog_edit(c),
                     Scope::Card | Scope::Pager => {}
                 }
             }
@@ -258,6 +272,10 @@ impl State {
                     p.filter.insert(text);
                     p.selected = p.first_match();
                 }
+                Effect::None
+            }
+            Scope::Dialog => {
+                self.dialog_type(text);
                 Effect::None
             }
             // Typing always searches: from the card or a help window it goes back to the list.
@@ -393,6 +411,7 @@ impl State {
                     Scope::Card => self.scroll_card(3 * sign),
                     Scope::Picker | Scope::Pager => self.move_overlay(sign),
                     Scope::Preview => self.scroll_preview(3 * sign),
+                    Scope::Dialog => self.dialog_move(sign),
                 }
             }
             _ => {}
@@ -431,12 +450,24 @@ impl State {
                 }
                 Effect::None
             }
-            Action::Watch(WatchEvent::Changed(_)) => self.files_changed(),
+            Action::Watch(WatchEvent::Changed(paths)) => {
+                // The corrections file holds no agency: it is read again on its own.
+                let is_reports = |p: &PathBuf| {
+                    crate::maintain::corrections::is_corrections_file(&p.to_string_lossy())
+                };
+                let reports = Effect::Maintain(crate::tui::msg::MaintainJob::LoadCorrections);
+                match (paths.iter().any(is_reports), paths.iter().all(is_reports)) {
+                    (true, true) => reports,
+                    (true, false) => Effect::Batch(vec![self.files_changed(), reports]),
+                    (false, _) => self.files_changed(),
+                }
+            }
             Action::Watch(WatchEvent::Error(e)) => {
                 self.status = Some(format!("{}: {e}", Msg::WatchFailed.text(lang)));
                 Effect::None
             }
             Action::Reloaded { dir, changes } => self.reloaded(dir, changes),
+            Action::Maintained(done) => self.maintained(done),
             _ => Effect::None,
         }
     }

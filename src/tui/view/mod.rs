@@ -6,6 +6,7 @@
 //! window, as in television's `screen/`.
 
 mod card;
+mod dialog;
 mod frame;
 mod help;
 mod hints;
