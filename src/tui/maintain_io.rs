@@ -2,11 +2,12 @@
 //! сьогодні», the settings' maintainer name, the git audit line — as one plain synchronous
 //! function, so the running screen runs it on a thread and the test harness in place.
 
-use super::msg::{MaintainDone, MaintainJob};
+use super::msg::{MaintainDone, MaintainJob, SaveRefused};
+use crate::directory::Directory;
 use crate::i18n::Lang;
-use crate::maintain::edit::SaveError;
+use crate::maintain::edit::{self, SaveError, Snapshot};
 use crate::maintain::{audit, corrections, verify};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Carries out `job` for the data path `data` (`None`: the built-in demo, which is read-only)
 /// and the settings file `config`.
@@ -57,5 +58,61 @@ pub fn run(
         MaintainJob::Audit => {
             MaintainDone::Audit(data.and_then(audit::audit).map(|a| a.line(lang)))
         }
+        MaintainJob::OpenEdit { dir, agency } => MaintainDone::EditOpened {
+            result: verify::open_agency(&dir.0, &agency).map_err(|e| e.message(lang)),
+            agency,
+            new: false,
+        },
+        MaintainJob::OpenNew { dir, near } => MaintainDone::EditOpened {
+            agency: String::new(),
+            new: true,
+            result: new_file(&dir.0, near.as_deref(), data)
+                .and_then(|p| Snapshot::open_or_create(&p))
+                .map_err(|e| e.message(lang)),
+        },
+        MaintainJob::SaveEdit {
+            snapshot,
+            agency,
+            edits,
+            new,
+        } => {
+            let saved = if new {
+                edit::save_new(&snapshot, &agency, &edits.0)
+            } else {
+                edit::save(&snapshot, &agency, &edits.0)
+            };
+            MaintainDone::EditSaved(saved.map(|_| ()).map_err(|e| SaveRefused {
+                changed: match e {
+                    SaveError::Changed { .. } if !new => {
+                        edit::changed_on_disk(&snapshot, &agency).ok().flatten()
+                    }
+                    _ => None,
+                },
+                message: e.message(lang),
+            }))
+        }
     }
 }
+
+/// The file a new agency is added to: the file of the agency on screen, else the data file,
+/// else `нові-установи.toml` in the data folder.
+fn new_file(
+    dir: &Directory,
+    near: Option<&str>,
+    data: Option<&Path>,
+) -> Result<PathBuf, SaveError> {
+    if dir.meta.demo {
+        return Err(SaveError::Demo);
+    }
+    if let Some(a) = near.and_then(|id| dir.agency(id)) {
+        return Ok(PathBuf::from(&a.origin.file));
+    }
+    match data {
+        Some(d) if d.is_dir() => Ok(d.join(NEW_FILE)),
+        Some(d) => Ok(d.to_path_buf()),
+        None => Err(SaveError::Demo),
+    }
+}
+
+/// Where new agencies go in a data folder when no agency's file is at hand.
+pub const NEW_FILE: &str = "нові-установи.toml";

@@ -283,6 +283,8 @@ mod tests {
             ("state/mod.rs", include_str!("state/mod.rs")),
             ("state/card.rs", include_str!("state/card.rs")),
             ("state/maintain.rs", include_str!("state/maintain.rs")),
+            ("state/edit.rs", include_str!("state/edit.rs")),
+            ("state/form.rs", include_str!("state/form.rs")),
             ("state/overlays.rs", include_str!("state/overlays.rs")),
             ("state/referral.rs", include_str!("state/referral.rs")),
             ("state/reload.rs", include_str!("state/reload.rs")),

@@ -160,6 +160,40 @@ pub enum MaintainJob {
     SaveMaintainer(String),
     /// The data folder's last git commit and uncommitted files (runs git, up to seconds).
     Audit,
+    /// «Редагувати»: read agency `agency`'s file for the edit form.
+    OpenEdit { dir: DirHandle, agency: AgencyId },
+    /// «Нова установа»: the file a new agency goes to — `near`'s file, else the data file, else
+    /// a new file in the data folder.
+    OpenNew {
+        dir: DirHandle,
+        near: Option<AgencyId>,
+    },
+    /// Save the form's edits over the snapshot it was opened on (refused if the file changed).
+    SaveEdit {
+        snapshot: crate::maintain::edit::Snapshot,
+        agency: AgencyId,
+        edits: EditList,
+        new: bool,
+    },
+}
+
+/// The form's edits in an effect. `Edit` holds TOML values, which do not compare; two lists
+/// are equal when they print alike (effects are compared only in tests).
+#[derive(Debug, Clone)]
+pub struct EditList(pub Vec<crate::maintain::edit::Edit>);
+
+impl PartialEq for EditList {
+    fn eq(&self, other: &Self) -> bool {
+        format!("{:?}", self.0) == format!("{:?}", other.0)
+    }
+}
+
+/// Why a save did not happen, said in the screen's language, with what someone else changed
+/// in the file meanwhile (when that was the reason).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveRefused {
+    pub message: String,
+    pub changed: Option<Vec<String>>,
 }
 
 /// What became of a [`MaintainJob`]; errors are said in the screen's language.
@@ -173,6 +207,13 @@ pub enum MaintainDone {
     },
     MaintainerSaved(Result<(), String>),
     Audit(Option<String>),
+    /// The file read for the form (`new`: a new agency), or why not.
+    EditOpened {
+        agency: AgencyId,
+        new: bool,
+        result: Result<crate::maintain::edit::Snapshot, String>,
+    },
+    EditSaved(Result<(), SaveRefused>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

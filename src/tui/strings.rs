@@ -105,6 +105,17 @@ pub enum Msg {
     MaintainerNotSaved,
     NotSaved,
     ReportOnCard,
+    HelpGroupForm,
+    FormTitle,
+    NewTitle,
+    FormFile,
+    FormSaved,
+    FormHasErrors,
+    FormUnsaved,
+    FormChangedFields,
+    FormSuggestion,
+    FormParsed,
+    FormOpenFailed,
 }
 
 impl Msg {
@@ -289,6 +300,29 @@ impl Msg {
             ),
             NotSaved => ("не записано", "not saved"),
             ReportOnCard => ("є повідомлення про помилку", "an error has been reported"),
+            HelpGroupForm => (
+                "Форма редагування (Ctrl-O, Ctrl-D)",
+                "Edit form (Ctrl-O, Ctrl-D)",
+            ),
+            FormTitle => ("Редагування", "Editing"),
+            NewTitle => ("Нова установа", "New agency"),
+            FormFile => ("Файл", "File"),
+            FormSaved => (
+                "збережено — довідник оновиться за мить",
+                "saved — the directory reloads in a moment",
+            ),
+            FormHasErrors => (
+                "не збережено: спершу виправте позначені поля",
+                "not saved: first fix the marked fields",
+            ),
+            FormUnsaved => (
+                "є незбережені зміни: Esc ще раз — закрити без збереження, Ctrl-S — зберегти",
+                "there are unsaved changes: Esc again closes without saving, Ctrl-S saves",
+            ),
+            FormChangedFields => ("Інше робоче місце змінило", "Changed elsewhere"),
+            FormSuggestion => ("програма пропонує", "suggested"),
+            FormParsed => ("програма читає так", "read as"),
+            FormOpenFailed => ("Форму не відкрито", "The form did not open"),
         };
         lang.pick(uk, en)
     }

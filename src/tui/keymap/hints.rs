@@ -98,7 +98,7 @@ const fn label(uk: &'static str, en: &'static str) -> Show {
 /// command's own label ([`Command::hint`]).
 pub const HINT_RULES: &[HintRule] = {
     use Command::*;
-    use Scope::{Dialog, List, Pager, Picker, Preview};
+    use Scope::{Dialog, Form, List, Pager, Picker, Preview};
     use When::*;
     &[
         // Nothing to clear yet: Esc on an empty query does nothing, so it is not offered.
@@ -142,6 +142,7 @@ pub const HINT_RULES: &[HintRule] = {
         rule(Up, &[Pager], NothingToScroll, Show::Hide),
         rule(Up, &[Preview], Always, label("прокрутити", "scroll")),
         rule(Back, &[Dialog], Always, label("скасувати", "cancel")),
+        rule(Back, &[Form], Always, label("закрити", "close")),
         rule(Open, &[Dialog], NothingToChoose, label("зберегти", "save")),
         rule(Open, &[Dialog], Always, label("надіслати", "send")),
         rule(Up, &[Dialog], NothingToChoose, Show::Hide),
@@ -183,6 +184,7 @@ mod tests {
             Scope::Pager,
             Scope::Preview,
             Scope::Dialog,
+            Scope::Form,
         ];
         for r in HINT_RULES {
             let scopes: Vec<Scope> = if r.scopes.is_empty() {

@@ -57,6 +57,15 @@ pub enum Command {
     Report,
     /// «Перевірено сьогодні»: `verified` = today, `verified_by` = the maintainer.
     Verify,
+    /// «Редагувати»: the edit form over the agency's fields.
+    Edit,
+    /// «Нова установа»: the edit form for a new agency.
+    NewAgency,
+    /// In the edit form: save.
+    Save,
+    /// In the edit form: the next field / the one before.
+    NextField,
+    PrevField,
 }
 
 /// Where the keyboard is: decides which bindings apply.
@@ -75,6 +84,9 @@ pub enum Scope {
     /// A small window with one line to type (a correction report, the maintainer's name):
     /// ↑↓ choose, Enter sends.
     Dialog,
+    /// The edit form: typing goes into the field, Tab / ↑↓ / Enter move between fields,
+    /// Ctrl-S saves.
+    Form,
 }
 
 const ALL: &[Scope] = &[
@@ -84,12 +96,20 @@ const ALL: &[Scope] = &[
     Scope::Pager,
     Scope::Preview,
     Scope::Dialog,
+    Scope::Form,
 ];
+const FORM: &[Scope] = &[Scope::Form];
 const LIST_CARD: &[Scope] = &[Scope::List, Scope::Card];
 /// Tab chooses the service wherever one is shown: the card and the print preview.
 const SERVICE: &[Scope] = &[Scope::Card, Scope::Preview];
 const PREVIEW: &[Scope] = &[Scope::Preview];
-const EDIT: &[Scope] = &[Scope::List, Scope::Picker, Scope::Preview, Scope::Dialog];
+const EDIT: &[Scope] = &[
+    Scope::List,
+    Scope::Picker,
+    Scope::Preview,
+    Scope::Dialog,
+    Scope::Form,
+];
 const MOVE: &[Scope] = ALL;
 
 /// A key with its modifiers, as written in the table.
@@ -142,6 +162,7 @@ pub static BINDINGS: &[Binding] = &[
             Scope::Pager,
             Scope::Preview,
             Scope::Dialog,
+            Scope::Form,
         ],
     ),
     b(k(KeyCode::Esc), Command::Back, ALL),
@@ -190,6 +211,13 @@ pub static BINDINGS: &[Binding] = &[
     // "today". Both are free in every scope, and neither is a terminal's own key.
     b(ctrl('f'), Command::Report, LIST_CARD),
     b(ctrl('t'), Command::Verify, LIST_CARD),
+    // O for "open to edit" (Ctrl-E is the end of the line wherever one is typed), D for
+    // «додати»; in the form, Ctrl-S saves, as in every editor.
+    b(ctrl('o'), Command::Edit, LIST_CARD),
+    b(ctrl('d'), Command::NewAgency, LIST_CARD),
+    b(ctrl('s'), Command::Save, FORM),
+    b(k(KeyCode::Tab), Command::NextField, FORM),
+    b(k(KeyCode::BackTab), Command::PrevField, FORM),
 ];
 
 /// The bound command for a key press in a scope. Key releases (Windows) are ignored.
@@ -318,6 +346,10 @@ impl Command {
             NextVisitor => ("новий візит", "next visitor"),
             Report => ("помилка", "report error"),
             Verify => ("перевірено", "verified"),
+            Edit => ("редагувати", "edit"),
+            NewAgency => ("нова установа", "new agency"),
+            Save => ("зберегти", "save"),
+            NextField | PrevField => ("поле", "field"),
         };
         lang.pick(uk, en)
     }
@@ -402,6 +434,26 @@ impl Command {
                 "перевірено сьогодні: записати в дані установи сьогоднішню дату перевірки й ім'я упорядника",
                 "verified today: write today's date and the maintainer's name into the agency's data",
             ),
+            Edit => (
+                "редагувати дані установи у формі: кожне поле перевіряється, поки ви пишете",
+                "edit the agency's data in a form: every field is checked as you type",
+            ),
+            NewAgency => (
+                "нова установа: та сама форма для нового запису",
+                "new agency: the same form for a new entry",
+            ),
+            Save => (
+                "у формі: зберегти (лише якщо помилок немає і файл не змінив хтось інший)",
+                "in the form: save (only with no errors, and if nobody else changed the file)",
+            ),
+            NextField => (
+                "у формі: наступне поле (також ↓ і Enter)",
+                "in the form: next field (also ↓ and Enter)",
+            ),
+            PrevField => (
+                "у формі: попереднє поле (також ↑)",
+                "in the form: previous field (also ↑)",
+            ),
         };
         lang.pick(uk, en)
     }
@@ -450,8 +502,11 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
                 ToggleOpenNow,
                 Report,
                 Verify,
+                Edit,
+                NewAgency,
             ],
         ),
+        (Msg::HelpGroupForm, &[Save, NextField, PrevField]),
         (Msg::HelpGroupPreview, &[NextOutput]),
         (
             Msg::HelpGroupGlobal,
@@ -498,6 +553,7 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             // Last to get room: F1 lists them, and the bar keeps the referral's own keys.
             (Report, 1),
             (Verify, 1),
+            (Edit, 1),
             (Help, 8),
             (Quit, 10),
         ],
@@ -513,6 +569,7 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Quit, 10),
         ],
         Scope::Dialog => &[(Open, 9), (Back, 9), (Up, 3), (Help, 8), (Quit, 10)],
+        Scope::Form => &[(Save, 9), (NextField, 7), (Back, 9), (Help, 8), (Quit, 10)],
     }
 }
 

@@ -46,7 +46,7 @@ impl State {
     }
 
     /// The built-in demo (or a folder marked `demo = true`) is never written: say so.
-    fn refuse_demo(&mut self) -> bool {
+    pub(super) fn refuse_demo(&mut self) -> bool {
         if self.dir.meta.demo {
             self.status = Some(SaveError::Demo.message(self.lang()));
         }
@@ -194,7 +194,7 @@ impl State {
         }
     }
 
-    fn failed(&mut self, title: Msg, message: String) {
+    pub(super) fn failed(&mut self, title: Msg, message: String) {
         self.status = Some(Msg::NotSaved.text(self.lang()).to_string());
         self.push_dialog(DialogKind::Failed { title, message });
     }
@@ -230,6 +230,12 @@ impl State {
                 self.failed(Msg::MaintainerNotSaved, e);
             }
             MaintainDone::Audit(line) => self.audit = line,
+            MaintainDone::EditOpened {
+                agency,
+                new,
+                result,
+            } => self.edit_opened(agency, new, result),
+            MaintainDone::EditSaved(result) => self.edit_saved(result),
         }
         Effect::None
     }

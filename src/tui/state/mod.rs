@@ -7,12 +7,15 @@
 //! `update` dispatches; each concern keeps its transitions in its own file.
 
 mod card;
+mod edit;
+mod form;
 mod maintain;
 mod overlays;
 mod referral;
 mod reload;
 mod results;
 
+pub use form::{FieldKey, FieldProblem, Form, FormField};
 pub use maintain::{DUE_WITHIN_DAYS, Dialog, DialogKind, MAX_NOTE_CHARS};
 pub use overlays::{Overlay, PickItem, Picker, PickerKind, StatsView};
 pub use referral::{MAX_NAME_CHARS, Preview};
@@ -161,6 +164,7 @@ impl State {
             Some(Overlay::Picker(_)) => Scope::Picker,
             Some(Overlay::Preview(_)) => Scope::Preview,
             Some(Overlay::Dialog(_)) => Scope::Dialog,
+            Some(Overlay::Form(_)) => Scope::Form,
             Some(_) => Scope::Pager,
             None => match self.screen {
                 Screen::Card(_) => Scope::Card,
@@ -188,6 +192,11 @@ impl State {
             Problems => return self.open_problems(),
             Report => return self.open_report(),
             Verify => return self.verify_today(),
+            Edit => return self.open_edit(),
+            NewAgency => return self.open_new(),
+            Save => return self.form_save(),
+            NextField => self.form_move(1),
+            PrevField => self.form_move(-1),
             CategoryFilter => self.open_picker(PickerKind::Category),
             LocalityFilter => self.open_picker(PickerKind::Locality),
             ToggleOpenNow => {
@@ -210,6 +219,7 @@ impl State {
                 Scope::Picker | Scope::Pager | Scope::Preview | Scope::Dialog => {
                     self.overlays.pop();
                 }
+                Scope::Form => self.form_back(),
                 Scope::Card => self.screen = Screen::List,
                 Scope::List => return self.edit(ClearQuery),
             },
@@ -217,6 +227,7 @@ impl State {
                 Scope::Picker => return self.pick(),
                 Scope::Preview => return self.print_from_preview(),
                 Scope::Dialog => return self.dialog_send(),
+                Scope::Form => self.form_move(1),
                 Scope::Pager => {
                     self.overlays.pop();
                 }
@@ -236,6 +247,7 @@ impl State {
                     }
                     Scope::Preview => self.scroll_preview(sign * if paged { card_page } else { 1 }),
                     Scope::Dialog => self.dialog_move(sign * if paged { 5 } else { 1 }),
+                    Scope::Form => self.form_move(sign * if paged { 8 } else { 1 }),
                 }
             }
             NextService | PrevService if scope == Scope::Preview => {
@@ -252,6 +264,7 @@ impl State {
                         }
                     }
                     Scope::Dialog => self.dialog_edit(c),
+                    Scope::Form => self.form_edit(c),
                     Scope::Card | Scope::Pager => {}
                 }
             }
@@ -276,6 +289,10 @@ impl State {
             }
             Scope::Dialog => {
                 self.dialog_type(text);
+                Effect::None
+            }
+            Scope::Form => {
+                self.form_type(text);
                 Effect::None
             }
             // Typing always searches: from the card or a help window it goes back to the list.
@@ -412,6 +429,7 @@ impl State {
                     Scope::Picker | Scope::Pager => self.move_overlay(sign),
                     Scope::Preview => self.scroll_preview(3 * sign),
                     Scope::Dialog => self.dialog_move(sign),
+                    Scope::Form => self.form_move(sign),
                 }
             }
             _ => {}

@@ -77,6 +77,8 @@ pub enum Overlay {
     Notice(String),
     /// A correction report, the maintainer's name, or a write that failed.
     Dialog(super::Dialog),
+    /// The edit form («Редагувати», «Нова установа»).
+    Form(Box<super::Form>),
 }
 
 /// The statistics overlay: waiting for the log, or what it holds.
@@ -264,7 +266,8 @@ impl State {
                 | Overlay::Qr { .. }
                 | Overlay::Stats(_)
                 | Overlay::Notice(_)
-                | Overlay::Dialog(_),
+                | Overlay::Dialog(_)
+                | Overlay::Form(_),
             )
             | None => {}
         }

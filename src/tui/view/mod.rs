@@ -7,6 +7,7 @@
 
 mod card;
 mod dialog;
+mod form;
 mod frame;
 mod help;
 mod hints;

@@ -1,6 +1,7 @@
 //! The top window: its frame and title, then its contents by kind.
 
 use super::dialog::{dialog_rect, dialog_title, draw_dialog};
+use super::form::{draw_form, form_title};
 use super::help::help_lines;
 use super::mouse::Hits;
 use super::picker::draw_picker;
@@ -89,6 +90,7 @@ pub(super) fn draw_overlay(
             None
         }
         Overlay::Dialog(d) => draw_dialog(state, f, padded, d),
+        Overlay::Form(form) => draw_form(state, f, padded, form),
         Overlay::Notice(text) => {
             let mut lines = Vec::new();
             wrap_field(
@@ -163,5 +165,6 @@ fn overlay_title(state: &State, top: &Overlay) -> String {
         ),
         Overlay::Notice(_) => Msg::NoticeTitle.text(lang).into(),
         Overlay::Dialog(d) => dialog_title(state, d),
+        Overlay::Form(form) => form_title(state, form),
     }
 }
