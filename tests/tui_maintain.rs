@@ -214,3 +214,100 @@ fn the_report_dialog_snapshots() {
     h.type_text("Петренко О.");
     insta::assert_snapshot!("maintainer_dialog_80x24", h.render());
 }
+
+/// When the data folder is a git working copy, F8 shows its last commit and the files not yet
+/// committed, read by git in the background.
+#[test]
+fn f8_shows_the_git_audit_line() {
+    let (tmp, mut h) = desk((120, 40), None);
+    let data = tmp.path().join("data");
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(&data)
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "Петренко О.")
+            .env("GIT_AUTHOR_EMAIL", "p@example.org")
+            .env("GIT_COMMITTER_NAME", "Петренко О.")
+            .env("GIT_COMMITTER_EMAIL", "p@example.org")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !git(&["init", "-q"]) {
+        assert!(
+            std::env::var("CI").is_err(),
+            "git is needed for this test under CI"
+        );
+        eprintln!("skipping: no git");
+        return;
+    }
+    assert!(git(&["add", "."]) && git(&["commit", "-qm", "Нові телефони ЦНАП"]));
+    std::fs::write(data.join("extra.toml"), "").unwrap();
+    h.press(KeyCode::F(8));
+    let s = h.screen();
+    assert!(
+        s.contains("Історія даних (git): останній коміт") && s.contains("«Нові телефони"),
+        "{s}"
+    );
+    assert!(s.contains("зміни, ще не внесені в git: 1 файл"), "{s}");
+}
+
+/// A change to the corrections file alone (another desk's report) is read again without
+/// reloading the agencies.
+#[test]
+fn another_desks_report_is_read_without_a_reload() {
+    use refdesk::directory::watch::WatchEvent;
+    use refdesk::tui::msg::{Action, Effect, MaintainJob};
+    let (tmp, mut h) = desk((120, 40), None);
+    let file = tmp.path().join("data").join(corrections::FILE_NAME);
+    let report = corrections::NewReport {
+        agency: "cnap-zhytomyr".into(),
+        field: "address".into(),
+        note: "переїхали на Київську, 5".into(),
+        date: now().date(),
+        desk: Some("Вікно 2".into()),
+    };
+    corrections::append(&file, &report).unwrap();
+    let e = h.act(Action::Watch(WatchEvent::Changed(vec![file.clone()])));
+    assert_eq!(e, Effect::Maintain(MaintainJob::LoadCorrections));
+    assert_eq!(h.ports.reload_requests, 0);
+    open_card(&mut h, "реєстрація місця проживання");
+    let s = h.screen();
+    assert!(
+        s.contains("є повідомлення про помилку: адреса — «переїхали на Київську, 5»"),
+        "{s}"
+    );
+}
+
+/// English with --lang en: the report dialog and its result.
+#[test]
+fn the_report_dialog_speaks_english() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::copy(
+        Path::new("tests/fixtures/tui/good/zhytomyr.toml"),
+        data.join("zhytomyr.toml"),
+    )
+    .unwrap();
+    let dir = load_path(
+        &data,
+        &LoadOptions {
+            today: now().date(),
+            lang: Lang::En,
+        },
+    );
+    let mut h = Harness::with_data(dir, settings(Lang::En), now(), (120, 40), data, None);
+    open_card(&mut h, "пенсію");
+    h.ctrl('f');
+    let s = h.screen();
+    assert!(
+        s.contains("Report an error") && s.contains("▶ other"),
+        "{s}"
+    );
+    h.type_text("the phone does not answer");
+    h.press(KeyCode::Enter);
+    let s = h.screen();
+    assert!(s.contains("the error report was saved"), "{s}");
+    assert!(s.contains("an error has been reported: other"), "{s}");
+}
