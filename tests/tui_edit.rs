@@ -345,3 +345,34 @@ fn the_form_snapshots() {
         insta::assert_snapshot!(format!("edit_form_{}x{}", size.0, size.1), shown);
     }
 }
+
+/// A service's documents and steps are lines of the form too: a document added on the empty
+/// line is saved into that service's list, and a service's problem is shown at its own line.
+#[test]
+fn a_services_document_is_added_and_its_problems_are_placed() {
+    let (tmp, mut h) = desk((120, 40));
+    let path = file(&tmp, "zhytomyr.toml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    open_form(&mut h);
+    retype(&mut h, FieldKey::ServiceName(0), "");
+    let at_name = problems_at(&h, FieldKey::ServiceName(0));
+    assert!(
+        at_name.iter().any(|(s, _)| *s == Severity::Error),
+        "{:?}",
+        form(&h).unwrap().problems
+    );
+    assert!(problems_at(&h, FieldKey::Name).is_empty());
+    retype(&mut h, FieldKey::ServiceName(0), "Довідка про пенсію");
+    retype(&mut h, FieldKey::ServiceDoc(0, 1), "трудова книжка");
+    retype(&mut h, FieldKey::ServiceStep(0, 0), "звернутися до вікна 2");
+    h.ctrl('s');
+    assert!(form(&h).is_none(), "{}", h.screen());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        after,
+        before.replace(
+            "documents = [\"паспорт\"]",
+            "documents = [\"паспорт\", \"трудова книжка\"]\nsteps = [\"звернутися до вікна 2\"]"
+        )
+    );
+}

@@ -285,6 +285,10 @@ mod tests {
             ("state/maintain.rs", include_str!("state/maintain.rs")),
             ("state/edit.rs", include_str!("state/edit.rs")),
             ("state/form.rs", include_str!("state/form.rs")),
+            (
+                "state/form_services.rs",
+                include_str!("state/form_services.rs"),
+            ),
             ("state/overlays.rs", include_str!("state/overlays.rs")),
             ("state/referral.rs", include_str!("state/referral.rs")),
             ("state/reload.rs", include_str!("state/reload.rs")),

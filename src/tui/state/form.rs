@@ -39,6 +39,10 @@ pub enum FieldKey {
     ContactTitle(usize),
     Verified,
     VerifiedBy,
+    /// Service `s`'s name, its document `j`, its step `j`.
+    ServiceName(usize),
+    ServiceDoc(usize, usize),
+    ServiceStep(usize, usize),
 }
 
 impl FieldKey {
@@ -63,6 +67,19 @@ impl FieldKey {
             ContactName(_) | ContactTitle(_) => "contacts",
             Verified => "verified",
             VerifiedBy => "verified_by",
+            ServiceName(_) => "name",
+            ServiceDoc(..) => "documents",
+            ServiceStep(..) => "steps",
+        }
+    }
+
+    /// The service the line belongs to; `None` for the agency's own fields.
+    pub fn service(self) -> Option<usize> {
+        match self {
+            FieldKey::ServiceName(s) | FieldKey::ServiceDoc(s, _) | FieldKey::ServiceStep(s, _) => {
+                Some(s)
+            }
+            _ => None,
         }
     }
 
@@ -102,6 +119,21 @@ impl FieldKey {
             }
             Verified => l("Перевірено", "Verified"),
             VerifiedBy => l("Хто перевіряв", "Verified by"),
+            ServiceName(s) => format!("{} {}", lang.pick("Послуга", "Service"), s + 1),
+            ServiceDoc(s, j) => format!(
+                "{} {}: {} {}",
+                lang.pick("Послуга", "Service"),
+                s + 1,
+                lang.pick("документ", "document"),
+                j + 1
+            ),
+            ServiceStep(s, j) => format!(
+                "{} {}: {} {}",
+                lang.pick("Послуга", "Service"),
+                s + 1,
+                lang.pick("крок", "step"),
+                j + 1
+            ),
         }
     }
 }
@@ -116,7 +148,7 @@ pub struct FormField {
 }
 
 impl FormField {
-    fn new(key: FieldKey, text: &str) -> FormField {
+    pub(super) fn new(key: FieldKey, text: &str) -> FormField {
         let mut input = LineInput::with_limit(MAX_FIELD_CHARS);
         input.insert(text);
         FormField {
@@ -360,6 +392,7 @@ impl Form {
         };
         fields.push(FormField::new(Verified, &verified));
         fields.push(FormField::new(VerifiedBy, &text_of(table, "verified_by")));
+        fields.extend(super::form_services::service_fields(table));
         if new {
             // A new entry's date is an edit of its own, so it is written.
             if let Some(f) = fields.iter_mut().find(|f| f.key == Verified) {
@@ -423,6 +456,9 @@ impl Form {
         };
         for f in self.fields.iter().filter(|f| f.changed()) {
             let text = f.text().trim();
+            if f.key.service().is_some() {
+                continue;
+            }
             let value = match f.key {
                 Id | Phone(_) | HeadName | HeadTitle | ContactName(_) | ContactTitle(_) => continue,
                 _ if text.is_empty() => FieldValue::Remove,
@@ -472,6 +508,7 @@ impl Form {
             };
             out.push(Edit::agency("contacts", value));
         }
+        out.extend(super::form_services::service_edits(&self.fields));
         out
     }
 
@@ -540,11 +577,14 @@ impl Form {
                         .as_deref()
                         .is_some_and(|c| known.category(c).is_some()))
             })
-            .map(|d| FieldProblem {
-                // A missing field is reported at the entry's header, naming it in quotes.
-                field: key_at(&lines, d.line)
-                    .or_else(|| self.quoted_key(&d.message))
-                    .and_then(|k| self.first_field_of(k)),
+            .map(|d| {
+                let (service, key) = super::form_services::place(&lines, d.line);
+                // A missing field is reported at its table's header, naming it in quotes.
+                let key = key.or_else(|| self.quoted_key(&d.message));
+                (d, key.and_then(|k| self.first_field_of(service, k)))
+            })
+            .map(|(d, field)| FieldProblem {
+                field,
                 severity: d.severity,
                 message: crate::sanitize::line(&d.message),
             })
@@ -596,12 +636,13 @@ impl Form {
             .find(|k| message.contains(&format!("\"{k}\"")))
     }
 
-    /// The first line of the form that edits TOML key `key`.
-    fn first_field_of(&self, key: &str) -> Option<FieldKey> {
+    /// The first line of the form that edits TOML key `key` of service `service` (or of the
+    /// agency itself).
+    fn first_field_of(&self, service: Option<usize>, key: &str) -> Option<FieldKey> {
         self.fields
             .iter()
             .map(|f| f.key)
-            .find(|k| k.toml_key() == key)
+            .find(|k| k.service() == service && k.toml_key() == key)
     }
 
     /// Whether a problem stops the save.
@@ -610,43 +651,9 @@ impl Form {
     }
 }
 
-/// The key whose statement holds 1-based line `line` of `lines`: the nearest `key =` at or
-/// above it, within its table.
-fn key_at<'a>(lines: &[&'a str], line: usize) -> Option<&'a str> {
-    for l in lines[..line.min(lines.len())].iter().rev() {
-        let t = l.trim_start();
-        if t.starts_with('[') {
-            return None;
-        }
-        let key: &str = t.split('=').next()?.trim();
-        if t.contains('=')
-            && !key.is_empty()
-            && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        {
-            return Some(key);
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_key_of_a_line_is_the_statement_above_it() {
-        let lines = [
-            "[[agency]]",
-            "id = \"a\"",
-            "phones = [",
-            "  \"x\",",
-            "]",
-            "hours = \"y\"",
-        ];
-        assert_eq!(key_at(&lines, 4), Some("phones"));
-        assert_eq!(key_at(&lines, 6), Some("hours"));
-        assert_eq!(key_at(&lines, 1), None);
-    }
 
     #[test]
     fn phones_and_genders_read_as_typed() {
