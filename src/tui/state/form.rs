@@ -10,7 +10,7 @@ use crate::maintain::edit::{self, Edit, FieldValue, Snapshot};
 use crate::referral::Card;
 use crate::tui::line_input::LineInput;
 use crate::tui::msg::{AgencyId, SaveRefused};
-use toml_edit::{DocumentMut, Item, Value};
+use toml_edit::{DocumentMut, Value};
 
 /// The longest line a field takes.
 pub const MAX_FIELD_CHARS: usize = 400;
@@ -203,7 +203,7 @@ pub struct Form {
 }
 
 /// A string field of a table.
-fn text_of(t: &dyn toml_edit::TableLike, key: &str) -> String {
+pub(super) fn text_of(t: &dyn toml_edit::TableLike, key: &str) -> String {
     t.get(key)
         .and_then(|i| i.as_str())
         .unwrap_or_default()
@@ -234,18 +234,6 @@ fn parse_phone(line: &str) -> (String, Option<String>) {
         Some((n, _)) => (n.trim().to_string(), None),
         None => (line.trim().to_string(), None),
     }
-}
-
-/// A person table written inline, from a table however it was written.
-fn person_source(item: &Item) -> Option<String> {
-    let t = item.as_table_like()?;
-    let mut inline = toml_edit::InlineTable::new();
-    for (k, v) in t.iter() {
-        if let Some(v) = v.as_value() {
-            inline.insert(k, v.clone());
-        }
-    }
-    Some(Value::InlineTable(inline).to_string())
 }
 
 /// The gender as written in the file, from what was typed (ч/ж/с/мн or m/f/n/pl).
@@ -282,44 +270,6 @@ fn parse_date(s: &str) -> Option<jiff::civil::Date> {
     let mut p = s.split('.');
     let (d, m, y) = (p.next()?, p.next()?, p.next()?);
     jiff::civil::Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
-}
-
-/// The head's and the contact persons' lines (a name and a title each, and one empty pair
-/// for a new contact); returns the person tables as written.
-fn person_fields(
-    table: &dyn toml_edit::TableLike,
-    fields: &mut Vec<FormField>,
-) -> (Option<String>, Vec<String>) {
-    use FieldKey::*;
-    let head = table.get("head").and_then(person_source);
-    let person = |src: &Option<String>, key: &str| {
-        src.as_deref()
-            .and_then(|s| s.parse::<Value>().ok())
-            .and_then(|v| v.as_inline_table().map(|t| text_of(t, key)))
-            .unwrap_or_default()
-    };
-    fields.push(FormField::new(HeadName, &person(&head, "name")));
-    fields.push(FormField::new(HeadTitle, &person(&head, "title")));
-    let contacts: Vec<String> = match table.get("contacts") {
-        Some(Item::Value(Value::Array(a))) => a
-            .iter()
-            .filter_map(|v| {
-                v.as_inline_table()
-                    .map(|t| Value::InlineTable(t.clone()).to_string())
-            })
-            .collect(),
-        Some(Item::ArrayOfTables(a)) => a
-            .iter()
-            .filter_map(|t| person_source(&Item::Table(t.clone())))
-            .collect(),
-        _ => Vec::new(),
-    };
-    for i in 0..=contacts.len() {
-        let src = contacts.get(i).cloned();
-        fields.push(FormField::new(ContactName(i), &person(&src, "name")));
-        fields.push(FormField::new(ContactTitle(i), &person(&src, "title")));
-    }
-    (head, contacts)
 }
 
 impl Form {
@@ -380,7 +330,7 @@ impl Form {
         for key in [Hours, Lunch, Reception] {
             fields.push(FormField::new(key, &text_of(table, key.toml_key())));
         }
-        let (head, contacts) = person_fields(table, &mut fields);
+        let (head, contacts) = super::form_people::person_fields(table, &mut fields);
         let verified = match table.get("verified") {
             Some(v) => v
                 .as_datetime()

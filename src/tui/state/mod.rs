@@ -9,6 +9,7 @@
 mod card;
 mod edit;
 mod form;
+mod form_people;
 mod form_services;
 mod maintain;
 mod overlays;
