@@ -311,3 +311,24 @@ fn the_report_dialog_speaks_english() {
     assert!(s.contains("the error report was saved"), "{s}");
     assert!(s.contains("an error has been reported: other"), "{s}");
 }
+
+/// Without a data path (as for the built-in demo) nothing is written, even for a directory
+/// read from files: the repository's fixture stays as it is.
+#[test]
+fn without_a_data_path_nothing_is_written() {
+    let fixture = Path::new("tests/fixtures/tui/good/zhytomyr.toml");
+    let before = std::fs::read(fixture).unwrap();
+    let mut h = harness(120, 40);
+    h.state.settings.config.maintainer = Some("Петренко О.".into());
+    open_card(&mut h, "пенсію");
+    h.ctrl('t');
+    assert!(
+        h.screen().contains("це демонстраційні дані"),
+        "{}",
+        h.screen()
+    );
+    h.press(KeyCode::Enter);
+    h.ctrl('o');
+    assert!(h.screen().contains("Форму не відкрито"), "{}", h.screen());
+    assert_eq!(std::fs::read(fixture).unwrap(), before);
+}

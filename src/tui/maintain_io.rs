@@ -18,6 +18,13 @@ pub fn run(
     lang: Lang,
 ) -> MaintainDone {
     let demo = || SaveError::Demo.message(lang);
+    // Without a data path (the built-in demo) nothing in the data is ever written, whatever
+    // directory a job names.
+    if data.is_none()
+        && let Some(done) = refused(&job, lang)
+    {
+        return done;
+    }
     match job {
         MaintainJob::LoadCorrections => MaintainDone::Corrections(match data {
             Some(d) => corrections::load(&corrections::path_for(d), lang).0,
@@ -92,6 +99,33 @@ pub fn run(
             }))
         }
     }
+}
+
+/// The answer to a job that would read an agency's file for writing or write one, given
+/// without doing it: demo data is read-only.
+fn refused(job: &MaintainJob, lang: Lang) -> Option<MaintainDone> {
+    let demo = || SaveError::Demo.message(lang);
+    Some(match job {
+        MaintainJob::Verify { agency, .. } => MaintainDone::Verified {
+            agency: agency.clone(),
+            result: Err(demo()),
+        },
+        MaintainJob::OpenEdit { agency, .. } => MaintainDone::EditOpened {
+            agency: agency.clone(),
+            new: false,
+            result: Err(demo()),
+        },
+        MaintainJob::OpenNew { .. } => MaintainDone::EditOpened {
+            agency: String::new(),
+            new: true,
+            result: Err(demo()),
+        },
+        MaintainJob::SaveEdit { .. } => MaintainDone::EditSaved(Err(SaveRefused {
+            message: demo(),
+            changed: None,
+        })),
+        _ => return None,
+    })
 }
 
 /// The file a new agency is added to: the file of the agency on screen, else the data file,
