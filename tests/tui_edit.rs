@@ -1,4 +1,4 @@
-//! The edit form from the screen («Редагувати» Ctrl-O, «Нова установа» Ctrl-D): every field
+//! The edit form from the screen («Редагувати» Ctrl-E, «Нова установа» Ctrl-X): every field
 //! checked as it is typed with the loader's own diagnostics, shown beside the field; saving
 //! refused while a field has an error, and refused — nothing written — when the file changed on
 //! disk since the form opened; a save that goes through keeps the file's comments and layout.
@@ -42,7 +42,7 @@ fn file(tmp: &tempfile::TempDir, name: &str) -> PathBuf {
 fn open_form(h: &mut Harness) {
     h.type_text("пенсію");
     h.press(KeyCode::Enter);
-    h.ctrl('o');
+    h.ctrl('e');
     assert!(form(h).is_some(), "the form opened:\n{}", h.screen());
 }
 
@@ -274,7 +274,7 @@ fn a_new_agency_is_added_from_the_form() {
     let (tmp, mut h) = desk((120, 40));
     h.type_text("пенсію");
     h.press(KeyCode::Enter);
-    h.ctrl('d');
+    h.ctrl('x');
     assert!(form(&h).is_some_and(|f| f.new), "{}", h.screen());
     retype(
         &mut h,
@@ -318,7 +318,7 @@ fn demo_data_opens_no_form() {
     let mut h = Harness::new(dir, settings(Lang::Uk), now(), 120, 40);
     h.type_text("пенсія");
     h.press(KeyCode::Enter);
-    for key in ['o', 'd'] {
+    for key in ['e', 'x'] {
         h.ctrl(key);
         assert!(h.screen().contains("це демонстраційні дані"), "Ctrl-{key}");
         assert!(h.state.overlays.is_empty());

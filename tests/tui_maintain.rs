@@ -1,5 +1,5 @@
 //! Keeping the data true from the screen: «Повідомити про помилку» (Ctrl-F), «Перевірено
-//! сьогодні» (Ctrl-T, asking the maintainer's name once) and F8's maintenance lines, through the
+//! сьогодні» (Ctrl-G, asking the maintainer's name once) and F8's maintenance lines, through the
 //! real state, effects and view, writing into a copy of the fixture in a temporary folder.
 
 mod tui_support;
@@ -111,7 +111,7 @@ fn demo_data_takes_no_report_and_no_verification() {
     let mut h = Harness::new(dir, settings(Lang::Uk), now(), 120, 40);
     h.type_text("пенсія");
     h.press(KeyCode::Enter);
-    for key in ['f', 't'] {
+    for key in ['f', 'g'] {
         h.ctrl(key);
         let s = h.screen();
         assert!(
@@ -131,7 +131,7 @@ fn verified_today_asks_the_name_once_and_writes_the_date() {
     let (tmp, mut h) = desk((120, 40), Some(cfg.clone()));
     h.state.settings.config.maintainer = None;
     open_card(&mut h, "пенсію");
-    h.ctrl('t');
+    h.ctrl('g');
     let s = h.screen();
     assert!(
         s.contains("Хто перевіряє дані на цьому робочому місці?"),
@@ -160,7 +160,7 @@ fn verified_today_asks_the_name_once_and_writes_the_date() {
     h.press(KeyCode::Esc);
     h.ctrl('u');
     open_card(&mut h, "субсидія");
-    h.ctrl('t');
+    h.ctrl('g');
     assert!(h.state.overlays.is_empty(), "asked again");
     let file = std::fs::read_to_string(tmp.path().join("data").join("berdychiv.toml")).unwrap();
     assert!(file.contains("verified_by = \"Петренко О.\""), "{file}");
@@ -173,7 +173,7 @@ fn a_failed_verification_is_shown_in_a_window() {
     open_card(&mut h, "пенсію");
     // Someone deletes the file meanwhile: nothing is written, the window says why.
     std::fs::remove_file(tmp.path().join("data").join("zhytomyr.toml")).unwrap();
-    h.ctrl('t');
+    h.ctrl('g');
     let s = h.screen();
     assert!(s.contains("Позначку «перевірено» не записано"), "{s}");
     assert!(s.contains("zhytomyr.toml"), "{s}");
@@ -210,7 +210,7 @@ fn the_report_dialog_snapshots() {
     let (_tmp, mut h) = desk((80, 24), None);
     h.state.settings.config.maintainer = None;
     open_card(&mut h, "пенсію");
-    h.ctrl('t');
+    h.ctrl('g');
     h.type_text("Петренко О.");
     insta::assert_snapshot!("maintainer_dialog_80x24", h.render());
 }
@@ -321,14 +321,14 @@ fn without_a_data_path_nothing_is_written() {
     let mut h = harness(120, 40);
     h.state.settings.config.maintainer = Some("Петренко О.".into());
     open_card(&mut h, "пенсію");
-    h.ctrl('t');
+    h.ctrl('g');
     assert!(
         h.screen().contains("це демонстраційні дані"),
         "{}",
         h.screen()
     );
     h.press(KeyCode::Enter);
-    h.ctrl('o');
+    h.ctrl('e');
     assert!(h.screen().contains("Форму не відкрито"), "{}", h.screen());
     assert_eq!(std::fs::read(fixture).unwrap(), before);
 }

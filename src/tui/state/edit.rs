@@ -17,7 +17,7 @@ impl State {
         }
     }
 
-    /// Ctrl-O: the file of the agency on the card (or selected) is read for the form.
+    /// Ctrl-E: the file of the agency on the card (or selected) is read for the form.
     pub(super) fn open_edit(&mut self) -> Effect {
         let Some((agency, _)) = self.target() else {
             return self.nothing_selected();
@@ -31,7 +31,7 @@ impl State {
         })
     }
 
-    /// Ctrl-D: a new agency, in the file of the one on screen (else the data file or folder).
+    /// Ctrl-X: a new agency, in the file of the one on screen (else the data file or folder).
     pub(super) fn open_new(&mut self) -> Effect {
         if self.refuse_demo() {
             return Effect::None;

@@ -40,6 +40,24 @@ pub enum DialogKind {
 }
 
 impl State {
+    /// F8 and the keys of keeping the data true (the report, verify, the edit form); `None`
+    /// for every other command.
+    pub(super) fn maintain_command(&mut self, c: Command) -> Option<Effect> {
+        Some(match c {
+            Command::Problems => self.open_problems(),
+            Command::Report => self.open_report(),
+            Command::Verify => self.verify_today(),
+            Command::Edit => self.open_edit(),
+            Command::NewAgency => self.open_new(),
+            Command::Save => self.form_save(),
+            Command::NextField | Command::PrevField => {
+                self.form_move(if c == Command::NextField { 1 } else { -1 });
+                Effect::None
+            }
+            _ => return None,
+        })
+    }
+
     /// The agency the card shows, else the selected result's.
     fn maintain_target(&self) -> Option<AgencyId> {
         self.target().map(|(a, _)| a)

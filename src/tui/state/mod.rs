@@ -13,6 +13,7 @@ mod form_people;
 mod form_services;
 mod maintain;
 mod overlays;
+mod plan;
 mod referral;
 mod reload;
 mod results;
@@ -20,6 +21,7 @@ mod results;
 pub use form::{FieldKey, FieldProblem, Form, FormField};
 pub use maintain::{DUE_WITHIN_DAYS, Dialog, DialogKind, MAX_NOTE_CHARS};
 pub use overlays::{Overlay, PickItem, Picker, PickerKind, StatsView};
+pub use plan::NoteEdit;
 pub use referral::{MAX_NAME_CHARS, Preview};
 pub use reload::{MAX_CHANGES, Reloading};
 pub use results::{Marks, Shown};
@@ -114,6 +116,14 @@ pub struct State {
     pub corrections: Vec<crate::maintain::corrections::Correction>,
     /// The data folder's git audit line, as last read (F8).
     pub audit: Option<String>,
+    /// The visit's plan («План візиту»): the agencies in order, and the step back to us.
+    pub plan: crate::referral::plan::Plan,
+    /// The step selected in the plan panel while it has the keyboard (Ctrl-T).
+    pub plan_cursor: Option<usize>,
+    /// First line shown of the plan's text read aloud.
+    pub plan_scroll: usize,
+    /// What this visit has counted in the statistics: once per agency, the last undoable.
+    pub visit: crate::stats::Visit,
     last_click: Option<(usize, u64)>,
     /// What the last frame measured.
     viewport: Viewport,
@@ -147,6 +157,10 @@ impl State {
             printing: 0,
             corrections: Vec::new(),
             audit: None,
+            plan: crate::referral::plan::Plan::new(),
+            plan_cursor: None,
+            plan_scroll: 0,
+            visit: crate::stats::Visit::new(),
             last_click: None,
             viewport: Viewport::default(),
         }
@@ -154,6 +168,16 @@ impl State {
 
     pub fn lang(&self) -> Lang {
         self.settings.lang
+    }
+
+    /// Where things go at the terminal's size, with room for the plan panel.
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas_with_plan(self.size.0, self.size.1, self.plan.len())
+    }
+
+    /// How many results fit in the list now.
+    pub fn list_capacity(&self) -> usize {
+        layout::capacity(&self.areas())
     }
 
     /// The first search, listing everything; call once when the screen opens.
@@ -167,7 +191,9 @@ impl State {
             Some(Overlay::Preview(_)) => Scope::Preview,
             Some(Overlay::Dialog(_)) => Scope::Dialog,
             Some(Overlay::Form(_)) => Scope::Form,
+            Some(Overlay::Note(_)) => Scope::Note,
             Some(_) => Scope::Pager,
+            None if self.plan_cursor.is_some() => Scope::Plan,
             None => match self.screen {
                 Screen::Card(_) => Scope::Card,
                 Screen::List => Scope::List,
@@ -186,19 +212,32 @@ impl State {
     pub(super) fn command(&mut self, c: Command) -> Effect {
         use Command::*;
         let scope = self.scope();
-        let page = layout::list_capacity(self.size).max(1) as isize;
-        let card_page = layout::card_page(self.size).max(1) as isize;
+        let page = self.list_capacity().max(1) as isize;
+        let card_page = self.areas().card.height.max(1) as isize;
+        if let Some(effect) = self.maintain_command(c) {
+            return effect;
+        }
+        match (scope, c) {
+            (Scope::Plan, Up | Down | PageUp | PageDown | Open)
+            | (Scope::Plan, StepUp | StepDown | RemoveStep | NextNote | PrevNote) => {
+                return self.plan_command(c);
+            }
+            (Scope::Note, Open) => {
+                self.keep_note();
+                return Effect::None;
+            }
+            _ => {}
+        }
         match c {
             Quit => return Effect::Quit,
+            AddToPlan => return self.add_to_plan(),
+            AddReturn => return self.add_return(),
+            FocusPlan => return self.focus_plan(),
+            UndoCount => return self.undo_count(),
+            StepUp | StepDown | RemoveStep | NextNote | PrevNote => {}
             Help => self.toggle_overlay(Overlay::Help { scroll: 0 }),
-            Problems => return self.open_problems(),
-            Report => return self.open_report(),
-            Verify => return self.verify_today(),
-            Edit => return self.open_edit(),
-            NewAgency => return self.open_new(),
-            Save => return self.form_save(),
-            NextField => self.form_move(1),
-            PrevField => self.form_move(-1),
+            // Taken by `maintain_command` above.
+            Problems | Report | Verify | Edit | NewAgency | Save | NextField | PrevField => {}
             CategoryFilter => self.open_picker(PickerKind::Category),
             LocalityFilter => self.open_picker(PickerKind::Locality),
             ToggleOpenNow => {
@@ -218,10 +257,11 @@ impl State {
                 }
             }
             Back => match scope {
-                Scope::Picker | Scope::Pager | Scope::Preview | Scope::Dialog => {
+                Scope::Picker | Scope::Pager | Scope::Preview | Scope::Dialog | Scope::Note => {
                     self.overlays.pop();
                 }
                 Scope::Form => self.form_back(),
+                Scope::Plan => self.plan_cursor = None,
                 Scope::Card => self.screen = Screen::List,
                 Scope::List => return self.edit(ClearQuery),
             },
@@ -234,6 +274,7 @@ impl State {
                     self.overlays.pop();
                 }
                 Scope::List => self.open_selected(),
+                Scope::Plan | Scope::Note => {}
                 // Enter on the card (on a phone, on the phrase) does nothing rather than
                 // something unexpected.
                 Scope::Card => {}
@@ -250,6 +291,7 @@ impl State {
                     Scope::Preview => self.scroll_preview(sign * if paged { card_page } else { 1 }),
                     Scope::Dialog => self.dialog_move(sign * if paged { 5 } else { 1 }),
                     Scope::Form => self.form_move(sign * if paged { 8 } else { 1 }),
+                    Scope::Plan | Scope::Note => {}
                 }
             }
             NextService | PrevService if scope == Scope::Preview => {
@@ -257,19 +299,30 @@ impl State {
             }
             NextService | PrevService => self.cycle_service(c == NextService),
             DeleteBack | DeleteForward | DeleteWord | ClearQuery | Left | Right | Home | End => {
-                match scope {
-                    Scope::Picker => self.picker_edit(c),
-                    Scope::List => return self.edit(c),
-                    Scope::Preview => {
-                        if let Some(p) = self.preview_mut() {
-                            p.for_name.edit(c);
-                        }
-                    }
-                    Scope::Dialog => self.dialog_edit(c),
-                    Scope::Form => self.form_edit(c),
-                    Scope::Card | Scope::Pager => {}
+                return self.edit_line(scope, c);
+            }
+        }
+        Effect::None
+    }
+
+    /// An editing key, in the line the keyboard is in.
+    fn edit_line(&mut self, scope: Scope, c: Command) -> Effect {
+        match scope {
+            Scope::Picker => self.picker_edit(c),
+            Scope::List => return self.edit(c),
+            Scope::Preview => {
+                if let Some(p) = self.preview_mut() {
+                    p.for_name.edit(c);
                 }
             }
+            Scope::Dialog => self.dialog_edit(c),
+            Scope::Form => self.form_edit(c),
+            Scope::Note => {
+                if let Some(n) = self.note_mut() {
+                    n.input.edit(c);
+                }
+            }
+            Scope::Card | Scope::Pager | Scope::Plan => {}
         }
         Effect::None
     }
@@ -297,8 +350,16 @@ impl State {
                 self.form_type(text);
                 Effect::None
             }
-            // Typing always searches: from the card or a help window it goes back to the list.
-            Scope::Pager | Scope::Card | Scope::List => {
+            Scope::Note => {
+                if let Some(n) = self.note_mut() {
+                    n.input.insert(text);
+                }
+                Effect::None
+            }
+            // Typing always searches: from the card, the plan panel or a help window it goes
+            // back to the list (the plan stays, beside it).
+            Scope::Pager | Scope::Card | Scope::List | Scope::Plan => {
+                self.plan_cursor = None;
                 self.overlays.clear();
                 self.screen = Screen::List;
                 self.insert_str(text)
@@ -432,6 +493,7 @@ impl State {
                     Scope::Preview => self.scroll_preview(3 * sign),
                     Scope::Dialog => self.dialog_move(sign),
                     Scope::Form => self.form_move(sign),
+                    Scope::Plan | Scope::Note => {}
                 }
             }
             _ => {}
@@ -443,20 +505,24 @@ impl State {
     fn answer(&mut self, action: Action) -> Effect {
         let lang = self.lang();
         match action {
-            Action::PrintDone { outcome, record } => self.print_done(outcome, record),
-            Action::Copied { result, record } => match result {
+            Action::PrintDone { outcome, given } => self.print_done(outcome, &given),
+            Action::Copied { result, given } => match result {
                 Ok(how) => {
                     self.status = Some(strings::copied(lang, &how));
-                    Effect::Record(record)
+                    self.count_given(crate::stats::How::Copied, &given)
                 }
                 Err(e) => {
                     self.status = Some(format!("{}: {e}", Msg::CopyFailed.text(lang)));
                     Effect::None
                 }
             },
-            Action::Recorded(Err(e)) => {
+            Action::Recorded { record, error } => {
                 // The referral itself was given; only the count is missing. Say so, keep going.
-                self.status = Some(format!("{}: {e}", Msg::RecordFailed.text(lang)));
+                self.record_failed(&record, &error);
+                Effect::None
+            }
+            Action::TakenBack { record, result } => {
+                self.taken_back(record, result);
                 Effect::None
             }
             Action::StatsLoaded(r) => {
@@ -473,7 +539,8 @@ impl State {
             Action::Watch(WatchEvent::Changed(paths)) => {
                 // The corrections file holds no agency: it is read again on its own.
                 let is_reports = |p: &PathBuf| {
-                    crate::maintain::corrections::is_corrections_file(&p.to_string_lossy())
+                    p.file_name()
+                        .is_some_and(|n| n == crate::maintain::corrections::FILE_NAME)
                 };
                 let reports = Effect::Maintain(crate::tui::msg::MaintainJob::LoadCorrections);
                 match (paths.iter().any(is_reports), paths.iter().all(is_reports)) {

@@ -79,6 +79,8 @@ pub enum Overlay {
     Dialog(super::Dialog),
     /// The edit form («Редагувати», «Нова установа»).
     Form(Box<super::Form>),
+    /// Enter in the plan panel: the selected step's own note, typed.
+    Note(super::NoteEdit),
 }
 
 /// The statistics overlay: waiting for the log, or what it holds.
@@ -267,7 +269,8 @@ impl State {
                 | Overlay::Stats(_)
                 | Overlay::Notice(_)
                 | Overlay::Dialog(_)
-                | Overlay::Form(_),
+                | Overlay::Form(_)
+                | Overlay::Note(_),
             )
             | None => {}
         }

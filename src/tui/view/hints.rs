@@ -86,6 +86,9 @@ fn hint_context(state: &State) -> HintContext {
             state.overlays.last(),
             Some(Overlay::Dialog(d)) if !matches!(d.kind, DialogKind::Report { .. })
         ),
+        plan_empty: state.plan.is_empty(),
+        plan_has_return: state.plan.has_return(),
+        nothing_counted: state.visit.is_empty(),
     }
 }
 
