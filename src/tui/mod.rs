@@ -13,6 +13,7 @@ pub mod effects;
 pub mod keymap;
 pub mod layout;
 pub mod line_input;
+pub mod maintain_io;
 pub mod msg;
 pub mod output;
 pub mod runtime;
@@ -96,6 +97,7 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let (guard, mut term) = terminal::TerminalGuard::enter()?;
     // A big directory takes seconds to read: say so rather than show a blank screen.
     let lang = setup.lang;
+    let config_path = setup.config_path.clone();
     term.draw(|f| view::draw_loading(lang, f))?;
     let app = App::load(setup);
     let settings = settings(&app);
@@ -150,6 +152,7 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
         worker,
         config,
         data,
+        config_path,
         lang,
         tx: tx.clone(),
         printing: Vec::new(),
@@ -164,6 +167,10 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
         },
     );
     let mut rt = Runtime::new(term, state, ports);
+    // The open correction reports, for the card's warning and F8.
+    if rt.ports.data.is_some() {
+        rt.carry_out(Effect::Maintain(msg::MaintainJob::LoadCorrections))?;
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     let input = {
@@ -275,6 +282,13 @@ mod tests {
         let below_the_view = [
             ("state/mod.rs", include_str!("state/mod.rs")),
             ("state/card.rs", include_str!("state/card.rs")),
+            ("state/maintain.rs", include_str!("state/maintain.rs")),
+            ("state/edit.rs", include_str!("state/edit.rs")),
+            ("state/form.rs", include_str!("state/form.rs")),
+            (
+                "state/form_services.rs",
+                include_str!("state/form_services.rs"),
+            ),
             ("state/overlays.rs", include_str!("state/overlays.rs")),
             ("state/referral.rs", include_str!("state/referral.rs")),
             ("state/reload.rs", include_str!("state/reload.rs")),

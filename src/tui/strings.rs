@@ -103,6 +103,32 @@ pub enum Msg {
     Open,
     DemoBanner,
     Filters,
+    ReportTitle,
+    ReportField,
+    ReportNote,
+    ReportNoVisitor,
+    MaintainerTitle,
+    MaintainerPrompt,
+    MaintainerName,
+    NoteMissing,
+    NameMissing,
+    Reported,
+    ReportFailed,
+    VerifyFailed,
+    MaintainerNotSaved,
+    NotSaved,
+    ReportOnCard,
+    HelpGroupForm,
+    FormTitle,
+    NewTitle,
+    FormFile,
+    FormSaved,
+    FormHasErrors,
+    FormUnsaved,
+    FormChangedFields,
+    FormSuggestion,
+    FormParsed,
+    FormOpenFailed,
 }
 
 impl Msg {
@@ -291,6 +317,62 @@ impl Msg {
                 "DEMO DATA — addresses, names and phone numbers are invented",
             ),
             Filters => ("діють фільтри", "filters are on"),
+            ReportTitle => ("Повідомити про помилку", "Report an error"),
+            ReportField => (
+                "Що неправильно (↑↓ — вибрати):",
+                "What is wrong (↑↓ to choose):",
+            ),
+            ReportNote => ("Примітка: ", "Note: "),
+            ReportNoVisitor => (
+                "Коротко, що не так («телефон не відповідає», «переїхали на Київську, 5») — нічого про відвідувача.",
+                "Briefly, what is wrong («the phone does not answer», «moved to 5 Kyivska St») — nothing about the visitor.",
+            ),
+            MaintainerTitle => ("Перевірено сьогодні", "Verified today"),
+            MaintainerPrompt => (
+                "Хто перевіряє дані на цьому робочому місці? Ім'я запишеться біля дати перевірки і збережеться в налаштуваннях — більше програма не питатиме.",
+                "Who verifies the data at this desk? The name is written beside the verification date and kept in the settings — you will not be asked again.",
+            ),
+            MaintainerName => ("Ім'я: ", "Name: "),
+            NoteMissing => ("напишіть коротко, що не так", "say briefly what is wrong"),
+            NameMissing => ("напишіть ім'я", "type a name"),
+            Reported => (
+                "повідомлення про помилку записано — його побачить упорядник",
+                "the error report was saved — the maintainer will see it",
+            ),
+            ReportFailed => ("Повідомлення не записано", "The report was not saved"),
+            VerifyFailed => (
+                "Позначку «перевірено» не записано",
+                "The «verified» mark was not written",
+            ),
+            MaintainerNotSaved => (
+                "Ім'я не збережено в налаштуваннях (до кінця роботи програма його пам'ятає)",
+                "The name was not kept in the settings (the program remembers it until it quits)",
+            ),
+            NotSaved => ("не записано", "not saved"),
+            ReportOnCard => ("є повідомлення про помилку", "an error has been reported"),
+            HelpGroupForm => (
+                "Форма редагування (Ctrl-E, Ctrl-X)",
+                "Edit form (Ctrl-E, Ctrl-X)",
+            ),
+            FormTitle => ("Редагування", "Editing"),
+            NewTitle => ("Нова установа", "New agency"),
+            FormFile => ("Файл", "File"),
+            FormSaved => (
+                "збережено — довідник оновиться за мить",
+                "saved — the directory reloads in a moment",
+            ),
+            FormHasErrors => (
+                "не збережено: спершу виправте позначені поля",
+                "not saved: first fix the marked fields",
+            ),
+            FormUnsaved => (
+                "є незбережені зміни: Esc ще раз — закрити без збереження, Ctrl-S — зберегти",
+                "there are unsaved changes: Esc again closes without saving, Ctrl-S saves",
+            ),
+            FormChangedFields => ("Інше робоче місце змінило", "Changed elsewhere"),
+            FormSuggestion => ("програма пропонує", "suggested"),
+            FormParsed => ("програма читає так", "read as"),
+            FormOpenFailed => ("Форму не відкрито", "The form did not open"),
         };
         lang.pick(uk, en)
     }
@@ -354,6 +436,94 @@ pub fn stale_short(lang: Lang, verified: jiff::civil::Date) -> String {
         Lang::Uk => format!("перев. {d}"),
         Lang::En => format!("verified {d}"),
     }
+}
+
+/// The status after «перевірено сьогодні», as `refdesk verify` says it: «ЦНАП: перевірено
+/// 25.11.2026, хто перевіряв: Петренко О.».
+pub fn verified_today(lang: Lang, name: &str, today: jiff::civil::Date, by: &str) -> String {
+    let d = today.strftime("%d.%m.%Y");
+    match lang {
+        Lang::Uk => format!("{name}: перевірено {d}, хто перевіряв: {by}"),
+        Lang::En => format!("{name}: verified {d} by {by}"),
+    }
+}
+
+/// F8's line about the verification queue: «Черга перевірки (строк минув або настане за 30
+/// днів): 3 установи — список для обдзвону: refdesk due».
+pub fn due_count(lang: Lang, n: usize, days: u32) -> String {
+    let agencies = count(lang, i18n::AGENCY, n);
+    match lang {
+        Lang::Uk => format!(
+            "Черга перевірки (строк минув або настане за {}): {agencies} — список для обдзвону: refdesk due",
+            DAY.count(lang, u64::from(days))
+        ),
+        Lang::En => format!(
+            "Due for verification (overdue or due within {}): {agencies} — the call sheet: refdesk due",
+            DAY.count(lang, u64::from(days))
+        ),
+    }
+}
+
+/// Days, after «за» / «within»: «за 30 днів», «за 1 день».
+const DAY: Noun = Noun {
+    uk: ["день", "дні", "днів"],
+    en: ["day", "days"],
+};
+
+/// Correction reports, after a colon.
+const REPORT: Noun = Noun {
+    uk: ["повідомлення", "повідомлення", "повідомлень"],
+    en: ["report", "reports"],
+};
+
+/// «Відкриті повідомлення про помилки: 2 повідомлення (закрити: refdesk corrections --resolve N)».
+pub fn open_reports_head(lang: Lang, n: usize) -> String {
+    let reports = count(lang, REPORT, n);
+    match lang {
+        Lang::Uk => format!(
+            "Відкриті повідомлення про помилки: {reports} (закрити: refdesk corrections --resolve N)"
+        ),
+        Lang::En => {
+            format!("Open error reports: {reports} (close one: refdesk corrections --resolve N)")
+        }
+    }
+}
+
+/// One open report as F8 lists it, numbered as `refdesk corrections` numbers it:
+/// «1. 24.11.2026 ЦНАП (zt-cnap) — телефони: «телефон не відповідає» (Вікно 1)».
+pub fn report_line(
+    lang: Lang,
+    n: usize,
+    c: &crate::maintain::corrections::Correction,
+    name: Option<&str>,
+) -> String {
+    let who = name.map_or(c.agency.clone(), |n| format!("{n} ({})", c.agency));
+    let desk = c
+        .desk
+        .as_ref()
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default();
+    format!(
+        "{n}. {} {who} — {}: «{}»{desk}",
+        c.date.strftime("%d.%m.%Y"),
+        crate::maintain::corrections::field_label(&c.field, lang),
+        c.note
+    )
+}
+
+/// The card's warning for one open report: «є повідомлення про помилку: телефони —
+/// «телефон не відповідає» (24.11.2026, Вікно 1)».
+pub fn report_warning(lang: Lang, c: &crate::maintain::corrections::Correction) -> String {
+    let mut when = c.date.strftime("%d.%m.%Y").to_string();
+    if let Some(d) = &c.desk {
+        when.push_str(&format!(", {d}"));
+    }
+    format!(
+        "{}: {} — «{}» ({when})",
+        Msg::ReportOnCard.text(lang),
+        crate::maintain::corrections::field_label(&c.field, lang),
+        c.note
+    )
 }
 
 /// "листопад 2026".
