@@ -8,8 +8,8 @@ use crate::app::App;
 use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::ServiceChoice;
-use crate::referral::pdf::PdfError;
 use crate::referral::plan::{Plan, Resolved, ResolvedStop, StepNote, Target, resolve};
+use crate::referral::slip::SlipError;
 use crate::referral::slip::{Output, SlipContext};
 use std::io::Write;
 
@@ -124,7 +124,7 @@ impl<'a> Referral<'a> {
     }
 
     /// The slip in the requested format.
-    pub fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError> {
+    pub fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
         match self {
             Referral::One(card) => crate::referral::slip::render(card, ctx, out),
             Referral::Plan(steps) => crate::referral::plan::slip::render(steps, ctx, out),

@@ -80,7 +80,7 @@ pub enum PrintError {
     #[error("could not create a temporary file for the printer command: {0}")]
     TempFile(std::io::Error),
     #[error("could not produce the slip: {0}")]
-    Render(#[from] super::pdf::PdfError),
+    Render(#[from] super::slip::SlipError),
 }
 
 impl PrintError {
@@ -339,7 +339,7 @@ pub fn print_card(
 
 /// A slip, rendered on demand: for the printer with the visitor's name, and again without it
 /// for the copy saved when printing fails.
-pub type Render<'a> = dyn Fn(&SlipContext, &Output) -> Result<Vec<u8>, super::pdf::PdfError> + 'a;
+pub type Render<'a> = dyn Fn(&SlipContext, &Output) -> Result<Vec<u8>, super::slip::SlipError> + 'a;
 
 /// [`print_card`] for any slip (a plan's too): `name` goes into the saved copy's file name.
 pub fn print_rendered(

@@ -34,6 +34,17 @@ use fields::*;
 pub(in crate::directory) use messages::toml_message;
 use messages::*;
 
+/// The desks' correction reports in a data folder (maintain reads and writes them); never read
+/// as agencies.
+pub const CORRECTIONS_FILE: &str = "corrections.toml";
+
+/// Whether `path` names the correction reports.
+fn is_corrections_file(path: &str) -> bool {
+    Path::new(path)
+        .file_name()
+        .is_some_and(|n| n == CORRECTIONS_FILE)
+}
+
 /// What the loader needs to know about the world: today's date (injected, so that tests never
 /// depend on the clock) and the language of the messages.
 #[derive(Debug, Clone, Copy)]
@@ -373,8 +384,8 @@ impl Loader {
 
     fn file(&mut self, name: &str, text: &str) {
         // The desks' correction reports are not agencies: `refdesk corrections` and `validate`
-        // read them (crate::maintain::corrections).
-        if crate::maintain::corrections::is_corrections_file(name) {
+        // read them (maintain::corrections, which takes the name from here).
+        if is_corrections_file(name) {
             return;
         }
         // A data folder's thesaurus is words, not agencies.

@@ -119,8 +119,8 @@ impl Fields<'_, '_, '_, '_> {
         // The parser's message already says what is wrong and how to write it.
         let lang = self.l.lang;
         let m = match lang {
-            Lang::Uk => format!("поле \"{key}\" не розпізнано: {}", e.message_in(lang)),
-            Lang::En => format!("cannot read \"{key}\": {}", e.message_in(lang)),
+            Lang::Uk => format!("поле \"{key}\" не розпізнано: {}", e.message(lang)),
+            Lang::En => format!("cannot read \"{key}\": {}", e.message(lang)),
         };
         self.report(Severity::Error, at, "invalid-hours", m);
     }

@@ -75,6 +75,8 @@ pub enum Overlay {
     Stats(StatsView),
     /// A message too important for the status line (a slip that could not be printed).
     Notice(String),
+    /// Enter in the plan panel: the selected step's own note, typed.
+    Note(super::NoteEdit),
 }
 
 /// The statistics overlay: waiting for the log, or what it holds.
@@ -253,7 +255,11 @@ impl State {
                     .min(problems.saturating_sub(1));
             }
             Some(
-                Overlay::Preview(_) | Overlay::Qr { .. } | Overlay::Stats(_) | Overlay::Notice(_),
+                Overlay::Preview(_)
+                | Overlay::Qr { .. }
+                | Overlay::Stats(_)
+                | Overlay::Notice(_)
+                | Overlay::Note(_),
             )
             | None => {}
         }
