@@ -4,7 +4,7 @@
 //! exporting the same directory twice gives the same files and a diff shows only what changed.
 
 use super::*;
-use crate::directory::{Agency, Directory, Person, PhoneEntry, Service, Status};
+use crate::directory::{Agency, Directory, Person, PhoneEntry, Serves, Service, Status};
 use crate::hours::{Hours, Lunch};
 use serde_json::json;
 use std::path::Path;
@@ -71,6 +71,15 @@ fn uid(name: &str) -> String {
 
 fn opt(s: &Option<String>) -> String {
     s.clone().unwrap_or_default()
+}
+
+/// `refdesk_serves`: the format's word, or the localities separated by "; ".
+fn serves_cell(s: Option<&Serves>) -> String {
+    match s {
+        None => String::new(),
+        Some(Serves::Localities(l)) => l.join(SERVES_SEPARATOR),
+        Some(s) => s.code().unwrap_or_default().to_string(),
+    }
 }
 
 fn time_cell(t: Time) -> String {
@@ -385,6 +394,7 @@ impl<'d> Builder<'d> {
             ("refdesk_status", a.status.code().into()),
             ("refdesk_successor", opt(&a.successor)),
             ("refdesk_alert", opt(&a.alert)),
+            ("refdesk_serves", serves_cell(a.serves.as_ref())),
             ("refdesk_notes", opt(&a.notes)),
         ]);
         if a.address.is_some()
@@ -620,6 +630,7 @@ fn descriptor(dir: &Directory, created: jiff::civil::DateTime) -> serde_json::Va
             "name": dir.meta.name,
             "demo": dir.meta.demo,
             "note": dir.meta.note,
+            "province": dir.meta.province,
         },
         "resources": resources,
     })

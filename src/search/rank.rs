@@ -50,8 +50,9 @@ pub(super) fn rank_key(
     )
 }
 
-/// What a town in the query is worth to a remote agency (points × the locality's weight).
-pub(super) fn remote_town_value() -> u32 {
+/// What a town in the query is worth to an agency that serves it from elsewhere (points × the
+/// locality's weight).
+pub(super) fn served_town_value() -> u32 {
     REMOTE_TOWN_POINTS * FieldKind::Locality.weight()
 }
 
@@ -204,10 +205,11 @@ impl Engine {
     /// «паспорт» there).
     pub(super) fn score_agency(&self, a: u32, how: &How) -> Option<Scored> {
         let mut own = Ctx::default();
-        if self.index.agencies[a as usize].remote {
-            // A town in the query does not hide a line that serves the whole country.
-            let v = remote_town_value() << 3 | (7 - u32::from(Tier::WordForm.to_u8()));
-            for wi in bits(how.town) {
+        // A town in the query does not hide an agency that serves it from elsewhere: a line
+        // for the whole country, an oblast office.
+        let v = served_town_value() << 3 | (7 - u32::from(Tier::WordForm.to_u8()));
+        for wi in bits(how.town) {
+            if self.serves_town(a, wi) {
                 own.best[wi] = v;
             }
         }

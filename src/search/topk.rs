@@ -14,7 +14,7 @@ use super::engine::Engine;
 use super::postings::{OWN, PostInfo};
 use super::rank::{
     FIELDS_BONUS, How, RankKey, Scored, TIER_POINTS, TOGETHER_BONUS, bits, rank_key,
-    remote_town_value,
+    served_town_value,
 };
 use super::score::Tier;
 use std::collections::BinaryHeap;
@@ -208,12 +208,16 @@ impl Engine {
                 word.add(acc, post, info);
             }
             if town {
-                // A town in the query does not hide a line that serves the whole country.
-                let v = remote_town_value();
+                // A town in the query does not hide an agency that serves it from elsewhere.
+                let v = served_town_value();
                 let places = u32::from(OWN) << SURE_SHIFT | u32::from(OWN) << ANY_SHIFT;
-                for &r in &self.index.remote {
-                    let e = &mut acc[r as usize];
-                    *e = (*e & !VALUE) | (*e & VALUE).max(v) | places;
+                let idx = &self.index;
+                let near = ws.localities.iter().flat_map(|&l| idx.local_agencies(l));
+                for r in idx.nationwide.iter().copied().chain(near) {
+                    if self.serves_town(r, wi) {
+                        let e = &mut acc[r as usize];
+                        *e = (*e & !VALUE) | (*e & VALUE).max(v) | places;
+                    }
                 }
             }
         }

@@ -13,6 +13,7 @@ pub(super) const AGENCY_FIELDS: &[&str] = &[
     "topics",
     "description",
     "remote",
+    "serves",
     "locality",
     "district",
     "province",
@@ -57,7 +58,7 @@ pub(super) const SERVICE_FIELDS: &[&str] = &[
 pub(super) const PERSON_FIELDS: &[&str] = &["name", "title", "phone", "room", "email"];
 pub(super) const PHONE_FIELDS: &[&str] = &["number", "note"];
 pub(super) const CATEGORY_FIELDS: &[&str] = &["id", "name", "name_en"];
-pub(super) const DIRECTORY_FIELDS: &[&str] = &["name", "demo", "note", "abbreviation"];
+pub(super) const DIRECTORY_FIELDS: &[&str] = &["name", "demo", "note", "province", "abbreviation"];
 pub(super) const ABBREVIATION_FIELDS: &[&str] =
     &["short", "full", "genitive", "locative", "accusative"];
 pub(super) const TOP_LEVEL: &[&str] = &["agency", "category", "directory"];
@@ -68,6 +69,7 @@ impl Loader {
         let name = f.opt_str("name");
         let demo = f.opt_bool("demo");
         let note = f.opt_str("note");
+        let province = f.opt_str("province");
         let abbreviations = f.abbreviations("abbreviation");
         f.finish();
         self.meta.abbreviations.extend(abbreviations);
@@ -79,6 +81,9 @@ impl Loader {
         }
         if note.is_some() {
             self.meta.note = note;
+        }
+        if province.is_some() {
+            self.meta.province = province;
         }
     }
 
@@ -114,6 +119,8 @@ impl Loader {
         let topics = f.str_array("topics");
         let description = f.opt_str("description");
         let remote = f.opt_bool("remote").unwrap_or(false);
+        let serves = f.serves("serves");
+        let serves_at = f.pos_of("serves").unwrap_or(origin_at);
         let place = place(&mut f, remote);
         let phones = f.phones("phones");
         let email = f.opt_str("email");
@@ -155,6 +162,7 @@ impl Loader {
             topics,
             description,
             remote,
+            serves,
             locality: place.locality,
             district: place.district,
             province: place.province,
@@ -191,6 +199,7 @@ impl Loader {
             agency,
             category_at,
             id_at,
+            serves_at,
         });
     }
 
@@ -294,7 +303,44 @@ impl Loader {
         }
     }
 
+    /// An oblast office must say which oblast: its `province`, or the directory's (known only
+    /// once every file is read).
+    fn oblast_warnings(&mut self) {
+        let unsaid: Vec<(String, Pos, String)> = self
+            .agencies
+            .iter()
+            .filter(|p| {
+                let a = &p.agency;
+                a.serves == Some(Serves::Oblast)
+                    && a.oblast(self.meta.province.as_deref()).is_none()
+            })
+            .map(|p| {
+                (
+                    p.agency.origin.file.clone(),
+                    p.serves_at,
+                    p.agency.id.clone(),
+                )
+            })
+            .collect();
+        for (file, at, id) in unsaid {
+            let message = self.msg(
+                "serves = \"oblast\", але не сказано, яка це область — додайте \"province\" (напр. \"Житомирська область\") до установи або до [directory] для всього довідника; доти установа обслуговує лише свій населений пункт",
+                "serves = \"oblast\", but which oblast is not said — add \"province\" (e.g. \"Житомирська область\") to the agency, or to [directory] for the whole directory; until then it serves its own locality only",
+            );
+            self.diags.push(Diagnostic {
+                severity: Severity::Warning,
+                file,
+                line: at.line,
+                column: at.column,
+                code: "no-oblast",
+                message,
+                agency: Some(id),
+            });
+        }
+    }
+
     pub(super) fn finish(mut self) -> Directory {
+        self.oblast_warnings();
         let mut categories: Vec<Category> = BUILTIN_CATEGORIES
             .iter()
             .map(|(id, uk, en)| Category {

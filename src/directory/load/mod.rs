@@ -27,6 +27,8 @@ use toml::de::{DeTable, DeValue};
 mod entries;
 mod fields;
 mod messages;
+#[cfg(test)]
+mod serves_tests;
 mod values;
 
 use entries::*;
@@ -315,6 +317,7 @@ struct Pending {
     agency: Agency,
     category_at: Pos,
     id_at: Pos,
+    serves_at: Pos,
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -115,7 +115,8 @@ fn directory_toml(s: &mut String, m: &serde_json::Value) {
     let name = m.get("name").and_then(|v| v.as_str());
     let demo = m.get("demo").and_then(|v| v.as_bool()).unwrap_or(false);
     let note = m.get("note").and_then(|v| v.as_str());
-    if name.is_some() || demo || note.is_some() {
+    let province = m.get("province").and_then(|v| v.as_str());
+    if name.is_some() || demo || note.is_some() || province.is_some() {
         s.push_str("[directory]\n");
         if let Some(n) = name {
             let _ = writeln!(s, "name = {}", q(n));
@@ -125,6 +126,9 @@ fn directory_toml(s: &mut String, m: &serde_json::Value) {
         }
         if let Some(n) = note {
             let _ = writeln!(s, "note = {}", q(n));
+        }
+        if let Some(p) = province {
+            let _ = writeln!(s, "province = {}", q(p));
         }
         s.push('\n');
     }
@@ -155,6 +159,18 @@ fn agency_place_toml(s: &mut String, a: &DAgency) {
     }
     if a.remote {
         kv("remote", "true".into());
+    }
+    match a.serves.as_deref() {
+        None => {}
+        Some(v @ ("country" | "oblast")) => kv("serves", q(v)),
+        Some(list) => {
+            let l: Vec<String> = list
+                .split(SERVES_SEPARATOR.trim())
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect();
+            kv("serves", arr(&l));
+        }
     }
     texts(
         &mut kv,

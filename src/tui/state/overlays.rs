@@ -159,7 +159,9 @@ impl State {
             let remote = dir
                 .agencies
                 .iter()
-                .filter(|a| a.remote && a.status != Status::Closed)
+                .filter(|a| {
+                    (a.locality.is_none() || a.serves_country()) && a.status != Status::Closed
+                })
                 .count();
             if remote > 0 {
                 items.insert(
