@@ -6,6 +6,7 @@ mod diagnostic;
 mod load;
 mod model;
 mod parser_message;
+pub mod thesaurus;
 pub mod watch;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
