@@ -2,7 +2,7 @@
 //! сьогодні», the settings' maintainer name, the git audit line — as one plain synchronous
 //! function, so the running screen runs it on a thread and the test harness in place.
 
-use super::msg::{MaintainDone, MaintainJob, SaveRefused};
+use super::msg::{MaintainDone, MaintainJob, SaveRefused, SettingsNotSaved};
 use crate::directory::Directory;
 use crate::i18n::Lang;
 use crate::maintain::edit::{self, SaveError, Snapshot};
@@ -17,7 +17,6 @@ pub fn run(
     config: Option<&Path>,
     lang: Lang,
 ) -> MaintainDone {
-    let demo = || SaveError::Demo.message(lang);
     // Without a data path (the built-in demo) nothing in the data is ever written, whatever
     // directory a job names.
     if data.is_none()
@@ -31,10 +30,8 @@ pub fn run(
             None => Vec::new(),
         }),
         MaintainJob::Report(report) => MaintainDone::Reported(match data {
-            Some(d) => {
-                corrections::append(&corrections::path_for(d), &report).map_err(|e| e.message(lang))
-            }
-            None => Err(demo()),
+            Some(d) => corrections::append(&corrections::path_for(d), &report),
+            None => Err(SaveError::Demo),
         }),
         MaintainJob::Verify {
             dir,
@@ -42,29 +39,19 @@ pub fn run(
             by,
             today,
         } => {
-            let result = verify::verify(&dir.0, &agency, &by, today)
-                .map(|_| ())
-                .map_err(|e| e.message(lang));
+            let result = verify::verify(&dir.0, &agency, &by, today).map(|_| ());
             MaintainDone::Verified { agency, result }
         }
         MaintainJob::SaveMaintainer(name) => MaintainDone::MaintainerSaved(match config {
-            Some(path) => crate::config::save_maintainer(path, &name).map_err(|e| {
-                format!(
-                    "{}: {}",
-                    crate::sanitize::line(&path.display().to_string()),
-                    crate::i18n::io_error(&e, lang)
-                )
-            }),
-            None => Err(lang
-                .pick(
-                    "не знайдено, де зберігати налаштування",
-                    "there is no place for the settings file",
-                )
-                .to_string()),
+            Some(path) => {
+                crate::config::save_maintainer(path, &name).map_err(|source| SettingsNotSaved::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+            None => Err(SettingsNotSaved::NoPlace),
         }),
-        MaintainJob::Audit => {
-            MaintainDone::Audit(data.and_then(audit::audit).map(|a| a.line(lang)))
-        }
+        MaintainJob::Audit => MaintainDone::Audit(data.and_then(audit::audit)),
         MaintainJob::OpenEdit { dir, agency } => MaintainDone::EditOpened {
             result: verify::open_agency(&dir.0, &agency).map_err(|e| e.message(lang)),
             agency,
@@ -108,7 +95,7 @@ fn refused(job: &MaintainJob, lang: Lang) -> Option<MaintainDone> {
     Some(match job {
         MaintainJob::Verify { agency, .. } => MaintainDone::Verified {
             agency: agency.clone(),
-            result: Err(demo()),
+            result: Err(SaveError::Demo),
         },
         MaintainJob::OpenEdit { agency, .. } => MaintainDone::EditOpened {
             agency: agency.clone(),

@@ -142,7 +142,7 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
                 let note = format!(
                     "{}: {}",
                     strings::Msg::WatchFailed.text(lang),
-                    output::describe(&e, lang)
+                    crate::i18n::describe(&e, lang)
                 );
                 state.status = Some(match state.status.take() {
                     Some(s) => format!("{s} · {note}"),
