@@ -8,7 +8,7 @@
 //! without losing the others. The entries are data for the search (`search::thesaurus`), which
 //! builds its lookup from them; this module knows nothing of matching.
 
-use super::{Diagnostic, LineIndex, Severity};
+use super::{Diagnostic, FileReport, Severity, parse_side_file};
 use crate::i18n::Lang;
 use crate::text::normalize::key_words;
 use serde::{Deserialize, Serialize};
@@ -51,19 +51,11 @@ pub fn builtin() -> &'static [Entry] {
 /// Reads one thesaurus file: its entries, and a diagnostic for every problem.
 pub fn parse(file: &str, text: &str, lang: Lang) -> (Vec<Entry>, Vec<Diagnostic>) {
     let mut p = Parser {
-        file,
-        text,
-        index: LineIndex::new(text),
-        lang,
-        diags: Vec::new(),
+        r: FileReport::new(file, text, lang),
     };
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let base = text.len() - body.len();
-    let table = match DeTable::parse(body) {
+    let (table, base) = match parse_side_file(text, lang) {
         Ok(t) => t,
-        Err(e) => {
-            let at = e.span().map_or(0, |s| s.start) + base;
-            let what = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
+        Err((at, what)) => {
             let m = match lang {
                 Lang::Uk => format!(
                     "синтаксична помилка TOML: {what} — виправте цей рядок; слова цього файлу не враховано, вбудований тезаурус працює"
@@ -73,7 +65,7 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> (Vec<Entry>, Vec<Diagnostic>
                 ),
             };
             p.report(Severity::Error, at, "thesaurus-syntax", m);
-            return (Vec::new(), p.diags);
+            return (Vec::new(), p.r.diags);
         }
     };
     let mut out = Vec::new();
@@ -109,34 +101,21 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> (Vec<Entry>, Vec<Diagnostic>
             }
         }
     }
-    p.diags.sort_by_key(|d| (d.line, d.column));
-    (out, p.diags)
+    p.r.diags.sort_by_key(|d| (d.line, d.column));
+    (out, p.r.diags)
 }
 
 struct Parser<'a> {
-    file: &'a str,
-    text: &'a str,
-    index: LineIndex,
-    lang: Lang,
-    diags: Vec<Diagnostic>,
+    r: FileReport<'a>,
 }
 
 impl Parser<'_> {
-    fn report(&mut self, severity: Severity, offset: usize, code: &'static str, message: String) {
-        let (line, column) = self.index.line_col(self.text, offset);
-        self.diags.push(Diagnostic {
-            severity,
-            file: self.file.to_string(),
-            line,
-            column,
-            code,
-            message,
-            agency: None,
-        });
+    fn report(&mut self, severity: Severity, at: usize, code: &'static str, message: String) {
+        self.r.report(severity, at, code, message);
     }
 
     fn wrong_type(&mut self, at: usize, field: &str, uk: &str, en: &str) {
-        let m = match self.lang {
+        let m = match self.r.lang {
             Lang::Uk => format!("поле \"{field}\" має бути {uk}; запис пропущено"),
             Lang::En => format!("field \"{field}\" must be {en}; the entry was skipped"),
         };
@@ -161,7 +140,7 @@ impl Parser<'_> {
                 "say" => say = self.words(v, "say", base, &mut ok),
                 "means" => means = self.words(v, "means", base, &mut ok),
                 other => {
-                    let m = match self.lang {
+                    let m = match self.r.lang {
                         Lang::Uk => format!(
                             "невідоме поле \"{other}\" — у записі [[need]] бувають name, say, means; поле пропущено"
                         ),
@@ -175,7 +154,7 @@ impl Parser<'_> {
         }
         for (field, value) in [("say", &say), ("means", &means)] {
             if value.as_ref().is_none_or(|v| v.is_empty()) && ok {
-                let m = match self.lang {
+                let m = match self.r.lang {
                     Lang::Uk => format!(
                         "у записі [[need]] бракує поля \"{field}\" (непорожнього масиву слів) — додайте його; запис пропущено"
                     ),
@@ -190,12 +169,12 @@ impl Parser<'_> {
         if !ok {
             return None;
         }
-        let (line, _) = self.index.line_col(self.text, at);
+        let line = self.r.line(at);
         Some(Entry {
             name: name.unwrap_or_default(),
             say: say.unwrap_or_default(),
             means: means.unwrap_or_default(),
-            origin: format!("{}:{line}", self.file),
+            origin: format!("{}:{line}", self.r.file),
         })
     }
 
@@ -232,7 +211,7 @@ impl Parser<'_> {
                 return None;
             };
             if key_words(s).is_empty() {
-                let m = match self.lang {
+                let m = match self.r.lang {
                     Lang::Uk => format!(
                         "«{s}» не містить жодного значущого слова (лише службові слова чи порожньо) — приберіть його або допишіть слово; його пропущено"
                     ),
@@ -244,7 +223,7 @@ impl Parser<'_> {
                 continue;
             }
             if field == "say" && s.split_whitespace().count() > 1 && key_words(s).len() == 1 {
-                let m = match self.lang {
+                let m = match self.r.lang {
                     Lang::Uk => format!(
                         "«{s}» шукатиметься як одне слово «{}»: службові слова («не», «нема», «для»…) у запиті не враховуються — запишіть саме значуще слово або іншу фразу",
                         key_words(s)[0]
