@@ -158,8 +158,7 @@ impl ConfigError {
 impl Config {
     /// The default location: `refdesk.toml` in the platform config directory.
     pub fn default_path() -> Option<PathBuf> {
-        directories::ProjectDirs::from("ua", "refdesk", "refdesk")
-            .map(|d| d.config_dir().join("refdesk.toml"))
+        crate::paths::config_dir().map(|d| d.join("refdesk.toml"))
     }
 
     /// Parses settings text; `file` names it in errors.

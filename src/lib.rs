@@ -14,10 +14,12 @@ pub mod grammar;
 pub mod hours;
 pub mod hsds;
 pub mod i18n;
+pub mod paths;
 pub mod phone;
 pub mod referral;
 pub mod sanitize;
 pub mod search;
+pub mod setup;
 pub mod stats;
 pub mod tui;
 

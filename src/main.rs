@@ -88,6 +88,16 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             out.write_all(&cli_uk::man_page(page, lang)?)?;
             return Ok(0);
         }
+        Some(Command::Setup) => {
+            let stdin = std::io::stdin();
+            return commands::setup::run(
+                cli.config.as_deref(),
+                lang,
+                &mut stdin.lock(),
+                &mut out,
+                &mut err,
+            );
+        }
         _ => {}
     }
     let Some(command) = &cli.command else {

@@ -3,8 +3,10 @@
 //! directories — also when printing fails and the slip is saved for later.
 
 mod referral_support;
+mod sink_support;
 
 use referral_support::*;
+use sink_support::sink_toml;
 use std::path::Path;
 
 const NAME: &str = "Шевченко Тарас";
@@ -84,7 +86,7 @@ fn visitor_name_and_queries_are_never_written() {
 
     // Printing through a command that reads the slip on standard input, and one that takes a
     // temporary file (which must be gone afterwards).
-    for command in [r#"["cat"]"#, r#"["true", "{file}"]"#] {
+    for command in [sink_toml(&["drain"]), sink_toml(&["drain", "{file}"])] {
         sb.write_config(&format!("[printer]\ncommand = {command}\n"));
         let out = sb
             .refdesk()
@@ -101,7 +103,8 @@ fn visitor_name_and_queries_are_never_written() {
     // Printing that fails: the slip is saved for later, without the name.
     for format in ["text", "pdf"] {
         sb.write_config(&format!(
-            "[printer]\ncommand = [\"false\"]\nformat = \"{format}\"\n"
+            "[printer]\ncommand = {}\nformat = \"{format}\"\n",
+            sink_toml(&["fail", "немає паперу"])
         ));
         let out = sb
             .refdesk()

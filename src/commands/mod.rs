@@ -5,6 +5,7 @@ pub mod export;
 pub mod import;
 pub mod print;
 pub mod search;
+pub mod setup;
 pub mod show;
 pub mod slip;
 pub mod stats;

@@ -12,6 +12,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
+    if args.list_printers {
+        return list_printers(app, out, err);
+    }
     let o = &args.slip;
     let card = match super::slip::slip_card(app, "print", o, err)? {
         Ok(c) => c,
@@ -40,5 +43,36 @@ pub fn run(
     } else {
         writeln!(err, "refdesk: {}", report.message(app.lang))?;
         Ok(super::USAGE)
+    }
+}
+
+/// `refdesk print --list-printers`: one printer a line, the default marked.
+fn list_printers(app: &App, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    use crate::referral::print::{default_printer, list_printers};
+    match list_printers() {
+        Ok(names) if names.is_empty() => {
+            writeln!(
+                err,
+                "refdesk: {}",
+                app.lang
+                    .pick("у системі немає принтерів", "the system has no printers")
+            )?;
+            Ok(super::NOT_FOUND)
+        }
+        Ok(names) => {
+            let default = default_printer().ok();
+            for n in names {
+                if default.as_deref() == Some(n.as_str()) {
+                    writeln!(out, "{n}\t{}", app.lang.pick("(типовий)", "(default)"))?;
+                } else {
+                    writeln!(out, "{n}")?;
+                }
+            }
+            Ok(0)
+        }
+        Err(e) => {
+            writeln!(err, "refdesk: {}", e.message(app.lang))?;
+            Ok(super::USAGE)
+        }
     }
 }

@@ -10,5 +10,7 @@ pub mod print;
 pub mod qr;
 pub mod slip;
 pub mod vcard;
+#[cfg(windows)]
+pub mod winprint;
 
 pub use card::{Card, Field};

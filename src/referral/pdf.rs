@@ -129,8 +129,10 @@ impl Metrics {
     }
 }
 
+/// One drawing operation, in points from the page's top-left corner (text at its baseline).
+/// The PDF and the Windows printer (GDI) draw the same operations.
 #[derive(Debug, Clone)]
-enum Op {
+pub(crate) enum Op {
     Text {
         x: f32,
         y: f32,
@@ -515,12 +517,25 @@ fn fitted(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>>
     full
 }
 
-/// The slip as PDF bytes.
-pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
+/// The slip laid out on its paper: pages of operations and the QR codes they refer to.
+pub(crate) struct Laid {
+    /// Page width and height in points.
+    pub size: (f32, f32),
+    pub pages: Vec<Vec<Op>>,
+    /// The QR codes `Op::Qr::code` indexes, with their captions.
+    pub matrices: Vec<(super::qr::Matrix, &'static str)>,
+}
+
+/// The bundled fonts (Liberation Sans regular and bold) the layout is measured with.
+#[cfg_attr(not(windows), allow(dead_code))]
+pub(crate) fn fonts() -> (&'static [u8], &'static [u8]) {
+    (REGULAR, BOLD)
+}
+
+/// Lays the slip out on `paper`, one page when it fits.
+pub(crate) fn lay_out(slip: &Slip, paper: Paper) -> Result<Laid, PdfError> {
     let g = Geometry::of(paper);
     let m = metrics().ok_or(PdfError::Font)?;
-    let regular = Font::new(REGULAR.into(), 0).ok_or(PdfError::Font)?;
-    let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
     // The full vCard, and the minimal one (name, address, a phone) for when the full code
     // cannot be drawn large enough to scan in the room the footer has.
     let matrices: Vec<(super::qr::Matrix, &'static str)> = [
@@ -544,7 +559,22 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
         })
         .collect();
     let pages = fitted(slip, g, m, &codes);
+    Ok(Laid {
+        size: (g.width, g.height),
+        pages,
+        matrices,
+    })
+}
 
+/// The slip as PDF bytes.
+pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    let Laid {
+        size: (width, height),
+        pages,
+        matrices,
+    } = lay_out(slip, paper)?;
+    let regular = Font::new(REGULAR.into(), 0).ok_or(PdfError::Font)?;
+    let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
     let mut doc = Document::new();
     doc.set_metadata(
         Metadata::new()
@@ -553,7 +583,7 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
             .creator("refdesk".to_string()),
     );
     for ops in pages {
-        let settings = PageSettings::from_wh(g.width, g.height)
+        let settings = PageSettings::from_wh(width, height)
             .ok_or_else(|| PdfError::Krilla("page size".into()))?;
         let mut page = doc.start_page_with(settings);
         let mut s = page.surface();

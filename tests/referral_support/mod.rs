@@ -31,7 +31,7 @@ impl Sandbox {
 
     /// Writes the settings where refdesk looks for them by default.
     pub fn write_config(&self, text: &str) {
-        let dir = self.path("config/refdesk");
+        let dir = self.path("config");
         std::fs::create_dir_all(&dir).expect("mkdir");
         std::fs::write(dir.join("refdesk.toml"), text).expect("config");
     }
@@ -39,12 +39,13 @@ impl Sandbox {
     /// `refdesk --data FIXTURE` with every directory it could write to inside the sandbox.
     pub fn refdesk(&self) -> assert_cmd::Command {
         let mut c = assert_cmd::Command::cargo_bin("refdesk").expect("binary");
+        // REFDESK_HOME puts settings, data and cache under the sandbox (`config`, `data`,
+        // `cache`) on every platform.
         c.env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_STATE_HOME", self.path("state"))
+            .env("REFDESK_HOME", self.path(""))
             .env("TMPDIR", self.path("tmp"))
+            .env("TMP", self.path("tmp"))
+            .env("TEMP", self.path("tmp"))
             .env("REFDESK_NOW", NOW)
             .env_remove("REFDESK_CONFIG")
             .env_remove("REFDESK_DATA")
