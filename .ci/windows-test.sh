@@ -8,6 +8,7 @@
 #
 #   CARGO_TARGET_DIR  as for windows-build.sh (default target-win)
 #   WINEPREFIX        default $CARGO_TARGET_DIR/wine-prefix
+#   REFDESK_CUPS_OUT  the CUPS test queue's folder, as for cups-setup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,10 @@ export WINEARCH=win64 WINEDEBUG=-all
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 # No desktop: programs that would open a window (none should) fail instead of waiting.
 export DISPLAY=
+# The file the CUPS test queue writes (.ci/cups-setup.sh), for tests/print_windows.rs: Wine
+# shows CUPS queues as Windows printers.
+cups_file=${REFDESK_CUPS_OUT:-/var/tmp/refdesk-cups}/slip.pdf
+[ -f "$cups_file" ] && export REFDESK_CUPS_FILE=$cups_file
 
 wine=$(command -v wine64 || echo /usr/lib/wine/wine64)
 [ -x "$wine" ] || { echo "windows-test: wine64 is missing: apt-get install wine64" >&2; exit 1; }
@@ -29,6 +34,14 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
     "$wine" wineboot --init >/dev/null 2>&1
     "$wineserver" --wait
 fi
+# The temporary folder on drive Z: (Wine's view of /), so the Linux poppler tools the PDF tests
+# run (REFDESK_WINE_TOOLS, see tests/referral_support) can open the files by their Linux path.
+wine_tmp=$CARGO_TARGET_DIR/wine-tmp
+mkdir -p "$wine_tmp"
+for v in TEMP TMP; do
+    "$wine" reg add 'HKCU\Environment' /v "$v" /d "Z:${wine_tmp//\//\\}" /f >/dev/null 2>&1
+done
+export REFDESK_WINE_TOOLS=/usr/bin
 sys32=$WINEPREFIX/drive_c/windows/system32
 if [ ! -f "$sys32/bcryptprimitives.dll" ] || [ .ci/wine/bcryptprimitives.c -nt "$sys32/bcryptprimitives.dll" ]; then
     x86_64-w64-mingw32-gcc -shared -O2 -s -o "$sys32/bcryptprimitives.dll" \

@@ -8,6 +8,8 @@ pub mod cli;
 pub mod cli_uk;
 pub mod commands;
 pub mod config;
+#[cfg(windows)]
+pub mod console;
 pub mod directory;
 pub mod files;
 pub mod grammar;

@@ -198,8 +198,8 @@ fn pdf_slip_reads_back_with_its_qr_code() {
         assert!(at("Візьміть із собою:") < at("поверніться до нас"));
         assert!(!flat.contains(INTERNAL));
 
-        let info = std::process::Command::new("pdfinfo")
-            .arg(&pdf)
+        let info = tool("pdfinfo")
+            .arg(tool_path(&pdf))
             .output()
             .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
             .unwrap_or_default();
@@ -525,8 +525,8 @@ fn escpos_qr_code_fits_the_print_head_for_every_demo_agency() {
 fn pdf_pages(bytes: &[u8], dir: &std::path::Path, name: &str) -> usize {
     let path = dir.join(format!("{name}.pdf"));
     std::fs::write(&path, bytes).expect("write pdf");
-    let out = std::process::Command::new("pdfinfo")
-        .arg(&path)
+    let out = tool("pdfinfo")
+        .arg(tool_path(&path))
         .output()
         .expect("pdfinfo runs");
     String::from_utf8_lossy(&out.stdout)

@@ -5,6 +5,10 @@
 //! Every wait polls the pane against a deadline; nothing relies on a fixed sleep. Without tmux
 //! the tests are skipped with a message, except in CI (`CI` set), where tmux is required.
 
+// Linux only: tmux is a Unix terminal multiplexer. The screen on Windows is not driven by
+// tests (README, Windows).
+#![cfg(unix)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};

@@ -12,7 +12,7 @@ use super::pdf::{Laid, Op};
 use super::print::PrintError;
 use std::ffi::c_void;
 use std::ptr::{null, null_mut};
-use windows_sys::Win32::Foundation::{ERROR_INSUFFICIENT_BUFFER, HANDLE, RECT};
+use windows_sys::Win32::Foundation::{HANDLE, RECT};
 use windows_sys::Win32::Graphics::Gdi::{
     self as gdi, AddFontMemResourceEx, CreateDCW, CreateFontW, CreatePen, DeleteDC, DeleteObject,
     FillRect, GetDeviceCaps, GetStockObject, HDC, HGDIOBJ, LineTo, MoveToEx, Rectangle,
@@ -64,22 +64,13 @@ pub fn printers() -> Result<Vec<String>, PrintError> {
     let (mut needed, mut count) = (0u32, 0u32);
     // SAFETY: asking for the size only: no buffer, valid out-pointers.
     let ok = unsafe { EnumPrintersW(flags, null(), 4, null_mut(), 0, &mut needed, &mut count) };
-    if ok == 0 {
-        let e = std::io::Error::last_os_error();
-        if e.raw_os_error() != Some(ERROR_INSUFFICIENT_BUFFER as i32) && needed == 0 {
-            return if count == 0 && e.raw_os_error() == Some(0) {
-                Ok(Vec::new())
-            } else {
-                Err(PrintError::Windows {
-                    printer: String::new(),
-                    call: "EnumPrintersW",
-                    source: e,
-                })
-            };
-        }
-    }
     if needed == 0 {
-        return Ok(Vec::new());
+        // Nothing to list (success), or a failure other than "the buffer is too small".
+        return if ok != 0 {
+            Ok(Vec::new())
+        } else {
+            Err(failed("", "EnumPrintersW"))
+        };
     }
     // u64 units keep the buffer aligned for PRINTER_INFO_4W.
     let mut buf = vec![0u64; (needed as usize).div_ceil(8)];
@@ -132,16 +123,22 @@ impl Drop for Printer {
     }
 }
 
-/// Sends `bytes` untouched (datatype RAW) to the spooler queue `name`: the receipt printer's
-/// driver passes ESC/POS through as it is.
-pub fn raw_job(name: &str, bytes: &[u8]) -> Result<(), PrintError> {
+/// Opens the printer `name`: a name Windows does not know fails here with
+/// ERROR_INVALID_PRINTER_NAME, which the message turns into "no such printer".
+fn open(name: &str) -> Result<Printer, PrintError> {
     let wname = wide(name);
-    let mut handle: PRINTER_HANDLE = null_mut();
+    let mut handle = PRINTER_HANDLE::default();
     // SAFETY: a NUL-terminated name and a valid out-pointer; no defaults.
     if unsafe { OpenPrinterW(wname.as_ptr(), &mut handle, null()) } == 0 {
         return Err(failed(name, "OpenPrinterW"));
     }
-    let printer = Printer(handle);
+    Ok(Printer(handle))
+}
+
+/// Sends `bytes` untouched (datatype RAW) to the spooler queue `name`: the receipt printer's
+/// driver passes ESC/POS through as it is.
+pub fn raw_job(name: &str, bytes: &[u8]) -> Result<(), PrintError> {
+    let printer = open(name)?;
     let mut title = wide(JOB_TITLE);
     let mut raw = wide("RAW");
     let doc = DOC_INFO_1W {
@@ -256,6 +253,8 @@ impl Scale {
 /// Draws the laid-out slip on the printer `name` through GDI, one document of one or more
 /// pages.
 pub fn draw_job(name: &str, laid: &Laid) -> Result<(), PrintError> {
+    // CreateDCW's error codes are vague: ask the spooler first whether the printer exists.
+    drop(open(name)?);
     let fonts_loaded = load_fonts();
     let wname = wide(name);
     let winspool = wide("WINSPOOL");
@@ -324,7 +323,7 @@ fn draw_page(dc: HDC, s: Scale, face: &str, ops: &[Op], laid: &Laid) {
                     0,
                     0,
                     0,
-                    if *bold { gdi::FW_BOLD } else { gdi::FW_NORMAL } as i32,
+                    (if *bold { gdi::FW_BOLD } else { gdi::FW_NORMAL }) as i32,
                     0,
                     0,
                     0,

@@ -146,6 +146,16 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let (tx, rx) = mpsc::channel::<Msg>();
     #[cfg(unix)]
     let signals = forward_signals(&tx)?;
+    // Windows: closing the console window, logging off, Ctrl-C take the same quit path.
+    #[cfg(windows)]
+    let console = {
+        let tx = std::sync::Mutex::new(tx.clone());
+        crate::console::forward_ctrl_events(move |sig| {
+            if let Ok(tx) = tx.lock() {
+                let _ = tx.send(Msg::Signal(sig));
+            }
+        })?
+    };
     let mut guard = terminal::TerminalGuard::enter()?;
     // A big directory takes seconds to read: say so rather than show a blank screen.
     let lang = setup.lang;
@@ -233,6 +243,9 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
         std::thread::sleep(Duration::from_millis(10));
     }
     wait_for_printing(&mut outside.printing, lang);
+    // The console is restored and print jobs are done: a close or logoff may end the process.
+    #[cfg(windows)]
+    drop(console);
     result
 }
 

@@ -56,22 +56,48 @@ impl Sandbox {
     }
 }
 
+/// A poppler tool (pdftotext, pdftoppm, pdfinfo). Under Wine, `.ci/windows-test.sh` sets
+/// `REFDESK_WINE_TOOLS` to the Linux folder that has them (Wine runs a Linux program given by
+/// its full path); give such a tool its paths through [`tool_path`].
+pub fn tool(name: &str) -> Command {
+    match std::env::var_os("REFDESK_WINE_TOOLS") {
+        Some(dir) if cfg!(windows) => Command::new(Path::new(&dir).join(name)),
+        _ => Command::new(name),
+    }
+}
+
+/// A path as [`tool`]'s program reads it: unchanged, but under Wine the Linux path of a
+/// Windows one (`Z:\x\y` → `/x/y`; the script keeps the temporary folder on drive Z:, Wine's
+/// view of `/`).
+pub fn tool_path(p: &Path) -> PathBuf {
+    if !cfg!(windows) || std::env::var_os("REFDESK_WINE_TOOLS").is_none() {
+        return p.to_path_buf();
+    }
+    let s = p.to_string_lossy();
+    let rest = s
+        .strip_prefix("Z:")
+        .or_else(|| s.strip_prefix("z:"))
+        .or_else(|| s.strip_prefix("\\\\?\\Z:"))
+        .unwrap_or_else(|| panic!("{s} is not on Wine's drive Z: (set TEMP to Z:\\…)"));
+    PathBuf::from(rest.replace('\\', "/"))
+}
+
 /// In CI a missing tool is a failure; elsewhere the test is skipped with a note.
-pub fn have_tool(tool: &str) -> bool {
-    let found = Command::new(tool).arg("-v").output().is_ok();
+pub fn have_tool(name: &str) -> bool {
+    let found = tool(name).arg("-v").output().is_ok();
     if !found {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{tool} is required in CI (apt-get install poppler-utils)");
+            panic!("{name} is required in CI (apt-get install poppler-utils)");
         }
-        eprintln!("SKIPPED: {tool} is not installed (apt-get install poppler-utils)");
+        eprintln!("SKIPPED: {name} is not installed (apt-get install poppler-utils)");
     }
     found
 }
 
 /// `pdftotext` of a PDF file, in reading order.
 pub fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(pdf)
+    let out = tool("pdftotext")
+        .arg(tool_path(pdf))
         .arg("-")
         .output()
         .expect("pdftotext runs");
@@ -87,10 +113,10 @@ pub fn pdf_text(pdf: &Path) -> String {
 /// and decodes every QR code on it.
 pub fn pdf_qr_codes(pdf: &Path, dir: &Path) -> Vec<String> {
     let prefix = dir.join("page");
-    let st = Command::new("pdftoppm")
+    let st = tool("pdftoppm")
         .args(["-r", "600", "-gray", "-f", "1", "-l", "1"])
-        .arg(pdf)
-        .arg(&prefix)
+        .arg(tool_path(pdf))
+        .arg(tool_path(&prefix))
         .status()
         .expect("pdftoppm runs");
     assert!(st.success());
