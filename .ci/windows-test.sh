@@ -23,7 +23,7 @@ export DISPLAY=
 # The file the CUPS test queue writes (.ci/cups-setup.sh), for tests/print_windows.rs: Wine
 # shows CUPS queues as Windows printers.
 cups_file=${REFDESK_CUPS_OUT:-/var/tmp/refdesk-cups}/slip.pdf
-[ -f "$cups_file" ] && export REFDESK_CUPS_FILE=$cups_file
+[ -f "$cups_file" ] && export REFDESK_CUPS_FILE=$cups_file REFDESK_CUPS_SPOOL=/var/spool/cups
 
 wine=$(command -v wine64 || echo /usr/lib/wine/wine64)
 [ -x "$wine" ] || { echo "windows-test: wine64 is missing: apt-get install wine64" >&2; exit 1; }

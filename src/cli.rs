@@ -195,8 +195,9 @@ pub struct SlipArgs {
 
 #[derive(Debug, Args)]
 pub struct PrintArgs {
+    /// `None` only with --list-printers, which takes no agency.
     #[command(flatten)]
-    pub slip: SlipOptions,
+    pub slip: Option<SlipOptions>,
     /// Printer name (CUPS on Linux, Windows on Windows; default: from the settings, else the
     /// system default).
     #[arg(long, short = 'd')]

@@ -77,7 +77,11 @@ fn windows_printing_reaches_the_cups_queue_as_escpos_and_as_a_drawn_page() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    // ESC/POS as a RAW job: the very bytes `refdesk slip` produces.
+    // ESC/POS as a RAW job: the very bytes `refdesk slip` produces reach CUPS. CUPS 2.4's
+    // file: device writes nothing for a raw job, so the bytes are read from the job's document
+    // in CUPS' spool folder (REFDESK_CUPS_SPOOL, readable by root, which CI is).
+    let spool = PathBuf::from(std::env::var_os("REFDESK_CUPS_SPOOL").expect("REFDESK_CUPS_SPOOL"));
+    let before = spool_documents(&spool);
     let args = [
         "zt-cop",
         "-s",
@@ -87,14 +91,35 @@ fn windows_printing_reaches_the_cups_queue_as_escpos_and_as_a_drawn_page() {
         "--printer",
         QUEUE,
     ];
-    let printed = print_and_collect(&sb, &target, &args);
+    let out = sb.refdesk().arg("print").args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let expected = sb
         .refdesk()
         .args(["slip", "zt-cop", "-s", "1", "--format", "escpos"])
         .output()
         .expect("runs")
         .stdout;
-    assert_eq!(printed, expected, "the ESC/POS bytes arrive untouched");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let new: Vec<Vec<u8>> = spool_documents(&spool)
+            .into_iter()
+            .filter(|d| !before.contains(d))
+            .filter_map(|d| std::fs::read(d).ok())
+            .collect();
+        if new.contains(&expected) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the ESC/POS bytes did not arrive untouched ({} new jobs)",
+            new.len()
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    }
 
     // The office printer: the slip drawn with GDI, turned into PDF by the queue.
     let args = ["zt-cop", "-s", "1", "--format", "pdf", "--printer", QUEUE];
@@ -116,6 +141,9 @@ fn windows_printing_reaches_the_cups_queue_as_escpos_and_as_a_drawn_page() {
             "«{want}» not in the drawn page:\n{text}"
         );
     }
+    // The QR code drawn with GDI scans: a phone gets the agency's card.
+    let codes = pdf_qr_codes(&pdf, &sb.path("tmp"));
+    assert!(codes.iter().any(|c| c.contains("BEGIN:VCARD")), "{codes:?}");
 }
 
 #[test]
@@ -147,4 +175,18 @@ fn a_printer_windows_does_not_know_saves_the_slip_and_says_so_in_windows_terms()
         .expect("the slip was saved in the data folder")
         .collect();
     assert_eq!(files.len(), 1, "{said}");
+}
+
+/// The job documents in CUPS' spool folder (`dNNNNN-001`).
+fn spool_documents(spool: &std::path::Path) -> Vec<PathBuf> {
+    std::fs::read_dir(spool)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('d'))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }

@@ -15,7 +15,17 @@ pub fn run(
     if args.list_printers {
         return list_printers(app, out, err);
     }
-    let o = &args.slip;
+    let Some(o) = &args.slip else {
+        writeln!(
+            err,
+            "refdesk print: {}",
+            app.lang.pick(
+                "вкажіть ідентифікатор (id) установи",
+                "name the agency's id"
+            )
+        )?;
+        return Ok(super::USAGE);
+    };
     let card = match super::slip::slip_card(app, "print", o, err)? {
         Ok(c) => c,
         Err(code) => return Ok(code),

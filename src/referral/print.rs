@@ -209,7 +209,6 @@ fn parse_lpstat_default(out: &str) -> Option<String> {
 /// untouched (`-o raw`); a Windows queue takes every byte as a RAW job (an office printer on
 /// Windows gets the drawn slip instead, from [`print_card`]).
 pub fn send(dest: &Destination, bytes: &[u8], output: &Output) -> Result<(), PrintError> {
-    let raw = output.format == SlipFormat::Escpos;
     match dest {
         #[cfg(windows)]
         Destination::Device(path) => super::winprint::raw_job(&path.to_string_lossy(), bytes),
@@ -240,7 +239,7 @@ pub fn send(dest: &Destination, bytes: &[u8], output: &Output) -> Result<(), Pri
                 "-t".to_string(),
                 "Направлення".to_string(),
             ];
-            if raw {
+            if output.format == SlipFormat::Escpos {
                 args.extend(["-o".to_string(), "raw".to_string()]);
             }
             run("lp", &args, Some(bytes)).map_err(|e| match e {

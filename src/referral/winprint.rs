@@ -252,7 +252,7 @@ impl Scale {
 
 /// Draws the laid-out slip on the printer `name` through GDI, one document of one or more
 /// pages.
-pub fn draw_job(name: &str, laid: &Laid) -> Result<(), PrintError> {
+pub(crate) fn draw_job(name: &str, laid: &Laid) -> Result<(), PrintError> {
     // CreateDCW's error codes are vague: ask the spooler first whether the printer exists.
     drop(open(name)?);
     let fonts_loaded = load_fonts();
