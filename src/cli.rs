@@ -121,8 +121,9 @@ pub struct SearchArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The agency's id.
-    pub id: String,
+    /// The agency's id; several (each as ID or ID:SERVICE) for a visit's plan, in order.
+    #[arg(required = true, num_args = 1.., value_name = "ID")]
+    pub ids: Vec<String>,
     /// A service: its number as `show` lists it, or a fragment of its name.
     #[arg(long, short)]
     pub service: Option<String>,
@@ -132,6 +133,12 @@ pub struct ShowArgs {
     /// Print only the read-out phrase.
     #[arg(long)]
     pub script: bool,
+    /// A note on step N of a plan («коли отримаєте документ»); repeatable.
+    #[arg(long = "note", value_name = "N=TEXT")]
+    pub notes: Vec<String>,
+    /// End the plan with the step back to this office (its address and phone).
+    #[arg(long = "return")]
+    pub back: bool,
 }
 
 #[derive(Debug, Args)]
@@ -161,8 +168,10 @@ pub enum Paper {
 
 #[derive(Debug, Args, Clone)]
 pub struct SlipOptions {
-    /// The agency's id.
-    pub id: String,
+    /// The agency's id; several (each as ID or ID:SERVICE) for one slip with the visit's plan,
+    /// in order.
+    #[arg(required = true, num_args = 1.., value_name = "ID")]
+    pub ids: Vec<String>,
     /// A service: its number as `show` lists it, or a fragment of its name (needed when the
     /// agency has several services).
     #[arg(long, short)]
@@ -182,6 +191,12 @@ pub struct SlipOptions {
     /// The visitor's name, printed on this slip only and never stored.
     #[arg(long = "for", value_name = "NAME")]
     pub for_name: Option<String>,
+    /// A note on step N of a plan («коли отримаєте документ»); repeatable.
+    #[arg(long = "note", value_name = "N=TEXT")]
+    pub notes: Vec<String>,
+    /// End the plan with the step back to this office (its address and phone).
+    #[arg(long = "return")]
+    pub back: bool,
 }
 
 #[derive(Debug, Args)]

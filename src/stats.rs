@@ -13,6 +13,10 @@
 //! newline (a torn record) is closed off, so the torn bytes never glue onto the next record. A
 //! line that does not parse is reported and skipped; every other record still counts.
 
+mod visit;
+
+pub use visit::{Visit, undone_message};
+
 use crate::directory::{Agency, Directory, Service};
 use crate::i18n::Lang;
 use crate::referral::Card;
@@ -64,6 +68,12 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
     pub how: How,
+    /// Which agency of its visit this was: 1 for the first agency a visitor was given, 2 for
+    /// the second… ([`Visit`]). `stats` counts the visits that needed two or more agencies by
+    /// the records with step 2 — without any id that would tie a visit's records together.
+    /// Records written before steps were counted have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
 }
 
 mod minute {
@@ -94,6 +104,7 @@ impl Record {
             category: agency.category.clone(),
             service: service.map(|s| s.name.clone()),
             how,
+            step: None,
         }
     }
 
@@ -138,6 +149,7 @@ pub enum Damage {
     NotText(&'static str),
     BadTime(String),
     BadHow(String),
+    BadStep(String),
     UnknownField(String),
 }
 
@@ -170,6 +182,12 @@ impl Damage {
             (BadHow(v), Lang::En) => {
                 format!("unknown way «{v}» in the field \"how\"; it is one of: {ways}")
             }
+            (BadStep(v), Lang::Uk) => {
+                format!("неправильний крок «{v}» у полі \"step\" (має бути число від 1)")
+            }
+            (BadStep(v), Lang::En) => {
+                format!("bad step «{v}» in the field \"step\" (it must be a number from 1)")
+            }
             (UnknownField(f), Lang::Uk) => format!("невідоме поле \"{f}\""),
             (UnknownField(f), Lang::En) => format!("unknown field \"{f}\""),
         }
@@ -199,14 +217,20 @@ fn parse_record(line: &[u8]) -> Result<Record, Damage> {
     let Value::Object(map) = &value else {
         return Err(Damage::NotJson);
     };
-    const FIELDS: [&str; 5] = ["at", "id", "category", "service", "how"];
+    const FIELDS: [&str; 6] = ["at", "id", "category", "service", "how", "step"];
     if let Some(k) = map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
         return Err(Damage::UnknownField(k.clone()));
     }
     for f in FIELDS {
         match map.get(f) {
-            None if f == "service" => {}
+            None if f == "service" || f == "step" => {}
             None => return Err(Damage::Missing(f)),
+            Some(Value::Number(n)) if f == "step" => {
+                if !n.as_u64().is_some_and(|n| n >= 1 && n <= u32::MAX as u64) {
+                    return Err(Damage::BadStep(n.to_string()));
+                }
+            }
+            Some(v) if f == "step" => return Err(Damage::BadStep(v.to_string())),
             Some(Value::String(_)) => {}
             Some(_) => return Err(Damage::NotText(f)),
         }
@@ -279,6 +303,44 @@ impl Log {
         }
         f.write_all(line.as_bytes()).map_err(|e| self.io(e))?;
         f.flush().map_err(|e| self.io(e))
+    }
+
+    /// Takes back a record (the undo of the last count of a visit): removes the last line
+    /// that is exactly this record. When it is the log's final line — the usual case — the
+    /// file is only shortened; otherwise (another desk wrote since) the log is rewritten
+    /// through a temporary file renamed over it, so a crash leaves the old or the new log,
+    /// never half of one. `false` when the log has no such line.
+    pub fn remove_last(&self, record: &Record) -> Result<bool, StatsError> {
+        let bytes = match std::fs::read(&self.path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(self.io(e)),
+        };
+        let line = record.to_line();
+        let line = line.as_bytes();
+        let found = (0..=bytes.len().saturating_sub(line.len()))
+            .rev()
+            .find(|&i| bytes[i..].starts_with(line) && (i == 0 || bytes[i - 1] == b'\n'));
+        let Some(at) = found else {
+            return Ok(false);
+        };
+        if at + line.len() == bytes.len() {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&self.path)
+                .map_err(|e| self.io(e))?;
+            f.set_len(at as u64).map_err(|e| self.io(e))?;
+            return Ok(true);
+        }
+        let dir = self.path.parent().filter(|d| !d.as_os_str().is_empty());
+        let mut tmp = tempfile::NamedTempFile::new_in(dir.unwrap_or(std::path::Path::new(".")))
+            .map_err(|e| self.io(e))?;
+        tmp.write_all(&bytes[..at]).map_err(|e| self.io(e))?;
+        tmp.write_all(&bytes[at + line.len()..])
+            .map_err(|e| self.io(e))?;
+        tmp.as_file().sync_all().map_err(|e| self.io(e))?;
+        tmp.persist(&self.path).map_err(|e| self.io(e.error))?;
+        Ok(true)
     }
 
     /// Reads every record; a missing file is an empty log.
@@ -369,6 +431,8 @@ pub struct Summary {
     /// Most referrals first; ties by id.
     pub by_category: Vec<Count>,
     pub by_agency: Vec<Count>,
+    /// Visits that needed two or more agencies (records with step 2).
+    pub multi_step_visits: u64,
 }
 
 /// Counts the records whose date lies in `from..=to` (either end open when `None`).
@@ -376,12 +440,14 @@ pub fn summarize(records: &[Record], from: Option<Date>, to: Option<Date>) -> Su
     let mut cat: HashMap<&str, u64> = HashMap::new();
     let mut ag: HashMap<&str, u64> = HashMap::new();
     let mut total = 0;
+    let mut multi_step_visits = 0;
     for r in records {
         let d = r.at.date();
         if from.is_some_and(|f| d < f) || to.is_some_and(|t| d > t) {
             continue;
         }
         total += 1;
+        multi_step_visits += u64::from(r.step == Some(2));
         *cat.entry(&r.category).or_default() += 1;
         *ag.entry(&r.id).or_default() += 1;
     }
@@ -389,6 +455,7 @@ pub fn summarize(records: &[Record], from: Option<Date>, to: Option<Date>) -> Su
         total,
         by_category: ranked(cat),
         by_agency: ranked(ag),
+        multi_step_visits,
     }
 }
 
@@ -447,6 +514,7 @@ mod tests {
             category: cat.into(),
             service: None,
             how: How::Printed,
+            step: None,
         }
     }
 

@@ -84,6 +84,24 @@ fn visitor_name_and_queries_are_never_written() {
         }
     }
 
+    // A visit's plan for a named visitor — three steps, the name once — shown, written to
+    // standard output in every format, and read aloud.
+    for format in ["text", "pdf", "escpos"] {
+        let out = sb
+            .refdesk()
+            .args([
+                "slip", "zt-cop:1", "bd-fund", "--return", "--format", format,
+            ])
+            .args(["--note", "2=коли отримаєте довідку", "--for", NAME])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "plan {format}");
+        if format == "text" {
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(text.contains(&format!("Для: {NAME}")) && text.contains("КРОК 3"));
+        }
+    }
+
     // Printing through a command that reads the slip on standard input, and one that takes a
     // temporary file (which must be gone afterwards).
     for command in [sink_toml(&["drain"]), sink_toml(&["drain", "{file}"])] {
@@ -99,6 +117,25 @@ fn visitor_name_and_queries_are_never_written() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+
+    // A plan printed: one slip for the visit, the name on it, and nothing of it kept.
+    sb.write_config("[printer]\ncommand = [\"cat\"]\n");
+    let out = sb
+        .refdesk()
+        .args(["print", "zt-cop:1", "bd-fund", "--return", "--for", NAME])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // It was given: its two agencies are counted (anonymously, as the check below shows).
+    let log = std::fs::read_to_string(sb.path("data/refdesk/referrals.log")).expect("log");
+    assert!(
+        log.lines()
+            .any(|l| l.contains("\"bd-fund\"") && l.contains("\"step\":2"))
+    );
 
     // Printing that fails: the slip is saved for later, without the name.
     for format in ["text", "pdf"] {

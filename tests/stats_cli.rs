@@ -51,6 +51,7 @@ fn json_totals_by_category_and_agency_skip_the_torn_record() {
         v,
         serde_json::json!({
             "total": 6,
+            "multi_step_visits": 0,
             "by_category": [
                 {"category": "tax", "count": 3},
                 {"category": "social-protection", "count": 2},
@@ -132,9 +133,10 @@ fn csv_report_has_one_row_per_total_category_and_agency() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "group,id,name,count");
     assert_eq!(lines[1], "total,,,6");
-    assert_eq!(lines[2], "category,tax,\"Податки, ДПС\",3");
+    assert_eq!(lines[2], "multi_step_visits,,,0");
+    assert_eq!(lines[3], "category,tax,\"Податки, ДПС\",3");
     assert!(lines.contains(&"agency,zt-upszn,,2"), "{text}");
-    assert_eq!(lines.len(), 1 + 1 + 3 + 3);
+    assert_eq!(lines.len(), 1 + 2 + 3 + 3);
 }
 
 #[test]
@@ -148,7 +150,7 @@ fn no_log_yet_means_no_referrals() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         v,
-        serde_json::json!({"total": 0, "by_category": [], "by_agency": []})
+        serde_json::json!({"total": 0, "multi_step_visits": 0, "by_category": [], "by_agency": []})
     );
     // The keys come in the documented order, total first.
     let text = String::from_utf8(out.stdout).unwrap();

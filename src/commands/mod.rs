@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod import;
+pub mod plan;
 pub mod print;
 pub mod search;
 pub mod setup;
@@ -16,15 +17,23 @@ pub const NOT_FOUND: u8 = 1;
 /// Exit code for usage and I/O errors.
 pub const USAGE: u8 = 2;
 
-/// Counts a referral for the anonymous statistics. A log that can't be written must never cost
-/// the visitor the referral, so a failure is only a warning.
-pub fn record_referral(
+/// Counts the referrals a command gave for the anonymous statistics. One command is one
+/// visit: each agency once, numbered as the visit's steps (a plan's agencies are steps 1, 2, …).
+/// A log that can't be written must never cost the visitor the referral, so a failure is only
+/// a warning.
+pub fn record_referrals(
     app: &crate::app::App,
-    card: &crate::referral::Card,
+    cards: &[crate::referral::Card],
     how: crate::stats::How,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    match crate::stats::record_referral(card, how, app.now) {
+    let mut visit = crate::stats::Visit::new();
+    let result = crate::stats::Log::default_location().and_then(|log| {
+        cards
+            .iter()
+            .try_for_each(|card| visit.give(&log, card, how, app.now).map(drop))
+    });
+    match result {
         Ok(()) => Ok(()),
         Err(e) => writeln!(
             err,

@@ -1,9 +1,11 @@
 //! `refdesk show ID`: the complete card as readable text, or JSON.
 
+use super::plan::{PlanArgs, Referral};
 use crate::app::App;
 use crate::cli::ShowArgs;
 use crate::i18n::Lang;
 use crate::referral::Card;
+use crate::referral::slip::IssuingOffice;
 use crate::sanitize;
 use std::io::Write;
 
@@ -13,7 +15,20 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let Some(card) = super::slip::card_for(app, &args.id, args.service.as_deref(), err)? else {
+    let pa = PlanArgs {
+        command: "show",
+        ids: &args.ids,
+        service: args.service.as_deref(),
+        all_services: false,
+        notes: &args.notes,
+        back: args.back,
+    };
+    if pa.is_plan() {
+        return plan(app, args, &pa, out, err);
+    }
+    let (id, inline) = super::slip::split_target(args.ids.first().map_or("", String::as_str));
+    let service = inline.or(args.service.as_deref());
+    let Some(card) = super::slip::card_for(app, id, service, err)? else {
         return Ok(super::NOT_FOUND);
     };
     let agency = card.agency;
@@ -42,6 +57,57 @@ pub fn run(
         return Ok(0);
     }
     write!(out, "{}", sanitize::text(&render_text(app, &card)))?;
+    Ok(0)
+}
+
+/// A plan: its text read aloud (`--script`), else that text and then every step's card
+/// (`--json`: the cards as an array, in order).
+fn plan(
+    app: &App,
+    args: &ShowArgs,
+    pa: &PlanArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    let plan = match super::plan::plan(app, pa, err)? {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    let (steps, _) = crate::referral::plan::resolve(&plan, &app.dir, app.lang);
+    let office = IssuingOffice::from_config(&app.config.office);
+    let said = crate::referral::plan::phrase::phrase(&steps, &office);
+    let referral = Referral::Plan(steps);
+    if args.script {
+        writeln!(out, "{}", sanitize::text(&said))?;
+        return Ok(0);
+    }
+    if args.json {
+        let cards: Vec<serde_json::Value> = referral
+            .cards()
+            .iter()
+            .map(|c| serde_json::to_value(c.agency))
+            .collect::<Result<_, _>>()?;
+        let v = serde_json::json!({ "phrase": said, "agencies": cards });
+        writeln!(
+            out,
+            "{}",
+            sanitize::json(&serde_json::to_string_pretty(&v)?)
+        )?;
+        return Ok(0);
+    }
+    let t = |uk, en| app.lang.pick(uk, en);
+    let mut s = format!(
+        "{}:\n  {said}\n",
+        t(
+            "План візиту — текст для відвідувача",
+            "The visit's plan, to read out (Ukrainian)"
+        )
+    );
+    for card in referral.cards() {
+        s.push_str(&format!("\n{}\n", "=".repeat(40)));
+        s.push_str(&render_text(app, &card));
+    }
+    write!(out, "{}", sanitize::text(&s))?;
     Ok(0)
 }
 

@@ -1,11 +1,12 @@
 //! `refdesk slip ID`: the referral slip as text, PDF or ESC/POS bytes, to standard output or a
 //! file.
 
+use super::plan::PlanArgs;
 use crate::app::App;
 use crate::cli::{SlipArgs, SlipFormat, SlipOptions};
 use crate::i18n::Lang;
 use crate::referral::Card;
-use crate::referral::slip::{self, MAX_WIDTH, MIN_WIDTH, Output, SlipContext};
+use crate::referral::slip::{MAX_WIDTH, MIN_WIDTH, Output, SlipContext};
 use std::io::{IsTerminal, Write};
 
 /// The card for `id` (and `--service`), or `None` after telling the user what exists.
@@ -56,6 +57,14 @@ pub fn card_for<'a>(
     }
 }
 
+/// `ID` or `ID:SERVICE` (the service's number or a fragment of its name).
+pub fn split_target(arg: &str) -> (&str, Option<&str>) {
+    match arg.split_once(':') {
+        Some((id, service)) => (id.trim(), Some(service)),
+        None => (arg.trim(), None),
+    }
+}
+
 /// The card a slip is made from: `--service`, `--all-services`, or the only service. An
 /// agency with several services and neither option gets no slip: it would send the visitor off
 /// without the procedure. `Err` carries the exit code after the user was told why.
@@ -65,31 +74,63 @@ pub fn slip_card<'a>(
     opts: &SlipOptions,
     err: &mut dyn Write,
 ) -> anyhow::Result<Result<Card<'a>, u8>> {
-    let Some(card) = card_for(app, &opts.id, opts.service.as_deref(), err)? else {
+    let (id, inline) = split_target(opts.ids.first().map_or("", String::as_str));
+    let service = inline.or(opts.service.as_deref());
+    let ask = Ask::Option { command };
+    target_card(app, id, service, opts.all_services, ask, err)
+}
+
+/// How to tell the user to name a service: `--service N` for one agency, `ID:N` in a plan.
+#[derive(Debug, Clone, Copy)]
+pub enum Ask<'a> {
+    Option { command: &'a str },
+    Colon { command: &'a str },
+}
+
+/// [`slip_card`] for one agency of the command line.
+pub fn target_card<'a>(
+    app: &'a App,
+    id: &str,
+    service: Option<&str>,
+    all_services: bool,
+    ask: Ask,
+    err: &mut dyn Write,
+) -> anyhow::Result<Result<Card<'a>, u8>> {
+    let Some(card) = card_for(app, id, service, err)? else {
         return Ok(Err(super::NOT_FOUND));
     };
-    if opts.all_services {
+    if all_services && service.is_none() {
         return Ok(Ok(card.with_all_services()));
     }
-    if card.service.is_none() && card.agency.services.len() > 1 {
+    if card.service.is_some() {
+        return Ok(Ok(card));
+    }
+    if card.agency.services.len() > 1 {
         let list = card.numbered_services("\n  ");
-        let id = &opts.id;
-        match app.lang {
-            Lang::Uk => writeln!(
-                err,
-                "refdesk: у «{}» кілька послуг — вкажіть, для якої направлення: \
+        let name = card.agency.display_name();
+        let message = match (app.lang, ask) {
+            (Lang::Uk, Ask::Option { command }) => format!(
+                "у «{name}» кілька послуг — вкажіть, для якої направлення: \
                  --service НОМЕР (або частина назви) чи --all-services (усі):\n  {list}\n\
-                 Наприклад: refdesk {command} {id} --service 1",
-                card.agency.display_name()
-            )?,
-            Lang::En => writeln!(
-                err,
-                "refdesk: \"{}\" has several services — say which one the slip is for: \
+                 Наприклад: refdesk {command} {id} --service 1"
+            ),
+            (Lang::En, Ask::Option { command }) => format!(
+                "\"{name}\" has several services — say which one the slip is for: \
                  --service N (or a part of its name) or --all-services:\n  {list}\n\
-                 For example: refdesk {command} {id} --service 1",
-                card.agency.display_name()
-            )?,
-        }
+                 For example: refdesk {command} {id} --service 1"
+            ),
+            (Lang::Uk, Ask::Colon { command }) => format!(
+                "у «{name}» кілька послуг — вкажіть після id і двокрапки, для якої направлення: \
+                 ID:НОМЕР (або частина назви), чи --all-services (усі):\n  {list}\n\
+                 Наприклад: refdesk {command} {id}:1 …"
+            ),
+            (Lang::En, Ask::Colon { command }) => format!(
+                "\"{name}\" has several services — give the one the slip is for after the id \
+                 and a colon: ID:N (or a part of its name), or --all-services:\n  {list}\n\
+                 For example: refdesk {command} {id}:1 …"
+            ),
+        };
+        writeln!(err, "refdesk: {message}")?;
         return Ok(Err(super::USAGE));
     }
     Ok(Ok(card))
@@ -127,8 +168,11 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     let o = &args.slip;
-    let card = match slip_card(app, "slip", o, err)? {
-        Ok(c) => c,
+    let mut plan = None;
+    let single = |err: &mut dyn Write| slip_card(app, "slip", o, err);
+    let pa = PlanArgs::of_slip("slip", o);
+    let referral = match super::plan::referral(app, &pa, single, &mut plan, err)? {
+        Ok(r) => r,
         Err(code) => return Ok(code),
     };
     let ctx = match context(app, o) {
@@ -154,7 +198,7 @@ pub fn run(
         )?;
         return Ok(super::USAGE);
     }
-    let bytes = slip::render(&card, &ctx, &output)?;
+    let bytes = referral.render(&ctx, &output)?;
     match &args.output {
         Some(path) => {
             std::fs::write(path, &bytes).map_err(|e| {
@@ -178,6 +222,16 @@ pub fn run(
         }
         None => out.write_all(&bytes)?,
     }
-    super::record_referral(app, &card, crate::stats::How::Printed, err)?;
+    // A slip shown on the terminal is a preview; written to a file or piped on (to a printer,
+    // say) it is given.
+    if given(args.output.is_some(), std::io::stdout().is_terminal()) {
+        super::record_referrals(app, &referral.cards(), crate::stats::How::Printed, err)?;
+    }
     Ok(0)
+}
+
+/// Whether `slip` gave the visitor a referral: written to a file (`-o`) or sent on through a
+/// pipe, yes; printed on the terminal it is a preview, and the statistics do not count it.
+pub fn given(to_file: bool, stdout_is_terminal: bool) -> bool {
+    to_file || !stdout_is_terminal
 }

@@ -44,11 +44,12 @@ pub fn run(
     Ok(0)
 }
 
-/// `{"total": N, "by_category": [{"category": ID, "count": N}, …], "by_agency": [{"id": ID,
-/// "count": N}, …]}`.
+/// `{"total": N, "multi_step_visits": N, "by_category": [{"category": ID, "count": N}, …],
+/// "by_agency": [{"id": ID, "count": N}, …]}`.
 pub fn json(s: &Summary) -> serde_json::Value {
     serde_json::json!({
         "total": s.total,
+        "multi_step_visits": s.multi_step_visits,
         "by_category": s.by_category.iter()
             .map(|c| serde_json::json!({"category": c.key, "count": c.count}))
             .collect::<Vec<_>>(),
@@ -91,6 +92,15 @@ fn write_text(app: &App, args: &StatsArgs, s: &Summary, out: &mut dyn Write) -> 
     if s.total == 0 {
         return Ok(());
     }
+    writeln!(
+        out,
+        "{}: {}",
+        l.pick(
+            "Візити, яким знадобилися дві й більше установи",
+            "Visits that needed two or more agencies"
+        ),
+        s.multi_step_visits
+    )?;
     writeln!(out, "\n{}:", l.pick("За категоріями", "By category"))?;
     for c in &s.by_category {
         writeln!(
@@ -119,6 +129,12 @@ fn write_csv(app: &App, s: &Summary, out: &mut dyn Write) -> anyhow::Result<()> 
     let mut w = csv::Writer::from_writer(out);
     w.write_record(["group", "id", "name", "count"])?;
     w.write_record(["total", "", "", &s.total.to_string()])?;
+    w.write_record([
+        "multi_step_visits",
+        "",
+        "",
+        &s.multi_step_visits.to_string(),
+    ])?;
     for c in &s.by_category {
         w.write_record([
             "category",

@@ -169,7 +169,9 @@ pub fn render(slip: &Slip, opts: &EscPosOptions) -> Vec<u8> {
         }
         b.push(LF);
     }
-    if let Some((data, module)) = qr_payload(&slip.qr, opts.width)
+    // A slip without an agency (a plan with only the step back to the office) has no code.
+    if !slip.qr.is_empty()
+        && let Some((data, module)) = qr_payload(&slip.qr, opts.width)
         && let Ok(qr) = qr_commands(data.as_bytes(), module)
     {
         b.extend([ESC, b'a', 1]); // centre

@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod escpos;
 pub mod pdf;
 pub mod phrase;
+pub mod plan;
 pub mod print;
 pub mod qr;
 pub mod slip;

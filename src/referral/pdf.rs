@@ -5,6 +5,11 @@
 //! Layout happens first into pages of drawing operations, then each page is drawn with krilla;
 //! that keeps page breaks out of krilla's borrow of the document.
 
+mod plan;
+
+pub use plan::render_plan;
+
+use super::qr::Matrix;
 use super::slip::{Item, Slip, wrap};
 use crate::cli::Paper;
 use krilla::Document;
@@ -129,8 +134,6 @@ impl Metrics {
     }
 }
 
-/// One drawing operation, in points from the page's top-left corner (text at its baseline).
-/// The PDF and the Windows printer (GDI) draw the same operations.
 #[derive(Debug, Clone)]
 pub(crate) enum Op {
     Text {
@@ -501,14 +504,14 @@ fn footer(p: &mut Pages, items: &[Item], m: &Metrics, codes: &[Code]) {
 /// The layout at the paper's type size, or — when that takes more than one page — at the
 /// largest smaller size (half-point steps down to `min_size`) that fits one page. A slip that
 /// needs more pages even then keeps the full size: it is easier to read.
-fn fitted(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>> {
-    let full = layout(slip, g, m, codes);
+fn fitted(g: Geometry, layout: impl Fn(Geometry) -> Vec<Vec<Op>>) -> Vec<Vec<Op>> {
+    let full = layout(g);
     if full.len() == 1 {
         return full;
     }
     let mut size = g.size - 0.5;
     while size >= g.min_size - 0.01 {
-        let pages = layout(slip, g.with_size(size), m, codes);
+        let pages = layout(g.with_size(size));
         if pages.len() == 1 {
             return pages;
         }
@@ -517,13 +520,19 @@ fn fitted(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>>
     full
 }
 
-/// The slip laid out on its paper: pages of operations and the QR codes they refer to.
-pub(crate) struct Laid {
-    /// Page width and height in points.
-    pub size: (f32, f32),
-    pub pages: Vec<Vec<Op>>,
-    /// The QR codes `Op::Qr::code` indexes, with their captions.
-    pub matrices: Vec<(super::qr::Matrix, &'static str)>,
+/// The slip as PDF bytes.
+pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    let laid = lay_out(slip, paper)?;
+    let codes: Vec<Option<&Matrix>> = laid.codes.iter().map(Option::as_ref).collect();
+    draw(laid.pages, Geometry::of(paper), &codes)
+}
+
+/// The slip laid out on its paper: pages of drawing operations in points from the top-left
+/// corner (text at its baseline), and the QR codes `Op::Qr { code }` refers to. The PDF and
+/// the Windows printer (GDI, [`super::winprint`]) draw the same operations.
+pub struct Laid {
+    pub(crate) pages: Vec<Vec<Op>>,
+    pub(crate) codes: Vec<Option<Matrix>>,
 }
 
 /// The bundled fonts (Liberation Sans regular and bold) the layout is measured with.
@@ -533,7 +542,7 @@ pub(crate) fn fonts() -> (&'static [u8], &'static [u8]) {
 }
 
 /// Lays the slip out on `paper`, one page when it fits.
-pub(crate) fn lay_out(slip: &Slip, paper: Paper) -> Result<Laid, PdfError> {
+pub fn lay_out(slip: &Slip, paper: Paper) -> Result<Laid, PdfError> {
     let g = Geometry::of(paper);
     let m = metrics().ok_or(PdfError::Font)?;
     // The full vCard, and the minimal one (name, address, a phone) for when the full code
@@ -558,21 +567,15 @@ pub(crate) fn lay_out(slip: &Slip, paper: Paper) -> Result<Laid, PdfError> {
             caption,
         })
         .collect();
-    let pages = fitted(slip, g, m, &codes);
+    let pages = fitted(g, |g| layout(slip, g, m, &codes));
     Ok(Laid {
-        size: (g.width, g.height),
         pages,
-        matrices,
+        codes: matrices.into_iter().map(|(m, _)| Some(m)).collect(),
     })
 }
 
-/// The slip as PDF bytes.
-pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
-    let Laid {
-        size: (width, height),
-        pages,
-        matrices,
-    } = lay_out(slip, paper)?;
+/// Draws laid-out pages; `Op::Qr { code }` is `codes[code]` (nothing where that is `None`).
+fn draw(pages: Vec<Vec<Op>>, g: Geometry, codes: &[Option<&Matrix>]) -> Result<Vec<u8>, PdfError> {
     let regular = Font::new(REGULAR.into(), 0).ok_or(PdfError::Font)?;
     let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
     let mut doc = Document::new();
@@ -583,7 +586,7 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
             .creator("refdesk".to_string()),
     );
     for ops in pages {
-        let settings = PageSettings::from_wh(width, height)
+        let settings = PageSettings::from_wh(g.width, g.height)
             .ok_or_else(|| PdfError::Krilla("page size".into()))?;
         let mut page = doc.start_page_with(settings);
         let mut s = page.surface();
@@ -636,7 +639,7 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
                     }
                 }
                 Op::Qr { x, y, side, code } => {
-                    if let Some((m, _)) = matrices.get(code) {
+                    if let Some(Some(m)) = codes.get(code) {
                         // Runs of dark modules in a row as one rectangle each: fewer path
                         // segments, and no hairline gaps between neighbours in viewers.
                         let module = side / m.width() as f32;

@@ -17,11 +17,22 @@ mod words;
 pub use spoken::{has_url, sentence, spoken};
 
 use super::Card;
-use crate::directory::{Appointment, Gender, Person, Service, Status};
+use crate::directory::{Abbreviation, Appointment, Gender, Person, Service, Status};
 use crate::grammar::person::{self, Sex};
+
+/// How the single-agency phrase starts: «З цим питанням Вам слід звернутися до …».
+pub const LEAD: &str = "З цим питанням Вам слід звернутися";
 
 /// The sentence the frontliner reads aloud.
 pub fn phrase(card: &Card) -> String {
+    finish(&card_sentences(card, LEAD), card.abbreviations)
+}
+
+/// The phrase's sentences for one card, unjoined, the opening starting with `lead` («З цим
+/// питанням Вам слід звернутися», «Після цього зверніться»), which is followed by «до» and
+/// the genitive. The plan's phrase ([`crate::referral::plan::phrase`]) strings several
+/// together.
+pub fn card_sentences(card: &Card, lead: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let target = match (card.agency.status, card.successor) {
         (Status::Active, _) => Some(*card),
@@ -43,17 +54,27 @@ pub fn phrase(card: &Card) -> String {
         }
     };
     if let Some(t) = target {
-        out.extend(agency_sentences(&t, t.agency.status == Status::Active));
+        out.extend(agency_sentences(
+            &t,
+            t.agency.status == Status::Active,
+            lead,
+        ));
     }
     if let Some(s) = card.selected_service() {
         out.extend(service_sentences(s));
     }
-    let text = out
+    out
+}
+
+/// Sentences joined into what is read aloud: each one ended, abbreviations said in full (the
+/// card's directory's own too), no word twice in a row.
+pub fn finish(sentences: &[String], own: &[Abbreviation]) -> String {
+    let text = sentences
         .iter()
         .map(|s| sentence(s))
         .collect::<Vec<_>>()
         .join(" ");
-    dedupe_adjacent(&abbreviations::expand(&text, card.abbreviations))
+    dedupe_adjacent(&abbreviations::expand(&text, own))
 }
 
 /// «Увага: ця установа тимчасово не працює — <alert>» / «<alert>» for a closed one.
@@ -75,10 +96,10 @@ fn closure_notice(card: &Card) -> String {
 
 /// Everything about the agency the visitor goes to. `with_alert` is false when the alert was
 /// already said in the closure notice.
-fn agency_sentences(card: &Card, with_alert: bool) -> Vec<String> {
+fn agency_sentences(card: &Card, with_alert: bool, lead: &str) -> Vec<String> {
     let a = card.agency;
     let mut out: Vec<String> = Vec::new();
-    out.push(opening(card));
+    out.push(opening(card, lead));
     if with_alert && let Some(alert) = &a.alert {
         out.push(format!(
             "Увага: {}",
@@ -168,8 +189,8 @@ fn agency_sentences(card: &Card, with_alert: bool) -> Vec<String> {
     out
 }
 
-/// «З цим питанням Вам слід звернутися до …, який розташований за адресою: …».
-fn opening(card: &Card) -> String {
+/// «<lead> до …, який розташований за адресою: …».
+fn opening(card: &Card, lead: &str) -> String {
     let a = card.agency;
     let address = card.address().map(|addr| {
         let mut s = spoken(&addr);
@@ -179,7 +200,7 @@ fn opening(card: &Card) -> String {
         s
     });
     let genitive = card.name_genitive();
-    let opening = "З цим питанням Вам слід звернутися";
+    let opening = lead;
     // A person named as the agency: «… Ковальчук Оксани Вікторівни, яка приймає за адресою».
     let person_sex = person_in_name(&a.name);
     match (genitive, person_sex, card.gender(), &address) {
@@ -217,7 +238,7 @@ fn person_in_name(name: &str) -> Option<Sex> {
 
 /// The selected service: the fee first (a visitor asks «how much» first), then booking,
 /// documents, the procedure and the online way.
-fn service_sentences(s: &Service) -> Vec<String> {
+pub fn service_sentences(s: &Service) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(f) = &s.fee {
         let f = spoken(f);
@@ -344,11 +365,11 @@ fn spoken_person(p: &Person) -> String {
 
 /// A colon inside a labelled sentence would chain («Зверніть увагу: …: …»); a dash reads the
 /// same and keeps one colon per sentence. Times («10:00») are untouched.
-fn no_colons(text: &str) -> String {
+pub fn no_colons(text: &str) -> String {
     text.replace(": ", " — ")
 }
 
-fn capitalised(text: &str) -> String {
+pub fn capitalised(text: &str) -> String {
     let mut c = text.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),

@@ -396,6 +396,51 @@ pub fn print_card(
     req: &PrintRequest,
     now: jiff::civil::DateTime,
 ) -> PrintReport {
+    let render = |ctx: &SlipContext, out: &Output| slip::render(card, ctx, out);
+    let lay_out = |ctx: &SlipContext, paper| super::pdf::lay_out(&slip::build(card, ctx), paper);
+    print_drawn(
+        &render,
+        Some(&lay_out),
+        &card.agency.id,
+        ctx,
+        config,
+        req,
+        now,
+    )
+}
+
+/// A slip, rendered on demand: for the printer with the visitor's name, and again without it
+/// for the copy saved when printing fails.
+pub type Render<'a> = dyn Fn(&SlipContext, &Output) -> Result<Vec<u8>, super::pdf::PdfError> + 'a;
+
+/// The slip laid out for drawing on a Windows printer (GDI), where it is not sent as bytes.
+pub type LayOut<'a> =
+    dyn Fn(&SlipContext, crate::cli::Paper) -> Result<super::pdf::Laid, super::pdf::PdfError> + 'a;
+
+/// [`print_card`] for any slip (a plan's too): `name` goes into the saved copy's file name.
+/// Without a layout to draw, a Windows office printer gets the PDF bytes as they are (which
+/// only printers that understand PDF print).
+pub fn print_rendered(
+    render: &Render,
+    name: &str,
+    ctx: &SlipContext,
+    config: &Config,
+    req: &PrintRequest,
+    now: jiff::civil::DateTime,
+) -> PrintReport {
+    print_drawn(render, None, name, ctx, config, req, now)
+}
+
+/// [`print_rendered`] with the layout a Windows office printer is drawn from.
+pub fn print_drawn(
+    render: &Render,
+    lay_out: Option<&LayOut>,
+    name: &str,
+    ctx: &SlipContext,
+    config: &Config,
+    req: &PrintRequest,
+    now: jiff::civil::DateTime,
+) -> PrintReport {
     let dest = resolve(&config.printer, req.printer.as_deref());
     let format = req
         .format
@@ -406,7 +451,7 @@ pub fn print_card(
         });
     let output = Output::from_config(config, format, req.paper);
     let result = dest.and_then(|d| {
-        deliver(card, ctx, &output, &d)?;
+        deliver(render, lay_out, ctx, &output, &d)?;
         Ok(d)
     });
     let error = match result {
@@ -425,9 +470,9 @@ pub fn print_card(
         for_name: None,
         ..ctx.clone()
     };
-    let saved = slip::render(card, &anonymous, &saved_output)
+    let saved = render(&anonymous, &saved_output)
         .map_err(std::io::Error::other)
-        .and_then(|bytes| save_unprinted(&bytes, saved_output.extension(), &card.agency.id, now));
+        .and_then(|bytes| save_unprinted(&bytes, saved_output.extension(), name, now));
     match saved {
         Ok(path) => PrintReport::Saved {
             error,
@@ -444,19 +489,21 @@ pub fn print_card(
 /// Produces the slip for `dest` and sends it. A Windows printer that is not a receipt printer
 /// gets the slip drawn with GDI from the PDF's layout rather than bytes it may not understand.
 fn deliver(
-    card: &Card,
+    render: &Render,
+    lay_out: Option<&LayOut>,
     ctx: &SlipContext,
     output: &Output,
     dest: &Destination,
 ) -> Result<(), PrintError> {
     #[cfg(windows)]
-    if let Destination::Queue(name) = dest
+    if let (Destination::Queue(name), Some(lay_out)) = (dest, lay_out)
         && output.format != SlipFormat::Escpos
     {
-        let laid = super::pdf::lay_out(&slip::build(card, ctx), output.paper)?;
-        return super::winprint::draw_job(name, &laid);
+        return super::winprint::draw_job(name, &lay_out(ctx, output.paper)?);
     }
-    let bytes = slip::render(card, ctx, output)?;
+    #[cfg(not(windows))]
+    let _ = lay_out;
+    let bytes = render(ctx, output)?;
     send(dest, &bytes, output)
 }
 

@@ -48,6 +48,18 @@ pub struct IssuingOffice {
 }
 
 impl IssuingOffice {
+    /// «Бюро, вул. Київська, 1, тел. (0412) 11-22-33».
+    pub fn line(&self) -> String {
+        let mut back = self.name.clone();
+        if let Some(addr) = &self.address {
+            back.push_str(&format!(", {addr}"));
+        }
+        if let Some(p) = &self.phone {
+            back.push_str(&format!(", тел. {p}"));
+        }
+        back
+    }
+
     /// The office from the settings, or a placeholder that says it is not configured.
     pub fn from_config(o: &Office) -> IssuingOffice {
         let clean = |s: &Option<String>| {
@@ -110,7 +122,7 @@ pub struct Slip {
     pub qr: String,
 }
 
-fn field(label: &str, value: impl Into<String>) -> Item {
+pub fn field(label: &str, value: impl Into<String>) -> Item {
     Item::Field {
         label: label.to_string(),
         value: value.into(),
@@ -119,11 +131,18 @@ fn field(label: &str, value: impl Into<String>) -> Item {
 
 /// The slip for a card: the ONE list of what is printed, in order.
 pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
-    // A closed agency that names a successor sends the visitor there: everything below the
-    // notices is the successor's.
-    let closed = *card;
-    let card = &closed.destination();
-    let a = card.agency;
+    let mut items = header(ctx, card.demo);
+    items.extend(notices(card));
+    items.push(Item::Rule);
+    items.extend(agency_items(card));
+    items.extend(footer(&ctx.office, true));
+    items.push(verified(card));
+    finish(items, card)
+}
+
+/// The slip's top: «НАПРАВЛЕННЯ» and the date, the issuing office, «Для:» the visitor's name
+/// (once, however many agencies follow) and the demo-data notice.
+pub fn header(ctx: &SlipContext, demo: bool) -> Vec<Item> {
     let office = &ctx.office;
     let mut items = vec![Item::Title {
         title: "НАПРАВЛЕННЯ".to_string(),
@@ -141,11 +160,19 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
     {
         items.push(field("Для", n));
     }
-    if card.demo {
+    if demo {
         items.push(Item::Notice(
             "ДЕМОНСТРАЦІЙНІ ДАНІ — не для справжніх направлень".to_string(),
         ));
     }
+    items
+}
+
+/// What must stand out about the agency before anything else: it is closed, or replaced, or
+/// has a temporary notice.
+pub fn notices(closed: &Card) -> Vec<Item> {
+    let a = closed.destination().agency;
+    let mut items = Vec::new();
     match (closed.agency.status, closed.successor.is_some()) {
         (Status::Active, _) => {}
         (Status::TemporarilyClosed, false) => {
@@ -165,8 +192,16 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
     {
         items.push(Item::Notice(format!("Увага: {}", after_colon(alert))));
     }
-    items.push(Item::Rule);
+    items
+}
 
+/// The complete referral to one agency, from «Куди:» to «Сайт:»: address, phones, hours with
+/// the lunch break, whom to ask for, and the chosen service's (or every service's) booking,
+/// fee and documents. A closed agency that names a successor sends the visitor there.
+pub fn agency_items(closed: &Card) -> Vec<Item> {
+    let card = &closed.destination();
+    let a = card.agency;
+    let mut items = Vec::new();
     items.push(field("Куди", a.name.clone()));
     match card.address_with_note() {
         Some(addr) => items.push(field("Адреса", addr)),
@@ -235,32 +270,43 @@ pub fn build(card: &Card, ctx: &SlipContext) -> Slip {
     if let Some(w) = &a.website {
         items.push(field("Сайт", w.clone()));
     }
+    items
+}
 
-    items.push(Item::Rule);
-    items.push(Item::Text(
-        "Якщо питання не вирішено — поверніться до нас:".to_string(),
-    ));
-    let mut back = office.name.clone();
-    if let Some(addr) = &office.address {
-        back.push_str(&format!(", {addr}"));
+/// The office's footer: a rule, then (with `come_back`) «Якщо питання не вирішено —
+/// поверніться до нас:» with the office's name, address and phone, and the national free legal
+/// aid line.
+pub fn footer(office: &IssuingOffice, come_back: bool) -> Vec<Item> {
+    let mut items = vec![Item::Rule];
+    if come_back {
+        items.push(Item::Text(
+            "Якщо питання не вирішено — поверніться до нас:".to_string(),
+        ));
+        items.push(Item::Text(office.line()));
     }
-    if let Some(p) = &office.phone {
-        back.push_str(&format!(", тел. {p}"));
-    }
-    items.push(Item::Text(back));
     items.push(Item::Text(format!(
         "Безоплатна правнича допомога: {FREE_LEGAL_AID_LINE}"
     )));
-    items.push(Item::Text(format!(
+    items
+}
+
+/// «Дані перевірено 15.10.2026» for the agency the visitor goes to.
+pub fn verified(closed: &Card) -> Item {
+    Item::Text(format!(
         "Дані перевірено {}",
-        a.verified.strftime("%d.%m.%Y")
-    )));
+        closed.destination().agency.verified.strftime("%d.%m.%Y")
+    ))
+}
+
+/// The items made safe to print, and the QR payload (a vCard of the agency the visitor goes
+/// to).
+pub fn finish(mut items: Vec<Item>, card: &Card) -> Slip {
     // Every format prints these texts: no escape sequence may reach a terminal (text slip) or
     // command a receipt printer (ESC/POS); and one apostrophe, ’, on paper.
     items.iter_mut().for_each(Item::sanitize);
     Slip {
         items,
-        qr: super::vcard::vcard(card),
+        qr: super::vcard::vcard(&card.destination()),
     }
 }
 
@@ -301,7 +347,7 @@ fn paper_apostrophes(s: &str) -> String {
 
 impl Item {
     /// No control characters, and ’ for every apostrophe.
-    fn sanitize(&mut self) {
+    pub fn sanitize(&mut self) {
         use crate::sanitize::{line, text};
         match self {
             Item::Title { title, date } => {

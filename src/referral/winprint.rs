@@ -363,7 +363,7 @@ fn draw_page(dc: HDC, s: Scale, face: &str, ops: &[Op], laid: &Laid) {
                 SelectObject(dc, old_pen);
             },
             Op::Qr { x, y, side, code } => {
-                if let Some((m, _)) = laid.matrices.get(*code) {
+                if let Some(Some(m)) = laid.codes.get(*code) {
                     draw_qr(dc, s, (*x, *y, *side), m);
                 }
             }

@@ -158,3 +158,69 @@ fn read_pgm(b: &[u8]) -> (usize, usize, Vec<u8>) {
     let h: usize = fields[2].parse().expect("height");
     (w, h, b[i + 1..i + 1 + w * h].to_vec())
 }
+
+/// One parsed piece of an ESC/POS stream.
+#[derive(Debug, PartialEq)]
+pub enum Esc {
+    Init,
+    CodePage(u8),
+    Bold(bool),
+    Align(u8),
+    Qr { function: u8, data: Vec<u8> },
+    Cut(u8, u8),
+    Line(Vec<u8>),
+}
+
+/// Parses the commands refdesk emits; anything else fails the test.
+pub fn parse_escpos(b: &[u8]) -> Vec<Esc> {
+    let mut out = Vec::new();
+    let mut text = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x1b => {
+                match b[i + 1] {
+                    b'@' => {
+                        out.push(Esc::Init);
+                        i += 2;
+                        continue;
+                    }
+                    b't' => out.push(Esc::CodePage(b[i + 2])),
+                    b'E' => out.push(Esc::Bold(b[i + 2] == 1)),
+                    b'a' => out.push(Esc::Align(b[i + 2])),
+                    c => panic!("unexpected ESC {c:#x} at {i}"),
+                }
+                i += 3;
+            }
+            0x1d => match b[i + 1] {
+                b'(' => {
+                    assert_eq!(b[i + 2], b'k');
+                    let len = b[i + 3] as usize | (b[i + 4] as usize) << 8;
+                    let body = &b[i + 5..i + 5 + len];
+                    assert_eq!(body[0], 49, "cn = 49 (QR)");
+                    out.push(Esc::Qr {
+                        function: body[1],
+                        data: body[2..].to_vec(),
+                    });
+                    i += 5 + len;
+                }
+                b'V' => {
+                    out.push(Esc::Cut(b[i + 2], b[i + 3]));
+                    i += 4;
+                }
+                c => panic!("unexpected GS {c:#x} at {i}"),
+            },
+            0x0a => {
+                out.push(Esc::Line(std::mem::take(&mut text)));
+                i += 1;
+            }
+            c => {
+                assert!(c >= 0x20, "control byte {c:#x} in text at {i}");
+                text.push(c);
+                i += 1;
+            }
+        }
+    }
+    assert!(text.is_empty(), "text after the last command");
+    out
+}
