@@ -26,7 +26,7 @@ fn flat(s: &str) -> String {
 }
 
 fn log_lines(sb: &Sandbox) -> Vec<serde_json::Value> {
-    match std::fs::read_to_string(sb.path("data/refdesk/referrals.log")) {
+    match std::fs::read_to_string(sb.path("data").join("referrals.log")) {
         Ok(t) => t
             .lines()
             .map(|l| serde_json::from_str(l).expect("a record"))
@@ -275,6 +275,7 @@ fn a_plan_counts_one_line_per_agency_step_and_stats_counts_the_visit() {
 
 /// `refdesk slip` on a real terminal (a tmux pane): shown, not given — nothing is counted.
 #[test]
+#[cfg(unix)] // tmux: a Unix terminal
 fn a_slip_shown_on_the_terminal_is_a_preview_and_counts_nothing() {
     let have_tmux = Command::new("tmux").arg("-V").output().is_ok();
     if !have_tmux {
@@ -295,12 +296,12 @@ fn a_slip_shown_on_the_terminal_is_a_preview_and_counts_nothing() {
             .output()
             .expect("tmux runs")
     };
-    let log = sb.path("data/refdesk/referrals.log");
+    let log = sb.path("data").join("referrals.log");
     let env = [
         format!("REFDESK_STATS_FILE={}", log.display()),
         "REFDESK_NOW=2026-11-25T10:30".to_string(),
         "REFDESK_NO_CACHE=1".to_string(),
-        format!("XDG_CONFIG_HOME={}", sb.path("config").display()),
+        format!("REFDESK_HOME={}", sb.path("").display()),
     ];
     let fixture = fixture();
     let mut args: Vec<&str> = vec!["new-session", "-d", "-x", "100", "-y", "40"];
