@@ -51,7 +51,12 @@ pub fn settings_text(current: &str, answers: &DeskSetup) -> Result<String, NotTo
             doc[table][key] = toml_edit::value(v);
         }
     }
-    Ok(doc.to_string())
+    let mut text = doc.to_string();
+    // A text file ends with a newline (toml_edit leaves a new table's last line open).
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
 }
 
 /// Writes the answers into the settings file at `path` (created with its folder when missing),
@@ -93,6 +98,7 @@ mod tests {
     #[test]
     fn a_new_file_holds_every_answer_and_reads_back_as_settings() {
         let text = settings_text("", &answers()).expect("text");
+        assert!(text.ends_with('\n'), "{text:?}");
         let c = Config::parse("refdesk.toml", &text).expect("valid settings");
         assert_eq!(c.office.name, answers().office_name);
         assert_eq!(c.office.address, answers().office_address);
