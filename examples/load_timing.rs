@@ -22,7 +22,8 @@ fn main() {
     let (_, o) = cache::load_path_cached_in(&path, &opts, tmp.path());
     println!("parse+write{:>8.3} s  {o:?}", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let (dir, o) = cache::load_path_cached_in(&path, &opts, tmp.path());
+    let (loaded, o) = cache::load_path_cached_in(&path, &opts, tmp.path());
+    let dir = loaded.dir;
     println!("cache read {:>8.3} s  {o:?}", t.elapsed().as_secs_f64());
     // What a cache hit would cost if it re-parsed phones and hours instead of storing them.
     reparse_cost(&dir);

@@ -3,12 +3,16 @@
 
 use crate::cli::Cli;
 use crate::config::{Config, ConfigError};
+use crate::directory::cache::{CacheHandle, LoadedDirectory};
 use crate::directory::{self, Directory, LoadOptions};
 use crate::i18n::Lang;
 use jiff::civil::DateTime;
 
 pub struct App {
     pub dir: Directory,
+    /// Where values derived from `dir` (the search index) may be cached: set only when it came
+    /// through the parsed-directory cache.
+    pub cache: Option<CacheHandle>,
     pub config: Config,
     pub config_error: Option<ConfigError>,
     pub lang: Lang,
@@ -36,7 +40,7 @@ impl App {
     /// exists; the directory itself is read by [`App::load`].
     pub fn setup(cli: &Cli) -> anyhow::Result<Setup> {
         let (config, config_error) = Config::load(cli.config.as_deref());
-        let lang = cli.lang.or(config.lang).unwrap_or_default();
+        let lang = cli.lang.map(Lang::from).or(config.lang).unwrap_or_default();
         // REFDESK_NOW (e.g. 2026-11-25T10:30) replaces the clock for tests and reproducible
         // output. It is an environment variable, not a flag, so that it never shows in help or
         // shell completions.
@@ -72,13 +76,14 @@ impl App {
             today: s.now.date(),
             lang: s.lang,
         };
-        let dir = match &s.data {
+        let LoadedDirectory { dir, cache } = match &s.data {
             // Only real data goes through the cache; the demo is compiled in and parses fast.
             Some(p) => directory::cache::load_path_cached(p, &opts).0,
-            None => directory::load_demo(&opts),
+            None => LoadedDirectory::uncached(directory::load_demo(&opts)),
         };
         App {
             dir,
+            cache,
             config: s.config,
             config_error: s.config_error,
             lang: s.lang,

@@ -1,6 +1,7 @@
 //! The command line (clap derive): global options and one subcommand enum.
 
 use crate::i18n::Lang;
+use crate::referral::slip::{Paper, SlipFormat};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -31,6 +32,8 @@ macro_rules! files_en {
 #[derive(Debug, Parser)]
 #[command(
     name = "refdesk",
+    // Help and errors say `refdesk`, not the file's name (`refdesk.exe` on Windows).
+    bin_name = "refdesk",
     version,
     // English here; the Ukrainian help (the default) is in `cli_uk`.
     about = "Referral directory for the front desk of free legal aid offices",
@@ -60,7 +63,7 @@ pub struct Cli {
 
     /// Language of the interface and messages.
     #[arg(long, global = true, value_enum, env = "REFDESK_LANG")]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -80,6 +83,12 @@ pub enum Command {
     Print(PrintArgs),
     /// Anonymous referral statistics for the office's report.
     Stats(StatsArgs),
+    /// Mark an agency as verified today: sets `verified` and `verified_by` in its file.
+    Verify(VerifyArgs),
+    /// Correction reports sent from the desks: list the open ones, or close one.
+    Corrections(CorrectionsArgs),
+    /// Agencies due for re-verification, oldest first, with the phone to call.
+    Due(DueArgs),
     /// Import a directory from another format.
     #[command(subcommand)]
     Import(ImportCmd),
@@ -151,19 +160,54 @@ pub struct ValidateArgs {
     pub stale: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SlipFormat {
+/// `--format`: the slip's format ([`crate::referral::slip::SlipFormat`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
     Text,
     Pdf,
     Escpos,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
+impl From<FormatArg> for SlipFormat {
+    fn from(f: FormatArg) -> SlipFormat {
+        match f {
+            FormatArg::Text => SlipFormat::Text,
+            FormatArg::Pdf => SlipFormat::Pdf,
+            FormatArg::Escpos => SlipFormat::Escpos,
+        }
+    }
+}
+
+/// `--paper`: PDF paper ([`crate::referral::slip::Paper`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
     A6,
     A5,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(p: PaperArg) -> Paper {
+        match p {
+            PaperArg::A6 => Paper::A6,
+            PaperArg::A5 => Paper::A5,
+        }
+    }
+}
+
+/// `--lang`: the interface language ([`crate::i18n::Lang`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Uk,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Uk => Lang::Uk,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Args, Clone)]
@@ -181,13 +225,13 @@ pub struct SlipOptions {
     pub all_services: bool,
     /// Output format (default from the settings, else text).
     #[arg(long, value_enum)]
-    pub format: Option<SlipFormat>,
+    pub format: Option<FormatArg>,
     /// Line width in characters for text and ESC/POS (32, 42, 48 for receipt paper; 64–80 for A5/A4).
     #[arg(long)]
     pub width: Option<usize>,
     /// Paper size for PDF.
     #[arg(long, value_enum)]
-    pub paper: Option<Paper>,
+    pub paper: Option<PaperArg>,
     /// The visitor's name, printed on this slip only and never stored.
     #[arg(long = "for", value_name = "NAME")]
     pub for_name: Option<String>,
@@ -238,12 +282,50 @@ pub struct StatsArgs {
     pub csv: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The agency's id.
+    pub id: String,
+    /// Who verified it (default: `maintainer` in the settings).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CorrectionsArgs {
+    /// Close the open report with this number (as the list shows it).
+    #[arg(long, value_name = "N")]
+    pub resolve: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Also list agencies that fall due within this time: 30d, 2w, 3m (days, weeks, months).
+    #[arg(long, default_value = "30d", value_name = "TIME")]
+    pub within: crate::maintain::due::Within,
+    /// Write a printable PDF call sheet to this file.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ImportCmd {
     /// Read an Open Referral HSDS 3.0 tabular data package into a v1 TOML file.
     Hsds {
         /// The package folder (with datapackage.json or the CSV files).
         dir: PathBuf,
+        /// The TOML file to write (an existing file is kept unless --force).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read a spreadsheet (.xlsx, .ods, .xls or .csv) — refdesk's own workbook or an office's
+    /// list of agencies — into a v1 TOML file.
+    Sheet {
+        /// The spreadsheet file.
+        file: PathBuf,
         /// The TOML file to write (an existing file is kept unless --force).
         #[arg(long, short)]
         output: PathBuf,
@@ -258,6 +340,12 @@ pub enum ExportCmd {
     /// Write the directory as an Open Referral HSDS 3.0 tabular data package.
     Hsds {
         /// The folder to write.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Write the directory as a workbook (.xlsx): a sheet of agencies and one of services.
+    Sheet {
+        /// The .xlsx file to write.
         #[arg(long, short)]
         output: PathBuf,
     },

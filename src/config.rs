@@ -4,12 +4,17 @@
 //! out, and the program starts with everything else the file says, because a typo in the
 //! settings must never keep the front desk from working.
 
-use crate::cli::{Paper, SlipFormat};
 use crate::directory::{LineIndex, parser_message};
 use crate::i18n::Lang;
-use crate::referral::escpos::Encoding;
+use crate::referral::slip::{
+    DEFAULT_WIDTH, DEMO_OFFICE_NAME, IssuingOffice, MAX_WIDTH, MIN_WIDTH, Output, Paper,
+    SlipContext, SlipFormat,
+};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+
+/// The `[printer]` table: it chooses among the slip's formats, so it lives with them.
+pub use crate::referral::slip::Printer;
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -17,33 +22,6 @@ pub struct Office {
     pub name: Option<String>,
     pub address: Option<String>,
     pub phone: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Printer {
-    /// The printer: a CUPS queue for `lp -d` on Linux, a Windows printer on Windows; empty
-    /// means the system default.
-    pub name: Option<String>,
-    /// A command given as an argument list, run directly (never through a shell). An argument
-    /// `{file}` is replaced by the path of a temporary file holding the slip, deleted as soon
-    /// as the command ends; without `{file}` the slip is written to the command's standard
-    /// input, so it never touches the disk.
-    pub command: Option<Vec<String>>,
-    /// A device file for raw ESC/POS bytes, e.g. /dev/usb/lp0; on Windows the receipt
-    /// printer's spooler name, which gets them as a RAW job.
-    pub device: Option<PathBuf>,
-    /// Slip format sent to the printer: "text", "pdf" or "escpos" (default: "escpos" for a
-    /// device, "pdf" otherwise).
-    pub format: Option<SlipFormat>,
-    /// Characters per line for text and ESC/POS slips.
-    pub width: Option<usize>,
-    /// The `ESC t n` code page number (Windows-1251: Epson 46, many XPrinter models 73).
-    pub escpos_codepage: Option<u8>,
-    /// The text encoding for ESC/POS: "cp1251" (default) or "cp866".
-    pub escpos_encoding: Option<Encoding>,
-    /// PDF paper: "a6" or "a5".
-    pub paper: Option<Paper>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -56,6 +34,61 @@ pub struct Config {
     /// The office's home locality: ranked first among equals in search.
     pub home_locality: Option<String>,
     pub lang: Option<Lang>,
+    /// This desk's name («Вікно 1», «Бердичів, приймальня»): names its statistics file and
+    /// the correction reports it sends, so desks sharing one data folder never write one file.
+    pub desk: Option<String>,
+    /// Who verifies entries at this desk: written as `verified_by` by «перевірено сьогодні».
+    pub maintainer: Option<String>,
+    /// A folder shared by the desks for the statistics (a network share): each named desk
+    /// writes its own file there, and `stats` sums them.
+    pub stats_folder: Option<PathBuf>,
+}
+
+// Settings → what a slip needs, one way: the referral layer knows nothing of the settings.
+
+impl IssuingOffice {
+    /// The office from the settings, or a placeholder that says it is not configured.
+    pub fn from_config(o: &Office) -> IssuingOffice {
+        let clean = |s: &Option<String>| {
+            s.as_ref()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        IssuingOffice {
+            name: clean(&o.name).unwrap_or_else(|| DEMO_OFFICE_NAME.to_string()),
+            address: clean(&o.address),
+            // Written the Ukrainian way when it parses; as typed otherwise.
+            phone: clean(&o.phone).map(|p| match crate::phone::parse(&p) {
+                Ok(n) => n.display(),
+                Err(_) => p,
+            }),
+        }
+    }
+}
+
+impl SlipContext {
+    /// A context from the settings: the office, the configured width (else
+    /// [`DEFAULT_WIDTH`]), no visitor name.
+    pub fn new(config: &Config, date: jiff::civil::Date) -> SlipContext {
+        SlipContext {
+            office: IssuingOffice::from_config(&config.office),
+            date,
+            for_name: None,
+            width: config
+                .printer
+                .width
+                .unwrap_or(DEFAULT_WIDTH)
+                .clamp(MIN_WIDTH, MAX_WIDTH),
+        }
+    }
+}
+
+impl Output {
+    /// The output for `format`, the rest from the settings (paper A6, Windows-1251 with the
+    /// Epson `ESC t 46` unless configured).
+    pub fn from_config(config: &Config, format: SlipFormat, paper: Option<Paper>) -> Output {
+        Output::for_printer(&config.printer, format, paper)
+    }
 }
 
 /// What is wrong with a line of the settings (or with the file as a whole). Kept as data and
@@ -454,6 +487,7 @@ impl<'a> Recovery<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::referral::slip::Encoding;
 
     #[test]
     fn full_config_parses() {

@@ -9,9 +9,42 @@
 //! in the table, or whose leading words do not agree with it (an abbreviation such as «ЦНАП», a
 //! number), gives `None`, and the phrase then uses wording that needs no agreement.
 
-use crate::directory::Gender;
+use serde::{Deserialize, Serialize};
 
 pub mod person;
+
+/// Grammatical gender of an agency name's head noun («який/яка/яке/які розташован…»).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Gender {
+    #[serde(rename = "m")]
+    Masculine,
+    #[serde(rename = "f")]
+    Feminine,
+    #[serde(rename = "n")]
+    Neuter,
+    #[serde(rename = "pl")]
+    Plural,
+}
+
+impl Gender {
+    pub fn parse(s: &str) -> Option<Gender> {
+        Some(match s {
+            "m" => Gender::Masculine,
+            "f" => Gender::Feminine,
+            "n" => Gender::Neuter,
+            "pl" => Gender::Plural,
+            _ => return None,
+        })
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Masculine => "m",
+            Gender::Feminine => "f",
+            Gender::Neuter => "n",
+            Gender::Plural => "pl",
+        }
+    }
+}
 
 /// Known head nouns: nominative, genitive singular (plural for `Plural`), gender.
 const HEADS: &[(&str, &str, Gender)] = &[

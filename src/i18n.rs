@@ -3,19 +3,8 @@
 //! Every module renders its own strings through [`Lang`]; the plural rule lives here once so
 //! that "1 установа, 2 установи, 5 установ, 11 установ, 21 установа" is right everywhere.
 
-use clap::ValueEnum;
-
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Default,
-    Hash,
-    ValueEnum,
-    serde::Serialize,
-    serde::Deserialize,
+    Clone, Copy, Debug, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {

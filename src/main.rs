@@ -52,7 +52,6 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         Some(Command::Completions { shell }) => {
             use clap_complete::Generator;
             let mut cmd = cli_uk::command(lang);
-            cmd.set_bin_name("refdesk");
             cmd.build();
             // Not `clap_complete::generate`, which panics on a closed pipe.
             shell.try_generate(&cmd, &mut out)?;
@@ -114,11 +113,16 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
     }
     let code = match command {
         Command::Search(a) => commands::search::run(app, a, &mut out, &mut err)?,
-        Command::Validate(a) => commands::validate::run(&app, a, &mut out)?,
+        Command::Validate(a) => commands::validate::run(&app, a, cli.data.as_deref(), &mut out)?,
         Command::Show(a) => commands::show::run(&app, a, &mut out, &mut err)?,
         Command::Slip(a) => commands::slip::run(&app, a, &mut out, &mut err)?,
         Command::Print(a) => commands::print::run(&app, a, &mut out, &mut err)?,
         Command::Stats(a) => commands::stats::run(&app, a, &mut out, &mut err)?,
+        Command::Verify(a) => commands::verify::run(&app, a, &mut out, &mut err)?,
+        Command::Corrections(a) => {
+            commands::corrections::run(&app, cli.data.as_deref(), a, &mut out, &mut err)?
+        }
+        Command::Due(a) => commands::due::run(&app, a, &mut out)?,
         Command::Export(c) => commands::export::run(&app, c, &mut out, &mut err)?,
         Command::Import(c) => commands::import::run(&app, c, &mut out, &mut err)?,
         _ => {

@@ -30,23 +30,143 @@ pub struct Phone {
     spoken: String,
 }
 
-/// Why a phone string was rejected: an actionable message in English (also
-/// the `Display`) and in Ukrainian, for data maintainers.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{en}")]
-pub struct PhoneError {
-    pub en: String,
-    pub uk: String,
+/// Why a phone string was rejected, as data; [`PhoneError::message`] says it in the user's
+/// language (data maintainers read it), `Display` in English (logs, `?` at the edges).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhoneError {
+    Empty,
+    TooLong(String),
+    Letters(String),
+    /// A character no phone number holds; `,` and `;` mean several numbers in one.
+    BadChar {
+        text: String,
+        bad: char,
+    },
+    PlusInside(String),
+    NoDigits(String),
+    Extension(String),
+    /// Four digits or fewer that are not a known short number.
+    UnknownShort(String),
+    Invalid {
+        text: String,
+        why: Invalid,
+    },
 }
 
+/// What libphonenumber says is wrong with a number it could read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invalid {
+    /// It could not even be read as a number.
+    Unreadable,
+    TooFewUa,
+    TooManyUa,
+    NoSuchRangeUa,
+    NotInItsCountry,
+}
+
+impl std::fmt::Display for PhoneError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for PhoneError {}
+
 impl PhoneError {
-    fn new(en: String, uk: String) -> Self {
-        Self { en, uk }
+    /// What is wrong and how to fix it, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Uk => self.uk(),
+            Lang::En => self.en(),
+        }
     }
 
-    /// The message in `lang`.
-    pub fn message_in(&self, lang: Lang) -> &str {
-        lang.pick(&self.uk, &self.en)
+    fn en(&self) -> String {
+        match self {
+            PhoneError::Empty => format!("the phone number is empty — {HOW_TO}"),
+            PhoneError::TooLong(text) => format!(
+                "\"{text}\" is too long for one phone number — {HOW_TO}; put several numbers as separate entries"
+            ),
+            PhoneError::Letters(text) => format!(
+                "\"{text}\" contains letters — a phone holds only the number: {HOW_TO}; put remarks such as \"дод. 5\" or \"безкоштовно\" in the field \"note\""
+            ),
+            PhoneError::BadChar { text, bad } => {
+                let hint = if matches!(bad, ',' | ';') {
+                    "; give several numbers as separate entries: phones = [\"…\", \"…\"]"
+                } else {
+                    ""
+                };
+                format!("\"{text}\" contains \"{bad}\" — {HOW_TO}{hint}")
+            }
+            PhoneError::PlusInside(text) => format!(
+                "\"{text}\" has \"+\" in the middle — \"+\" may only start the number; {HOW_TO}"
+            ),
+            PhoneError::NoDigits(text) => format!("\"{text}\" has no digits — {HOW_TO}"),
+            PhoneError::Extension(text) => format!(
+                "\"{text}\" has an extension — give only the number here and the extension in the field \"note\" (e.g. note = \"дод. 5\")"
+            ),
+            PhoneError::UnknownShort(text) => format!(
+                "\"{text}\" is not a known short number — only 101, 102, 103, 104, 112 and 1500–1599 (e.g. 1545) are accepted; write other numbers in full, e.g. (044) 123-45-67"
+            ),
+            PhoneError::Invalid { text, why } => {
+                const UA_LENGTH: &str =
+                    "a Ukrainian number has 10 digits starting with 0, or +380 and 9 more";
+                let detail = match why {
+                    Invalid::Unreadable => String::new(),
+                    Invalid::TooFewUa => format!(" (too few digits: {UA_LENGTH})"),
+                    Invalid::TooManyUa => format!(" (too many digits: {UA_LENGTH})"),
+                    Invalid::NoSuchRangeUa => " (no such number range in Ukraine)".to_owned(),
+                    Invalid::NotInItsCountry => " (not a valid number for its country)".to_owned(),
+                };
+                format!("\"{text}\" is not a valid phone number{detail} — {HOW_TO}")
+            }
+        }
+    }
+
+    fn uk(&self) -> String {
+        match self {
+            PhoneError::Empty => format!("номер телефону не вказано — {HOW_TO_UK}"),
+            PhoneError::TooLong(text) => format!(
+                "\"{text}\" — задовгий запис для одного номера; {HOW_TO_UK}, а кілька номерів записуйте окремими елементами"
+            ),
+            PhoneError::Letters(text) => format!(
+                "у \"{text}\" є літери, а тут має бути лише номер — {HOW_TO_UK}; примітки на кшталт \"дод. 5\" чи \"безкоштовно\" пишіть у поле \"note\""
+            ),
+            PhoneError::BadChar { text, bad } => {
+                let hint = if matches!(bad, ',' | ';') {
+                    "; кілька номерів записуйте окремими елементами: phones = [\"…\", \"…\"]"
+                } else {
+                    ""
+                };
+                format!("у \"{text}\" є недопустимий символ \"{bad}\" — {HOW_TO_UK}{hint}")
+            }
+            PhoneError::PlusInside(text) => format!(
+                "у \"{text}\" є \"+\" усередині — \"+\" може стояти лише на початку номера; {HOW_TO_UK}"
+            ),
+            PhoneError::NoDigits(text) => format!("у \"{text}\" немає жодної цифри — {HOW_TO_UK}"),
+            PhoneError::Extension(text) => format!(
+                "у \"{text}\" є додатковий номер — тут вкажіть лише сам номер, а додатковий запишіть у поле \"note\" (наприклад note = \"дод. 5\")"
+            ),
+            PhoneError::UnknownShort(text) => format!(
+                "\"{text}\" — невідомий короткий номер: приймаються лише 101, 102, 103, 104, 112 і 1500–1599 (наприклад 1545); інші номери пишіть повністю, наприклад (044) 123-45-67"
+            ),
+            PhoneError::Invalid { text, why } => {
+                const UA_LENGTH_UK: &str =
+                    "український номер — це 10 цифр, що починаються з 0, або +380 і ще 9 цифр";
+                let detail = match why {
+                    Invalid::Unreadable => String::new(),
+                    Invalid::TooFewUa => format!(" (замало цифр: {UA_LENGTH_UK})"),
+                    Invalid::TooManyUa => format!(" (забагато цифр: {UA_LENGTH_UK})"),
+                    Invalid::NoSuchRangeUa => {
+                        " (в Україні немає такого діапазону номерів)".to_owned()
+                    }
+                    Invalid::NotInItsCountry => {
+                        " (такого номера немає в плані нумерації його країни)".to_owned()
+                    }
+                };
+                format!("\"{text}\" не є правильним номером телефону{detail} — {HOW_TO_UK}")
+            }
+        }
     }
 }
 
@@ -61,63 +181,26 @@ const MAX_LEN: usize = 40;
 /// Parses one phone number. See the module documentation for what is accepted.
 pub fn parse(src: &str) -> Result<Phone, PhoneError> {
     let text = src.trim();
+    let owned = || text.to_owned();
     if text.is_empty() {
-        return Err(PhoneError::new(
-            format!("the phone number is empty — {HOW_TO}"),
-            format!("номер телефону не вказано — {HOW_TO_UK}"),
-        ));
+        return Err(PhoneError::Empty);
     }
     if text.chars().count() > MAX_LEN {
-        return Err(PhoneError::new(
-            format!(
-                "\"{text}\" is too long for one phone number — {HOW_TO}; put several numbers as separate entries"
-            ),
-            format!(
-                "\"{text}\" — задовгий запис для одного номера; {HOW_TO_UK}, а кілька номерів записуйте окремими елементами"
-            ),
-        ));
+        return Err(PhoneError::TooLong(owned()));
     }
     if text.chars().any(char::is_alphabetic) {
-        return Err(PhoneError::new(
-            format!(
-                "\"{text}\" contains letters — a phone holds only the number: {HOW_TO}; put remarks such as \"дод. 5\" or \"безкоштовно\" in the field \"note\""
-            ),
-            format!(
-                "у \"{text}\" є літери, а тут має бути лише номер — {HOW_TO_UK}; примітки на кшталт \"дод. 5\" чи \"безкоштовно\" пишіть у поле \"note\""
-            ),
-        ));
+        return Err(PhoneError::Letters(owned()));
     }
     if let Some(bad) = text.chars().find(|c| !is_phone_char(*c)) {
-        let (hint, hint_uk) = if matches!(bad, ',' | ';') {
-            (
-                "; give several numbers as separate entries: phones = [\"…\", \"…\"]",
-                "; кілька номерів записуйте окремими елементами: phones = [\"…\", \"…\"]",
-            )
-        } else {
-            ("", "")
-        };
-        return Err(PhoneError::new(
-            format!("\"{text}\" contains \"{bad}\" — {HOW_TO}{hint}"),
-            format!("у \"{text}\" є недопустимий символ \"{bad}\" — {HOW_TO_UK}{hint_uk}"),
-        ));
+        return Err(PhoneError::BadChar { text: owned(), bad });
     }
     if text.chars().skip(1).any(|c| c == '+') {
-        return Err(PhoneError::new(
-            format!(
-                "\"{text}\" has \"+\" in the middle — \"+\" may only start the number; {HOW_TO}"
-            ),
-            format!(
-                "у \"{text}\" є \"+\" усередині — \"+\" може стояти лише на початку номера; {HOW_TO_UK}"
-            ),
-        ));
+        return Err(PhoneError::PlusInside(owned()));
     }
 
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     if digits.is_empty() {
-        return Err(PhoneError::new(
-            format!("\"{text}\" has no digits — {HOW_TO}"),
-            format!("у \"{text}\" немає жодної цифри — {HOW_TO_UK}"),
-        ));
+        return Err(PhoneError::NoDigits(owned()));
     }
     if !text.starts_with('+') && is_short_number(&digits) {
         return Ok(short(digits));
@@ -136,14 +219,7 @@ pub fn parse(src: &str) -> Result<Phone, PhoneError> {
     // Unreachable while letters and "#" are rejected above; kept so that a
     // relaxed character check can never silently drop an extension.
     if number.extension().is_some() {
-        return Err(PhoneError::new(
-            format!(
-                "\"{text}\" has an extension — give only the number here and the extension in the field \"note\" (e.g. note = \"дод. 5\")"
-            ),
-            format!(
-                "у \"{text}\" є додатковий номер — тут вкажіть лише сам номер, а додатковий запишіть у поле \"note\" (наприклад note = \"дод. 5\")"
-            ),
-        ));
+        return Err(PhoneError::Extension(owned()));
     }
     if !number.is_valid() {
         return Err(invalid(text, &digits, Some(&number)));
@@ -233,49 +309,27 @@ fn short(digits: String) -> Phone {
 
 fn invalid(text: &str, digits: &str, number: Option<&PhoneNumber>) -> PhoneError {
     if !text.starts_with('+') && digits.len() <= 4 {
-        return PhoneError::new(
-            format!(
-                "\"{text}\" is not a known short number — only 101, 102, 103, 104, 112 and 1500–1599 (e.g. 1545) are accepted; write other numbers in full, e.g. (044) 123-45-67"
-            ),
-            format!(
-                "\"{text}\" — невідомий короткий номер: приймаються лише 101, 102, 103, 104, 112 і 1500–1599 (наприклад 1545); інші номери пишіть повністю, наприклад (044) 123-45-67"
-            ),
-        );
+        return PhoneError::UnknownShort(text.to_owned());
     }
-    const UA_LENGTH: &str = "a Ukrainian number has 10 digits starting with 0, or +380 and 9 more";
-    const UA_LENGTH_UK: &str =
-        "український номер — це 10 цифр, що починаються з 0, або +380 і ще 9 цифр";
-    let (detail, detail_uk) = match number {
+    let why = match number {
         Some(n) if n.code().value() == 380 => {
             let national = n.national().to_string();
             let toll = national.starts_with('8') || national.starts_with('9');
             if national.len() < 9 {
-                (
-                    format!(" (too few digits: {UA_LENGTH})"),
-                    format!(" (замало цифр: {UA_LENGTH_UK})"),
-                )
+                Invalid::TooFewUa
             } else if national.len() > 10 || (national.len() == 10 && !toll) {
-                (
-                    format!(" (too many digits: {UA_LENGTH})"),
-                    format!(" (забагато цифр: {UA_LENGTH_UK})"),
-                )
+                Invalid::TooManyUa
             } else {
-                (
-                    " (no such number range in Ukraine)".to_owned(),
-                    " (в Україні немає такого діапазону номерів)".to_owned(),
-                )
+                Invalid::NoSuchRangeUa
             }
         }
-        Some(_) => (
-            " (not a valid number for its country)".to_owned(),
-            " (такого номера немає в плані нумерації його країни)".to_owned(),
-        ),
-        None => (String::new(), String::new()),
+        Some(_) => Invalid::NotInItsCountry,
+        None => Invalid::Unreadable,
     };
-    PhoneError::new(
-        format!("\"{text}\" is not a valid phone number{detail} — {HOW_TO}"),
-        format!("\"{text}\" не є правильним номером телефону{detail_uk} — {HOW_TO_UK}"),
-    )
+    PhoneError::Invalid {
+        text: text.to_owned(),
+        why,
+    }
 }
 
 fn from_valid(number: &PhoneNumber) -> Phone {
@@ -619,7 +673,7 @@ mod tests {
     fn rejected_uk(src: &str) -> String {
         match parse(src) {
             Ok(p) => panic!("{src:?} should be rejected, got {p:?}"),
-            Err(e) => e.message_in(Lang::Uk).to_owned(),
+            Err(e) => e.message(Lang::Uk),
         }
     }
 
@@ -627,11 +681,10 @@ mod tests {
     fn ukrainian_message_for_too_few_digits() {
         let e = parse("+380 44 12").unwrap_err();
         assert_eq!(
-            e.message_in(Lang::Uk),
+            e.message(Lang::Uk),
             "\"+380 44 12\" не є правильним номером телефону (замало цифр: український номер — це 10 цифр, що починаються з 0, або +380 і ще 9 цифр) — пишіть так: +380 44 123 45 67, (044) 123-45-67 або короткий номер, як-от 1545"
         );
-        assert_eq!(e.message_in(Lang::En), e.en);
-        assert_eq!(e.to_string(), e.en);
+        assert_eq!(e.to_string(), e.message(Lang::En));
         assert!(rejected_uk("044 123 45 6").contains("(замало цифр: "));
         assert!(rejected_uk("0441234567890").contains("(забагато цифр: "));
     }
@@ -686,7 +739,7 @@ mod tests {
             "1234567",
         ] {
             let e = parse(src).unwrap_err();
-            let uk = e.message_in(Lang::Uk);
+            let uk = e.message(Lang::Uk);
             assert!(
                 uk.chars().any(|c| ('а'..='я').contains(&c)),
                 "{src:?}: {uk}"
@@ -696,7 +749,7 @@ mod tests {
             ] {
                 assert!(!uk.contains(english), "{src:?}: {english:?} in {uk}");
             }
-            assert_ne!(uk, e.en, "{src:?}");
+            assert_ne!(uk, e.message(Lang::En), "{src:?}");
         }
     }
 

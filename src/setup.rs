@@ -114,7 +114,10 @@ mod tests {
         assert!(text.contains("# бюро") && text.contains("# чек"), "{text}");
         let c = Config::parse("refdesk.toml", &text).expect("valid");
         assert_eq!(c.lang, Some(crate::i18n::Lang::En));
-        assert_eq!(c.printer.format, Some(crate::cli::SlipFormat::Escpos));
+        assert_eq!(
+            c.printer.format,
+            Some(crate::referral::slip::SlipFormat::Escpos)
+        );
         assert_eq!(c.printer.name.as_deref(), Some("Front Desk"));
     }
 

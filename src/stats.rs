@@ -13,6 +13,7 @@
 //! newline (a torn record) is closed off, so the torn bytes never glue onto the next record. A
 //! line that does not parse is reported and skipped; every other record still counts.
 
+pub mod desk;
 mod visit;
 
 pub use visit::{Visit, undone_message};

@@ -137,6 +137,7 @@ const SVC: &str = "00000000-0000-4000-8000-0000000000c1";
 
 /// One organization with two sites that have names of their own; its contacts carry the
 /// organization's id as well as their site's (as many exporters write them).
+#[allow(clippy::too_many_lines)] // a fixture written out in full
 fn two_sites(dir: &Path) {
     write_tables(
         dir,

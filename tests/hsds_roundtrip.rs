@@ -25,6 +25,7 @@ fn opts() -> LoadOptions {
 fn app(dir: Directory) -> App {
     App {
         dir,
+        cache: None,
         config: Config::default(),
         config_error: None,
         lang: Lang::Uk,

@@ -5,15 +5,13 @@
 
 mod sink_support;
 
-use refdesk::cli::SlipFormat;
-use refdesk::config::Config;
 use refdesk::i18n::Lang;
 use refdesk::referral::print::{Destination, PrintError, send};
-use refdesk::referral::slip::Output;
+use refdesk::referral::slip::{Output, Printer, SlipFormat};
 use sink_support::sink;
 
 fn output(format: SlipFormat) -> Output {
-    Output::from_config(&Config::default(), format, None)
+    Output::for_printer(&Printer::default(), format, None)
 }
 
 #[test]

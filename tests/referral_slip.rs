@@ -354,9 +354,9 @@ fn escpos_default_code_page_is_epson_windows_1251() {
 /// `refdesk slip` renders it with no settings, in `format` (`width` for text and ESC/POS,
 /// `paper` for PDF). In-process: spawning the debug binary 150 times takes minutes.
 fn demo_slips(
-    format: refdesk::cli::SlipFormat,
+    format: refdesk::referral::slip::SlipFormat,
     width: usize,
-    paper: Option<refdesk::cli::Paper>,
+    paper: Option<refdesk::referral::slip::Paper>,
 ) -> Vec<(String, Vec<u8>)> {
     use refdesk::config::Config;
     use refdesk::directory::{LoadOptions, load_demo};
@@ -412,7 +412,7 @@ fn escpos_qr_code_fits_the_print_head_for_every_demo_agency() {
     let quiet = 4;
     let mut minimal = Vec::new();
     for (width, head) in [(32, 384), (42, 384), (48, 576)] {
-        for (id, bytes) in demo_slips(refdesk::cli::SlipFormat::Escpos, width, None) {
+        for (id, bytes) in demo_slips(refdesk::referral::slip::SlipFormat::Escpos, width, None) {
             let cmds = parse_escpos(&bytes);
             let qr = |f: u8| {
                 cmds.iter().find_map(|c| match c {
@@ -475,7 +475,7 @@ fn pdf_slip_of_every_demo_agency_is_one_page_with_a_readable_qr_code() {
     if !have_tool("pdfinfo") || !have_tool("pdftoppm") {
         return;
     }
-    use refdesk::cli::{Paper, SlipFormat};
+    use refdesk::referral::slip::{Paper, SlipFormat};
     let dir = tempfile::tempdir().expect("tempdir");
     let mut longer = Vec::new();
     // The QR code is decoded (at 600 dpi, slow) for the longest slips, where the footer had the

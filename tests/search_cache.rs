@@ -9,6 +9,12 @@ use refdesk::i18n::Lang;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+/// The directory of a load through the cache in `cache_dir`, and what the cache did.
+fn load_cached_in(path: &Path, opts: &LoadOptions, cache_dir: &Path) -> (Directory, CacheOutcome) {
+    let (loaded, outcome) = load_path_cached_in(path, opts, cache_dir);
+    (loaded.dir, outcome)
+}
+
 fn opts() -> LoadOptions {
     LoadOptions {
         today: jiff::civil::date(2026, 11, 25),
@@ -94,9 +100,9 @@ fn a_cache_hit_is_identical_to_a_fresh_parse() {
     assert!(fresh.error_count() > 0 && fresh.warning_count() > 0);
     assert!(fresh.agencies.iter().any(|a| a.lunch.is_some()));
 
-    let (first, o1) = load_path_cached_in(data.path(), &opts(), cache.path());
+    let (first, o1) = load_cached_in(data.path(), &opts(), cache.path());
     assert_eq!(o1, CacheOutcome::Miss);
-    let (second, o2) = load_path_cached_in(data.path(), &opts(), cache.path());
+    let (second, o2) = load_cached_in(data.path(), &opts(), cache.path());
     assert_eq!(o2, CacheOutcome::Hit);
     assert_eq!(fingerprint(&first), fingerprint(&fresh));
     assert_eq!(fingerprint(&second), fingerprint(&fresh));
@@ -106,13 +112,13 @@ fn a_cache_hit_is_identical_to_a_fresh_parse() {
 fn changing_a_file_or_adding_one_invalidates_the_cache() {
     let data = data_dir();
     let cache = tempfile::tempdir().expect("tempdir");
-    let (_, o) = load_path_cached_in(data.path(), &opts(), cache.path());
+    let (_, o) = load_cached_in(data.path(), &opts(), cache.path());
     assert_eq!(o, CacheOutcome::Miss);
 
     // Only the modification time changes.
     let f = data.path().join("demo-hotlines.toml");
     age(&f, 1800);
-    let (_, o) = load_path_cached_in(data.path(), &opts(), cache.path());
+    let (_, o) = load_cached_in(data.path(), &opts(), cache.path());
     assert_eq!(o, CacheOutcome::Rebuilt);
 
     // The content (and so the size) changes, the modification time is put back as it was.
@@ -131,7 +137,7 @@ fn changing_a_file_or_adding_one_invalidates_the_cache() {
         .expect("open")
         .set_modified(before)
         .expect("mtime");
-    let (d, o) = load_path_cached_in(data.path(), &opts(), cache.path());
+    let (d, o) = load_cached_in(data.path(), &opts(), cache.path());
     assert_eq!(o, CacheOutcome::Rebuilt);
     assert!(
         d.agencies
@@ -147,10 +153,10 @@ fn changing_a_file_or_adding_one_invalidates_the_cache() {
     let extra = data.path().join("zz-extra.toml");
     std::fs::write(&extra, "# nothing yet\n").expect("write");
     age(&extra, 600);
-    let (d, o) = load_path_cached_in(data.path(), &opts(), cache.path());
+    let (d, o) = load_cached_in(data.path(), &opts(), cache.path());
     assert_eq!(o, CacheOutcome::Rebuilt);
     assert!(d.files.iter().any(|n| n.ends_with("zz-extra.toml")));
-    let (_, o) = load_path_cached_in(data.path(), &opts(), cache.path());
+    let (_, o) = load_cached_in(data.path(), &opts(), cache.path());
     assert_eq!(o, CacheOutcome::Hit);
 }
 
@@ -165,19 +171,19 @@ fn fresh_names(p: &Path) -> Vec<String> {
 fn the_language_is_part_of_the_key_and_the_date_is_not() {
     let data = data_dir();
     let cache = tempfile::tempdir().expect("tempdir");
-    load_path_cached_in(data.path(), &opts(), cache.path());
+    load_cached_in(data.path(), &opts(), cache.path());
     let en = LoadOptions {
         lang: Lang::En,
         ..opts()
     };
-    let (d, o) = load_path_cached_in(data.path(), &en, cache.path());
+    let (d, o) = load_cached_in(data.path(), &en, cache.path());
     assert_eq!(o, CacheOutcome::Rebuilt);
     assert_eq!(fingerprint(&d), fingerprint(&load_path(data.path(), &en)));
     let later = LoadOptions {
         today: jiff::civil::date(2028, 1, 1),
         ..en
     };
-    let (d, o) = load_path_cached_in(data.path(), &later, cache.path());
+    let (d, o) = load_cached_in(data.path(), &later, cache.path());
     assert_eq!(o, CacheOutcome::Hit);
     let stale = |d: &Directory| d.diagnostics.iter().filter(|x| x.code == "stale").count();
     assert!(stale(&d) > stale(&load_path(data.path(), &en)));
@@ -192,7 +198,7 @@ fn a_corrupt_or_truncated_cache_is_rebuilt_never_trusted() {
     let data = data_dir();
     let cache = tempfile::tempdir().expect("tempdir");
     let fresh = fingerprint(&load_path(data.path(), &opts()));
-    load_path_cached_in(data.path(), &opts(), cache.path());
+    load_cached_in(data.path(), &opts(), cache.path());
     let file = cache_file(cache.path(), data.path());
     let good = std::fs::read(&file).expect("cache written");
 
@@ -211,7 +217,7 @@ fn a_corrupt_or_truncated_cache_is_rebuilt_never_trusted() {
     ];
     for (what, bytes) in cases {
         std::fs::write(&file, bytes).expect("write");
-        let (d, o) = load_path_cached_in(data.path(), &opts(), cache.path());
+        let (d, o) = load_cached_in(data.path(), &opts(), cache.path());
         assert_eq!(o, CacheOutcome::Rebuilt, "{what}");
         assert_eq!(fingerprint(&d), fresh, "{what}");
         assert_eq!(std::fs::read(&file).expect("rewritten"), good, "{what}");
@@ -223,7 +229,7 @@ fn a_file_changed_moments_ago_is_not_cached() {
     let data = data_dir();
     let cache = tempfile::tempdir().expect("tempdir");
     std::fs::write(data.path().join("new.toml"), "# just saved\n").expect("write");
-    let (_, o) = load_path_cached_in(data.path(), &opts(), cache.path());
+    let (_, o) = load_cached_in(data.path(), &opts(), cache.path());
     assert_eq!(o, CacheOutcome::NotWritten);
     assert!(!cache_file(cache.path(), data.path()).exists());
 }
@@ -371,7 +377,7 @@ fn the_search_index_is_cached_beside_the_directory_and_answers_the_same() {
     for round in 0..3 {
         let (d, _) = load_path_cached_in(data.path(), &opts(), cache.path());
         assert!(d.cache.is_some());
-        let mut e = Engine::new(Arc::new(d));
+        let mut e = Engine::cached(Arc::new(d.dir), d.cache.as_ref());
         let got: Vec<_> = queries.iter().map(|q| hits(&mut e, q)).collect();
         assert_eq!(got, want, "round {round}");
         assert_eq!(index_files().len(), 1, "round {round}");

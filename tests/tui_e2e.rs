@@ -243,6 +243,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 /// the same slip saved as a text file: no name in it. Nothing typed — the query or the name —
 /// is anywhere on disk except the one slip deliberately printed.
 #[test]
+#[allow(clippy::too_many_lines)] // one end-to-end scenario, step by step (tuiarch's test)
 fn f2_prints_the_slip_with_the_name_and_keeps_no_trace_of_it() {
     if !require_tmux() {
         return;

@@ -8,7 +8,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use refdesk::directory::Directory;
 use refdesk::i18n::Lang;
 use refdesk::tui::Harness;
-use refdesk::tui::state::{Action, Overlay, Screen};
+use refdesk::tui::msg::Action;
+use refdesk::tui::state::{Overlay, Screen};
 use tui_support::*;
 
 /// xorshift64*: small, seeded, reproducible.
@@ -123,15 +124,15 @@ fn check(h: &mut Harness, step: usize, seed: u64) {
         "seed {seed} step {step}: selection out of range"
     );
     assert!(
-        s.cursor <= s.query.chars().count(),
+        s.query.cursor() <= s.query.text().chars().count(),
         "seed {seed} step {step}: cursor"
     );
     assert!(
-        !s.query.chars().any(char::is_control),
+        !s.query.text().chars().any(char::is_control),
         "seed {seed} step {step}: control in query"
     );
-    if let Screen::Card(c) = s.screen {
-        assert!(c.agency < s.dir.agencies.len());
+    if let Screen::Card(c) = &s.screen {
+        assert!(s.dir.agency(&c.agency).is_some());
     }
     if let Some(Overlay::Picker(p)) = s.overlays.last() {
         assert!(p.selected < p.visible().len().max(1));

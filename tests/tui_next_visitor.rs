@@ -8,7 +8,8 @@ mod tui_support;
 use crossterm::event::KeyCode;
 use refdesk::i18n::Lang;
 use refdesk::tui::Harness;
-use refdesk::tui::state::{Effect, Filters, Overlay, PrintOutcome, Screen};
+use refdesk::tui::msg::{Effect, PrintOutcome};
+use refdesk::tui::state::{Filters, Overlay, Screen};
 use tui_support::*;
 
 const NAME: &str = "Соломія Крушельницька";
@@ -25,7 +26,11 @@ fn hint_bar(h: &mut Harness) -> String {
 fn visit_text(h: &Harness) -> String {
     format!(
         "{:?} {:?} {:?} {:?} {:?}",
-        h.state.query, h.state.shown, h.state.overlays, h.state.screen, h.state.status
+        h.state.query.text(),
+        h.state.shown,
+        h.state.overlays,
+        h.state.screen,
+        h.state.status
     )
 }
 
@@ -57,8 +62,8 @@ fn ctrl_l_forgets_the_query_filters_card_preview_and_name() {
     h.type_text("житом");
     h.press(KeyCode::Enter);
     h.press(KeyCode::F(7));
-    assert_eq!(h.state.query, QUERY);
-    assert_eq!(h.state.cursor, QUERY.chars().count() - 1);
+    assert_eq!(h.state.query.text(), QUERY);
+    assert_eq!(h.state.query.cursor(), QUERY.chars().count() - 1);
     assert_eq!(
         h.state.filters,
         Filters {
@@ -70,7 +75,7 @@ fn ctrl_l_forgets_the_query_filters_card_preview_and_name() {
     assert_eq!(row_id(&h, 0), "dps-cop-zhytomyr");
     h.press(KeyCode::Enter);
     h.press(KeyCode::Tab);
-    let Screen::Card(card) = h.state.screen else {
+    let Screen::Card(card) = h.state.screen.clone() else {
         panic!("Enter opens the card");
     };
     assert!(card.service.is_some(), "Tab chose a service");
@@ -80,13 +85,13 @@ fn ctrl_l_forgets_the_query_filters_card_preview_and_name() {
     h.finish_print(PrintOutcome::Printed {
         message: "Направлення надіслано: принтер «front»".into(),
     });
-    assert_eq!(h.records.len(), 1, "the referral was counted");
+    assert_eq!(h.ports.records.len(), 1, "the referral was counted");
     h.press(KeyCode::F(2));
     h.type_text(NAME);
     h.press(KeyCode::F(1));
     assert!(matches!(
         h.state.overlays.as_slice(),
-        [Overlay::Preview(p), Overlay::Help { .. }] if p.for_name == NAME
+        [Overlay::Preview(p), Overlay::Help { .. }] if p.for_name.text() == NAME
     ));
 
     assert!(
@@ -100,8 +105,8 @@ fn ctrl_l_forgets_the_query_filters_card_preview_and_name() {
     let e = h.ctrl('l');
 
     assert!(matches!(e, Effect::NextVisitor(_)), "{e:?}");
-    assert_eq!(h.state.query, "");
-    assert_eq!(h.state.cursor, 0);
+    assert_eq!(h.state.query.text(), "");
+    assert_eq!(h.state.query.cursor(), 0);
     assert_eq!(h.state.filters, Filters::default());
     assert_eq!(h.state.screen, Screen::List);
     assert!(h.state.overlays.is_empty(), "{:?}", h.state.overlays);
@@ -132,9 +137,9 @@ fn ctrl_l_forgets_the_query_filters_card_preview_and_name() {
     let Some(Overlay::Preview(p)) = h.state.overlays.last() else {
         panic!("F2 opens the preview");
     };
-    assert_eq!((p.for_name.as_str(), p.cursor), ("", 0));
+    assert_eq!((p.for_name.text(), p.for_name.cursor()), ("", 0));
     // What belongs to the desk stays: the referral given is still counted.
-    assert_eq!(h.records.len(), 1);
+    assert_eq!(h.ports.records.len(), 1);
 }
 
 #[test]
@@ -162,7 +167,7 @@ fn ctrl_l_closes_every_window() {
             "{what}: {:?}",
             h.state.overlays
         );
-        assert_eq!(h.state.query, "", "{what}");
+        assert_eq!(h.state.query.text(), "", "{what}");
         assert!(h.state.visit_is_blank(), "{what}");
     }
 }

@@ -16,9 +16,8 @@ use refdesk::referral::clipboard::{Copied, Unavailable};
 use refdesk::referral::slip::{SlipContext, render_text};
 use refdesk::referral::{Card, vcard};
 use refdesk::stats::{How, Record};
-use refdesk::tui::state::{
-    Action, DirHandle, Effect, Overlay, PrintJob, PrintOutcome, Screen, SlipDest, StatsView,
-};
+use refdesk::tui::msg::{Action, DirHandle, Effect, PrintJob, PrintOutcome, SlipDest};
+use refdesk::tui::state::{Overlay, Screen, StatsView};
 use refdesk::tui::{Harness, output};
 use std::path::Path;
 use std::sync::Arc;
@@ -34,16 +33,16 @@ fn preview(h: &Harness) -> &refdesk::tui::state::Preview {
 }
 
 /// The slip text `refdesk slip` would print for the agency and service, with the test office.
-fn slip_text(h: &Harness, agency: usize, service: ServiceChoice, name: Option<&str>) -> String {
+fn slip_text(h: &Harness, agency: &str, service: ServiceChoice, name: Option<&str>) -> String {
     let dir = &h.state.dir;
-    let card = Card::new(dir, &dir.agencies[agency], Lang::Uk).with_choice(service);
+    let card = Card::new(dir, dir.agency(agency).expect("agency"), Lang::Uk).with_choice(service);
     let mut ctx = SlipContext::new(&config(), now().date());
     ctx.for_name = name.map(str::to_string);
     render_text(&card, &ctx)
 }
 
 fn first_print_job(h: &Harness) -> &PrintJob {
-    h.print_jobs.first().expect("a print job")
+    h.ports.print_jobs.first().expect("a print job")
 }
 
 fn index_of(h: &Harness, id: &str) -> usize {
@@ -69,10 +68,11 @@ fn f2_previews_exactly_the_slip_that_will_print() {
     );
     let p = preview(&h);
     assert_eq!(hit.service, Some(0), "the result is for the first service");
-    assert_eq!((p.agency, p.service), (hit.agency, ServiceChoice::One(0)));
+    let id = h.state.dir.agencies[hit.agency].id.clone();
+    assert_eq!((&p.agency, p.service), (&id, ServiceChoice::One(0)));
     assert_eq!(p.dest, SlipDest::Printer);
     let screen = h.screen();
-    let expected = slip_text(&h, hit.agency, ServiceChoice::One(0), None);
+    let expected = slip_text(&h, &id, ServiceChoice::One(0), None);
     let shown: Vec<&str> = expected.lines().filter(|l| !l.trim().is_empty()).collect();
     assert!(shown.len() > 10, "a real slip: {expected}");
     // Every line of the slip that fits in the window is on screen, as printed.
@@ -95,23 +95,23 @@ fn typing_in_the_preview_fills_the_for_field_not_the_search() {
     h.type_text("доходи");
     h.press(KeyCode::F(2));
     h.type_text(NAME);
-    assert_eq!(h.state.query, "доходи", "the query is untouched");
-    assert_eq!(preview(&h).for_name, NAME);
+    assert_eq!(h.state.query.text(), "доходи", "the query is untouched");
+    assert_eq!(preview(&h).for_name.text(), NAME);
     let screen = h.screen();
     assert!(screen.contains(&format!("Для: {NAME}")), "{screen}");
     // Once in the field, once on the slip itself.
     assert_eq!(screen.matches(NAME).count(), 2, "{screen}");
     h.ctrl('w');
-    assert_eq!(preview(&h).for_name, "Тарас ");
+    assert_eq!(preview(&h).for_name.text(), "Тарас ");
     h.press(KeyCode::Backspace);
     h.press(KeyCode::Home);
     h.type_text("п. ");
-    assert_eq!(preview(&h).for_name, "п. Тарас");
+    assert_eq!(preview(&h).for_name.text(), "п. Тарас");
     h.ctrl('u');
-    assert_eq!(preview(&h).for_name, "");
+    assert_eq!(preview(&h).for_name.text(), "");
     // A pasted name is one line.
     h.act(Action::Paste("Марко\nВовчок".into()));
-    assert_eq!(preview(&h).for_name, "Марко Вовчок");
+    assert_eq!(preview(&h).for_name.text(), "Марко Вовчок");
 }
 
 #[test]
@@ -124,7 +124,11 @@ fn the_name_is_dropped_when_the_preview_closes() {
     assert!(h.state.overlays.is_empty());
     assert!(!h.screen().contains(NAME));
     h.press(KeyCode::F(2));
-    assert_eq!(preview(&h).for_name, "", "a new preview starts empty");
+    assert_eq!(
+        preview(&h).for_name.text(),
+        "",
+        "a new preview starts empty"
+    );
 }
 
 #[test]
@@ -141,8 +145,8 @@ fn enter_prints_in_the_background_and_counts_the_referral_when_done() {
     assert_eq!(job.for_name.as_deref(), Some(NAME));
     assert_eq!(hit.service, Some(0));
     assert_eq!(
-        (job.agency, job.service),
-        (hit.agency, ServiceChoice::One(0))
+        (&job.agency, job.service),
+        (&h.state.dir.agencies[hit.agency].id, ServiceChoice::One(0))
     );
     assert_eq!(job.dest, SlipDest::Printer);
     assert!(
@@ -151,7 +155,10 @@ fn enter_prints_in_the_background_and_counts_the_referral_when_done() {
     );
     assert_eq!(h.state.status.as_deref(), Some("друкую…"));
     assert_eq!(h.state.printing, 1);
-    assert!(h.records.is_empty(), "not counted before it is printed");
+    assert!(
+        h.ports.records.is_empty(),
+        "not counted before it is printed"
+    );
     h.finish_print(PrintOutcome::Printed {
         message: "Направлення надіслано: принтер «front»".into(),
     });
@@ -160,8 +167,8 @@ fn enter_prints_in_the_background_and_counts_the_referral_when_done() {
         h.screen()
             .contains("Направлення надіслано: принтер «front»")
     );
-    assert_eq!(h.records.len(), 1);
-    let r = &h.records[0];
+    assert_eq!(h.ports.records.len(), 1);
+    let r = &h.ports.records[0];
     assert_eq!(r.how, How::Printed);
     assert_eq!(r.id, "dps-cop-zhytomyr");
     assert_eq!(r.category, "tax");
@@ -182,7 +189,7 @@ fn a_lost_slip_is_not_counted_and_a_saved_one_is_shown_in_a_window() {
     h.finish_print(PrintOutcome::Lost {
         message: "Не вдалося надрукувати: lp зламався".into(),
     });
-    assert!(h.records.is_empty(), "a lost slip was not given");
+    assert!(h.ports.records.is_empty(), "a lost slip was not given");
     assert!(matches!(h.state.overlays.last(), Some(Overlay::Notice(_))));
     let screen = h.screen();
     assert!(screen.contains("Друк не вдався"), "{screen}");
@@ -194,7 +201,7 @@ fn a_lost_slip_is_not_counted_and_a_saved_one_is_shown_in_a_window() {
         message: "Не вдалося надрукувати: немає принтера\nНаправлення збережено у файл /tmp/n.pdf"
             .into(),
     });
-    assert_eq!(h.records.len(), 1, "saved for printing later: given");
+    assert_eq!(h.ports.records.len(), 1, "saved for printing later: given");
     let screen = h.screen();
     assert!(screen.contains("/tmp/n.pdf"), "{screen}");
     assert!(screen.contains("не надруковано — направлення збережено у файл"));
@@ -244,7 +251,7 @@ fn f2_again_chooses_the_output_and_a_saved_slip_never_has_the_name() {
         h.screen()
             .contains("Направлення збережено у файл /home/desk/n.txt")
     );
-    assert_eq!(h.records.len(), 1);
+    assert_eq!(h.ports.records.len(), 1);
 }
 
 #[test]
@@ -290,7 +297,7 @@ fn output_keys_with_nothing_selected_explain_why() {
         assert!(h.state.overlays.is_empty());
         assert!(h.screen().contains("спершу виберіть установу"));
     }
-    assert!(h.records.is_empty());
+    assert!(h.ports.records.is_empty());
 }
 
 // --- F5, Ctrl-R -----------------------------------------------------------------------------
@@ -305,18 +312,19 @@ fn f5_copies_the_slip_text_without_internal_notes() {
         panic!("F5 must copy, got {e:?}");
     };
     assert_eq!(hit.service, Some(0));
-    assert_eq!(text, slip_text(&h, hit.agency, ServiceChoice::One(0), None));
+    let id = &h.state.dir.agencies[hit.agency].id;
+    assert_eq!(text, slip_text(&h, id, ServiceChoice::One(0), None));
     assert!(text.contains("вул. Прикладна"));
     assert!(
         !text.contains("Черга найменша"),
         "internal notes stay inside"
     );
     assert_eq!(record.how, How::Copied);
-    assert_eq!(h.copied, [text]);
+    assert_eq!(h.ports.copied, [text]);
     // The harness reports a copy by OSC 52 alone, as in a console or over SSH.
     assert!(h.screen().contains("скопійовано (через термінал)"));
-    assert_eq!(h.records.len(), 1);
-    assert_eq!(h.records[0].how, How::Copied);
+    assert_eq!(h.ports.records.len(), 1);
+    assert_eq!(h.ports.records[0].how, How::Copied);
 }
 
 #[test]
@@ -354,7 +362,7 @@ fn the_status_says_which_ways_the_copy_went_in_both_languages() {
             let Effect::Copy { record, .. } = h.press(KeyCode::F(5)) else {
                 panic!("copy");
             };
-            h.records.clear();
+            h.ports.records.clear();
             // A copy that reached the clipboard any way is a referral given.
             let e = h.act(Action::Copied {
                 result: Ok(how.clone()),
@@ -373,13 +381,13 @@ fn a_failed_copy_is_reported_and_not_counted() {
     let Effect::Copy { record, .. } = h.press(KeyCode::F(5)) else {
         panic!("copy");
     };
-    h.records.clear();
+    h.ports.records.clear();
     let e = h.act(Action::Copied {
         result: Err("text of 80000 bytes is too long".into()),
         record,
     });
     assert_eq!(e, Effect::None);
-    assert!(h.records.is_empty());
+    assert!(h.ports.records.is_empty());
     assert!(h.screen().contains("не вдалося скопіювати"));
 }
 
@@ -396,9 +404,9 @@ fn ctrl_r_and_f12_count_a_referral_given_by_word_of_mouth() {
     h.press(KeyCode::Enter);
     h.press(KeyCode::Tab);
     h.press(KeyCode::F(12));
-    assert_eq!(h.records.len(), 2);
+    assert_eq!(h.ports.records.len(), 2);
     assert_eq!(
-        h.records[1].service.as_deref(),
+        h.ports.records[1].service.as_deref(),
         Some("Реєстрація платника податків (РНОКПП)")
     );
     // A failed append is said, not hidden.
@@ -462,7 +470,8 @@ fn f6_shows_a_scannable_tel_qr_with_the_number_under_it() {
     h.type_text("доходи");
     h.press(KeyCode::F(6));
     let agency = h.state.hits()[0].agency;
-    assert_eq!(h.state.overlays.last(), Some(&Overlay::Qr { agency }));
+    let id = h.state.dir.agencies[agency].id.clone();
+    assert_eq!(h.state.overlays.last(), Some(&Overlay::Qr { agency: id }));
     let dir = h.state.dir.clone();
     let card = Card::new(&dir, &dir.agencies[agency], Lang::Uk);
     let want = vcard::tel_uri(&card).expect("the fixture agency has a phone");
@@ -506,7 +515,7 @@ fn f9_with_no_referrals_this_month_says_so() {
     let mut h = harness(120, 40);
     let last_month = jiff::civil::date(2026, 10, 31).at(17, 0, 0, 0);
     let r = rec(&h, "pfu-zhytomyr", How::Printed, last_month);
-    h.records.push(r);
+    h.ports.records.push(r);
     assert_eq!(h.press(KeyCode::F(9)), Effect::LoadStats);
     let screen = h.screen();
     assert!(screen.contains("Направлення: листопад 2026"), "{screen}");
@@ -540,7 +549,7 @@ fn f9_counts_this_months_referrals_by_category_with_plurals() {
     .enumerate()
     {
         let r = rec(&h, id, how, day(i as i8 + 1));
-        h.records.push(r);
+        h.ports.records.push(r);
     }
     let r = rec(
         &h,
@@ -548,7 +557,7 @@ fn f9_counts_this_months_referrals_by_category_with_plurals() {
         How::Read,
         jiff::civil::date(2026, 12, 1).at(9, 0, 0, 0),
     );
-    h.records.push(r);
+    h.ports.records.push(r);
     h.press(KeyCode::F(9));
     let Some(Overlay::Stats(StatsView::Loaded(c))) = h.state.overlays.last() else {
         panic!("stats loaded");
@@ -597,7 +606,7 @@ fn the_statistics_total_uses_the_right_plural() {
         let mut h = harness(120, 40);
         for _ in 0..n {
             let r = rec(&h, "pfu-zhytomyr", How::Read, now());
-            h.records.push(r);
+            h.ports.records.push(r);
         }
         h.press(KeyCode::F(9));
         let screen = h.screen();
@@ -701,7 +710,7 @@ fn a_reload_keeps_the_query_filters_and_selection() {
     edit(&z, "вул. Вигадана, 12", "вул. Вигадана, 14");
     let e = reload(&mut h, tmp.path());
     assert!(matches!(e, Effect::Swap { .. }), "{e:?}");
-    assert_eq!(h.state.query, "");
+    assert_eq!(h.state.query.text(), "");
     assert_eq!(h.state.filters.locality.as_deref(), Some("Житомир"));
     assert_eq!(selected_id(&h), before, "the same agency stays selected");
     assert_ne!(
@@ -741,7 +750,9 @@ fn the_open_card_and_preview_follow_their_agency_across_a_reload() {
     h.type_text("субсидії");
     h.press(KeyCode::Enter);
     h.press(KeyCode::F(2));
-    let old = preview(&h).agency;
+    let old = preview(&h).agency.clone();
+    let position = |h: &Harness| h.state.dir.agencies.iter().position(|a| a.id == old);
+    let old_position = position(&h);
     // A new agency at the top of the file moves every index.
     let b = tmp.path().join("berdychiv.toml");
     let text = std::fs::read_to_string(&b).unwrap();
@@ -750,19 +761,24 @@ fn the_open_card_and_preview_follow_their_agency_across_a_reload() {
     std::fs::write(&b, format!("{}{new_one}{}", &text[..at], &text[at..])).unwrap();
     edit(&b, "вул. Зразкова, 7", "вул. Зразкова, 9");
     reload(&mut h, tmp.path());
+    assert_ne!(
+        position(&h),
+        old_position,
+        "the agency moved in the directory"
+    );
     let p = preview(&h);
-    assert_ne!(p.agency, old);
-    assert_eq!(h.state.dir.agencies[p.agency].id, "upszn-berdychiv");
+    assert_eq!(p.agency, old, "the preview stays with its agency");
+    assert_eq!(p.agency, "upszn-berdychiv");
     assert_eq!(p.service, ServiceChoice::One(0));
     assert!(
         h.screen().contains("вул. Зразкова, 9"),
         "the slip is redrawn"
     );
     h.press(KeyCode::Esc);
-    let Screen::Card(c) = h.state.screen else {
+    let Screen::Card(c) = &h.state.screen else {
         panic!("still on the card");
     };
-    assert_eq!(h.state.dir.agencies[c.agency].id, "upszn-berdychiv");
+    assert_eq!(c.agency, "upszn-berdychiv");
     // Removing it closes the card.
     std::fs::write(&b, new_one).unwrap();
     reload(&mut h, tmp.path());
@@ -804,7 +820,7 @@ fn changes_during_a_reload_are_reloaded_once_more_afterwards() {
     let mut h = harness(120, 40);
     let e = h.act(Action::Watch(WatchEvent::Changed(vec![])));
     assert!(matches!(e, Effect::Reload { .. }));
-    assert_eq!(h.reload_requests, 1);
+    assert_eq!(h.ports.reload_requests, 1);
     let e = h.act(Action::Watch(WatchEvent::Changed(vec![])));
     assert_eq!(e, Effect::None, "one reload at a time");
     let same = h.state.dir.clone();
@@ -818,7 +834,7 @@ fn changes_during_a_reload_are_reloaded_once_more_afterwards() {
     };
     assert!(matches!(effects[0], Effect::Swap { .. }));
     assert!(matches!(effects[1], Effect::Reload { .. }));
-    assert_eq!(h.reload_requests, 2);
+    assert_eq!(h.ports.reload_requests, 2);
     assert!(h.screen().contains("довідник перечитано: змін немає"));
     h.act(Action::Watch(WatchEvent::Error("inotify limit".into())));
     assert!(
@@ -965,7 +981,7 @@ fn a_print_job_sends_the_slip_with_the_name_to_the_configured_command() {
     let mut command = sink_support::sink(&["copy-file", &out.display().to_string()]);
     command.push("{file}".into());
     cfg.printer.command = Some(command);
-    cfg.printer.format = Some(refdesk::cli::SlipFormat::Text);
+    cfg.printer.format = Some(refdesk::referral::slip::SlipFormat::Text);
     let mut h = harness(120, 40);
     h.type_text("доходи");
     h.press(KeyCode::F(2));
@@ -980,7 +996,7 @@ fn a_print_job_sends_the_slip_with_the_name_to_the_configured_command() {
     let printed = std::fs::read_to_string(&out).expect("the command got the slip");
     assert_eq!(
         printed,
-        slip_text(&h, job.agency, job.service, Some(NAME)),
+        slip_text(&h, &job.agency, job.service, Some(NAME)),
         "what printed is what the preview showed"
     );
     assert!(printed.contains(&format!("Для: {NAME}")));

@@ -9,7 +9,8 @@ use refdesk::directory::{Directory, Status};
 use refdesk::i18n::Lang;
 use refdesk::referral::card::ServiceChoice;
 use refdesk::tui::Harness;
-use refdesk::tui::state::{Effect, Overlay, PrintOutcome};
+use refdesk::tui::msg::{Effect, PrintOutcome};
+use refdesk::tui::state::Overlay;
 use refdesk::tui::view::preview_slip;
 use tui_support::*;
 
@@ -95,13 +96,13 @@ fn f2_with_a_few_services_and_none_chosen_starts_on_all_of_them() {
     assert_eq!(preview(&h).service, ServiceChoice::One(1));
 
     h.press(KeyCode::Enter);
-    let job = h.print_jobs.first().expect("printed");
+    let job = h.ports.print_jobs.first().expect("printed");
     assert_eq!(job.service, ServiceChoice::One(1));
     h.finish_print(PrintOutcome::Printed {
         message: "надіслано".into(),
     });
     assert_eq!(
-        h.records[0].service.as_deref(),
+        h.ports.records[0].service.as_deref(),
         Some("Реєстрація платника податків (РНОКПП)")
     );
 }
@@ -113,14 +114,14 @@ fn a_slip_for_all_services_is_counted_for_the_agency() {
     h.press(KeyCode::F(2));
     h.press(KeyCode::Enter);
     assert_eq!(
-        h.print_jobs.first().map(|j| j.service),
+        h.ports.print_jobs.first().map(|j| j.service),
         Some(ServiceChoice::All)
     );
     h.finish_print(PrintOutcome::Printed {
         message: "надіслано".into(),
     });
-    assert_eq!(h.records[0].id, TAX);
-    assert_eq!(h.records[0].service, None);
+    assert_eq!(h.ports.records[0].id, TAX);
+    assert_eq!(h.ports.records[0].service, None);
 }
 
 #[test]
@@ -147,7 +148,7 @@ fn f2_with_many_services_and_none_chosen_asks_and_will_not_print_until_told() {
     );
 
     assert_eq!(h.press(KeyCode::Enter), Effect::None);
-    assert!(h.print_jobs.is_empty());
+    assert!(h.ports.print_jobs.is_empty());
     assert_eq!(
         h.state.status.as_deref(),
         Some("спершу виберіть послугу: Tab")
@@ -165,7 +166,7 @@ fn f2_with_many_services_and_none_chosen_asks_and_will_not_print_until_told() {
     assert!(screen.contains("Enter друкувати"), "{screen}");
     h.press(KeyCode::Enter);
     assert_eq!(
-        h.print_jobs.first().map(|j| j.service),
+        h.ports.print_jobs.first().map(|j| j.service),
         Some(ServiceChoice::One(0))
     );
 }
@@ -200,7 +201,7 @@ fn f5_without_a_chosen_service_copies_every_procedure() {
     let mut h = Harness::new(with_services(5), settings(Lang::Uk), now(), 120, 40);
     select(&mut h, TAX);
     h.press(KeyCode::F(5));
-    let text = h.copied.first().expect("copied");
+    let text = h.ports.copied.first().expect("copied");
     assert!(
         text.contains("Питання: Видача відомостей про доходи"),
         "{text}"

@@ -8,8 +8,9 @@ use refdesk::directory::Directory;
 use refdesk::i18n::Lang;
 use refdesk::search::{Hit, Reading, Results};
 use refdesk::tui::keymap::Command;
-use refdesk::tui::state::{Action, Effect, Overlay, Screen};
-use refdesk::tui::worker::{Reply, SearchReply};
+use refdesk::tui::msg::{Action, Effect};
+use refdesk::tui::msg::{Reply, SearchReply};
+use refdesk::tui::state::{Overlay, Screen};
 use refdesk::tui::{Harness, State, update};
 use std::sync::Arc;
 use tui_support::*;
@@ -40,7 +41,7 @@ fn the_search_line_has_focus_from_the_first_frame() {
     assert_eq!(h.state.screen, Screen::List);
     assert!(h.state.overlays.is_empty());
     h.type_text("доходи");
-    assert_eq!(h.state.query, "доходи");
+    assert_eq!(h.state.query.text(), "доходи");
     assert_eq!(row_id(&h, 0), "dps-cop-zhytomyr");
     assert_eq!(
         h.state.hits()[0].service,
@@ -57,12 +58,12 @@ fn no_letter_is_ever_a_command() {
         let e = h.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         assert!(!matches!(e, Effect::Quit), "{c:?} quit");
     }
-    assert_eq!(h.state.query, text);
+    assert_eq!(h.state.query.text(), text);
     assert_eq!(h.state.screen, Screen::List);
     assert!(h.state.overlays.is_empty());
     let shifted = KeyEvent::new(KeyCode::Char('Ї'), KeyModifiers::SHIFT);
     h.key(shifted);
-    assert!(h.state.query.ends_with('Ї'));
+    assert!(h.state.query.text().ends_with('Ї'));
 }
 
 #[test]
@@ -70,26 +71,26 @@ fn editing_keys_change_the_query_at_the_cursor() {
     let mut h = harness(80, 24);
     h.type_text("довідка про доходи");
     h.press(KeyCode::Backspace);
-    assert_eq!(h.state.query, "довідка про доход");
+    assert_eq!(h.state.query.text(), "довідка про доход");
     h.ctrl('w');
-    assert_eq!(h.state.query, "довідка про ");
+    assert_eq!(h.state.query.text(), "довідка про ");
     h.ctrl('w');
-    assert_eq!(h.state.query, "довідка ");
+    assert_eq!(h.state.query.text(), "довідка ");
     h.press(KeyCode::Home);
     h.type_text("а ");
-    assert_eq!(h.state.query, "а довідка ");
+    assert_eq!(h.state.query.text(), "а довідка ");
     h.press(KeyCode::End);
     h.press(KeyCode::Left);
     h.press(KeyCode::Left);
     h.press(KeyCode::Right);
     h.type_text("!");
-    assert_eq!(h.state.query, "а довідка! ");
+    assert_eq!(h.state.query.text(), "а довідка! ");
     h.press(KeyCode::Left);
     h.press(KeyCode::Delete);
-    assert_eq!(h.state.query, "а довідка ");
+    assert_eq!(h.state.query.text(), "а довідка ");
     h.ctrl('u');
-    assert_eq!(h.state.query, "");
-    assert_eq!(h.state.cursor, 0);
+    assert_eq!(h.state.query.text(), "");
+    assert_eq!(h.state.query.cursor(), 0);
 }
 
 #[test]
@@ -154,17 +155,17 @@ fn enter_opens_the_card_and_esc_goes_back_then_clears_and_never_quits() {
     let mut h = harness(120, 40);
     h.type_text("доходи");
     h.press(KeyCode::Enter);
-    let Screen::Card(c) = h.state.screen else {
+    let Screen::Card(c) = h.state.screen.clone() else {
         panic!("Enter must open the card");
     };
-    assert_eq!(h.state.dir.agencies[c.agency].id, "dps-cop-zhytomyr");
+    assert_eq!(c.agency, "dps-cop-zhytomyr");
     assert_eq!(c.service, Some(0), "the card opens on the matching service");
     assert!(h.screen().contains("З цим питанням"));
     assert_eq!(h.press(KeyCode::Esc), Effect::None);
     assert_eq!(h.state.screen, Screen::List);
-    assert_eq!(h.state.query, "доходи");
+    assert_eq!(h.state.query.text(), "доходи");
     h.press(KeyCode::Esc);
-    assert_eq!(h.state.query, "");
+    assert_eq!(h.state.query.text(), "");
     for _ in 0..5 {
         assert_ne!(h.press(KeyCode::Esc), Effect::Quit);
     }
@@ -175,7 +176,7 @@ fn enter_on_the_card_does_nothing() {
     let mut h = harness(80, 24);
     h.type_text("доходи");
     h.press(KeyCode::Enter);
-    let before = h.state.screen;
+    let before = h.state.screen.clone();
     assert_eq!(h.press(KeyCode::Enter), Effect::None);
     assert_eq!(h.state.screen, before);
     assert!(h.state.overlays.is_empty());
@@ -216,7 +217,7 @@ fn esc_closes_the_overlay_before_leaving_the_card() {
     assert!(matches!(h.state.screen, Screen::Card(_)));
     h.press(KeyCode::Esc);
     assert_eq!(h.state.screen, Screen::List);
-    assert_eq!(h.state.query, "доходи");
+    assert_eq!(h.state.query.text(), "доходи");
 }
 
 #[test]
@@ -245,7 +246,11 @@ fn category_picker_filters_by_typing_and_sets_the_filter() {
     };
     assert_eq!(p.visible()[0].value, None, "«all» comes first");
     h.type_text("подат");
-    assert_eq!(h.state.query, "", "picker typing does not touch the query");
+    assert_eq!(
+        h.state.query.text(),
+        "",
+        "picker typing does not touch the query"
+    );
     // Typing moves the highlight onto the first match: Enter takes what was typed for.
     h.press(KeyCode::Enter);
     assert!(h.state.overlays.is_empty());
@@ -445,7 +450,7 @@ fn tab_and_shift_tab_select_services_and_show_their_documents() {
     h.type_text("доходи");
     h.press(KeyCode::Enter);
     h.press(KeyCode::Tab);
-    let Screen::Card(c) = h.state.screen else {
+    let Screen::Card(c) = h.state.screen.clone() else {
         panic!("card");
     };
     assert_eq!(c.service, Some(1));
@@ -453,12 +458,12 @@ fn tab_and_shift_tab_select_services_and_show_their_documents() {
     assert!(screen.contains("▶ 2. Реєстрація платника"), "{screen}");
     assert!(screen.contains("– паспорт громадянина України"), "{screen}");
     h.press(KeyCode::Tab);
-    let Screen::Card(c) = h.state.screen else {
+    let Screen::Card(c) = h.state.screen.clone() else {
         panic!("card");
     };
     assert_eq!(c.service, Some(0), "Tab wraps around");
     h.key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
-    let Screen::Card(c) = h.state.screen else {
+    let Screen::Card(c) = h.state.screen.clone() else {
         panic!("card");
     };
     assert_eq!(c.service, Some(1));
@@ -486,13 +491,13 @@ fn card_scrolls_within_its_length() {
     for _ in 0..200 {
         h.press(KeyCode::Down);
     }
-    let Screen::Card(c) = h.state.screen else {
+    let Screen::Card(c) = h.state.screen.clone() else {
         panic!("card");
     };
     let at_end = c.scroll;
     assert!(at_end > 0, "a long card scrolls");
     h.press(KeyCode::Up);
-    let Screen::Card(c) = h.state.screen else {
+    let Screen::Card(c) = h.state.screen.clone() else {
         panic!("card");
     };
     assert_eq!(
@@ -509,7 +514,7 @@ fn typing_on_the_card_goes_back_to_searching() {
     h.press(KeyCode::Enter);
     h.type_text(" ц");
     assert_eq!(h.state.screen, Screen::List);
-    assert_eq!(h.state.query, "доходи ц");
+    assert_eq!(h.state.query.text(), "доходи ц");
 }
 
 #[test]
@@ -648,7 +653,7 @@ fn a_corrected_reading_is_announced() {
 fn paste_goes_into_the_query_without_control_characters() {
     let mut h = harness(80, 24);
     h.act(Action::Paste("довідка\u{1b}[2J\nпро доходи\t".into()));
-    assert_eq!(h.state.query, "довідка[2J про доходи");
+    assert_eq!(h.state.query.text(), "довідка[2J про доходи");
 }
 
 #[test]

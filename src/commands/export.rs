@@ -12,7 +12,10 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let ExportCmd::Hsds { output } = cmd;
+    let output = match cmd {
+        ExportCmd::Hsds { output } => output,
+        ExportCmd::Sheet { output } => return super::sheet::export(app, output, out, err),
+    };
     let errors = app.dir.error_count();
     if errors > 0 {
         let n = i18n::ERROR.count(app.lang, errors as u64);

@@ -15,7 +15,14 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let ImportCmd::Hsds { dir, output, force } = cmd;
+    let (dir, output, force) = match cmd {
+        ImportCmd::Hsds { dir, output, force } => (dir, output, force),
+        ImportCmd::Sheet {
+            file,
+            output,
+            force,
+        } => return super::sheet::import(app, file, output, *force, out, err),
+    };
     if !force && output.exists() {
         refuse_overwrite(output, app.lang, err)?;
         return Ok(super::USAGE);
@@ -40,16 +47,35 @@ pub fn run(
         let n = crate::sanitize::line(n);
         writeln!(err, "refdesk: {}: {n}", app.lang.pick("увага", "note"))?;
     }
-    // Check the result the way the desk will read it.
+    report_written(
+        app,
+        output,
+        &imported.toml,
+        imported.agencies,
+        imported.services,
+        out,
+    )
+}
+
+/// Checks the file written the way the desk will read it and says what was imported; the exit
+/// code is 1 when the file has errors.
+pub(super) fn report_written(
+    app: &App,
+    output: &Path,
+    toml: &str,
+    agencies: usize,
+    services: usize,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let name = output.display().to_string();
     let opts = LoadOptions {
         today: app.now.date(),
         lang: app.lang,
     };
-    let loaded = load_texts(&[(name.as_str(), imported.toml.as_str())], &opts);
+    let loaded = load_texts(&[(name.as_str(), toml)], &opts);
     let l = app.lang;
-    let a = i18n::AGENCY_ACC.count(l, imported.agencies as u64);
-    let s = i18n::SERVICE_ACC.count(l, imported.services as u64);
+    let a = i18n::AGENCY_ACC.count(l, agencies as u64);
+    let s = i18n::SERVICE_ACC.count(l, services as u64);
     let e = i18n::ERROR.count(l, loaded.error_count() as u64);
     let w = i18n::WARNING.count(l, loaded.warning_count() as u64);
     match l {
@@ -71,7 +97,7 @@ pub fn run(
 
 /// Writes the file; without `force` only a new one (never replacing a file that appeared since
 /// the check).
-fn write_output(path: &Path, text: &str, force: bool) -> std::io::Result<()> {
+pub(super) fn write_output(path: &Path, text: &str, force: bool) -> std::io::Result<()> {
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
@@ -81,7 +107,11 @@ fn write_output(path: &Path, text: &str, force: bool) -> std::io::Result<()> {
     f.write_all(text.as_bytes())
 }
 
-fn refuse_overwrite(path: &Path, lang: Lang, err: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn refuse_overwrite(
+    path: &Path,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
     let p = path.display();
     match lang {
         Lang::Uk => writeln!(

@@ -1,16 +1,21 @@
 //! One module per subcommand; each returns the process exit code (0 ok, 1 nothing found or
 //! validation errors, 2 usage or I/O error).
 
+pub mod corrections;
+pub mod due;
 pub mod export;
 pub mod import;
 pub mod plan;
 pub mod print;
 pub mod search;
 pub mod setup;
+pub mod sheet;
 pub mod show;
 pub mod slip;
 pub mod stats;
+pub mod target;
 pub mod validate;
+pub mod verify;
 
 /// Exit code for "nothing found" / "the data has errors".
 pub const NOT_FOUND: u8 = 1;
@@ -28,7 +33,8 @@ pub fn record_referrals(
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut visit = crate::stats::Visit::new();
-    let result = crate::stats::Log::default_location().and_then(|log| {
+    // This desk's own log when it has a name (stats::desk).
+    let result = crate::stats::desk::log_for(&app.config).and_then(|log| {
         cards
             .iter()
             .try_for_each(|card| visit.give(&log, card, how, app.now).map(drop))

@@ -3,14 +3,15 @@
 //! one text read aloud. A single ID without `--note` or `--return` is a single referral, as
 //! before.
 
-use super::slip::{Ask, split_target, target_card};
+use super::target::{Ask, split_target, target_card};
 use crate::app::App;
 use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::ServiceChoice;
-use crate::referral::pdf::PdfError;
+use crate::referral::pdf::{Laid, PdfError};
 use crate::referral::plan::{Plan, Resolved, ResolvedStop, StepNote, Target, resolve};
-use crate::referral::slip::{Output, SlipContext};
+use crate::referral::print::Printable;
+use crate::referral::slip::{Output, Paper, SlipContext};
 use std::io::Write;
 
 /// What the command line asks for, whichever command it is.
@@ -123,14 +124,6 @@ impl<'a> Referral<'a> {
         Referral::Plan(resolve(plan, &app.dir, app.lang).0)
     }
 
-    /// The slip in the requested format.
-    pub fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError> {
-        match self {
-            Referral::One(card) => crate::referral::slip::render(card, ctx, out),
-            Referral::Plan(steps) => crate::referral::plan::slip::render(steps, ctx, out),
-        }
-    }
-
     /// The agencies the visitor is sent to, in order (for the statistics).
     pub fn cards(&self) -> Vec<Card<'a>> {
         match self {
@@ -151,6 +144,26 @@ impl<'a> Referral<'a> {
             Some(c) if matches!(self, Referral::One(_)) => c.agency.id.clone(),
             Some(c) => format!("plan-{}", c.agency.id),
             None => "plan".to_string(),
+        }
+    }
+}
+
+/// The slip in the requested format, or laid out for drawing (a Windows office printer).
+impl Printable for Referral<'_> {
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError> {
+        match self {
+            Referral::One(card) => card.render(ctx, out),
+            Referral::Plan(steps) => crate::referral::plan::slip::render(steps, ctx, out),
+        }
+    }
+
+    fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Result<Laid, PdfError> {
+        match self {
+            Referral::One(card) => card.lay_out(ctx, paper),
+            Referral::Plan(steps) => crate::referral::pdf::lay_out_plan(
+                &crate::referral::plan::slip::build(steps, ctx),
+                paper,
+            ),
         }
     }
 }

@@ -3,8 +3,7 @@
 
 use crate::app::App;
 use crate::cli::PrintArgs;
-use crate::referral::print::{PrintRequest, print_drawn};
-use crate::referral::slip::{Output, SlipContext};
+use crate::referral::print::{PrintRequest, print_rendered};
 use std::io::Write;
 
 pub fn run(
@@ -28,35 +27,23 @@ pub fn run(
         return Ok(super::USAGE);
     };
     let mut plan = None;
-    let single = |err: &mut dyn Write| super::slip::slip_card(app, "print", o, err);
+    let single = |err: &mut dyn Write| super::target::slip_card(app, "print", o, err);
     let pa = super::plan::PlanArgs::of_slip("print", o);
     let referral = match super::plan::referral(app, &pa, single, &mut plan, err)? {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
-    let ctx = match super::slip::context(app, o) {
+    let ctx = match super::target::context(app, o, err)? {
         Ok(c) => c,
-        Err(m) => {
-            writeln!(err, "refdesk: {m}")?;
-            return Ok(super::USAGE);
-        }
+        Err(code) => return Ok(code),
     };
     let req = PrintRequest {
-        format: o.format,
-        paper: o.paper,
+        format: o.format.map(Into::into),
+        paper: o.paper.map(Into::into),
         printer: args.printer.clone(),
     };
-    let render = |ctx: &SlipContext, out: &Output| referral.render(ctx, out);
     let stem = referral.file_stem();
-    // A single agency's slip can be drawn on a Windows printer (GDI); a plan's goes as bytes.
-    let draw = match &referral {
-        super::plan::Referral::One(card) => Some(|ctx: &SlipContext, paper| {
-            crate::referral::pdf::lay_out(&crate::referral::slip::build(card, ctx), paper)
-        }),
-        super::plan::Referral::Plan(_) => None,
-    };
-    let lay_out = draw.as_ref().map(|f| f as &crate::referral::print::LayOut);
-    let report = print_drawn(&render, lay_out, &stem, &ctx, &app.config, &req, app.now);
+    let report = print_rendered(&referral, &stem, &ctx, &app.config.printer, &req, app.now);
     // Printed or saved for printing later: either way the referral was given.
     if !matches!(report, crate::referral::print::PrintReport::Lost { .. }) {
         super::record_referrals(app, &referral.cards(), crate::stats::How::Printed, err)?;

@@ -55,7 +55,7 @@ pub fn run(
         ..Default::default()
     };
     let banner = app.demo_banner();
-    let mut engine = Engine::new(Arc::new(app.dir));
+    let mut engine = Engine::cached(Arc::new(app.dir), app.cache.as_ref());
     // The words are complete: nothing more is being typed.
     let results = engine.search(&format!("{query} "), &opts);
     if results.hits.is_empty() {

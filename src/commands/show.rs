@@ -26,9 +26,9 @@ pub fn run(
     if pa.is_plan() {
         return plan(app, args, &pa, out, err);
     }
-    let (id, inline) = super::slip::split_target(args.ids.first().map_or("", String::as_str));
+    let (id, inline) = super::target::split_target(args.ids.first().map_or("", String::as_str));
     let service = inline.or(args.service.as_deref());
-    let Some(card) = super::slip::card_for(app, id, service, err)? else {
+    let Some(card) = super::target::card_for(app, id, service, err)? else {
         return Ok(super::NOT_FOUND);
     };
     let agency = card.agency;

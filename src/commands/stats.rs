@@ -5,7 +5,7 @@ use crate::app::App;
 use crate::cli::StatsArgs;
 use crate::i18n::{self, Lang};
 use crate::sanitize;
-use crate::stats::{self, Log, Summary};
+use crate::stats::{self, Summary};
 use std::io::Write;
 
 pub fn run(
@@ -23,17 +23,20 @@ pub fn run(
         }
         return Ok(super::USAGE);
     }
-    let log = Log::default_location()?;
-    let contents = log.read()?;
-    for d in &contents.damaged {
-        writeln!(
-            err,
-            "refdesk: {}: {}",
-            log.path.display(),
-            d.message(app.lang)
-        )?;
+    // Every desk's log in the folder counts (stats::desk).
+    let mut records = Vec::new();
+    for (log, contents) in stats::desk::read_all(&app.config)? {
+        for d in &contents.damaged {
+            writeln!(
+                err,
+                "refdesk: {}: {}",
+                log.path.display(),
+                d.message(app.lang)
+            )?;
+        }
+        records.extend(contents.records);
     }
-    let summary = stats::summarize(&contents.records, args.from, args.to);
+    let summary = stats::summarize(&records, args.from, args.to);
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&json(&summary))?)?;
     } else if args.csv {

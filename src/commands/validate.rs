@@ -6,7 +6,12 @@ use crate::i18n::{self, Lang};
 use crate::sanitize;
 use std::io::Write;
 
-pub fn run(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    app: &App,
+    args: &ValidateArgs,
+    data: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let dir = &app.dir;
     let errors = dir.error_count();
     let warnings = dir.warning_count();
@@ -22,6 +27,8 @@ pub fn run(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Resul
             "warnings": warnings,
             "diagnostics": dir.diagnostics,
         });
+        let mut v = v;
+        maintenance_json(app, data, &mut v);
         writeln!(
             out,
             "{}",
@@ -46,6 +53,7 @@ pub fn run(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Resul
             Lang::Uk => writeln!(out, "Перевірено: {f}, {a} — {e}, {w}")?,
             Lang::En => writeln!(out, "Checked: {f}, {a} — {e}, {w}")?,
         }
+        maintenance_text(app, data, out)?;
     }
     Ok(if errors > 0 { super::NOT_FOUND } else { 0 })
 }
@@ -99,4 +107,65 @@ fn stale(app: &App, args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<
         }
     }
     Ok(0)
+}
+
+/// After the check, for a directory of one's own: the open correction reports and, in a git
+/// working copy, the last commit and whether edits are uncommitted.
+fn maintenance_text(
+    app: &App,
+    data: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let Some(data) = data.filter(|_| !app.dir.meta.demo) else {
+        return Ok(());
+    };
+    let path = crate::maintain::corrections::path_for(data);
+    if path.exists() {
+        let mut lines = Vec::new();
+        let mut problems = Vec::new();
+        let n = super::corrections::list(app, &path, &mut lines, &mut problems)?;
+        out.write_all(&problems)?;
+        if n > 0 {
+            let head = match app.lang {
+                Lang::Uk => format!(
+                    "Відкриті повідомлення про помилки ({n}; закрити: refdesk corrections --resolve N):"
+                ),
+                Lang::En => format!(
+                    "Open correction reports ({n}; close one: refdesk corrections --resolve N):"
+                ),
+            };
+            writeln!(out, "{head}")?;
+            out.write_all(&lines)?;
+        }
+    }
+    if let Some(a) = crate::maintain::audit::audit(data) {
+        writeln!(out, "{}", sanitize::line(&a.line(app.lang)))?;
+    }
+    Ok(())
+}
+
+/// The same for `--json`: `corrections` (the open reports) and `git` (or null).
+fn maintenance_json(app: &App, data: Option<&std::path::Path>, v: &mut serde_json::Value) {
+    let Some(data) = data.filter(|_| !app.dir.meta.demo) else {
+        return;
+    };
+    let (all, _) =
+        crate::maintain::corrections::load(&crate::maintain::corrections::path_for(data), app.lang);
+    v["corrections"] = all
+        .iter()
+        .filter(|c| c.is_open())
+        .map(|c| {
+            serde_json::json!({
+                "agency": c.agency, "field": c.field, "note": c.note,
+                "date": c.date.to_string(), "desk": c.desk, "line": c.line,
+            })
+        })
+        .collect();
+    v["git"] = match crate::maintain::audit::audit(data) {
+        Some(a) => serde_json::json!({
+            "date": a.date, "author": a.author, "message": a.message,
+            "uncommitted": a.uncommitted,
+        }),
+        None => serde_json::Value::Null,
+    };
 }

@@ -22,10 +22,8 @@
 //! serde). Writes go to a temporary file renamed into place, so a crash never leaves a torn
 //! cache behind under the real name.
 
-use super::load::{
-    Directory, LoadOptions, check_dates, load_path, load_path_undated, source_files,
-};
-use super::{Agency, Category, Diagnostic, DirectoryMeta, SkippedDate};
+use super::load::{LoadOptions, check_dates, load_path, load_path_undated, source_files};
+use super::{Agency, Category, Diagnostic, Directory, DirectoryMeta, SkippedDate};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::io::{Read, Write};
@@ -67,11 +65,31 @@ pub fn disabled_by_env() -> bool {
     std::env::var_os("REFDESK_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
+/// A directory as loaded, with where values derived from it (the search index) may be cached.
+/// The handle is kept beside the directory, not in it, so that a directory edited or reloaded
+/// in memory can never carry a handle that no longer matches it.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedDirectory {
+    pub dir: Directory,
+    /// Set only when the directory came through the parsed-directory cache unchanged.
+    pub cache: Option<CacheHandle>,
+}
+
+impl LoadedDirectory {
+    /// A directory that did not come through the cache.
+    pub fn uncached(dir: Directory) -> Self {
+        LoadedDirectory { dir, cache: None }
+    }
+}
+
 /// Loads `path` like [`load_path`], through the cache in the default folder unless disabled.
-pub fn load_path_cached(path: &Path, opts: &LoadOptions) -> (Directory, CacheOutcome) {
+pub fn load_path_cached(path: &Path, opts: &LoadOptions) -> (LoadedDirectory, CacheOutcome) {
     match default_cache_dir() {
         Some(dir) if !disabled_by_env() => load_path_cached_in(path, opts, &dir),
-        _ => (load_path(path, opts), CacheOutcome::Disabled),
+        _ => (
+            LoadedDirectory::uncached(load_path(path, opts)),
+            CacheOutcome::Disabled,
+        ),
     }
 }
 
@@ -80,9 +98,12 @@ pub fn load_path_cached_in(
     path: &Path,
     opts: &LoadOptions,
     cache_dir: &Path,
-) -> (Directory, CacheOutcome) {
+) -> (LoadedDirectory, CacheOutcome) {
     let Some((key, newest)) = cache_key(path, opts) else {
-        return (load_path(path, opts), CacheOutcome::NotWritten);
+        return (
+            LoadedDirectory::uncached(load_path(path, opts)),
+            CacheOutcome::NotWritten,
+        );
     };
     let name = cache_file_name(path);
     let file = cache_dir.join(&name);
@@ -92,10 +113,10 @@ pub fn load_path_cached_in(
         key: key.clone(),
     };
     let dated = |mut dir: Directory, outcome| {
-        dir.cache = Some(handle);
-        // Clears the handle again if the date checks leave an entry out.
-        check_dates(&mut dir, opts.today, opts.lang);
-        (dir, outcome)
+        // An entry left out by the date checks makes the directory differ from the cached one.
+        let left_out = check_dates(&mut dir, opts.today, opts.lang);
+        let cache = (!left_out).then_some(handle);
+        (LoadedDirectory { dir, cache }, outcome)
     };
     if let Some(dir) = decode(&file, &key) {
         return dated(dir, CacheOutcome::Hit);
@@ -107,7 +128,7 @@ pub fn load_path_cached_in(
         .is_none_or(|limit| newest > limit);
     if racy || write_dir(cache_dir, &file, &key, &dir).is_err() {
         check_dates(&mut dir, opts.today, opts.lang);
-        return (dir, CacheOutcome::NotWritten);
+        return (LoadedDirectory::uncached(dir), CacheOutcome::NotWritten);
     }
     let outcome = if existed {
         CacheOutcome::Rebuilt
@@ -185,7 +206,6 @@ fn decode(file: &Path, key: &[u8]) -> Option<Directory> {
         categories,
         diagnostics,
         files,
-        cache: None,
         skipped_dates,
         thesaurus,
     })

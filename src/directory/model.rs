@@ -3,6 +3,7 @@
 //! Everything here is already checked by the loader: phones and hours are parsed, required
 //! fields are present. Consumers (search, card, slips) never see raw TOML.
 
+use super::diagnostic::{Diagnostic, Severity};
 use crate::hours::{Hours, Lunch, OpenState};
 use crate::phone::Phone;
 use jiff::civil::{Date, DateTime};
@@ -25,38 +26,8 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// Grammatical gender of an agency name's head noun («який/яка/яке/які розташован…»).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Gender {
-    #[serde(rename = "m")]
-    Masculine,
-    #[serde(rename = "f")]
-    Feminine,
-    #[serde(rename = "n")]
-    Neuter,
-    #[serde(rename = "pl")]
-    Plural,
-}
-
-impl Gender {
-    pub fn parse(s: &str) -> Option<Gender> {
-        Some(match s {
-            "m" => Gender::Masculine,
-            "f" => Gender::Feminine,
-            "n" => Gender::Neuter,
-            "pl" => Gender::Plural,
-            _ => return None,
-        })
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            Gender::Masculine => "m",
-            Gender::Feminine => "f",
-            Gender::Neuter => "n",
-            Gender::Plural => "pl",
-        }
-    }
-}
+/// The grammatical gender is grammar's; the model names it as its own.
+pub use crate::grammar::Gender;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -481,4 +452,66 @@ pub struct Abbreviation {
 /// A country code as the format takes it: two Latin letters (ISO 3166-1 alpha-2), any case.
 pub fn country_code(s: &str) -> Option<String> {
     (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
+}
+
+/// A loaded directory: every agency that could be read, and every problem found.
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    pub meta: DirectoryMeta,
+    pub agencies: Vec<Agency>,
+    pub categories: Vec<Category>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files read, in load order.
+    pub files: Vec<String>,
+    /// The dates of entries left out for other errors, for [`super::load::check_dates`].
+    pub skipped_dates: Vec<SkippedDate>,
+    /// The data folder's own thesaurus entries (`thesaurus.toml`), added to the built-in ones.
+    pub thesaurus: Vec<crate::search::thesaurus::Entry>,
+}
+
+impl Directory {
+    pub fn agency(&self, id: &str) -> Option<&Agency> {
+        self.agencies.iter().find(|a| a.id == id)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    /// Ids closest to `id` by edit distance, for "did you mean" on an unknown id.
+    /// The ids most like `id`, best first; a name or short name that holds `id` (`ДПС`) counts
+    /// as near too.
+    pub fn nearest_ids(&self, id: &str, n: usize) -> Vec<&str> {
+        let lower = id.to_lowercase();
+        let mut scored: Vec<(f64, &str)> = self
+            .agencies
+            .iter()
+            .map(|a| {
+                let mut s = strsim::jaro_winkler(id, &a.id);
+                if a.id.contains(id) {
+                    s += 0.5;
+                }
+                let named = |t: &str| t.to_lowercase().contains(&lower);
+                if !lower.is_empty()
+                    && (named(&a.name) || a.short_name.as_deref().is_some_and(named))
+                {
+                    s += 0.6;
+                }
+                (s, a.id.as_str())
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().take(n).map(|(_, id)| id).collect()
+    }
 }

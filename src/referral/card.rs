@@ -37,6 +37,14 @@ pub struct Card<'a> {
     pub abbreviations: &'a [Abbreviation],
 }
 
+/// What a referral is for: an agency, by its id, and which of its services. Ids outlive a
+/// reload, where positions in the directory do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target<'t> {
+    pub agency: &'t str,
+    pub service: ServiceChoice,
+}
+
 /// How a service was asked for on the command line was not found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -78,6 +86,14 @@ impl<'a> Card<'a> {
         }
     }
 
+    /// The card for a target — the one way from "this agency, this service" to what a
+    /// referral says, for the screen, the command line and the slips alike. `None` when the
+    /// directory has no such agency; a service index out of range chooses nothing.
+    pub fn for_target(dir: &'a Directory, target: Target<'_>, lang: Lang) -> Option<Self> {
+        let agency = dir.agency(target.agency)?;
+        Some(Card::new(dir, agency, lang).with_choice(target.service))
+    }
+
     /// The card the visitor is actually sent to: the successor's for a closed agency that
     /// names one (keeping the chosen service), else this one.
     pub fn destination(&self) -> Card<'a> {
@@ -92,7 +108,7 @@ impl<'a> Card<'a> {
     }
 
     /// Narrows the card to a service given as its number (1, 2, …) or a fragment of its name.
-    pub fn with_service(mut self, which: &str) -> Result<Self, ServiceNotFound> {
+    pub fn with_service(self, which: &str) -> Result<Self, ServiceNotFound> {
         let services = &self.agency.services;
         let w = which.trim().to_lowercase();
         // A number, or a fragment of exactly one service's name: a slip must not go out for a
@@ -113,10 +129,7 @@ impl<'a> Card<'a> {
                 .join("; ")
         };
         match found.as_slice() {
-            [i] => {
-                self.service = Some((i + 1, &services[*i]));
-                Ok(self)
-            }
+            [i] => Ok(self.with_choice(ServiceChoice::One(*i))),
             [_, _, ..] => Err(ServiceNotFound(match self.lang {
                 Lang::Uk => format!(
                     "«{which}» є в назвах кількох послуг — вкажіть номер: {}",

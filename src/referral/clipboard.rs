@@ -109,6 +109,14 @@ pub enum Copied {
     System { osc52: String },
 }
 
+/// Neither way reached a clipboard: OSC 52's reason, and the display's when one was tried.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{osc52}{}", system.as_ref().map(|s| format!("; {}", s.0)).unwrap_or_default())]
+pub struct CopyError {
+    pub osc52: String,
+    pub system: Option<Unavailable>,
+}
+
 /// Copies `text` both ways: the system clipboard where a display exists, and OSC 52 to `term`
 /// always (it is what reaches the clipboard of the computer in front of the person over SSH).
 /// An error only when neither way worked; it carries OSC 52's reason, and the display's too
@@ -117,7 +125,7 @@ pub fn copy_everywhere(
     system: &mut SystemClipboard,
     term: &mut dyn Write,
     text: &str,
-) -> Result<Copied, String> {
+) -> Result<Copied, CopyError> {
     let native = system.copy(text);
     let osc = send_osc52(term, text);
     match (native, osc) {
@@ -127,8 +135,14 @@ pub fn copy_everywhere(
         (Ok(true), Err(e)) => Ok(Copied::System {
             osc52: e.to_string(),
         }),
-        (Ok(false), Err(e)) => Err(e.to_string()),
-        (Err(n), Err(e)) => Err(format!("{e}; {n}")),
+        (Ok(false), Err(e)) => Err(CopyError {
+            osc52: e.to_string(),
+            system: None,
+        }),
+        (Err(n), Err(e)) => Err(CopyError {
+            osc52: e.to_string(),
+            system: Some(n),
+        }),
     }
 }
 

@@ -3,8 +3,6 @@
 
 pub mod card;
 pub mod clipboard;
-pub mod escpos;
-pub mod pdf;
 pub mod phrase;
 pub mod plan;
 pub mod print;
@@ -15,3 +13,5 @@ pub mod vcard;
 pub mod winprint;
 
 pub use card::{Card, Field};
+// The renderers live under `slip/`; their old paths stay valid.
+pub use slip::{escpos, pdf};

@@ -16,9 +16,8 @@
 //! stored.
 
 use super::Card;
-use super::slip::{self, Output, SlipContext};
-use crate::cli::SlipFormat;
-use crate::config::{Config, Printer};
+use super::pdf::{Laid, PdfError};
+use super::slip::{self, Output, Paper, Printer, SlipContext, SlipFormat};
 use crate::i18n::Lang;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -87,7 +86,7 @@ pub enum PrintError {
     #[error("could not create a temporary file for the printer command: {0}")]
     TempFile(std::io::Error),
     #[error("could not produce the slip: {0}")]
-    Render(#[from] super::pdf::PdfError),
+    Render(#[from] PdfError),
     /// A Windows API call failed (`printer` empty when listing printers).
     #[error("Windows could not print on «{printer}» ({call}): {source}")]
     Windows {
@@ -382,7 +381,7 @@ impl PrintReport {
 #[derive(Debug, Clone, Default)]
 pub struct PrintRequest {
     pub format: Option<SlipFormat>,
-    pub paper: Option<crate::cli::Paper>,
+    pub paper: Option<slip::Paper>,
     /// A CUPS queue, overriding the settings.
     pub printer: Option<String>,
 }
@@ -392,66 +391,51 @@ pub struct PrintRequest {
 pub fn print_card(
     card: &Card,
     ctx: &SlipContext,
-    config: &Config,
+    printer: &Printer,
     req: &PrintRequest,
     now: jiff::civil::DateTime,
 ) -> PrintReport {
-    let render = |ctx: &SlipContext, out: &Output| slip::render(card, ctx, out);
-    let lay_out = |ctx: &SlipContext, paper| super::pdf::lay_out(&slip::build(card, ctx), paper);
-    print_drawn(
-        &render,
-        Some(&lay_out),
-        &card.agency.id,
-        ctx,
-        config,
-        req,
-        now,
-    )
+    print_rendered(card, &card.agency.id, ctx, printer, req, now)
 }
 
-/// A slip, rendered on demand: for the printer with the visitor's name, and again without it
-/// for the copy saved when printing fails.
-pub type Render<'a> = dyn Fn(&SlipContext, &Output) -> Result<Vec<u8>, super::pdf::PdfError> + 'a;
+/// A slip the printer can be given, made on demand — with the visitor's name for the printer,
+/// and again without it for the copy saved when printing fails: as bytes in any format, or
+/// laid out for drawing (a Windows office printer, through GDI).
+pub trait Printable {
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError>;
+    fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Result<Laid, PdfError>;
+}
 
-/// The slip laid out for drawing on a Windows printer (GDI), where it is not sent as bytes.
-pub type LayOut<'a> =
-    dyn Fn(&SlipContext, crate::cli::Paper) -> Result<super::pdf::Laid, super::pdf::PdfError> + 'a;
+impl Printable for Card<'_> {
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError> {
+        slip::render(self, ctx, out)
+    }
+
+    fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Result<Laid, PdfError> {
+        super::pdf::lay_out(&slip::build(self, ctx), paper)
+    }
+}
 
 /// [`print_card`] for any slip (a plan's too): `name` goes into the saved copy's file name.
-/// Without a layout to draw, a Windows office printer gets the PDF bytes as they are (which
-/// only printers that understand PDF print).
 pub fn print_rendered(
-    render: &Render,
+    what: &dyn Printable,
     name: &str,
     ctx: &SlipContext,
-    config: &Config,
+    printer: &Printer,
     req: &PrintRequest,
     now: jiff::civil::DateTime,
 ) -> PrintReport {
-    print_drawn(render, None, name, ctx, config, req, now)
-}
-
-/// [`print_rendered`] with the layout a Windows office printer is drawn from.
-pub fn print_drawn(
-    render: &Render,
-    lay_out: Option<&LayOut>,
-    name: &str,
-    ctx: &SlipContext,
-    config: &Config,
-    req: &PrintRequest,
-    now: jiff::civil::DateTime,
-) -> PrintReport {
-    let dest = resolve(&config.printer, req.printer.as_deref());
+    let dest = resolve(printer, req.printer.as_deref());
     let format = req
         .format
-        .or(config.printer.format)
+        .or(printer.format)
         .unwrap_or_else(|| match &dest {
             Ok(d) => d.default_format(),
             Err(_) => SlipFormat::Pdf,
         });
-    let output = Output::from_config(config, format, req.paper);
+    let output = Output::for_printer(printer, format, req.paper);
     let result = dest.and_then(|d| {
-        deliver(render, lay_out, ctx, &output, &d)?;
+        deliver(what, ctx, &output, &d)?;
         Ok(d)
     });
     let error = match result {
@@ -470,7 +454,8 @@ pub fn print_drawn(
         for_name: None,
         ..ctx.clone()
     };
-    let saved = render(&anonymous, &saved_output)
+    let saved = what
+        .render(&anonymous, &saved_output)
         .map_err(std::io::Error::other)
         .and_then(|bytes| save_unprinted(&bytes, saved_output.extension(), name, now));
     match saved {
@@ -489,21 +474,18 @@ pub fn print_drawn(
 /// Produces the slip for `dest` and sends it. A Windows printer that is not a receipt printer
 /// gets the slip drawn with GDI from the PDF's layout rather than bytes it may not understand.
 fn deliver(
-    render: &Render,
-    lay_out: Option<&LayOut>,
+    what: &dyn Printable,
     ctx: &SlipContext,
     output: &Output,
     dest: &Destination,
 ) -> Result<(), PrintError> {
     #[cfg(windows)]
-    if let (Destination::Queue(name), Some(lay_out)) = (dest, lay_out)
+    if let Destination::Queue(name) = dest
         && output.format != SlipFormat::Escpos
     {
-        return super::winprint::draw_job(name, &lay_out(ctx, output.paper)?);
+        return super::winprint::draw_job(name, &what.lay_out(ctx, output.paper)?);
     }
-    #[cfg(not(windows))]
-    let _ = lay_out;
-    let bytes = render(ctx, output)?;
+    let bytes = what.render(ctx, output)?;
     send(dest, &bytes, output)
 }
 
@@ -620,7 +602,7 @@ mod tests {
 
     #[cfg(not(windows))]
     fn escpos() -> Output {
-        Output::from_config(&Config::default(), SlipFormat::Escpos, None)
+        Output::for_printer(&Printer::default(), SlipFormat::Escpos, None)
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! maintainer can fix the data or the thesaurus instead of guessing.
 
 use super::index::NO_SERVICE;
+use super::query::{ReadingQuery, readings};
 use super::score::Tier;
-use super::{Engine, Hit, Results, readings};
+use super::{Engine, Hit, Results};
 use serde::Serialize;
 
 /// How one word of the query matched one result.
@@ -51,7 +52,7 @@ impl Engine {
     }
 
     /// One hit, the query's words already matched.
-    fn explain_one(&self, rq: &super::ReadingQuery, hit: &Hit) -> Vec<WordMatch> {
+    fn explain_one(&self, rq: &ReadingQuery, hit: &Hit) -> Vec<WordMatch> {
         let a = hit.agency;
         let service = hit.service.map_or(NO_SERVICE, |s| s as u32);
         let mut out = Vec::new();

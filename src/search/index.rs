@@ -18,20 +18,14 @@ pub struct FieldRec {
     pub service: u32,
     pub start: u32,
     pub end: u32,
-    /// Which first letters its words have ([`first_letter_bit`]): a field none of whose words
-    /// starts like any matched word is skipped without reading its words.
-    pub initials: u32,
-}
-
-/// One of 32 buckets for a word's first char (Cyrillic а–я map one to one).
-#[inline]
-pub fn first_letter_bit(word: &str) -> u32 {
-    word.chars().next().map_or(0, |c| 1 << (c as u32 % 32))
+    /// Which of the vocabulary's 32 stretches ([`Index::stretch`]) its words are in: a field
+    /// with no word in a stretch of any matched word is skipped without reading its words.
+    pub stretches: u32,
 }
 
 /// The index's serialised shape, for the cache kept beside the parsed directory: bump it when
 /// `Index` or how it is built changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 pub const NO_SERVICE: u32 = u32::MAX;
 pub const NO_LOCALITY: u32 = u32::MAX;
@@ -80,6 +74,11 @@ pub struct Index {
     pub categories: Vec<String>,
     /// The remote agencies, ascending.
     pub remote: Vec<u32>,
+    /// Per word id, which of 32 consecutive stretches of the sorted vocabulary it is in, each
+    /// holding about as many of the directory's words as the others. A query word's matches are
+    /// mostly ranges of the sorted vocabulary (a beginning and its forms), so they fall in few
+    /// stretches, and fields without a word in them are skipped unread.
+    pub stretch: Vec<u8>,
     /// Whether any indexed word is Latin (only then is a Cyrillic query also read as typed on
     /// the wrong layout for Latin).
     pub has_latin: bool,
@@ -161,15 +160,14 @@ impl Builder {
         self.key = key;
         let end = self.words.len() as u32;
         if end > start {
-            let initials = self.words[start as usize..]
-                .iter()
-                .fold(0, |m, &w| m | first_letter_bit(&self.vocab[w as usize]));
+            // Set once the vocabulary is sorted (see `Index::stretch`).
+            let stretches = 0;
             self.fields.push(FieldRec {
                 kind,
                 service,
                 start,
                 end,
-                initials,
+                stretches,
             });
         }
     }
@@ -195,15 +193,14 @@ impl Builder {
         }
         let end = self.words.len() as u32;
         if end > start {
-            let initials = self.words[start as usize..]
-                .iter()
-                .fold(0, |m, &w| m | first_letter_bit(&self.vocab[w as usize]));
+            // Set once the vocabulary is sorted (see `Index::stretch`).
+            let stretches = 0;
             self.fields.push(FieldRec {
                 kind,
                 service,
                 start,
                 end,
-                initials,
+                stretches,
             });
         }
     }
@@ -264,6 +261,7 @@ impl Builder {
 }
 
 impl Index {
+    #[allow(clippy::too_many_lines)] // speed splits src/search/ (issue 11)
     pub fn build(dir: &Directory) -> Index {
         let mut b = Builder {
             ids: HashMap::new(),
@@ -330,13 +328,20 @@ impl Index {
         for w in &mut words {
             *w = remap[*w as usize];
         }
+        let stretch = stretches(vocab.len(), &words);
+        let mut fields = b.fields;
+        for f in &mut fields {
+            f.stretches = words[f.start as usize..f.end as usize]
+                .iter()
+                .fold(0, |m, &w| m | 1 << stretch[w as usize]);
+        }
 
         // Inverted lists, by counting sort of (word, agency) pairs with duplicates removed.
         let n_words = vocab.len();
         let mut counts = vec![0u32; n_words + 1];
         let mut seen = vec![u32::MAX; n_words];
         for a in 0..agencies.len() {
-            let fr = &b.fields[field_off[a] as usize..field_off[a + 1] as usize];
+            let fr = &fields[field_off[a] as usize..field_off[a + 1] as usize];
             for f in fr {
                 for &w in &words[f.start as usize..f.end as usize] {
                     if seen[w as usize] != a as u32 {
@@ -354,7 +359,7 @@ impl Index {
         let mut post = vec![0u32; post_off[n_words] as usize];
         seen.iter_mut().for_each(|s| *s = u32::MAX);
         for a in 0..agencies.len() {
-            let fr = &b.fields[field_off[a] as usize..field_off[a + 1] as usize];
+            let fr = &fields[field_off[a] as usize..field_off[a + 1] as usize];
             for f in fr {
                 for &w in &words[f.start as usize..f.end as usize] {
                     if seen[w as usize] != a as u32 {
@@ -401,14 +406,21 @@ impl Index {
             post_off,
             post,
             field_off,
-            fields: b.fields,
+            fields,
             words,
             agencies,
             localities,
             categories,
             remote,
+            stretch,
             has_latin,
         }
+    }
+
+    /// The bit of word `id`'s stretch, as in [`FieldRec::stretches`].
+    #[inline]
+    pub fn stretch_bit(&self, id: u32) -> u32 {
+        1 << self.stretch[id as usize]
     }
 
     pub fn postings(&self, word: u32) -> &[u32] {
@@ -437,6 +449,25 @@ impl Index {
             .position(|c| c == id)
             .map(|i| i as u32)
     }
+}
+
+/// Cuts the sorted vocabulary into 32 stretches holding about equally many of the directory's
+/// words (`words`: every occurrence), so that field signatures are equally selective.
+fn stretches(n_words: usize, words: &[u32]) -> Vec<u8> {
+    let mut count = vec![0u64; n_words];
+    for &w in words {
+        count[w as usize] += 1;
+    }
+    let total = words.len().max(1) as u64;
+    let mut seen = 0u64;
+    count
+        .iter()
+        .map(|&c| {
+            let s = (seen * 32 / total).min(31) as u8;
+            seen += c;
+            s
+        })
+        .collect()
 }
 
 /// An entry of a sorted word list.

@@ -26,7 +26,7 @@ pub enum Tier {
 
 impl Tier {
     /// Points before the field's weight.
-    pub fn points(self) -> u32 {
+    pub const fn points(self) -> u32 {
         match self {
             Tier::Exact => 20,
             Tier::Prefix => 16,

@@ -115,7 +115,9 @@ pub(super) fn suggest(
             limit: MAX_OFFERED,
             ..opts.clone()
         };
+        engine.suggesting = true;
         let r = engine.search(&format!("{corrected} "), &o);
+        engine.suggesting = false;
         out.closest = r.hits.iter().map(|h| h.agency).collect();
         out.corrected = Some(corrected);
     }
@@ -226,6 +228,22 @@ mod tests {
         assert_eq!(s.categories.first().map(String::as_str), Some("pension"));
         assert_eq!(dir.agencies[s.hotlines[0]].id, "ua-pfu-0800");
         assert!(s.hotlines.iter().all(|&a| dir.agencies[a].remote));
+    }
+
+    #[test]
+    fn words_nearest_to_each_other_do_not_suggest_forever() {
+        // No national line about housing: «житло» suggests «житла», whose search finds
+        // nothing either and must not suggest «житло» back (it once recursed until the stack
+        // overflowed — a crash from the F4 filter «уся Україна / онлайн»).
+        let mut e = engine();
+        let o = SearchOptions {
+            locality: Some(crate::search::NATIONWIDE.into()),
+            ..Default::default()
+        };
+        let r = e.search("житло", &o);
+        assert!(r.hits.is_empty(), "{:?}", r.hits);
+        let s = r.suggestions.expect("suggestions when nothing fits");
+        assert_eq!(s.did_you_mean, [("житло".into(), "житла".into())], "{s:?}");
     }
 
     #[test]

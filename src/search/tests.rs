@@ -4,6 +4,8 @@
 use super::*;
 use crate::directory::{LoadOptions, load_texts};
 use crate::i18n::Lang;
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 const DIR: &str = r#"
 [[agency]]

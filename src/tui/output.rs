@@ -2,15 +2,15 @@
 //! reloading the data. `carry_out` runs the slow ones on background threads; each function here
 //! is plain and synchronous, so it can be tested on its own.
 
-use super::state::{PrintJob, PrintOutcome, SlipDest};
-use crate::cli::SlipFormat;
+use super::msg::{PrintJob, PrintOutcome, SlipDest};
 use crate::config::Config;
 use crate::directory::watch::{Change, reload_from};
 use crate::directory::{Directory, LoadOptions};
 use crate::i18n::Lang;
 use crate::referral::Card;
+use crate::referral::card::Target;
 use crate::referral::print::{PrintReport, PrintRequest, print_card, save_unprinted};
-use crate::referral::slip::{self, Output, SlipContext};
+use crate::referral::slip::{self, Output, SlipContext, SlipFormat};
 use crate::stats::{Log, LogContents, Record};
 use std::path::Path;
 
@@ -36,7 +36,12 @@ pub fn describe(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
 pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
     let dir = &job.dir.0;
     let lang = job.lang;
-    let Some(agency) = dir.agencies.get(job.agency) else {
+    // The same card and context as the preview: the slip is Ukrainian, dated the job's day.
+    let target = Target {
+        agency: &job.agency,
+        service: job.service,
+    };
+    let Some(card) = Card::for_target(dir, target, Lang::Uk) else {
         return PrintOutcome::Lost {
             message: lang
                 .pick(
@@ -46,13 +51,17 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
                 .to_string(),
         };
     };
-    // The same card and context as the preview: the slip is Ukrainian, dated the job's day.
-    let card = Card::new(dir, agency, Lang::Uk).with_choice(job.service);
     let mut ctx = SlipContext::new(config, job.now.date());
     match job.dest {
         SlipDest::Printer => {
             ctx.for_name = job.for_name.clone();
-            let report = print_card(&card, &ctx, config, &PrintRequest::default(), job.now);
+            let report = print_card(
+                &card,
+                &ctx,
+                &config.printer,
+                &PrintRequest::default(),
+                job.now,
+            );
             let message = report.message(lang);
             match report {
                 PrintReport::Printed { .. } => PrintOutcome::Printed { message },
@@ -71,7 +80,9 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
             let output = Output::from_config(config, format, None);
             let saved = slip::render(&card, &ctx, &output)
                 .map_err(std::io::Error::other)
-                .and_then(|bytes| save_unprinted(&bytes, output.extension(), &agency.id, job.now));
+                .and_then(|bytes| {
+                    save_unprinted(&bytes, output.extension(), &card.agency.id, job.now)
+                });
             match saved {
                 Ok(path) => PrintOutcome::Saved { path },
                 Err(e) => PrintOutcome::Lost {

@@ -21,13 +21,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
 
-pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
-}
+/// Restores the terminal when dropped.
+pub struct TerminalGuard(());
 
 impl TerminalGuard {
-    /// Switches the terminal into the screen's mode.
-    pub fn enter() -> io::Result<TerminalGuard> {
+    /// Switches the terminal into the screen's mode; returns the guard and the terminal to draw
+    /// on.
+    pub fn enter() -> io::Result<(TerminalGuard, Terminal<CrosstermBackend<Stdout>>)> {
         install_panic_hook();
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
@@ -46,7 +46,7 @@ impl TerminalGuard {
             Ok(terminal)
         })();
         match setup {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Ok(terminal) => Ok((TerminalGuard(()), terminal)),
             Err(e) => {
                 restore();
                 Err(e)

@@ -5,89 +5,15 @@
 //! Highlight positions are computed here too, because the engine lives on this thread; the
 //! screen asks only for the rows it is about to draw.
 
+use super::msg::marks_text;
+use super::msg::{MAX_RESULTS, MarksReply, Reply, Request, RowMarks, SearchReply, SearchRequest};
 use crate::directory::Directory;
-use crate::hours::OpenState;
-use crate::search::{Engine, Hit, Results, SearchOptions};
-use jiff::civil::DateTime;
+use crate::directory::cache::CacheHandle;
+use crate::search::{Engine, Hit};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
-
-/// The most results the screen keeps; the count shown is the real total.
-pub const MAX_RESULTS: usize = 1000;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchRequest {
-    pub generation: u64,
-    pub query: String,
-    pub opts: SearchOptions,
-    /// "Open now" filter: keep only agencies open at this local time.
-    pub open_at: Option<DateTime>,
-    /// Compute highlights for this many rows from the top right away.
-    pub mark_rows: usize,
-}
-
-/// Highlight positions (character indices) for one result row.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RowMarks {
-    /// In the agency's display name.
-    pub name: Vec<usize>,
-    /// In the matching service's name.
-    pub service: Vec<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct MarksRequest {
-    pub generation: u64,
-    /// The text to highlight: the query as the engine read it.
-    pub text: String,
-    /// (row, hit) pairs.
-    pub rows: Vec<(usize, Hit)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchReply {
-    pub generation: u64,
-    pub results: Results,
-    /// Marks for rows `0..marks.len()`.
-    pub marks: Vec<RowMarks>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct MarksReply {
-    pub generation: u64,
-    pub marks: Vec<(usize, RowMarks)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Request {
-    Search(SearchRequest),
-    Marks(MarksRequest),
-    /// A reloaded directory: search it from now on.
-    Swap(super::state::DirHandle),
-    /// The next visitor: forget every query the engine remembers (its result cache, the last
-    /// query it narrows from), and any search still queued for the visit that ended.
-    Forget,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Reply {
-    Search(SearchReply),
-    Marks(MarksReply),
-    /// The search thread panicked and stopped; the screen must not go on without it.
-    Failed,
-}
-
-/// The query text highlights are computed for: what the engine understood.
-pub fn marks_text(query: &str, results: &Results) -> String {
-    match &results.reading {
-        crate::search::Reading::AsTyped => query.to_string(),
-        crate::search::Reading::Layout { text } | crate::search::Reading::Translit { text } => {
-            text.clone()
-        }
-    }
-}
 
 /// Runs one search request to completion, or gives up (None) when `generation` moves on.
 /// Shared by the thread and by the synchronous test harness.
@@ -103,19 +29,10 @@ pub fn run_search(
             engine.search_cancellable(&req.query, &opts, generation, req.generation)?
         }
         Some(at) => {
-            // The engine knows nothing about opening hours, so filter its full answer here and
-            // count what is left.
+            // Every match, so the count is of the agencies open now.
             opts.limit = 0;
             let mut r = engine.search_cancellable(&req.query, &opts, generation, req.generation)?;
-            let dir = engine.directory().clone();
-            r.hits.retain(|h| {
-                dir.agencies
-                    .get(h.agency)
-                    .and_then(|a| a.open_state(at))
-                    .is_some_and(OpenState::receives_visitors)
-            });
-            r.total = r.hits.len();
-            r.hits.truncate(MAX_RESULTS);
+            crate::search::open_now::keep_open(&mut r, engine.directory(), at);
             r
         }
     };
@@ -174,7 +91,11 @@ impl Worker {
     /// Starts the thread. The engine is built there, so a large directory's index never delays
     /// the first frame. `deliver` hands a reply to the screen and returns false once the screen
     /// is gone.
-    pub fn spawn<F>(dir: Arc<Directory>, deliver: F) -> std::io::Result<Worker>
+    pub fn spawn<F>(
+        dir: Arc<Directory>,
+        cache: Option<CacheHandle>,
+        deliver: F,
+    ) -> std::io::Result<Worker>
     where
         F: Fn(Reply) -> bool + Send + 'static,
     {
@@ -185,7 +106,7 @@ impl Worker {
             .name("refdesk-search".into())
             .spawn(move || {
                 let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    serve(Engine::new(dir), rx, &g, &deliver)
+                    serve(Engine::cached(dir, cache.as_ref()), rx, &g, &deliver)
                 }));
                 if served.is_err() {
                     deliver(Reply::Failed);
@@ -273,6 +194,8 @@ where
 mod tests {
     use super::*;
     use crate::directory::{LoadOptions, load_texts};
+    use crate::search::SearchOptions;
+    use crate::tui::msg::MarksRequest;
     use std::time::Duration;
 
     fn dir() -> Arc<Directory> {
@@ -322,7 +245,7 @@ contacts = [{ name = "Петренко Петро Петрович" }]
     #[test]
     fn worker_answers_with_the_generation_it_was_asked_for() {
         let (tx, rx) = mpsc::channel();
-        let w = Worker::spawn(dir(), move |r| tx.send(r).is_ok()).unwrap();
+        let w = Worker::spawn(dir(), None, move |r| tx.send(r).is_ok()).unwrap();
         w.send(req(1, "доходи"));
         let Reply::Search(r) = rx.recv_timeout(Duration::from_secs(10)).unwrap() else {
             panic!("expected a search reply");
@@ -348,7 +271,7 @@ contacts = [{ name = "Петренко Петро Петрович" }]
     #[test]
     fn a_swapped_directory_is_searched_from_then_on() {
         let (tx, rx) = mpsc::channel();
-        tx.send(Request::Swap(crate::tui::state::DirHandle(Arc::new(
+        tx.send(Request::Swap(crate::tui::msg::DirHandle(Arc::new(
             Directory::default(),
         ))))
         .unwrap();

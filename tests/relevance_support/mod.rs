@@ -57,6 +57,7 @@ pub fn run(text: &str, kinds: &[&str], min_cases: usize) -> f64 {
 }
 
 /// [`run`] with a choice of word-form rule and scoring model; `verbose` prints the table and the misses.
+#[allow(clippy::too_many_lines)] // the relevance report in one pass (speed's file)
 pub fn run_with(
     text: &str,
     kinds: &[&str],

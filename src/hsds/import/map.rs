@@ -20,7 +20,7 @@ impl Imp {
             (Some(n), _) => n,
             (None, Ok(_)) => written.to_string(),
             (None, Err(e)) => {
-                let (uk, en) = (e.message_in(Lang::Uk), e.message_in(Lang::En));
+                let (uk, en) = (e.message(Lang::Uk), e.message(Lang::En));
                 self.note(
                     format!("телефон «{written}» не розпізнано ({uk}) — пропущено"),
                     format!("phone \"{written}\" not recognised ({en}) — skipped"),

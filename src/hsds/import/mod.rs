@@ -15,13 +15,13 @@ use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-mod draft;
+pub(crate) mod draft;
 mod map;
 mod read;
 mod schedule;
 mod services;
 mod taxonomy;
-mod write;
+pub(crate) mod write;
 
 use draft::*;
 use map::*;

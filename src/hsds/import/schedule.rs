@@ -143,7 +143,7 @@ pub(super) fn choose(
     let overruled = exact.is_some();
     match (brk, detect_lunch(rows)) {
         (Break::Find, Some((l, joined))) => (
-            opening_hours_text(&joined),
+            to_osm_text(&joined),
             Some(format!(
                 "{}-{}",
                 l.start.strftime("%H:%M"),
@@ -152,9 +152,9 @@ pub(super) fn choose(
             overruled,
         ),
         (Break::SplitBy(l), Some((found, joined))) if found == *l => {
-            (opening_hours_text(&joined), None, overruled)
+            (to_osm_text(&joined), None, overruled)
         }
-        _ => (opening_hours_text(rows), None, overruled),
+        _ => (to_osm_text(rows), None, overruled),
     }
 }
 

@@ -58,6 +58,19 @@ pub(super) fn write_toml(
         ),
         comment(&dir.display().to_string())
     );
+    s.push_str(&body_toml(agencies, categories, meta));
+    s
+}
+
+/// The entries as TOML, without a header: `[directory]` from `meta`, the categories, then
+/// each agency with its remarks as comments above it. The spreadsheet import writes with it.
+#[allow(clippy::too_many_lines)] // to become a toml_edit document (redesign §2.8)
+pub(crate) fn body_toml(
+    agencies: &[DAgency],
+    categories: &[(String, String, Option<String>)],
+    meta: Option<&serde_json::Value>,
+) -> String {
+    let mut s = String::new();
     if let Some(m) = meta {
         let name = m.get("name").and_then(|v| v.as_str());
         let demo = m.get("demo").and_then(|v| v.as_bool()).unwrap_or(false);

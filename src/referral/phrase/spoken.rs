@@ -283,6 +283,7 @@ fn case_after(prev: Option<&str>) -> Case {
     }
 }
 
+#[allow(clippy::too_many_lines)] // one ordered list of spoken-form rewrites; order matters, read top to bottom
 fn spoken_segment(seg: &str) -> String {
     // Split «вул.Київська» into «вул.» «Київська» so that the abbreviation is seen.
     let mut words: Vec<String> = Vec::new();

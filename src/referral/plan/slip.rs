@@ -8,10 +8,10 @@
 //! on one page and draws each step's own QR code beside it.
 
 use super::{Resolved, ResolvedStop, StepNote};
-use crate::cli::SlipFormat;
 use crate::i18n::Noun;
-use crate::referral::escpos::EscPosOptions;
 use crate::referral::pdf::PdfError;
+use crate::referral::slip::EscPosOptions;
+use crate::referral::slip::SlipFormat;
 use crate::referral::slip::{self, Item, Output, Slip, SlipContext, field};
 use std::ops::Range;
 

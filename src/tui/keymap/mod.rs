@@ -8,6 +8,9 @@
 //! every scope, sent alike by every terminal (form feed), and already "a clean screen" to
 //! anyone who knows it from a shell — it repaints the screen as well.
 
+mod hints;
+pub use hints::{HINT_RULES, HintContext, HintRule, Show, When, hint_key, hint_show};
+
 use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 

@@ -7,11 +7,12 @@
 
 mod plan;
 
-pub use plan::render_plan;
+pub use plan::{lay_out_plan, render_plan};
 
-use super::qr::Matrix;
-use super::slip::{Item, Slip, wrap};
-use crate::cli::Paper;
+use super::format::Paper;
+use super::{Item, Slip};
+use crate::referral::qr::Matrix;
+use crate::text::wrap::wrap;
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
@@ -20,8 +21,8 @@ use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 use std::sync::OnceLock;
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
+static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
+static BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
 
 /// The PDF could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -237,6 +238,7 @@ impl Op {
 }
 
 /// The rows of one slip item set in the full column.
+#[allow(clippy::too_many_lines)] // one arm per slip item; to be split with the one wrapper (tuiarch, src/text)
 fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
     let left = g.margin;
     let right = g.width - g.margin;
@@ -352,11 +354,14 @@ fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
 /// (the minimal vCard) is tried; only when none fits does the footer start a new page.
 fn layout(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>> {
     let mut p = Pages::new(g);
-    let footer_at = slip
-        .items
-        .iter()
-        .rposition(|i| *i == Item::Rule)
-        .unwrap_or(slip.items.len());
+    let footer_at = match codes.is_empty() {
+        true => slip.items.len(),
+        false => slip
+            .items
+            .iter()
+            .rposition(|i| *i == Item::Rule)
+            .unwrap_or(slip.items.len()),
+    };
     let body: Vec<Vec<Row>> = slip.items[..footer_at]
         .iter()
         .map(|i| rows(i, g, m))
@@ -383,7 +388,12 @@ fn layout(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>>
 }
 
 /// The footer block: see [`layout`].
+#[allow(clippy::too_many_lines)] // the footer's fitting loop; to be split with the one wrapper (tuiarch, src/text)
 fn footer(p: &mut Pages, items: &[Item], m: &Metrics, codes: &[Code]) {
+    if codes.is_empty() {
+        // A document without a QR code (a call sheet) is all body: no footer, no page added.
+        return;
+    }
     let g = p.g;
     let left = g.margin;
     let right = g.width - g.margin;
@@ -522,17 +532,30 @@ fn fitted(g: Geometry, layout: impl Fn(Geometry) -> Vec<Vec<Op>>) -> Vec<Vec<Op>
 
 /// The slip as PDF bytes.
 pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
-    let laid = lay_out(slip, paper)?;
-    let codes: Vec<Option<&Matrix>> = laid.codes.iter().map(Option::as_ref).collect();
-    draw(laid.pages, Geometry::of(paper), &codes)
+    render_titled(slip, paper, "Направлення")
 }
 
-/// The slip laid out on its paper: pages of drawing operations in points from the top-left
-/// corner (text at its baseline), and the QR codes `Op::Qr { code }` refers to. The PDF and
-/// the Windows printer (GDI, [`super::winprint`]) draw the same operations.
+/// A document of slip items (a call sheet) as PDF bytes, titled `title` in its metadata; an
+/// empty `slip.qr` draws no QR code.
+pub fn render_titled(slip: &Slip, paper: Paper, title: &str) -> Result<Vec<u8>, PdfError> {
+    lay_out(slip, paper)?.to_pdf(title)
+}
+
+/// A slip or a plan laid out on its paper: pages of drawing operations in points from the
+/// top-left corner (text at its baseline), and the QR codes `Op::Qr { code }` refers to. The
+/// PDF and the Windows printer (GDI, `referral::winprint`) draw the same operations.
 pub struct Laid {
+    pub(crate) paper: Paper,
     pub(crate) pages: Vec<Vec<Op>>,
     pub(crate) codes: Vec<Option<Matrix>>,
+}
+
+impl Laid {
+    /// The pages as PDF bytes, `title` in the document's metadata.
+    pub fn to_pdf(self, title: &str) -> Result<Vec<u8>, PdfError> {
+        let codes: Vec<Option<&Matrix>> = self.codes.iter().map(Option::as_ref).collect();
+        draw(self.pages, Geometry::of(self.paper), &codes, title)
+    }
 }
 
 /// The bundled fonts (Liberation Sans regular and bold) the layout is measured with.
@@ -547,18 +570,24 @@ pub fn lay_out(slip: &Slip, paper: Paper) -> Result<Laid, PdfError> {
     let m = metrics().ok_or(PdfError::Font)?;
     // The full vCard, and the minimal one (name, address, a phone) for when the full code
     // cannot be drawn large enough to scan in the room the footer has.
-    let matrices: Vec<(super::qr::Matrix, &'static str)> = [
+    let matrices: Vec<(crate::referral::qr::Matrix, &'static str)> = [
         (
             slip.qr.clone(),
             "QR-код: адреса, телефони й графік установи — для телефону",
         ),
         (
-            super::vcard::minimal_from(&slip.qr),
+            crate::referral::vcard::minimal_from(&slip.qr),
             "QR-код: назва, адреса й телефон установи — для телефону",
         ),
     ]
     .into_iter()
-    .filter_map(|(data, caption)| super::qr::encode(&data).ok().map(|m| (m, caption)))
+    // A document without a QR payload (a call sheet) has no code and no footer beside one.
+    .filter(|_| !slip.qr.is_empty())
+    .filter_map(|(data, caption)| {
+        crate::referral::qr::encode(&data)
+            .ok()
+            .map(|m| (m, caption))
+    })
     .collect();
     let codes: Vec<Code> = matrices
         .iter()
@@ -569,19 +598,27 @@ pub fn lay_out(slip: &Slip, paper: Paper) -> Result<Laid, PdfError> {
         .collect();
     let pages = fitted(g, |g| layout(slip, g, m, &codes));
     Ok(Laid {
+        paper,
         pages,
         codes: matrices.into_iter().map(|(m, _)| Some(m)).collect(),
     })
 }
 
-/// Draws laid-out pages; `Op::Qr { code }` is `codes[code]` (nothing where that is `None`).
-fn draw(pages: Vec<Vec<Op>>, g: Geometry, codes: &[Option<&Matrix>]) -> Result<Vec<u8>, PdfError> {
+/// Draws laid-out pages; `Op::Qr { code }` is `codes[code]` (nothing where that is `None`);
+/// `title` is the document's title in its metadata.
+#[allow(clippy::too_many_lines)] // pages drawn with krilla in one pass; to be split with the one wrapper (tuiarch, src/text)
+fn draw(
+    pages: Vec<Vec<Op>>,
+    g: Geometry,
+    codes: &[Option<&Matrix>],
+    title: &str,
+) -> Result<Vec<u8>, PdfError> {
     let regular = Font::new(REGULAR.into(), 0).ok_or(PdfError::Font)?;
     let bold = Font::new(BOLD.into(), 0).ok_or(PdfError::Font)?;
     let mut doc = Document::new();
     doc.set_metadata(
         Metadata::new()
-            .title("Направлення".to_string())
+            .title(title.to_string())
             .language("uk".to_string())
             .creator("refdesk".to_string()),
     );

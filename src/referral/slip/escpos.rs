@@ -5,7 +5,8 @@
 //! and many XPrinter models 73 for Windows-1251; 17 for CP866). Characters the code page lacks
 //! are transliterated (ʼ → ’, ☎ → «тел.», Latin accents dropped) rather than sent as garbage.
 
-use super::slip::{self, Slip};
+use super::format::{Encoding, EscPosOptions};
+use super::{Slip, text};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -13,25 +14,7 @@ pub const ESC: u8 = 0x1b;
 pub const GS: u8 = 0x1d;
 pub const LF: u8 = 0x0a;
 
-/// The text encoding sent to the printer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Encoding {
-    #[default]
-    Cp1251,
-    /// DOS Cyrillic; it has no І і Ґ ґ, which become Latin I i and Г г.
-    Cp866,
-}
-
 impl Encoding {
-    /// The `ESC t n` number most printers use for this encoding (Epson numbering).
-    pub fn default_codepage(self) -> u8 {
-        match self {
-            Encoding::Cp1251 => 46,
-            Encoding::Cp866 => 17,
-        }
-    }
-
     fn encoding(self) -> &'static encoding_rs::Encoding {
         match self {
             Encoding::Cp1251 => encoding_rs::WINDOWS_1251,
@@ -136,30 +119,10 @@ fn substitute(c: char) -> Option<&'static str> {
     })
 }
 
-/// How to print on one particular printer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EscPosOptions {
-    pub encoding: Encoding,
-    /// The `ESC t n` number.
-    pub codepage: u8,
-    /// Characters per line (font A).
-    pub width: usize,
-}
-
-impl Default for EscPosOptions {
-    fn default() -> Self {
-        EscPosOptions {
-            encoding: Encoding::Cp1251,
-            codepage: Encoding::Cp1251.default_codepage(),
-            width: slip::DEFAULT_WIDTH,
-        }
-    }
-}
-
 /// The slip as ESC/POS bytes.
 pub fn render(slip: &Slip, opts: &EscPosOptions) -> Vec<u8> {
     let mut b = vec![ESC, b'@', ESC, b't', opts.codepage];
-    for line in slip::layout_text(slip, opts.width) {
+    for line in text::layout_text(slip, opts.width) {
         if line.bold {
             b.extend([ESC, b'E', 1]);
         }
@@ -217,7 +180,7 @@ pub const MIN_SCANNABLE_QR_MODULE: u8 = 3;
 /// The largest module size (1..=[`MAX_QR_MODULE`] dots) at which the level-M QR code of
 /// `data`, with its quiet zone, fits a head of `dots`; `None` when not even 1 does.
 pub fn qr_module_size(data: &[u8], dots: usize) -> Option<u8> {
-    let side = super::qr::byte_mode_width(data)? + 2 * QR_QUIET_ZONE;
+    let side = crate::referral::qr::byte_mode_width(data)? + 2 * QR_QUIET_ZONE;
     let module = (dots / side).min(MAX_QR_MODULE as usize);
     (module >= 1).then_some(module as u8)
 }
@@ -235,7 +198,7 @@ pub fn qr_payload(vcard: &str, width: usize) -> Option<(String, u8)> {
     if full.is_some_and(|m| m >= MIN_SCANNABLE_QR_MODULE) {
         return full.map(|m| (vcard.to_string(), m));
     }
-    let small = super::vcard::minimal_from(vcard);
+    let small = crate::referral::vcard::minimal_from(vcard);
     match qr_module_size(small.as_bytes(), dots) {
         Some(m) if full.is_none_or(|f| m > f) => Some((small, m)),
         _ => full.map(|m| (vcard.to_string(), m)),

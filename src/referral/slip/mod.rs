@@ -3,17 +3,26 @@
 //! [`build`] turns a [`Card`] into a list of [`Item`]s once; the text, PDF and ESC/POS formats
 //! only lay those items out, so every format says the same thing. Internal notes never reach an
 //! item. The slip is always in Ukrainian: it is the visitor's document.
+//!
+//! Rooms: this file is the model ([`SlipContext`], [`Item`], [`build`]); `format` the plain
+//! output choices; `text`, `pdf` and `escpos` the renderers; `render` the one dispatcher. The
+//! settings build a [`SlipContext`] and an [`Output`] (in `config.rs`); nothing here reads them.
+
+pub mod escpos;
+mod format;
+pub mod pdf;
+mod render;
+mod text;
+
+pub use format::{Encoding, EscPosOptions, Output, Paper, Printer, SlipFormat};
+pub use render::render;
+pub use text::{TextLine, layout_text, render_text};
 
 use super::Card;
-use super::escpos::EscPosOptions;
-use super::pdf::PdfError;
 use super::phrase::after_colon;
-use crate::cli::{Paper, SlipFormat};
-use crate::config::{Config, Office};
 use crate::directory::{Appointment, Person, Status};
 use crate::i18n::Lang;
 use jiff::civil::Date;
-use unicode_width::UnicodeWidthStr;
 
 /// The national free legal aid line, printed in every slip's footer.
 pub const FREE_LEGAL_AID_LINE: &str = "0 800 213 103";
@@ -58,41 +67,6 @@ impl IssuingOffice {
             back.push_str(&format!(", тел. {p}"));
         }
         back
-    }
-
-    /// The office from the settings, or a placeholder that says it is not configured.
-    pub fn from_config(o: &Office) -> IssuingOffice {
-        let clean = |s: &Option<String>| {
-            s.as_ref()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-        };
-        IssuingOffice {
-            name: clean(&o.name).unwrap_or_else(|| DEMO_OFFICE_NAME.to_string()),
-            address: clean(&o.address),
-            // Written the Ukrainian way when it parses; as typed otherwise.
-            phone: clean(&o.phone).map(|p| match crate::phone::parse(&p) {
-                Ok(n) => n.display(),
-                Err(_) => p,
-            }),
-        }
-    }
-}
-
-impl SlipContext {
-    /// A context from the settings: the office, the configured width (else
-    /// [`DEFAULT_WIDTH`]), no visitor name.
-    pub fn new(config: &Config, date: Date) -> SlipContext {
-        SlipContext {
-            office: IssuingOffice::from_config(&config.office),
-            date,
-            for_name: None,
-            width: config
-                .printer
-                .width
-                .unwrap_or(DEFAULT_WIDTH)
-                .clamp(MIN_WIDTH, MAX_WIDTH),
-        }
     }
 }
 
@@ -367,272 +341,17 @@ impl Item {
     }
 }
 
-/// Which bytes to produce: the format, the PDF paper, the ESC/POS printer's settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Output {
-    pub format: SlipFormat,
-    pub paper: Paper,
-    pub escpos: EscPosOptions,
-}
-
-impl Output {
-    /// The output for `format`, the rest from the settings (paper A6, Windows-1251 with the
-    /// Epson `ESC t 46` unless configured).
-    pub fn from_config(config: &Config, format: SlipFormat, paper: Option<Paper>) -> Output {
-        let p = &config.printer;
-        let encoding = p.escpos_encoding.unwrap_or_default();
-        Output {
-            format,
-            paper: paper.or(p.paper).unwrap_or(Paper::A6),
-            escpos: EscPosOptions {
-                encoding,
-                codepage: p.escpos_codepage.unwrap_or(encoding.default_codepage()),
-                width: p.width.unwrap_or(DEFAULT_WIDTH),
-            },
-        }
-    }
-
-    /// The file name extension for this format.
-    pub fn extension(&self) -> &'static str {
-        match self.format {
-            SlipFormat::Text => "txt",
-            SlipFormat::Pdf => "pdf",
-            SlipFormat::Escpos => "bin",
-        }
-    }
-}
-
-/// The slip in the requested format: UTF-8 text, PDF or ESC/POS bytes. Text and ESC/POS are
-/// laid out at `ctx.width` columns.
-pub fn render(card: &Card, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError> {
-    let slip = build(card, ctx);
-    Ok(match out.format {
-        SlipFormat::Text => {
-            let mut s = String::new();
-            for l in layout_text(&slip, ctx.width) {
-                s.push_str(&l.text);
-                s.push('\n');
-            }
-            s.into_bytes()
-        }
-        SlipFormat::Pdf => super::pdf::render(&slip, out.paper)?,
-        SlipFormat::Escpos => super::escpos::render(
-            &slip,
-            &EscPosOptions {
-                width: ctx.width,
-                ..out.escpos
-            },
-        ),
-    })
-}
-
-/// A laid-out line of a monospaced slip (text, ESC/POS).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextLine {
-    pub text: String,
-    /// Printed emphasised where the format can (the title, notices).
-    pub bold: bool,
-}
-
-/// The slip as plain text, no line wider than `ctx.width` terminal columns.
-pub fn render_text(card: &Card, ctx: &SlipContext) -> String {
-    let mut s = String::new();
-    for l in layout_text(&build(card, ctx), ctx.width) {
-        s.push_str(&l.text);
-        s.push('\n');
-    }
-    s
-}
-
-/// Lays the items out in `width` columns (measured as a terminal does: `unicode-width`).
-pub fn layout_text(slip: &Slip, width: usize) -> Vec<TextLine> {
-    let width = width.max(MIN_WIDTH);
-    // Continuation lines of a field: a hanging indent, smaller on narrow receipts.
-    let indent = if width >= 48 { 8 } else { 2 };
-    let cols = |s: &str| UnicodeWidthStr::width(s) as f32;
-    let mut out = Vec::new();
-    let mut push = |text: String, bold: bool| out.push(TextLine { text, bold });
-    for item in &slip.items {
-        match item {
-            Item::Title { title, date } => {
-                let (tw, dw) = (cols(title) as usize, cols(date) as usize);
-                if tw + 1 + dw <= width {
-                    push(
-                        format!("{title}{}{date}", " ".repeat(width - tw - dw)),
-                        true,
-                    );
-                } else {
-                    push(title.clone(), true);
-                    push(date.clone(), false);
-                }
-            }
-            Item::Text(t) | Item::Heading(t) => {
-                for l in wrap(t, width as f32, width as f32, &cols) {
-                    push(l, false);
-                }
-            }
-            Item::Notice(t) => {
-                for l in wrap(t, width as f32, width as f32, &cols) {
-                    push(l, true);
-                }
-            }
-            Item::Field { label, value } => {
-                let pad = " ".repeat(indent);
-                for (i, part) in value.split('\n').enumerate() {
-                    let (text, first) = if i == 0 {
-                        (format!("{label}: {part}"), width as f32)
-                    } else {
-                        (part.to_string(), (width - indent) as f32)
-                    };
-                    for (j, l) in wrap(&text, first, (width - indent) as f32, &cols)
-                        .into_iter()
-                        .enumerate()
-                    {
-                        if i == 0 && j == 0 {
-                            push(l, false);
-                        } else {
-                            push(format!("{pad}{l}"), false);
-                        }
-                    }
-                }
-            }
-            Item::Check(t) => {
-                let lines = wrap(t, (width - 6) as f32, (width - 6) as f32, &cols);
-                for (j, l) in lines.into_iter().enumerate() {
-                    let lead = if j == 0 { "  [ ] " } else { "      " };
-                    push(format!("{lead}{l}"), false);
-                }
-            }
-            Item::Rule => push("-".repeat(width), false),
-        }
-    }
-    out
-}
-
-/// Short words that belong with the next one: «м. Київ», «тел. (044) …», «№ 5».
-const LEADING: &[&str] = &[
-    "м.",
-    "с.",
-    "смт",
-    "тел.",
-    "вул.",
-    "просп.",
-    "пл.",
-    "бул.",
-    "пров.",
-    "буд.",
-    "каб.",
-    "кімн.",
-    "корп.",
-    "№",
-];
-
-/// The words of `text`, with a phone number's digit groups («0 800 213 103», «+380 67 123 45
-/// 67», «(0412) 42-05-10») kept together as one unbreakable unit.
-fn units(text: &str) -> Vec<String> {
-    let is_digits = |w: &str| {
-        w.chars().any(|c| c.is_ascii_digit())
-            && w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '-'))
-    };
-    let mut out: Vec<String> = Vec::new();
-    let mut prev_digits = false;
-    let mut glue_next = false;
-    for w in text.split_whitespace() {
-        // A trailing comma or full stop ends the number but still belongs to it.
-        let core = w.trim_end_matches([',', ';', '.']);
-        let d = is_digits(core) && !core.is_empty();
-        match out.last_mut() {
-            Some(last) if (prev_digits && d) || glue_next => {
-                last.push(' ');
-                last.push_str(w);
-            }
-            _ => out.push(w.to_string()),
-        }
-        prev_digits = d && core.len() == w.len();
-        glue_next = LEADING.contains(&w.trim_start_matches(['(', '«']));
-    }
-    out
-}
-
-/// Greedy word wrap on spaces: the first line at most `first` wide, the others `rest`, widths
-/// measured by `measure`. Words are never cut unless one alone is wider than a line (a long
-/// URL), which is then broken between characters.
-pub fn wrap(text: &str, first: f32, rest: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let limit = |lines: &Vec<String>| if lines.is_empty() { first } else { rest };
-    let mut queue: std::collections::VecDeque<String> = units(text).into();
-    while let Some(word) = queue.pop_front() {
-        let word = word.as_str();
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if measure(&candidate) <= limit(&lines) {
-            line = candidate;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if measure(word) <= limit(&lines) {
-            line = word.to_string();
-            continue;
-        }
-        // An abbreviation glued to what follows, too wide together: apart, then.
-        if let Some((abbr, after)) = word.split_once(' ')
-            && LEADING.contains(&abbr.trim_start_matches(['(', '«']))
-        {
-            queue.push_front(after.to_string());
-            queue.push_front(abbr.to_string());
-            continue;
-        }
-        // A word wider than a whole line (a long URL): break it after the last «/», «.» or
-        // «-» that fits, else between characters.
-        for c in word.chars() {
-            let mut next = line.clone();
-            next.push(c);
-            if measure(&next) > limit(&lines) && !line.is_empty() {
-                let cut = line
-                    .char_indices()
-                    .filter(|&(i, ch)| i > 0 && matches!(ch, '/' | '.' | '-'))
-                    .map(|(i, ch)| i + ch.len_utf8())
-                    .next_back()
-                    .filter(|&i| i < line.len());
-                match cut {
-                    Some(i) => {
-                        let tail = line.split_off(i);
-                        lines.push(std::mem::replace(&mut line, tail));
-                        line.push(c);
-                    }
-                    None => {
-                        lines.push(std::mem::take(&mut line));
-                        line.push(c);
-                    }
-                }
-            } else {
-                line = next;
-            }
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::directory::{Directory, LoadOptions, load_texts};
+    use unicode_width::UnicodeWidthStr;
 
     fn dir() -> Directory {
         load_texts(
             &[(
                 "agencies.toml",
-                include_str!("../../tests/fixtures/referral/agencies.toml"),
+                include_str!("../../../tests/fixtures/referral/agencies.toml"),
             )],
             &LoadOptions {
                 today: jiff::civil::date(2026, 11, 25),
@@ -744,41 +463,15 @@ mod tests {
         let mut d = dir();
         d.meta.demo = true;
         let card = Card::new(&d, d.agency("hotline").expect("fixture"), Lang::Uk);
-        let c = SlipContext::new(&Config::default(), jiff::civil::date(2026, 11, 25));
+        let c = SlipContext::new(
+            &crate::config::Config::default(),
+            jiff::civil::date(2026, 11, 25),
+        );
         assert_eq!(c.width, DEFAULT_WIDTH);
         let text = render_text(&card, &c);
         assert!(text.contains("ДЕМОНСТРАЦІЙНІ ДАНІ"), "{text}");
         assert!(text.contains(DEMO_OFFICE_NAME), "{text}");
         assert!(text.contains("Де: дистанційно"), "{text}");
         assert!(!text.contains("Для:"));
-    }
-
-    #[test]
-    fn wrap_breaks_only_overlong_words() {
-        let cols = |s: &str| UnicodeWidthStr::width(s) as f32;
-        assert_eq!(
-            wrap("один два три чотири", 9.0, 9.0, &cols),
-            vec!["один два", "три", "чотири"]
-        );
-        // A URL wider than a line breaks after «/» or «.», not in the middle of a word.
-        assert_eq!(
-            wrap("https://example.org/abc", 10.0, 10.0, &cols),
-            vec!["https://", "example.", "org/abc"]
-        );
-        // Abbreviations stay with the word they belong to.
-        assert_eq!(
-            wrap("Оболонське бюро, м. Київ", 18.0, 18.0, &cols),
-            vec!["Оболонське бюро,", "м. Київ"]
-        );
-        assert_eq!(wrap("", 10.0, 10.0, &cols), vec![""]);
-        // Phone numbers are not split between their digit groups.
-        assert_eq!(
-            wrap("Безоплатна допомога: 0 800 213 103", 24.0, 24.0, &cols),
-            vec!["Безоплатна допомога:", "0 800 213 103"]
-        );
-        assert_eq!(
-            wrap("тел. (0412) 42-05-10, 24 год", 16.0, 16.0, &cols),
-            vec!["тел.", "(0412) 42-05-10,", "24 год"]
-        );
     }
 }

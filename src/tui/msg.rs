@@ -1,0 +1,268 @@
+//! The screen's message vocabulary, below both the state and the view: what the event loop
+//! feeds `update` ([`Action`]), what `update` asks the runtime to do ([`Effect`]), what the
+//! search thread is asked and answers ([`Request`], [`Reply`]), and what drawing measured and
+//! hands back ([`Viewport`]). Types only, so state, view, worker and runtime all depend on this
+//! file and on nothing of each other's.
+
+use super::keymap::Command;
+use crate::directory::Directory;
+use crate::directory::watch::{Change, WatchEvent};
+use crate::i18n::Lang;
+use crate::referral::card::ServiceChoice;
+use crate::referral::clipboard;
+use crate::search::{Hit, Reading, Results, SearchOptions};
+use crate::stats::{LogContents, Record};
+use jiff::civil::{Date, DateTime};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Where the print preview sends the slip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlipDest {
+    /// The printer from the settings (`[printer]`), else the CUPS default.
+    #[default]
+    Printer,
+    /// A PDF file in the data folder, without the visitor's name.
+    SavePdf,
+    /// A text file in the data folder, without the visitor's name.
+    SaveText,
+}
+
+impl SlipDest {
+    pub const ALL: [SlipDest; 3] = [SlipDest::Printer, SlipDest::SavePdf, SlipDest::SaveText];
+
+    /// The next output, round the three.
+    pub fn next(self) -> SlipDest {
+        let i = Self::ALL.iter().position(|d| *d == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
+    /// A file is written: the visitor's name is left out of it.
+    pub fn saves(self) -> bool {
+        self != SlipDest::Printer
+    }
+}
+
+/// The query text highlights are computed for: what the engine understood.
+pub fn marks_text(query: &str, results: &Results) -> String {
+    match &results.reading {
+        Reading::AsTyped => query.to_string(),
+        Reading::Layout { text } | Reading::Translit { text } => text.clone(),
+    }
+}
+
+/// A shared directory in an effect or action. Compared by identity: two handles are equal when
+/// they point at the same loaded directory.
+#[derive(Clone)]
+pub struct DirHandle(pub Arc<Directory>);
+
+impl PartialEq for DirHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for DirHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Directory({} agencies)", self.0.agencies.len())
+    }
+}
+
+/// An agency's id from the data. Whatever outlives a frame (the open card, a window, a print
+/// job) names its agency by id: ids survive reloads and threads, positions in the directory do
+/// not.
+pub type AgencyId = String;
+
+/// A slip to print or save, handed to a background thread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintJob {
+    pub dir: DirHandle,
+    pub agency: AgencyId,
+    pub service: ServiceChoice,
+    /// Printed on the slip, then forgotten; always `None` when saving to a file.
+    pub for_name: Option<String>,
+    pub dest: SlipDest,
+    pub now: DateTime,
+    /// Appended to the statistics once the slip is printed or saved.
+    pub record: Record,
+    pub lang: Lang,
+}
+
+/// What became of a print job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintOutcome {
+    /// Sent to the printer; the message names it.
+    Printed { message: String },
+    /// Saved to a file as asked.
+    Saved { path: PathBuf },
+    /// Printing failed and the slip (without the name) was saved instead; the message says
+    /// why and where.
+    SavedInstead { message: String },
+    /// Printing (or saving) failed and nothing was kept.
+    Lost { message: String },
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    None,
+    Quit,
+    Search(SearchRequest),
+    /// Print or save a slip on a background thread; answer with [`Action::PrintDone`].
+    Print(PrintJob),
+    /// Put text on the clipboard (the display's, where there is one, and OSC 52 through the
+    /// terminal); answer with [`Action::Copied`].
+    Copy {
+        text: String,
+        record: Record,
+    },
+    /// Append a referral to the statistics log; answer with [`Action::Recorded`] on failure.
+    Record(Record),
+    /// Read the statistics log; answer with [`Action::StatsLoaded`].
+    LoadStats,
+    /// Load the data path again and merge it into `old`; answer with [`Action::Reloaded`].
+    Reload {
+        old: DirHandle,
+        today: Date,
+    },
+    /// Give the search thread a reloaded directory, then search with it.
+    Swap {
+        dir: DirHandle,
+        search: SearchRequest,
+    },
+    /// «Наступний відвідувач»: make the search thread forget every query it remembers, repaint
+    /// the whole terminal, then search as on start.
+    NextVisitor(SearchRequest),
+    /// Several effects, in order.
+    Batch(Vec<Effect>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Cmd(Command),
+    Insert(char),
+    Paste(String),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// The minute changed (or "now" was set).
+    Tick(DateTime),
+    Reply(Reply),
+    /// A left click on result row `row`, at `at_ms` milliseconds on a monotonic clock.
+    ClickRow {
+        row: usize,
+        at_ms: u64,
+    },
+    ClickPicker(usize),
+    ClickService(usize),
+    Wheel {
+        down: bool,
+    },
+    /// A print job finished.
+    PrintDone {
+        outcome: PrintOutcome,
+        record: Record,
+    },
+    /// The text reached the clipboard (which ways), or no way worked.
+    Copied {
+        result: Result<clipboard::Copied, String>,
+        record: Record,
+    },
+    /// Appending to the statistics log failed.
+    Recorded(Result<(), String>),
+    StatsLoaded(Result<LogContents, String>),
+    /// The data files changed on disk.
+    Watch(WatchEvent),
+    /// A reload finished: the merged directory and what changed.
+    Reloaded {
+        dir: DirHandle,
+        changes: Vec<Change>,
+    },
+}
+
+/// The most results the screen keeps; the count shown is the real total.
+pub const MAX_RESULTS: usize = 1000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: String,
+    pub opts: SearchOptions,
+    /// "Open now" filter: keep only agencies open at this local time.
+    pub open_at: Option<DateTime>,
+    /// Compute highlights for this many rows from the top right away.
+    pub mark_rows: usize,
+}
+
+/// Highlight positions (character indices) for one result row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowMarks {
+    /// In the agency's display name.
+    pub name: Vec<usize>,
+    /// In the matching service's name.
+    pub service: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarksRequest {
+    pub generation: u64,
+    /// The text to highlight: the query as the engine read it.
+    pub text: String,
+    /// (row, hit) pairs.
+    pub rows: Vec<(usize, Hit)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchReply {
+    pub generation: u64,
+    pub results: Results,
+    /// Marks for rows `0..marks.len()`.
+    pub marks: Vec<RowMarks>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarksReply {
+    pub generation: u64,
+    pub marks: Vec<(usize, RowMarks)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    Search(SearchRequest),
+    Marks(MarksRequest),
+    /// A reloaded directory: search it from now on.
+    Swap(DirHandle),
+    /// The next visitor: forget every query the engine remembers (its result cache, the last
+    /// query it narrows from), and any search still queued for the visit that ended.
+    Forget,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Search(SearchReply),
+    Marks(MarksReply),
+    /// The search thread panicked and stopped; the screen must not go on without it.
+    Failed,
+}
+
+/// What drawing measured and hands back to the state after every frame (gitui's
+/// `VerticalScroll`, helix's `completion_height`): how long the scrolling contents turned out at
+/// the size they were drawn. `update` clamps scrolling with it and never lays anything out
+/// itself; `None` means "not drawn since it last changed", and then the view clamps instead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Viewport {
+    /// The open card as drawn.
+    pub card: Option<Scrolled>,
+    /// The print preview's slip as drawn.
+    pub preview: Option<Scrolled>,
+    /// Lines in the help at the width it was drawn.
+    pub help_lines: Option<usize>,
+}
+
+/// A scrolled text as drawn: the first line shown and the furthest it can go.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scrolled {
+    pub top: usize,
+    pub max_top: usize,
+}

@@ -1,0 +1,162 @@
+//! The top window: its frame and title, then its contents by kind.
+
+use super::help::help_lines;
+use super::mouse::Hits;
+use super::picker::draw_picker;
+use super::preview::{draw_preview_overlay, preview_rect};
+use super::problems::draw_problems;
+use super::qr::{draw_qr, qr_layout};
+use super::stats::stats_lines;
+use super::text::{clean, truncate, wrap_field};
+use super::theme::Theme;
+use crate::tui::layout::{Areas, Mode, help_width, overlay_rect, padded};
+use crate::tui::msg::Viewport;
+use crate::tui::state::{Overlay, PickerKind, State};
+use crate::tui::strings::{self, Msg};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+/// Draws the top overlay; returns the cursor position when it has a text field.
+pub(super) fn draw_overlay(
+    state: &State,
+    f: &mut Frame,
+    a: Areas,
+    t: Theme,
+    hits: &mut Hits,
+    viewport: &mut Viewport,
+) -> Option<Position> {
+    let top = state.overlays.last()?;
+    let r = overlay_area(state, top, a);
+    if r.width < 3 || r.height < 3 {
+        return None;
+    }
+    hits.overlay = Some(r);
+    hits.rows.clear();
+    hits.services.clear();
+    let title = overlay_title(state, top);
+    let border = match top {
+        Overlay::Notice(_) => t.warn(),
+        _ => t.accent(),
+    };
+    let block = Block::bordered()
+        .border_style(border)
+        .title_top(Line::styled(
+            format!(" {} ", truncate(&title, r.width.saturating_sub(4) as usize)),
+            t.bold(),
+        ));
+    let inner = block.inner(r);
+    f.render_widget(Clear, r);
+    f.render_widget(block, r);
+    if inner.width == 0 || inner.height == 0 {
+        return None;
+    }
+    // Reading windows get a column of margin inside the frame.
+    let padded = padded(inner);
+    match top {
+        Overlay::Help { scroll } => {
+            // Reading text: a column of margin inside the frame, like the other windows.
+            let lines = help_lines(state, help_width(r));
+            viewport.help_lines = Some(lines.len());
+            let max = lines.len().saturating_sub(padded.height as usize);
+            let visible: Vec<Line> = lines.into_iter().skip((*scroll).min(max)).collect();
+            f.render_widget(Paragraph::new(visible), padded);
+            None
+        }
+        Overlay::Problems { selected } => {
+            draw_problems(state, f, inner, *selected, t);
+            None
+        }
+        Overlay::Picker(p) => Some(draw_picker(state, f, inner, p, t, hits)),
+        Overlay::Preview(p) => {
+            let (cursor, drawn) = draw_preview_overlay(state, f, padded, p, t, hits);
+            viewport.preview = Some(drawn);
+            Some(cursor)
+        }
+        Overlay::Qr { agency } => {
+            draw_qr(state, f, inner, agency, a);
+            None
+        }
+        Overlay::Stats(v) => {
+            f.render_widget(
+                Paragraph::new(stats_lines(state, v, padded.width, t)),
+                padded,
+            );
+            None
+        }
+        Overlay::Notice(text) => {
+            let mut lines = Vec::new();
+            wrap_field(
+                &mut lines,
+                None,
+                text,
+                Style::new(),
+                Style::new(),
+                padded.width,
+                0,
+                2,
+            );
+            f.render_widget(Paragraph::new(lines), padded);
+            None
+        }
+    }
+}
+
+/// Where a window goes: the usual box, or one sized to what it holds.
+fn overlay_area(state: &State, top: &Overlay, a: Areas) -> Rect {
+    let mut r = overlay_rect(a);
+    match top {
+        Overlay::Picker(p) if a.mode != Mode::Compact => {
+            // A list of short names needs no more room than it has items.
+            let w = r.width.min(60);
+            let h = r.height.min(p.items.len() as u16 + 3);
+            r = Rect::new(r.x + (r.width - w) / 2, r.y, w, h);
+        }
+        Overlay::Preview(_) => r = preview_rect(state, a),
+        Overlay::Qr { agency } => {
+            // Too small: the usual box, with a note saying what size is needed.
+            if let Ok(q) = qr_layout(state, agency, a) {
+                r = q.rect;
+            }
+        }
+        Overlay::Notice(_) if a.mode != Mode::Compact => {
+            let w = r.width.min(72);
+            let h = r.height.min(12);
+            r = Rect::new(r.x + (r.width - w) / 2, r.y + (r.height - h) / 2, w, h);
+        }
+        _ => {}
+    }
+    r
+}
+
+fn overlay_title(state: &State, top: &Overlay) -> String {
+    let lang = state.lang();
+    match top {
+        Overlay::Help { .. } => Msg::HelpTitle.text(lang).into(),
+        Overlay::Problems { .. } => Msg::ProblemsTitle.text(lang).into(),
+        Overlay::Picker(p) => match p.kind {
+            PickerKind::Category => Msg::PickCategory.text(lang).into(),
+            PickerKind::Locality => Msg::PickLocality.text(lang).into(),
+        },
+        Overlay::Preview(p) => match state.dir.agency(&p.agency) {
+            Some(ag) => format!(
+                "{}: {}",
+                Msg::PreviewTitle.text(lang),
+                clean(ag.display_name())
+            ),
+            None => Msg::PreviewTitle.text(lang).into(),
+        },
+        Overlay::Qr { agency } => match state.dir.agency(agency) {
+            Some(ag) => format!("{} · {}", Msg::QrTitle.text(lang), clean(ag.display_name())),
+            None => Msg::QrTitle.text(lang).into(),
+        },
+        Overlay::Stats(_) => format!(
+            "{}: {}",
+            Msg::StatsTitle.text(lang),
+            strings::month_year(lang, state.now.date())
+        ),
+        Overlay::Notice(_) => Msg::NoticeTitle.text(lang).into(),
+    }
+}
