@@ -55,8 +55,7 @@ fn pdf_of_a_three_step_plan_has_every_address_and_document_on_one_a5_page() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
-    let info = String::from_utf8_lossy(&info.stdout);
+    let info = pdf_info(&pdf);
     assert!(
         info.lines()
             .any(|l| l.starts_with("Pages:") && l.ends_with(" 1")),

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 pub const NOW: &str = "2026-11-25T10:30";
 
@@ -84,7 +84,7 @@ pub fn tool_path(p: &Path) -> PathBuf {
 
 /// In CI a missing tool is a failure; elsewhere the test is skipped with a note.
 pub fn have_tool(name: &str) -> bool {
-    let found = tool(name).arg("-v").output().is_ok();
+    let found = tool(name).arg("-v").stderr(Stdio::null()).status().is_ok();
     if !found {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("{name} is required in CI (apt-get install poppler-utils)");
@@ -94,19 +94,28 @@ pub fn have_tool(name: &str) -> bool {
     found
 }
 
+/// A tool's standard output; panics when it fails. The output goes through a temporary file,
+/// not a pipe: under Wine a Linux program writes to a file it is handed, but nothing it writes
+/// into a Windows pipe arrives.
+pub fn tool_stdout(cmd: &mut Command) -> Vec<u8> {
+    let out = tempfile::NamedTempFile::new().expect("tempfile");
+    let status = cmd
+        .stdout(out.reopen().expect("reopen"))
+        .status()
+        .unwrap_or_else(|e| panic!("{cmd:?} does not start: {e}"));
+    assert!(status.success(), "{cmd:?} failed: {status}");
+    std::fs::read(out.path()).expect("read the output")
+}
+
 /// `pdftotext` of a PDF file, in reading order.
 pub fn pdf_text(pdf: &Path) -> String {
-    let out = tool("pdftotext")
-        .arg(tool_path(pdf))
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    let out = tool_stdout(tool("pdftotext").arg(tool_path(pdf)).arg("-"));
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// `pdfinfo` of a PDF file (pages, page size, title…).
+pub fn pdf_info(pdf: &Path) -> String {
+    String::from_utf8_lossy(&tool_stdout(tool("pdfinfo").arg(tool_path(pdf)))).into_owned()
 }
 
 /// Renders the first page at 600 dpi (about what a phone camera resolves at a hand's length)
