@@ -1,10 +1,14 @@
 //! Setting up the desk: the office's name, address and phone, the home town and the printer,
 //! written into the settings file. `refdesk setup` asks on the command line; the first-start
-//! dialog of the screen calls the same [`settings_text`] and [`write_settings`].
+//! dialog of the screen (a later wave) asks when [`needs_setup`], starts from
+//! [`DeskSetup::from_config`], offers the system's printers
+//! ([`crate::referral::print::list_printers`]: CUPS on Linux, the spooler on Windows) and calls
+//! the same [`settings_text`] and [`write_settings`].
 //!
 //! An existing settings file keeps everything else — other keys, comments, order — because it
 //! is edited in place (toml_edit), not rewritten.
 
+use crate::config::Config;
 use std::path::Path;
 
 /// The answers: each `None` (or empty) leaves that setting as it was.
@@ -16,6 +20,31 @@ pub struct DeskSetup {
     pub home_locality: Option<String>,
     /// A printer by its system name (CUPS queue or Windows printer).
     pub printer: Option<String>,
+}
+
+impl DeskSetup {
+    /// What the settings say now: the first-start dialog starts from it.
+    pub fn from_config(config: &Config) -> DeskSetup {
+        DeskSetup {
+            office_name: config.office.name.clone(),
+            office_address: config.office.address.clone(),
+            office_phone: config.office.phone.clone(),
+            home_locality: config.home_locality.clone(),
+            printer: config.printer.name.clone(),
+        }
+    }
+}
+
+/// Whether the screen asks for the office on start: real data (`data` is the `--data` path;
+/// `None` is the built-in demo, which keeps working without questions) and no office named in
+/// the settings.
+pub fn needs_setup(config: &Config, data: Option<&Path>) -> bool {
+    data.is_some()
+        && config
+            .office
+            .name
+            .as_deref()
+            .is_none_or(|n| n.trim().is_empty())
 }
 
 /// The settings file could not be read as TOML, so it is not touched.
@@ -83,7 +112,6 @@ pub fn write_settings(path: &Path, answers: &DeskSetup) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     fn answers() -> DeskSetup {
         DeskSetup {
@@ -134,5 +162,28 @@ mod tests {
     #[test]
     fn a_file_that_is_not_toml_is_not_touched() {
         assert!(settings_text("[office\nname = 1", &answers()).is_err());
+    }
+
+    #[test]
+    fn only_real_data_without_an_office_asks_for_one() {
+        let data = Path::new("agencies");
+        let mut c = Config::default();
+        assert!(needs_setup(&c, Some(data)));
+        assert!(!needs_setup(&c, None), "the demo asks nothing");
+        c.office.name = Some("  ".into());
+        assert!(needs_setup(&c, Some(data)), "a blank name is no office");
+        c.office.name = Some("Бюро правничої допомоги у м. Коростень".into());
+        assert!(!needs_setup(&c, Some(data)));
+    }
+
+    #[test]
+    fn the_dialog_starts_from_the_settings_and_writes_them_back_unchanged() {
+        let text = settings_text("", &answers()).expect("text");
+        let c = Config::parse("refdesk.toml", &text).expect("valid");
+        assert_eq!(DeskSetup::from_config(&c), answers());
+        assert_eq!(
+            settings_text(&text, &DeskSetup::from_config(&c)).expect("again"),
+            text
+        );
     }
 }
