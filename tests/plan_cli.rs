@@ -6,7 +6,6 @@
 mod referral_support;
 
 use referral_support::*;
-use std::process::Command;
 
 const OFFICE: &str = "[office]\nname = \"Житомирське бюро правничої допомоги\"\n\
                       address = \"Житомир, вул. Київська, 1\"\nphone = \"(0412) 11-22-33\"\n";
@@ -276,6 +275,7 @@ fn a_plan_counts_one_line_per_agency_step_and_stats_counts_the_visit() {
 #[test]
 #[cfg(unix)] // tmux: a Unix terminal
 fn a_slip_shown_on_the_terminal_is_a_preview_and_counts_nothing() {
+    use std::process::Command;
     let have_tmux = Command::new("tmux").arg("-V").output().is_ok();
     if !have_tmux {
         assert!(
