@@ -48,11 +48,12 @@ if [ ! -f "$sys32/bcryptprimitives.dll" ] || [ .ci/wine/bcryptprimitives.c -nt "
         .ci/wine/bcryptprimitives.c -ladvapi32
 fi
 
-# The test executables cargo built, by name (the list comes from cargo: nothing is rebuilt;
-# refdesk.exe itself is listed too, but not as a test).
+# The test executables cargo built, by name (the list comes from cargo: nothing is rebuilt).
+# Only artefacts built with the test profile flag: refdesk.exe itself, built for the tests to
+# drive, is listed too (its target says "test":true as well), but it is not a test.
 mapfile -t exes < <(
     "$win_cargo" test --no-run "${win_cargo_args[@]}" --tests --message-format=json 2>/dev/null |
-        grep '"test":true' | grep -o '"executable":"[^"]*"' | sed 's/"executable":"//; s/"$//'
+        grep -E '"profile":\{[^}]*"test":true\}' | grep -o '"executable":"[^"]*"' | sed 's/"executable":"//; s/"$//'
 )
 [ ${#exes[@]} -gt 0 ] || { echo "windows-test: no test executables; run .ci/windows-build.sh --tests" >&2; exit 1; }
 

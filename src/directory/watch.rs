@@ -58,9 +58,8 @@ pub struct DirWatcher {
 /// come back and be watched anew.
 const ROOT_CHECK: Duration = Duration::from_secs(1);
 
-/// Which folder is at a path: `None` when there is none; a new folder moved in under the same
-/// name counts as different. On Unix the device and inode; elsewhere (Windows, whose file index
-/// std does not give) the folder's creation time.
+/// Which folder is at a path: `None` when there is none. On Unix the device and inode, so a new
+/// folder moved in under the same name counts as different; elsewhere only whether one exists.
 fn folder_identity(p: &Path) -> Option<(u64, u64)> {
     let m = std::fs::metadata(p).ok().filter(|m| m.is_dir())?;
     #[cfg(unix)]
@@ -70,12 +69,8 @@ fn folder_identity(p: &Path) -> Option<(u64, u64)> {
     }
     #[cfg(not(unix))]
     {
-        let born = m
-            .created()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .unwrap_or_default();
-        Some((born.as_secs(), u64::from(born.subsec_nanos())))
+        let _ = m;
+        Some((0, 0))
     }
 }
 
