@@ -470,3 +470,38 @@ fn every_organization_has_the_description_hsds_requires() {
     // …and the stand-in does not come back as a description.
     assert!(back.agencies.iter().all(|a| a.description.is_none()));
 }
+
+#[test]
+fn the_area_an_agency_serves_survives_the_round_trip() {
+    let agency = |id: &str, extra: &str| {
+        format!(
+            "[[agency]]\nid = \"{id}\"\nname = \"Державний архів Житомирської області\"\ncategory = \"other\"\n{extra}\nlocality = \"Житомир\"\naddress = \"вул. Театральна, 7\"\nphones = [\"+380 412 42 05 10\"]\nhours = \"Пн-Пт 09:00-18:00\"\nverified = 2026-10-01\nhead = {{ name = \"Коваленко Ірина Петрівна\" }}\n\n"
+        )
+    };
+    let text = [
+        "[directory]\nprovince = \"Житомирська область\"\n\n".to_string(),
+        agency("oblast", "serves = \"oblast\""),
+        agency(
+            "own-oblast",
+            "serves = \"oblast\"\nprovince = \"Київська область\"",
+        ),
+        agency("country", "serves = \"country\""),
+        agency("list", "serves = [\"Бердичів\", \"с. Семенівка\"]"),
+        agency("none", ""),
+    ]
+    .concat();
+    let dir = load_texts(&[("a.toml", &text)], &opts());
+    assert_eq!(dir.error_count(), 0);
+    let tmp = tempfile::tempdir().unwrap();
+    let (imported, back) = round_trip(&dir, tmp.path());
+    assert!(imported.unmapped.is_empty(), "{:?}", imported.unmapped);
+    assert_eq!(back.error_count(), 0);
+    assert_eq!(back.warning_count(), dir.warning_count());
+    assert!(!back.diagnostics.iter().any(|d| d.code == "no-oblast"));
+    assert_eq!(back.meta.province.as_deref(), Some("Житомирська область"));
+    assert_eq!(content(&dir), content(&back));
+    assert!(
+        back.agency("list")
+            .is_some_and(|a| a.serves.is_some() && !a.serves_country())
+    );
+}

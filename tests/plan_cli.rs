@@ -327,10 +327,18 @@ fn a_slip_shown_on_the_terminal_is_a_preview_and_counts_nothing() {
     );
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     let status = loop {
-        let out = tmux(&["display-message", "-p", "#{pane_dead} #{pane_dead_status}"]);
+        // tmux may mark the pane dead a moment before it records how the program ended:
+        // wait for the status (or a signal, which fails below).
+        let out = tmux(&[
+            "display-message",
+            "-p",
+            "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}",
+        ]);
         let s = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if let Some(code) = s.strip_prefix("1 ") {
-            break code.to_string();
+        match s.split('|').collect::<Vec<_>>()[..] {
+            ["1", code, _] if !code.is_empty() => break code.to_string(),
+            ["1", _, signal] if !signal.is_empty() => break format!("signal {signal}"),
+            _ => {}
         }
         assert!(
             std::time::Instant::now() < deadline,

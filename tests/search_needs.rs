@@ -66,6 +66,41 @@ mod engine {
     }
 
     #[test]
+    fn oblast_offices_are_never_hidden_by_a_town_of_their_oblast() {
+        // The oblast archive is in Житомир and serves all of Житомирська область
+        // (`serves = "oblast"`): a visitor from Бердичів is sent there.
+        let mut e = engine();
+        for q in [
+            "Бердичів архів",
+            "архівна довідка про стаж у Бердичеві",
+            "довідка зі стажем з архіву бердичів",
+        ] {
+            let top3 = ids(
+                &mut e,
+                q,
+                &SearchOptions {
+                    limit: 3,
+                    ..Default::default()
+                },
+            );
+            assert!(top3.contains(&"zt-archive".to_string()), "{q}: {top3:?}");
+        }
+        let town = SearchOptions {
+            locality: Some("Бердичів".into()),
+            ..Default::default()
+        };
+        let all = ids(&mut e, "", &town);
+        for id in ["zt-archive", "zt-oblhosp", "zt-derzhpratsi", "brd-cnap"] {
+            assert!(all.contains(&id.to_string()), "{id}: {all:?}");
+        }
+        // Житомир's own offices stay hidden from a Бердичів visitor.
+        for id in ["zt-cnap", "zt-dms", "zt-bpd-mc"] {
+            assert!(!all.contains(&id.to_string()), "{id}: {all:?}");
+        }
+        assert!(ids(&mut e, "архів", &town).contains(&"zt-archive".to_string()));
+    }
+
+    #[test]
     fn national_lines_are_never_hidden_by_a_town() {
         let mut e = engine();
         // A town filter (F4) keeps the lines that serve the whole country.

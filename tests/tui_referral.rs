@@ -308,7 +308,7 @@ fn f5_copies_the_slip_text_without_internal_notes() {
     h.type_text("доходи");
     let hit = h.state.hits()[0].clone();
     let e = h.press(KeyCode::F(5));
-    let Effect::Copy { text, record } = e else {
+    let Effect::Copy { text, given } = e else {
         panic!("F5 must copy, got {e:?}");
     };
     assert_eq!(hit.service, Some(0));
@@ -319,7 +319,8 @@ fn f5_copies_the_slip_text_without_internal_notes() {
         !text.contains("Черга найменша"),
         "internal notes stay inside"
     );
-    assert_eq!(record.how, How::Copied);
+    assert_eq!(given.len(), 1);
+    assert_eq!(given[0].agency, *id);
     assert_eq!(h.ports.copied, [text]);
     // The harness reports a copy by OSC 52 alone, as in a console or over SSH.
     assert!(h.screen().contains("скопійовано (через термінал)"));
@@ -359,16 +360,26 @@ fn the_status_says_which_ways_the_copy_went_in_both_languages() {
         for (lang, want) in [(Lang::Uk, uk), (Lang::En, en)] {
             let mut h = harness_lang(160, 40, lang);
             h.type_text("доходи");
-            let Effect::Copy { record, .. } = h.press(KeyCode::F(5)) else {
+            let Effect::Copy { given, .. } = h.press(KeyCode::F(5)) else {
                 panic!("copy");
             };
-            h.ports.records.clear();
+            // The harness answered at once: counted once for the visit. A second answer (a
+            // copy after a copy) counts nothing; a new visit counts it again.
+            let counted = h.ports.records.clone();
+            assert_eq!(counted.len(), 1);
+            h.state.visit.clear();
             // A copy that reached the clipboard any way is a referral given.
             let e = h.act(Action::Copied {
                 result: Ok(how.clone()),
-                record: record.clone(),
+                given: given.clone(),
             });
-            assert_eq!(e, Effect::Record(record), "{how:?}");
+            let Effect::Record(r) = e else {
+                panic!("{how:?}: {e:?}");
+            };
+            assert_eq!(
+                (r.id.as_str(), r.how),
+                (counted[0].id.as_str(), How::Copied)
+            );
             assert_eq!(h.state.status.as_deref(), Some(want), "{how:?} {lang:?}");
         }
     }
@@ -378,13 +389,14 @@ fn the_status_says_which_ways_the_copy_went_in_both_languages() {
 fn a_failed_copy_is_reported_and_not_counted() {
     let mut h = harness(120, 40);
     h.type_text("доходи");
-    let Effect::Copy { record, .. } = h.press(KeyCode::F(5)) else {
+    let Effect::Copy { given, .. } = h.press(KeyCode::F(5)) else {
         panic!("copy");
     };
     h.ports.records.clear();
+    h.state.visit.clear();
     let e = h.act(Action::Copied {
         result: Err("text of 80000 bytes is too long".into()),
-        record,
+        given,
     });
     assert_eq!(e, Effect::None);
     assert!(h.ports.records.is_empty());
@@ -403,17 +415,31 @@ fn ctrl_r_and_f12_count_a_referral_given_by_word_of_mouth() {
     assert!(h.screen().contains("направлення враховано"));
     h.press(KeyCode::Enter);
     h.press(KeyCode::Tab);
+    // The same agency again in the same visit: not counted twice.
+    h.press(KeyCode::F(12));
+    assert_eq!(h.ports.records.len(), 1);
+    assert!(h.screen().contains("уже враховано в цьому візиті"));
+    // The next visitor's referral counts, with the service chosen on the card.
+    h.ctrl('l');
+    h.type_text("доходи");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
     h.press(KeyCode::F(12));
     assert_eq!(h.ports.records.len(), 2);
     assert_eq!(
         h.ports.records[1].service.as_deref(),
         Some("Реєстрація платника податків (РНОКПП)")
     );
-    // A failed append is said, not hidden.
-    h.act(Action::Recorded(Err(
-        "/ro/referrals.log: Permission denied".into(),
-    )));
+    // A failed append is said, not hidden, and not counted: the next try counts it.
+    let record = h.ports.records.pop().expect("the second record");
+    h.act(Action::Recorded {
+        record,
+        error: "/ro/referrals.log: Permission denied".into(),
+    });
     assert!(h.screen().contains("не вдалося записати до статистики"));
+    assert!(h.state.visit.is_empty(), "the failed count is forgotten");
+    h.ctrl('r');
+    assert_eq!(h.ports.records.len(), 2, "the retry counts");
 }
 
 // --- F6 -------------------------------------------------------------------------------------
@@ -928,7 +954,8 @@ fn an_alert_is_a_highlighted_line_on_the_card_and_marked_in_the_row() {
 
 #[test]
 fn the_hint_bar_and_help_name_the_new_keys() {
-    let mut h = harness(200, 40);
+    // Wide enough for every key of the list, the plan's Ctrl-D too.
+    let mut h = harness(220, 40);
     h.type_text("доходи");
     let screen = h.screen();
     for hint in [
@@ -940,11 +967,14 @@ fn the_hint_bar_and_help_name_the_new_keys() {
     ] {
         assert!(screen.contains(hint), "{hint}:\n{screen}");
     }
-    // The monthly figures have no other way in: their key stays on the bar at a common width.
+    // The monthly figures have no other way in: their key is on the bar at a common width
+    // between visitors; while a visitor is at the desk, adding to the plan takes its place.
     let mut h120 = harness(120, 40);
-    h120.type_text("доходи");
     let screen = h120.screen();
     assert!(screen.contains("F9 статистика"), "{screen}");
+    h120.type_text("доходи");
+    let screen = h120.screen();
+    assert!(screen.contains("Ctrl-D до плану"), "{screen}");
     h.press(KeyCode::F(2));
     let screen = h.screen();
     for hint in ["Enter друкувати", "Tab послуга", "F2 куди", "Esc скасувати"]

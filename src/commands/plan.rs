@@ -8,10 +8,10 @@ use crate::app::App;
 use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::ServiceChoice;
-use crate::referral::pdf::{Laid, PdfError};
+use crate::referral::pdf::Laid;
 use crate::referral::plan::{Plan, Resolved, ResolvedStop, StepNote, Target, resolve};
 use crate::referral::print::Printable;
-use crate::referral::slip::{Output, Paper, SlipContext};
+use crate::referral::slip::{Output, Paper, SlipContext, SlipError};
 use std::io::Write;
 
 /// What the command line asks for, whichever command it is.
@@ -150,19 +150,22 @@ impl<'a> Referral<'a> {
 
 /// The slip in the requested format, or laid out for drawing (a Windows office printer).
 impl Printable for Referral<'_> {
-    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError> {
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
         match self {
             Referral::One(card) => card.render(ctx, out),
             Referral::Plan(steps) => crate::referral::plan::slip::render(steps, ctx, out),
         }
     }
 
-    fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Result<Laid, PdfError> {
+    fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Option<Result<Laid, SlipError>> {
         match self {
             Referral::One(card) => card.lay_out(ctx, paper),
-            Referral::Plan(steps) => crate::referral::pdf::lay_out_plan(
-                &crate::referral::plan::slip::build(steps, ctx),
-                paper,
+            Referral::Plan(steps) => Some(
+                crate::referral::pdf::lay_out_plan(
+                    &crate::referral::plan::slip::build(steps, ctx),
+                    paper,
+                )
+                .map_err(SlipError::from),
             ),
         }
     }

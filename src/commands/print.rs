@@ -3,7 +3,7 @@
 
 use crate::app::App;
 use crate::cli::PrintArgs;
-use crate::referral::print::{PrintRequest, print_rendered};
+use crate::referral::print::{PrintRequest, print_printable};
 use std::io::Write;
 
 pub fn run(
@@ -43,7 +43,7 @@ pub fn run(
         printer: args.printer.clone(),
     };
     let stem = referral.file_stem();
-    let report = print_rendered(&referral, &stem, &ctx, &app.config.printer, &req, app.now);
+    let report = print_printable(&referral, &stem, &ctx, &app.config.printer, &req, app.now);
     // Printed or saved for printing later: either way the referral was given.
     if !matches!(report, crate::referral::print::PrintReport::Lost { .. }) {
         super::record_referrals(app, &referral.cards(), crate::stats::How::Printed, err)?;

@@ -213,6 +213,7 @@ fn explain_line(m: &WordMatch, lang: Lang) -> String {
         ("typo", Lang::Uk) => "з одруківкою",
         ("fallback", Lang::Uk) => "частина слова",
         ("nationwide", Lang::Uk) => "установа для всієї України",
+        ("area", Lang::Uk) => "установа обслуговує й цей населений пункт",
         ("unused", Lang::Uk) => "не враховано",
         (code, _) => code,
     };

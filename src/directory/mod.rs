@@ -9,6 +9,6 @@ mod parser_message;
 pub mod watch;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
-pub use load::{LoadOptions, load_demo, load_path, load_texts};
+pub use load::{CORRECTIONS_FILE, LoadOptions, load_demo, load_path, load_texts};
 pub use model::*;
 pub use parser_message::parser_message;

@@ -157,6 +157,10 @@ pub struct Agency {
     pub topics: Vec<String>,
     pub description: Option<String>,
     pub remote: bool,
+    /// Where it takes visitors from beyond its own locality (`serves`); None: its locality,
+    /// or the whole country for a remote service.
+    #[serde(default)]
+    pub serves: Option<Serves>,
     pub locality: Option<String>,
     pub district: Option<String>,
     /// The oblast, or a foreign address's state or province (HSDS `state_province`).
@@ -189,6 +193,37 @@ pub struct Agency {
     pub notes: Option<String>,
     pub services: Vec<Service>,
     pub origin: Origin,
+}
+
+/// The area an agency serves beyond its own locality (`serves`): a town in the query or the
+/// screen's town filter never hides it from a visitor of that area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Serves {
+    /// The whole country.
+    Country,
+    /// The whole oblast: the agency's `province`, or the directory's.
+    Oblast,
+    /// These localities, as written (its own one need not be listed).
+    Localities(Vec<String>),
+}
+
+impl Serves {
+    /// `"country"`, `"oblast"`: the format's words (a list has none).
+    pub fn code(&self) -> Option<&'static str> {
+        match self {
+            Serves::Country => Some("country"),
+            Serves::Oblast => Some("oblast"),
+            Serves::Localities(_) => None,
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Serves> {
+        match s {
+            "country" => Some(Serves::Country),
+            "oblast" => Some(Serves::Oblast),
+            _ => None,
+        }
+    }
 }
 
 /// The `verified` date of an entry left out for other errors: the date checks made after loading
@@ -312,11 +347,29 @@ impl Agency {
         self.short_name.as_deref().unwrap_or(&self.name)
     }
 
-    /// The locality as shown; a remote service without one reads as «вся Україна».
+    /// Serves the whole country: `serves = "country"`, or a remote service that names no
+    /// narrower area.
+    pub fn serves_country(&self) -> bool {
+        match &self.serves {
+            Some(s) => *s == Serves::Country,
+            None => self.remote,
+        }
+    }
+
+    /// The oblast it is in: its own `province`, or in Ukraine `default` (the directory's).
+    pub fn oblast<'a>(&'a self, default: Option<&'a str>) -> Option<&'a str> {
+        self.province
+            .as_deref()
+            .or_else(|| default.filter(|_| self.country.is_none()))
+    }
+
+    /// The locality as shown; a remote service without one reads as «вся Україна», or as its
+    /// `province` when it serves only that oblast.
     pub fn locality_or_country(&self) -> &str {
-        match &self.locality {
-            Some(l) => l,
-            None => "вся Україна",
+        match (&self.locality, &self.serves, &self.province) {
+            (Some(l), _, _) => l,
+            (None, Some(Serves::Oblast), Some(p)) => p,
+            _ => "вся Україна",
         }
     }
 
@@ -430,6 +483,10 @@ pub struct DirectoryMeta {
     pub name: Option<String>,
     pub demo: bool,
     pub note: Option<String>,
+    /// The oblast the directory's localities are in, unless an agency names its own
+    /// `province` (for `serves = "oblast"`: which towns an oblast office serves).
+    #[serde(default)]
+    pub province: Option<String>,
     /// Abbreviations the read-out phrase expands (`[[directory.abbreviation]]`), in addition
     /// to the built-in table.
     #[serde(default)]
@@ -472,6 +529,11 @@ pub struct Directory {
 impl Directory {
     pub fn agency(&self, id: &str) -> Option<&Agency> {
         self.agencies.iter().find(|a| a.id == id)
+    }
+
+    /// The oblast an agency is in: its own `province`, or in Ukraine the directory's.
+    pub fn oblast_of<'a>(&'a self, a: &'a Agency) -> Option<&'a str> {
+        a.oblast(self.meta.province.as_deref())
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {

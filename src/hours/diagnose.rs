@@ -7,51 +7,15 @@ use std::str::FromStr;
 use jiff::civil::Time;
 use opening_hours::OpeningHours;
 
+use super::error::{
+    Expect, Expected, HoursError, PlacedWord, Problem, SyntaxProblem, TimeProblem, ValueProblem,
+    WordProblem,
+};
 use super::week::{OSM_DAYS, UK_DAYS_INPUT};
-use crate::i18n::Lang;
-
-const DAY_HINT: &str = "use Пн Вт Ср Чт Пт Сб Нд or Mo Tu We Th Fr Sa Su";
-const DAYS_UK: &str = "Пн Вт Ср Чт Пт Сб Нд або Mo Tu We Th Fr Sa Su";
-const DAY_HINT_UK: &str = "пишіть Пн Вт Ср Чт Пт Сб Нд або Mo Tu We Th Fr Sa Su";
-pub(super) const EXAMPLE: &str = "Пн-Пт 09:00-18:00";
 
 /// The crate's parse error type (`opening_hours_syntax::Error`), named through
 /// `FromStr` so that we do not need a direct dependency on the syntax crate.
 type SyntaxError = <OpeningHours as FromStr>::Err;
-
-/// Why a `hours` or `lunch` string could not be read.
-///
-/// The message is built in both languages up front: data maintainers see it in
-/// the UI language, and `Display` (logs, `?` at the edges) stays English.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct HoursError {
-    /// Character (not byte) offset into the original string where the problem is.
-    pub offset: usize,
-    /// What is wrong and how to fix it (English).
-    pub message: String,
-    /// The same in Ukrainian.
-    pub message_uk: String,
-}
-
-impl HoursError {
-    pub(super) fn new(
-        offset: usize,
-        message: impl Into<String>,
-        message_uk: impl Into<String>,
-    ) -> Self {
-        Self {
-            offset,
-            message: message.into(),
-            message_uk: message_uk.into(),
-        }
-    }
-
-    /// The message in `lang`.
-    pub fn message_in(&self, lang: Lang) -> &str {
-        lang.pick(&self.message_uk, &self.message)
-    }
-}
 
 pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‒' | '−')
@@ -123,53 +87,24 @@ fn unknown_word(word: &str, offset: usize) -> HoursError {
         .collect();
     let has_ascii = word.chars().any(|c| c.is_ascii_alphabetic());
     let has_other = word.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
-    let (en, uk) = if has_ascii && has_other {
-        (
-            format!("\"{word}\" mixes Cyrillic and Latin letters — retype it: {DAY_HINT}"),
-            format!(
-                "у \"{word}\" змішано кириличні й латинські літери — наберіть слово заново; {DAY_HINT_UK}"
-            ),
-        )
+    let word = word.to_owned();
+    let problem = if has_ascii && has_other {
+        WordProblem::MixedScripts(word)
     } else if matches!(
         lower.as_str(),
         "щодня" | "щоденно" | "кожного" | "кожен" | "щоднини"
     ) {
-        (
-            format!(
-                "\"{word}\" is not understood — for every day write Пн-Нд 09:00-18:00 (or Mo-Su 09:00-18:00)"
-            ),
-            format!("замість \"{word}\" пишіть Пн-Нд 09:00-18:00 (або Mo-Su 09:00-18:00)"),
-        )
+        WordProblem::EveryDay(word)
     } else if lower.starts_with("цілодоб") || lower == "доба" {
-        (
-            format!("\"{word}\" is not understood — write 24/7 for round the clock"),
-            format!("замість \"{word}\" пишіть 24/7"),
-        )
+        WordProblem::RoundTheClock(word)
     } else if lower.starts_with("вихідн")
         || matches!(lower.as_str(), "зачинено" | "закрито" | "не" | "працює")
     {
-        (
-            format!(
-                "\"{word}\" is not understood — days that are not listed are closed; to mark days closed explicitly write off, e.g. Сб-Нд off"
-            ),
-            format!(
-                "слово \"{word}\" тут не потрібне — дні, яких немає в записі, і так вихідні; щоб позначити вихідні явно, пишіть off, наприклад Сб-Нд off"
-            ),
-        )
+        WordProblem::Closed(word)
     } else if lower.starts_with("перерв") || lower.starts_with("обід") {
-        (
-            format!(
-                "\"{word}\" is not understood — give the break in the field \"lunch\" (lunch = \"13:00-13:45\") or split the hours: Пн-Пт 09:00-13:00,13:45-18:00"
-            ),
-            format!(
-                "слово \"{word}\" тут не підходить — вкажіть перерву в полі \"lunch\" (lunch = \"13:00-13:45\") або розбийте час на два проміжки: Пн-Пт 09:00-13:00,13:45-18:00"
-            ),
-        )
+        WordProblem::Break(word)
     } else if lower == "вс" || lower.starts_with("воскр") {
-        (
-            format!("unknown day \"{word}\" — Sunday is Нд; {DAY_HINT}"),
-            format!("невідомий день \"{word}\" — неділя позначається Нд; {DAY_HINT_UK}"),
-        )
+        WordProblem::Sunday(word)
     } else if matches!(
         lower.as_str(),
         "з" | "із"
@@ -185,28 +120,13 @@ fn unknown_word(word: &str, offset: usize) -> HoursError {
             | "та"
             | "й"
     ) {
-        (
-            format!(
-                "\"{word}\" is not understood — write days and times without words, e.g. {EXAMPLE}"
-            ),
-            format!("слово \"{word}\" тут зайве — пишіть дні й час без слів, наприклад {EXAMPLE}"),
-        )
+        WordProblem::Filler(word)
     } else if looks_like_day(&lower) {
-        (
-            format!("unknown day \"{word}\" — {DAY_HINT}"),
-            format!("невідомий день \"{word}\" — {DAY_HINT_UK}"),
-        )
+        WordProblem::UnknownDay(word)
     } else {
-        (
-            format!(
-                "unknown word \"{word}\" — write day names ({DAY_HINT}) and times like 09:00-18:00; put remarks in the field \"hours_note\""
-            ),
-            format!(
-                "невідоме слово \"{word}\" — пишіть лише дні ({DAYS_UK}) і час, як-от 09:00-18:00; примітки пишіть у поле \"hours_note\""
-            ),
-        )
+        WordProblem::Unknown(word)
     };
-    HoursError::new(offset, en, uk)
+    HoursError::new(offset, problem)
 }
 
 /// A word that was probably meant as a day name.
@@ -229,8 +149,7 @@ fn is_osm_keyword(lower: &str) -> bool {
     KEYWORDS.contains(&lower) || matches!(lower, "nov" | "dec")
 }
 
-/// Turns a crate parse error into an offset in the original string and an
-/// actionable message.
+/// Turns a crate parse error into an offset in the original string and what is wrong there.
 pub(super) fn diagnose(src: &str, normalized: &str, err: &SyntaxError) -> HoursError {
     let chars: Vec<char> = src.chars().collect();
     match err {
@@ -250,35 +169,37 @@ pub(super) fn diagnose(src: &str, normalized: &str, err: &SyntaxError) -> HoursE
                 }
                 pest::error::ErrorVariant::CustomError { .. } => describe_expected(&[]),
             };
-            diagnose_at(&chars, offset, &expected)
+            diagnose_at(&chars, offset, expected)
         }
         other => {
             // Errors without a position (numbers out of range, inverted ranges…).
-            let (offset, uk) = match other {
+            let (offset, value) = match other {
                 SyntaxError::InvalidExtendedTime { hour, minutes } => {
                     let needle = format!("{hour:02}:{minutes:02}");
                     let offset = find_char_offset(normalized, &needle).unwrap_or(0);
-                    (offset, format!("неправильний час {needle}"))
+                    (offset, ValueProblem::Time(needle))
                 }
                 SyntaxError::Overflow {
                     value,
                     expected_bounds,
                 } => (
                     0,
-                    format!(
-                        "число {value} завелике: має бути від {} до {}",
-                        expected_bounds.start(),
-                        expected_bounds.end()
-                    ),
+                    ValueProblem::Overflow {
+                        value: value.to_string(),
+                        min: expected_bounds.start().to_string(),
+                        max: expected_bounds.end().to_string(),
+                    },
                 ),
                 // Rare and technical (year/week ranges, unsupported features):
                 // the crate's own English wording is the most precise we have.
-                _ => (0, format!("запис не вдалося прочитати ({other})")),
+                _ => (0, ValueProblem::Other),
             };
             HoursError::new(
                 offset,
-                format!("{other} — write hours like {EXAMPLE}; {DAY_HINT}"),
-                format!("{uk} — пишіть години так: {EXAMPLE} (дні: {DAYS_UK})"),
+                Problem::Value {
+                    detail: other.to_string(),
+                    value,
+                },
             )
         }
     }
@@ -290,17 +211,10 @@ fn find_char_offset(haystack: &str, needle: &str) -> Option<usize> {
         .map(|byte| haystack[..byte].chars().count())
 }
 
-/// What the parser expected at an error, in both languages.
-struct Expected {
-    en: String,
-    /// Nominative, to follow «тут має бути».
-    uk: String,
-}
-
-/// Human words for the grammar rules the crate expected at the error, most
-/// useful first.
+/// What the grammar rules the crate expected at the error mean to a maintainer, most useful
+/// first.
 fn describe_expected(rules: &[String]) -> Expected {
-    const WORDS: [(&[&str], &str, &str); 4] = [
+    const WORDS: [(&[&str], Expect); 4] = [
         (
             &[
                 "timespan",
@@ -309,8 +223,7 @@ fn describe_expected(rules: &[String]) -> Expected {
                 "extended_time",
                 "hour_minutes",
             ],
-            "a time range like 09:00-18:00",
-            "проміжок часу, як-от 09:00-18:00",
+            Expect::TimeRange,
         ),
         (
             &[
@@ -319,232 +232,136 @@ fn describe_expected(rules: &[String]) -> Expected {
                 "weekday_range",
                 "weekday_sequence",
             ],
-            "a day such as Пн or Mo",
-            "день, як-от Пн або Mo",
+            Expect::Day,
         ),
-        (
-            &["any_rule_separator"],
-            "\";\" before the next rule",
-            "\";\" перед наступним правилом",
-        ),
-        (
-            &["rules_modifier"],
-            "off (or a \"comment\")",
-            "off (чи \"коментар\")",
-        ),
+        (&["any_rule_separator"], Expect::Separator),
+        (&["rules_modifier"], Expect::Modifier),
     ];
-    let matched: Vec<(&str, &str)> = WORDS
-        .iter()
-        .filter(|(names, _, _)| rules.iter().any(|r| names.contains(&r.as_str())))
-        .map(|(_, en, uk)| (*en, *uk))
-        .collect();
-    let join = |parts: Vec<&str>, or: &str| match parts.split_last() {
-        None => None,
-        Some((last, [])) => Some((*last).to_owned()),
-        Some((last, rest)) => Some(format!("{} {or} {last}", rest.join(", "))),
-    };
-    let en = join(matched.iter().map(|p| p.0).collect(), "or");
-    let uk = join(matched.iter().map(|p| p.1).collect(), "або");
-    Expected {
-        en: en.unwrap_or_else(|| format!("a rule like {EXAMPLE}")),
-        uk: uk.unwrap_or_else(|| format!("правило, як-от {EXAMPLE}")),
-    }
+    Expected(
+        WORDS
+            .iter()
+            .filter(|(names, _)| rules.iter().any(|r| names.contains(&r.as_str())))
+            .map(|(_, e)| *e)
+            .collect(),
+    )
 }
 
 /// Looks at what the original string has at `offset` and explains it.
-#[allow(clippy::too_many_lines)] // one decision table over what stands at the error; it shrinks when messages become typed variants
-fn diagnose_at(chars: &[char], offset: usize, expected: &Expected) -> HoursError {
-    let Expected {
-        en: expected,
-        uk: expected_uk,
-    } = expected;
+fn diagnose_at(chars: &[char], offset: usize, expected: Expected) -> HoursError {
     let Some(&c) = chars.get(offset) else {
         // The input ended too early.
         let last = chars.iter().rposition(|c| !c.is_whitespace());
         return match last.map(|i| chars[i]) {
             Some(sep @ (';' | ',')) => HoursError::new(
                 last.unwrap_or(offset),
-                format!(
-                    "nothing follows the final \"{sep}\" — remove it or add another rule after it"
-                ),
-                format!(
-                    "після останнього \"{sep}\" нічого немає — приберіть його або допишіть після нього ще одне правило"
-                ),
+                SyntaxProblem::TrailingSeparator(sep),
             ),
-            _ => HoursError::new(
-                offset,
-                format!("the hours end too early — expected {expected}"),
-                format!("запис обривається надто рано — далі має бути {expected_uk}"),
-            ),
+            _ => HoursError::new(offset, SyntaxProblem::EndsEarly(expected)),
         };
     };
-
     if c.is_ascii_digit() || c == ':' || c == '.' {
-        let mut start = offset;
-        while start > 0 && is_time_char(chars[start - 1]) {
-            start -= 1;
-        }
-        let mut end = offset;
-        while end < chars.len() && is_time_char(chars[end]) {
-            end += 1;
-        }
-        let token: String = chars[start..end].iter().collect();
-        if let Some((en, uk)) = explain_time_token(&token, "09:00-18:00") {
-            return HoursError::new(start, en, uk);
-        }
-        return HoursError::new(
-            offset,
-            format!("unexpected \"{token}\" — expected {expected}"),
-            format!("неочікуваний запис \"{token}\" — тут має бути {expected_uk}"),
-        );
+        return time_at(chars, offset, expected);
     }
-
     if c == ' ' {
-        let prev = chars[..offset].iter().rev().find(|c| **c != ' ');
-        let next = chars[offset..].iter().find(|c| **c != ' ');
-        let (en, uk) =
-            if chars.get(offset + 1) == Some(&' ') || offset > 0 && chars[offset - 1] == ' ' {
-                (
-                    "extra space — use a single space between days and times".to_owned(),
-                    "зайвий пробіл — між днями й часом ставте один пробіл".to_owned(),
-                )
-            } else if next.is_some_and(|c| is_dash(*c)) || prev.is_some_and(|c| is_dash(*c)) {
-                (
-                    "no spaces around \"-\" between days — write Пн-Пт".to_owned(),
-                    "між днями пишіть \"-\" без пробілів: Пн-Пт".to_owned(),
-                )
-            } else {
-                (
-                    format!("unexpected space — expected {expected}"),
-                    format!("неочікуваний пробіл — тут має бути {expected_uk}"),
-                )
-            };
-        return HoursError::new(offset, en, uk);
+        return HoursError::new(offset, space_at(chars, offset, expected));
     }
-
     if is_dash(c) && offset > 0 && chars[offset - 1] == ' ' {
-        return HoursError::new(
-            offset,
-            "no spaces around \"-\" between days — write Пн-Пт",
-            "між днями пишіть \"-\" без пробілів: Пн-Пт",
-        );
+        return HoursError::new(offset, SyntaxProblem::SpacedDash);
     }
-
     if c.is_alphabetic() {
-        let mut start = offset;
-        while start > 0 && chars[start - 1].is_alphabetic() {
-            start -= 1;
-        }
-        let mut end = offset;
-        while end < chars.len() && chars[end].is_alphabetic() {
-            end += 1;
-        }
-        let word: String = chars[start..end].iter().collect();
-        let lower = word.to_lowercase();
-        let is_day = UK_DAYS_INPUT.contains(&lower.as_str())
-            || OSM_DAYS.iter().any(|d| d.eq_ignore_ascii_case(&lower));
-        let after_time = chars[..start]
-            .iter()
-            .rev()
-            .find(|c| **c != ' ')
-            .is_some_and(char::is_ascii_digit);
-        let (en, uk) = if is_day && after_time {
-            (
-                format!(
-                    "day \"{word}\" starts a new rule — put \";\" before it, e.g. Пн-Пт 09:00-18:00; Сб 10:00-14:00"
-                ),
-                format!(
-                    "день \"{word}\" починає нове правило — поставте перед ним \";\", наприклад Пн-Пт 09:00-18:00; Сб 10:00-14:00"
-                ),
-            )
-        } else if is_day {
-            (
-                format!(
-                    "day \"{word}\" is out of place — join days with \",\" or \"-\" (Пн,Ср or Пн-Пт), then a space and the times, e.g. {EXAMPLE}"
-                ),
-                format!(
-                    "день \"{word}\" стоїть не на місці — дні пишіть через \",\" або \"-\" (Пн,Ср чи Пн-Пт), далі пробіл і час, наприклад {EXAMPLE}"
-                ),
-            )
-        } else if (lower == "ph" || lower == "sh") && word != word.to_uppercase() {
-            let upper = word.to_uppercase();
-            (
-                format!("write \"{word}\" in capitals: {upper}, e.g. {EXAMPLE}; {upper} off"),
-                format!(
-                    "пишіть \"{word}\" великими літерами: {upper}, наприклад {EXAMPLE}; {upper} off"
-                ),
-            )
-        } else if is_osm_keyword(&lower) {
-            (
-                format!("\"{word}\" is out of place here — expected {expected}"),
-                format!("\"{word}\" тут не на місці — тут має бути {expected_uk}"),
-            )
-        } else if looks_like_day(&lower) {
-            (
-                format!("unknown day \"{word}\" — {DAY_HINT}"),
-                format!("невідомий день \"{word}\" — {DAY_HINT_UK}"),
-            )
-        } else {
-            (
-                format!("unexpected \"{word}\" — expected {expected}"),
-                format!("неочікуване слово \"{word}\" — тут має бути {expected_uk}"),
-            )
-        };
-        return HoursError::new(start, en, uk);
+        return word_at(chars, offset, expected);
     }
+    HoursError::new(offset, SyntaxProblem::UnexpectedChar(c, expected))
+}
 
-    HoursError::new(
-        offset,
-        format!("unexpected \"{c}\" — expected {expected}"),
-        format!("неочікуваний символ \"{c}\" — тут має бути {expected_uk}"),
-    )
+/// The error at a time (digits, `:` or `.`).
+fn time_at(chars: &[char], offset: usize, expected: Expected) -> HoursError {
+    let mut start = offset;
+    while start > 0 && is_time_char(chars[start - 1]) {
+        start -= 1;
+    }
+    let mut end = offset;
+    while end < chars.len() && is_time_char(chars[end]) {
+        end += 1;
+    }
+    let token: String = chars[start..end].iter().collect();
+    if let Some(problem) = explain_time_token(&token, "09:00-18:00") {
+        return HoursError::new(start, problem);
+    }
+    HoursError::new(offset, SyntaxProblem::UnexpectedToken(token, expected))
+}
+
+/// The error at a space.
+fn space_at(chars: &[char], offset: usize, expected: Expected) -> SyntaxProblem {
+    let prev = chars[..offset].iter().rev().find(|c| **c != ' ');
+    let next = chars[offset..].iter().find(|c| **c != ' ');
+    if chars.get(offset + 1) == Some(&' ') || offset > 0 && chars[offset - 1] == ' ' {
+        SyntaxProblem::ExtraSpace
+    } else if next.is_some_and(|c| is_dash(*c)) || prev.is_some_and(|c| is_dash(*c)) {
+        SyntaxProblem::SpacedDash
+    } else {
+        SyntaxProblem::UnexpectedSpace(expected)
+    }
+}
+
+/// The error at a word the grammar did not expect there.
+fn word_at(chars: &[char], offset: usize, expected: Expected) -> HoursError {
+    let mut start = offset;
+    while start > 0 && chars[start - 1].is_alphabetic() {
+        start -= 1;
+    }
+    let mut end = offset;
+    while end < chars.len() && chars[end].is_alphabetic() {
+        end += 1;
+    }
+    let word: String = chars[start..end].iter().collect();
+    let lower = word.to_lowercase();
+    let is_day = UK_DAYS_INPUT.contains(&lower.as_str())
+        || OSM_DAYS.iter().any(|d| d.eq_ignore_ascii_case(&lower));
+    let after_time = chars[..start]
+        .iter()
+        .rev()
+        .find(|c| **c != ' ')
+        .is_some_and(char::is_ascii_digit);
+    let problem: Problem = if is_day && after_time {
+        PlacedWord::DayStartsRule(word).into()
+    } else if is_day {
+        PlacedWord::DayOutOfPlace(word).into()
+    } else if (lower == "ph" || lower == "sh") && word != word.to_uppercase() {
+        PlacedWord::Lowercase(word).into()
+    } else if is_osm_keyword(&lower) {
+        PlacedWord::KeywordOutOfPlace(word, expected).into()
+    } else if looks_like_day(&lower) {
+        WordProblem::UnknownDay(word).into()
+    } else {
+        PlacedWord::Unexpected(word, expected).into()
+    };
+    HoursError::new(start, problem)
 }
 
 fn is_time_char(c: char) -> bool {
     c.is_ascii_digit() || c == ':' || c == '.'
 }
 
-/// A specific message (English, Ukrainian) for a malformed time such as `9`,
-/// `0900`, `09.00` or `25:00`.
-fn explain_time_token(token: &str, example: &str) -> Option<(String, String)> {
+/// What is wrong with a malformed time such as `9`, `0900`, `09.00` or `25:00`.
+fn explain_time_token(token: &str, example: &'static str) -> Option<TimeProblem> {
     if token.contains('.') && token.chars().any(|c| c.is_ascii_digit()) {
-        return Some((
-            format!("time \"{token}\" — write times with a colon, e.g. 09:00"),
-            format!("час \"{token}\" — пишіть час через двокрапку, наприклад 09:00"),
-        ));
+        return Some(TimeProblem::Dotted(token.to_owned()));
     }
     if !token.contains(':') {
-        let en = format!("time \"{token}\" needs minutes — write times as HH:MM, e.g. {example}");
-        // Show the maintainer their own time corrected when it is obvious
-        // what was meant: 9 → 09:00, 0900 → 09:00.
-        let uk = match with_colon(token) {
-            Some(fixed) if token.len() <= 2 => {
-                format!("час без хвилин — пишіть {fixed}, а не {token}")
-            }
-            Some(fixed) => format!("час без двокрапки — пишіть {fixed}, а не {token}"),
-            None => {
-                format!("час \"{token}\" без хвилин — пишіть час як ГГ:ХХ, наприклад {example}")
-            }
-        };
-        return Some((en, uk));
+        return Some(TimeProblem::NoMinutes {
+            token: token.to_owned(),
+            fixed: with_colon(token),
+            example,
+        });
     }
     let (h, m) = token.split_once(':')?;
     let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
     if h == 24 && m == 0 {
-        return Some((
-            "24:00 can only end a time range — start the day at 00:00".to_owned(),
-            "24:00 може лише завершувати проміжок — початок доби пишіть як 00:00".to_owned(),
-        ));
+        return Some(TimeProblem::StartsAt24);
     }
     if h > 23 || m > 59 {
-        return Some((
-            format!(
-                "\"{token}\" is not a valid time — hours go from 00 to 23 and minutes from 00 to 59 (24:00 only ends a range)"
-            ),
-            format!(
-                "\"{token}\" — неможливий час: години бувають від 00 до 23, хвилини — від 00 до 59 (24:00 — лише як кінець проміжку)"
-            ),
-        ));
+        return Some(TimeProblem::OutOfRange(token.to_owned()));
     }
     None
 }
@@ -568,7 +385,7 @@ pub(super) fn with_colon(token: &str) -> Option<String> {
 pub(super) fn read_time(
     chars: &[char],
     i: usize,
-    example: &str,
+    example: &'static str,
 ) -> Result<(Time, usize), HoursError> {
     let mut end = i;
     while end < chars.len() && is_time_char(chars[end]) {
@@ -576,20 +393,10 @@ pub(super) fn read_time(
     }
     let token: String = chars[i..end].iter().collect();
     if token.is_empty() {
-        return Err(HoursError::new(
-            i,
-            format!(
-                "unexpected \"{}\" — expected a time, e.g. {example}",
-                chars[i]
-            ),
-            format!(
-                "неочікуваний символ \"{}\" — тут має бути час, наприклад {example}",
-                chars[i]
-            ),
-        ));
+        return Err(HoursError::new(i, TimeProblem::Expected(chars[i], example)));
     }
-    if let Some((en, uk)) = explain_time_token(&token, example) {
-        return Err(HoursError::new(i, en, uk));
+    if let Some(problem) = explain_time_token(&token, example) {
+        return Err(HoursError::new(i, problem));
     }
     let parsed = token.split_once(':').and_then(|(h, m)| {
         let ok = (1..=2).contains(&h.len()) && m.len() == 2;
@@ -598,10 +405,6 @@ pub(super) fn read_time(
     });
     match parsed {
         Some(time) => Ok((time, end)),
-        None => Err(HoursError::new(
-            i,
-            format!("\"{token}\" is not a time — write times as HH:MM, e.g. {example}"),
-            format!("\"{token}\" — це не час; пишіть час як ГГ:ХХ, наприклад {example}"),
-        )),
+        None => Err(HoursError::new(i, TimeProblem::NotATime(token, example))),
     }
 }

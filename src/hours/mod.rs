@@ -24,12 +24,13 @@
 //!   (after any lunch break), else `None`.
 //!
 //! The module's rooms: [`week`] (the weekly model and the one week formatter, which the HSDS
-//! export uses too), `diagnose` (normalisation and every error message), `speak` (display and
+//! export uses too), `diagnose` (normalisation and what is wrong where), `error` (the typed [`HoursError`] and its words in each language), `speak` (display and
 //! reading aloud), `chrono_bridge` (evaluation over the crate's chrono API: the only file that
 //! names chrono).
 
 mod chrono_bridge;
 mod diagnose;
+mod error;
 mod speak;
 #[cfg(test)]
 mod tests;
@@ -40,9 +41,12 @@ use std::str::FromStr;
 use jiff::civil::{DateTime, Time, Weekday};
 use opening_hours::OpeningHours;
 
-pub use diagnose::HoursError;
-use diagnose::{EXAMPLE, diagnose, is_dash, normalize, read_time};
-use week::hhmm;
+use diagnose::{diagnose, is_dash, normalize, read_time};
+use error::LUNCH_EXAMPLE;
+pub use error::{
+    Expect, Expected, HoursError, LunchProblem, PlacedWord, Problem, SyntaxProblem, TimeProblem,
+    ValueProblem, WordProblem,
+};
 pub use week::{END_OF_DAY, Lunch, Week};
 
 /// Parsed working hours (`hours`, `reception`, service `hours`).
@@ -81,13 +85,7 @@ impl OpenState {
 /// Parses `hours` / `reception` / service `hours`.
 pub fn parse(src: &str) -> Result<Hours, HoursError> {
     if src.trim().is_empty() {
-        return Err(HoursError::new(
-            0,
-            format!("hours are empty — write them like {EXAMPLE}, or 24/7 for round the clock"),
-            format!(
-                "години роботи не вказано — пишіть так: {EXAMPLE}, а для цілодобової роботи — 24/7"
-            ),
-        ));
+        return Err(HoursError::new(0, Problem::Empty));
     }
     let normalized = normalize(src)?;
     match OpeningHours::from_str(&normalized) {
@@ -108,7 +106,6 @@ pub fn parse(src: &str) -> Result<Hours, HoursError> {
 /// Parses a lunch break: `"13:00-13:45"` (an en dash and spaces around the dash
 /// are accepted). The start must be before the end.
 pub fn parse_lunch(src: &str) -> Result<Lunch, HoursError> {
-    const LUNCH_EXAMPLE: &str = "13:00-13:45";
     let chars: Vec<char> = src.chars().collect();
     let skip_spaces = |mut i: usize| {
         while i < chars.len() && chars[i].is_whitespace() {
@@ -118,88 +115,34 @@ pub fn parse_lunch(src: &str) -> Result<Lunch, HoursError> {
     };
     let mut i = skip_spaces(0);
     if i == chars.len() {
-        return Err(HoursError::new(
-            0,
-            format!("lunch break is empty — write it like {LUNCH_EXAMPLE}"),
-            format!("обідню перерву не вказано — пишіть так: {LUNCH_EXAMPLE}"),
-        ));
+        return Err(HoursError::new(0, LunchProblem::Empty));
     }
     let start_at = i;
     let (start, next) = read_time(&chars, i, LUNCH_EXAMPLE)?;
     i = skip_spaces(next);
     match chars.get(i) {
         Some(c) if is_dash(*c) => i = skip_spaces(i + 1),
-        Some(c) => {
-            return Err(HoursError::new(
-                i,
-                format!(
-                    "unexpected \"{c}\" — separate the start and the end of the lunch break with \"-\", e.g. {LUNCH_EXAMPLE}"
-                ),
-                format!(
-                    "неочікуваний символ \"{c}\" — розділіть початок і кінець перерви знаком \"-\", наприклад {LUNCH_EXAMPLE}"
-                ),
-            ));
-        }
-        None => {
-            return Err(HoursError::new(
-                i,
-                format!("the lunch break has no end time — write it like {LUNCH_EXAMPLE}"),
-                format!(
-                    "не вказано, коли закінчується обідня перерва — пишіть так: {LUNCH_EXAMPLE}"
-                ),
-            ));
-        }
+        Some(c) => return Err(HoursError::new(i, LunchProblem::Separator(*c))),
+        None => return Err(HoursError::new(i, LunchProblem::NoEnd)),
     }
     if i == chars.len() {
-        return Err(HoursError::new(
-            i,
-            format!("the lunch break has no end time — write it like {LUNCH_EXAMPLE}"),
-            format!("не вказано, коли закінчується обідня перерва — пишіть так: {LUNCH_EXAMPLE}"),
-        ));
+        return Err(HoursError::new(i, LunchProblem::NoEnd));
     }
     let end_at = i;
     let (end, next) = read_time(&chars, i, LUNCH_EXAMPLE)?;
     i = skip_spaces(next);
     if i < chars.len() {
         let rest: String = chars[i..].iter().collect();
-        return Err(HoursError::new(
-            i,
-            format!(
-                "unexpected \"{}\" after the lunch break — write one break like {LUNCH_EXAMPLE}",
-                rest.trim_end()
-            ),
-            format!(
-                "зайвий текст \"{}\" після обідньої перерви — вкажіть одну перерву, наприклад {LUNCH_EXAMPLE}",
-                rest.trim_end()
-            ),
-        ));
+        let rest = rest.trim_end().to_owned();
+        return Err(HoursError::new(i, LunchProblem::Trailing(rest)));
     }
     if start == end {
-        return Err(HoursError::new(
-            start_at,
-            format!(
-                "the lunch break starts and ends at {} — write it like {LUNCH_EXAMPLE}",
-                hhmm(start)
-            ),
-            format!(
-                "обідня перерва починається й закінчується о {} — пишіть так: {LUNCH_EXAMPLE}",
-                hhmm(start)
-            ),
-        ));
+        return Err(HoursError::new(start_at, LunchProblem::Zero(start)));
     }
     if start > end {
         return Err(HoursError::new(
             end_at,
-            format!(
-                "the lunch break ends ({}) before it starts ({}) — write the earlier time first, e.g. {LUNCH_EXAMPLE}",
-                hhmm(end),
-                hhmm(start)
-            ),
-            format!(
-                "обідня перерва закінчується ({}) раніше, ніж починається ({}) — спершу пишіть раніший час, наприклад {LUNCH_EXAMPLE}",
-                hhmm(end),
-                hhmm(start)
-            ),
+            LunchProblem::Inverted { start, end },
         ));
     }
     Ok(Lunch { start, end })

@@ -4,8 +4,8 @@
 //! exporting the same directory twice gives the same files and a diff shows only what changed.
 
 use super::*;
-use crate::directory::{Agency, Directory, Person, PhoneEntry, Status};
-use crate::hours::Hours;
+use crate::directory::{Agency, Directory, Person, PhoneEntry, Serves, Service, Status};
+use crate::hours::{Hours, Lunch};
 use serde_json::json;
 use std::path::Path;
 
@@ -71,6 +71,15 @@ fn uid(name: &str) -> String {
 
 fn opt(s: &Option<String>) -> String {
     s.clone().unwrap_or_default()
+}
+
+/// `refdesk_serves`: the format's word, or the localities separated by "; ".
+fn serves_cell(s: Option<&Serves>) -> String {
+    match s {
+        None => String::new(),
+        Some(Serves::Localities(l)) => l.join(SERVES_SEPARATOR),
+        Some(s) => s.code().unwrap_or_default().to_string(),
+    }
 }
 
 fn time_cell(t: Time) -> String {
@@ -313,13 +322,23 @@ impl<'d> Builder<'d> {
         }
     }
 
-    #[allow(clippy::too_many_lines)] // one agency's rows in every table; to be split per table (redesign §4.3)
+    /// One agency's rows in every table, in the order the tables are filled.
     fn agency(&mut self, a: &Agency) {
         let k = &a.id;
         let org_id = uid(&format!("{k}/organization"));
         let loc_id = uid(&format!("{k}/location"));
+        self.organization(a, &org_id);
+        self.location(a, &org_id, &loc_id);
+        self.agency_people_and_hours(a, &org_id, &loc_id);
+        let lunch = a.lunch.as_ref().map(|l| &l.parsed);
+        for (j, s) in a.services.iter().enumerate() {
+            self.service(a, j, s, (&org_id, &loc_id), lunch);
+        }
+    }
+
+    fn organization(&mut self, a: &Agency, org_id: &str) {
         self.org.push(&[
-            ("id", org_id.clone()),
+            ("id", org_id.to_owned()),
             ("name", a.name.clone()),
             ("alternate_name", opt(&a.short_name)),
             // Required by HSDS: the name stands in where there is no description (the import
@@ -336,17 +355,22 @@ impl<'d> Builder<'d> {
                 a.gender.map(|g| g.code().to_string()).unwrap_or_default(),
             ),
         ]);
+    }
+
+    /// The location row, its address and its accessibility.
+    fn location(&mut self, a: &Agency, org_id: &str, loc_id: &str) {
+        let k = &a.id;
         let (lat, lon) = match a.coordinates {
             Some((la, lo)) => (la.to_string(), lo.to_string()),
             None => Default::default(),
         };
         self.loc.push(&[
-            ("id", loc_id.clone()),
+            ("id", loc_id.to_owned()),
             (
                 "location_type",
                 if a.remote { "virtual" } else { "physical" }.into(),
             ),
-            ("organization_id", org_id.clone()),
+            ("organization_id", org_id.to_owned()),
             ("name", a.name.clone()),
             ("transportation", opt(&a.address_note)),
             ("latitude", lat),
@@ -370,6 +394,7 @@ impl<'d> Builder<'d> {
             ("refdesk_status", a.status.code().into()),
             ("refdesk_successor", opt(&a.successor)),
             ("refdesk_alert", opt(&a.alert)),
+            ("refdesk_serves", serves_cell(a.serves.as_ref())),
             ("refdesk_notes", opt(&a.notes)),
         ]);
         if a.address.is_some()
@@ -380,7 +405,7 @@ impl<'d> Builder<'d> {
         {
             self.addr.push(&[
                 ("id", uid(&format!("{k}/address"))),
-                ("location_id", loc_id.clone()),
+                ("location_id", loc_id.to_owned()),
                 ("address_1", opt(&a.address)),
                 ("city", opt(&a.locality)),
                 ("region", opt(&a.district)),
@@ -396,13 +421,18 @@ impl<'d> Builder<'d> {
         if let Some(acc) = &a.accessibility {
             self.access.push(&[
                 ("id", uid(&format!("{k}/accessibility"))),
-                ("location_id", loc_id.clone()),
+                ("location_id", loc_id.to_owned()),
                 ("description", acc.clone()),
             ]);
         }
+    }
+
+    /// The agency's phones, people, hours and classification.
+    fn agency_people_and_hours(&mut self, a: &Agency, org_id: &str, loc_id: &str) {
+        let k = &a.id;
         let at_agency = [
-            ("organization_id", org_id.clone()),
-            ("location_id", loc_id.clone()),
+            ("organization_id", org_id.to_owned()),
+            ("location_id", loc_id.to_owned()),
         ];
         for (n, p) in a.phones.iter().enumerate() {
             self.phone_row(&format!("{k}/phone/{n}"), p, &at_agency);
@@ -414,7 +444,7 @@ impl<'d> Builder<'d> {
             self.person(&format!("{k}/contact/{n}"), p, "contact", &at_agency);
         }
         let lunch = a.lunch.as_ref().map(|l| &l.parsed);
-        let at_location = [("location_id", loc_id.clone())];
+        let at_location = [("location_id", loc_id.to_owned())];
         self.schedule(
             &format!("{k}/hours"),
             &a.hours.parsed,
@@ -433,81 +463,89 @@ impl<'d> Builder<'d> {
                 &at_location,
             );
         }
-        self.classify(k, &loc_id, "location", &a.category, &a.topics);
+        self.classify(k, loc_id, "location", &a.category, &a.topics);
+    }
 
-        for (j, s) in a.services.iter().enumerate() {
-            let sk = format!("{k}/service/{j}");
-            let svc_id = uid(&sk);
-            let sal_id = uid(&format!("{sk}/at"));
-            let steps = match s.steps.as_slice() {
-                [one] => one.clone(),
-                many => many
-                    .iter()
-                    .enumerate()
-                    .map(|(i, st)| format!("{}. {st}", i + 1))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            };
-            self.svc.push(&[
-                ("id", svc_id.clone()),
-                ("organization_id", org_id.clone()),
-                ("name", s.name.clone()),
-                ("description", opt(&s.description)),
-                ("status", service_status(a.status).into()),
-                ("application_process", steps),
-                ("fees_description", opt(&s.fee)),
-                ("wait_time", opt(&s.duration)),
-                ("eligibility_description", opt(&s.eligibility)),
-                ("assured_date", a.verified.to_string()),
-                ("alert", opt(&a.alert)),
-                (
-                    "refdesk_appointment",
-                    s.appointment
-                        .map(|x| x.code().to_string())
-                        .unwrap_or_default(),
-                ),
-                ("refdesk_booking", opt(&s.booking)),
-                ("refdesk_online", opt(&s.online)),
-                (
-                    "refdesk_hours",
-                    s.hours.as_ref().map(|h| h.raw.clone()).unwrap_or_default(),
-                ),
-            ]);
-            self.sal.push(&[
-                ("id", sal_id.clone()),
+    /// One service's rows: the service, where it is given, its documents, people and hours.
+    fn service(
+        &mut self,
+        a: &Agency,
+        j: usize,
+        s: &Service,
+        (org_id, loc_id): (&str, &str),
+        lunch: Option<&Lunch>,
+    ) {
+        let sk = format!("{}/service/{j}", a.id);
+        let svc_id = uid(&sk);
+        let sal_id = uid(&format!("{sk}/at"));
+        let steps = match s.steps.as_slice() {
+            [one] => one.clone(),
+            many => many
+                .iter()
+                .enumerate()
+                .map(|(i, st)| format!("{}. {st}", i + 1))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        self.svc.push(&[
+            ("id", svc_id.clone()),
+            ("organization_id", org_id.to_owned()),
+            ("name", s.name.clone()),
+            ("description", opt(&s.description)),
+            ("status", service_status(a.status).into()),
+            ("application_process", steps),
+            ("fees_description", opt(&s.fee)),
+            ("wait_time", opt(&s.duration)),
+            ("eligibility_description", opt(&s.eligibility)),
+            ("assured_date", a.verified.to_string()),
+            ("alert", opt(&a.alert)),
+            (
+                "refdesk_appointment",
+                s.appointment
+                    .map(|x| x.code().to_string())
+                    .unwrap_or_default(),
+            ),
+            ("refdesk_booking", opt(&s.booking)),
+            ("refdesk_online", opt(&s.online)),
+            (
+                "refdesk_hours",
+                s.hours.as_ref().map(|h| h.raw.clone()).unwrap_or_default(),
+            ),
+        ]);
+        self.sal.push(&[
+            ("id", sal_id.clone()),
+            ("service_id", svc_id.clone()),
+            ("location_id", loc_id.to_owned()),
+        ]);
+        for (n, d) in s.documents.iter().enumerate() {
+            self.doc.push(&[
+                ("id", uid(&format!("{sk}/document/{n}"))),
                 ("service_id", svc_id.clone()),
-                ("location_id", loc_id.clone()),
+                ("document", d.clone()),
             ]);
-            for (n, d) in s.documents.iter().enumerate() {
-                self.doc.push(&[
-                    ("id", uid(&format!("{sk}/document/{n}"))),
-                    ("service_id", svc_id.clone()),
-                    ("document", d.clone()),
-                ]);
-            }
-            for (n, p) in s.contacts.iter().enumerate() {
-                self.person(
-                    &format!("{sk}/contact/{n}"),
-                    p,
-                    "contact",
-                    &[("service_id", svc_id.clone())],
-                );
-            }
-            if let Some(h) = &s.hours {
-                self.schedule(
-                    &format!("{sk}/hours"),
-                    &h.parsed,
-                    lunch,
-                    SCHEDULE_SERVICE,
-                    None,
-                    &[
-                        ("service_id", svc_id.clone()),
-                        ("service_at_location_id", sal_id.clone()),
-                    ],
-                );
-            }
-            self.classify(&sk, &svc_id, "service", &a.category, &s.topics);
         }
+        for (n, p) in s.contacts.iter().enumerate() {
+            self.person(
+                &format!("{sk}/contact/{n}"),
+                p,
+                "contact",
+                &[("service_id", svc_id.clone())],
+            );
+        }
+        if let Some(h) = &s.hours {
+            self.schedule(
+                &format!("{sk}/hours"),
+                &h.parsed,
+                lunch,
+                SCHEDULE_SERVICE,
+                None,
+                &[
+                    ("service_id", svc_id.clone()),
+                    ("service_at_location_id", sal_id.clone()),
+                ],
+            );
+        }
+        self.classify(&sk, &svc_id, "service", &a.category, &s.topics);
     }
 
     fn finish(self) -> Vec<Sheet> {
@@ -592,6 +630,7 @@ fn descriptor(dir: &Directory, created: jiff::civil::DateTime) -> serde_json::Va
             "name": dir.meta.name,
             "demo": dir.meta.demo,
             "note": dir.meta.note,
+            "province": dir.meta.province,
         },
         "resources": resources,
     })

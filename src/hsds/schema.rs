@@ -14,6 +14,9 @@ pub const SCHEDULE_RECEPTION: &str = "Прийом відвідувачів";
 /// `schedule.description` of a service's own rows.
 pub const SCHEDULE_SERVICE: &str = "Графік послуги";
 
+/// Between the localities of `refdesk_serves`.
+pub const SERVES_SEPARATOR: &str = "; ";
+
 /// Table Schema field types used by HSDS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ty {
@@ -207,6 +210,10 @@ pub const LOCATION: Table = Table {
         ext(
             "refdesk_alert",
             "refdesk: a temporary notice about the whole agency",
+        ),
+        ext(
+            "refdesk_serves",
+            "refdesk: the area served beyond the agency's own locality: country, oblast (its state_province or the package's), or localities separated by \"; \"",
         ),
         ext(
             "refdesk_notes",

@@ -7,20 +7,15 @@
 //! appended and closed through [`super::edit`]'s checked, atomic write, so two desks sharing
 //! the folder never lose each other's report.
 
-use super::edit::{SaveError, Snapshot, write_checked};
+use super::edit::{SaveError, Snapshot, date_value, write_checked};
 use crate::directory::{Diagnostic, LineIndex, Severity};
 use crate::i18n::Lang;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
-/// The file's name in the data folder (never read as agencies).
-pub const FILE_NAME: &str = "corrections.toml";
-
-/// Whether `path` names a corrections file.
-pub fn is_corrections_file(path: &str) -> bool {
-    Path::new(path).file_name().is_some_and(|n| n == FILE_NAME)
-}
+/// The file's name in the data folder; the directory owns it because the loader skips it.
+pub use crate::directory::CORRECTIONS_FILE as FILE_NAME;
 
 /// The fields a report can be about, as the screen offers them: (field, Ukrainian, English).
 /// `other` is «інше».
@@ -211,8 +206,39 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> (Vec<Correction>, Vec<Diagno
 }
 
 /// One `[[correction]]` table.
-#[allow(clippy::too_many_lines)] // one report's fields in file order; maintain splits it
 fn entry(r: &mut Reader, t: &DeTable, at: usize, base: usize) -> Option<Correction> {
+    unknown_fields(r, t, base);
+    let mut e = Entry {
+        r: &mut *r,
+        t,
+        at,
+        base,
+        ok: true,
+    };
+    let agency = e.text("agency", true);
+    let field = e.text("field", true);
+    let note = e.text("note", true);
+    let desk = e.text("desk", false);
+    let resolved_by = e.text("resolved_by", false);
+    let date = e.date("date", true);
+    let resolved = e.date("resolved", false);
+    if !e.ok {
+        return None;
+    }
+    Some(Correction {
+        agency: agency?,
+        field: field?,
+        note: note?,
+        date: date?,
+        desk,
+        resolved,
+        resolved_by,
+        line: r.index.line_col(r.text, at).0,
+    })
+}
+
+/// Warns about every field a report does not have.
+fn unknown_fields(r: &mut Reader, t: &DeTable, base: usize) {
     const KNOWN: [&str; 7] = [
         "agency",
         "field",
@@ -222,7 +248,6 @@ fn entry(r: &mut Reader, t: &DeTable, at: usize, base: usize) -> Option<Correcti
         "resolved",
         "resolved_by",
     ];
-    let mut ok = true;
     for (k, _) in t.iter() {
         let name = k.get_ref().as_ref();
         if !KNOWN.contains(&name) {
@@ -235,41 +260,47 @@ fn entry(r: &mut Reader, t: &DeTable, at: usize, base: usize) -> Option<Correcti
             );
         }
     }
-    let mut text = |r: &mut Reader, field: &str, required: bool| -> Option<String> {
-        match t.get(field).map(|v| (v.span().start + base, v.get_ref())) {
+}
+
+/// Reading one report's fields; `ok` turns false at the first field that skips the report.
+struct Entry<'r, 'a, 't, 'd> {
+    r: &'r mut Reader<'a>,
+    t: &'t DeTable<'d>,
+    /// Where the table starts, for a missing field.
+    at: usize,
+    /// Where the table's text starts in the file.
+    base: usize,
+    ok: bool,
+}
+
+impl Entry<'_, '_, '_, '_> {
+    /// A non-empty text field.
+    fn text(&mut self, field: &str, required: bool) -> Option<String> {
+        match self
+            .t
+            .get(field)
+            .map(|v| (v.span().start + self.base, v.get_ref()))
+        {
             Some((_, DeValue::String(s))) if !s.trim().is_empty() => Some(s.to_string()),
             Some((at, _)) => {
-                r.report(
+                self.r.report(
                     Severity::Error,
                     at,
                     "corrections-wrong-type",
                     format!("поле \"{field}\" має бути непорожнім текстом; повідомлення пропущено"),
                     format!("the field \"{field}\" must be non-empty text; the report was skipped"),
                 );
-                ok = false;
+                self.ok = false;
                 None
             }
-            None if required => {
-                r.report(
-                    Severity::Error,
-                    at,
-                    "corrections-missing",
-                    format!("бракує поля \"{field}\"; повідомлення пропущено"),
-                    format!("the field \"{field}\" is missing; the report was skipped"),
-                );
-                ok = false;
-                None
-            }
+            None if required => self.missing(field),
             None => None,
         }
-    };
-    let agency = text(r, "agency", true);
-    let field = text(r, "field", true);
-    let note = text(r, "note", true);
-    let desk = text(r, "desk", false);
-    let resolved_by = text(r, "resolved_by", false);
-    let mut date_of = |r: &mut Reader, field: &str, required: bool| -> Option<Date> {
-        let v = t.get(field);
+    }
+
+    /// A date field: a TOML date or a text 2026-11-25.
+    fn date(&mut self, field: &str, required: bool) -> Option<Date> {
+        let v = self.t.get(field);
         let parsed = v.and_then(|v| match v.get_ref() {
             DeValue::Datetime(d) => d.date.and_then(|d| {
                 jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
@@ -280,48 +311,35 @@ fn entry(r: &mut Reader, t: &DeTable, at: usize, base: usize) -> Option<Correcti
         match (v, parsed) {
             (_, Some(d)) => Some(d),
             (Some(v), None) => {
-                r.report(
+                self.r.report(
                     Severity::Error,
-                    v.span().start + base,
+                    v.span().start + self.base,
                     "corrections-wrong-type",
                     format!("поле \"{field}\" має бути датою (2026-11-25); повідомлення пропущено"),
                     format!(
                         "the field \"{field}\" must be a date (2026-11-25); the report was skipped"
                     ),
                 );
-                ok = false;
+                self.ok = false;
                 None
             }
-            (None, None) if required => {
-                r.report(
-                    Severity::Error,
-                    at,
-                    "corrections-missing",
-                    format!("бракує поля \"{field}\"; повідомлення пропущено"),
-                    format!("the field \"{field}\" is missing; the report was skipped"),
-                );
-                ok = false;
-                None
-            }
+            (None, None) if required => self.missing(field),
             (None, None) => None,
         }
-    };
-    let date = date_of(r, "date", true);
-    let resolved = date_of(r, "resolved", false);
-    let line = r.index.line_col(r.text, at).0;
-    if !ok {
-        return None;
     }
-    Some(Correction {
-        agency: agency?,
-        field: field?,
-        note: note?,
-        date: date?,
-        desk,
-        resolved,
-        resolved_by,
-        line,
-    })
+
+    /// A required field that is not there: the report is skipped.
+    fn missing<T>(&mut self, field: &str) -> Option<T> {
+        self.r.report(
+            Severity::Error,
+            self.at,
+            "corrections-missing",
+            format!("бракує поля \"{field}\"; повідомлення пропущено"),
+            format!("the field \"{field}\" is missing; the report was skipped"),
+        );
+        self.ok = false;
+        None
+    }
 }
 
 /// The header a new corrections file starts with.
@@ -358,14 +376,7 @@ fn update(
             }
         }
         let snapshot = Snapshot::read(path)?;
-        let mut doc: toml_edit::DocumentMut =
-            snapshot
-                .text()
-                .parse()
-                .map_err(|e: toml_edit::TomlError| SaveError::Syntax {
-                    path: path.to_path_buf(),
-                    message: e.message().to_string(),
-                })?;
+        let mut doc = snapshot.document()?;
         f(&mut doc)?;
         match write_checked(&snapshot, doc.to_string().into_bytes()) {
             Ok(_) => return Ok(()),
@@ -376,18 +387,6 @@ fn update(
     Err(last.unwrap_or(SaveError::Busy {
         path: path.to_path_buf(),
     }))
-}
-
-fn date_value(d: Date) -> toml_edit::Value {
-    toml_edit::Value::from(toml_edit::Datetime {
-        date: Some(toml_edit::Date {
-            year: d.year() as u16,
-            month: d.month() as u8,
-            day: d.day() as u8,
-        }),
-        time: None,
-        offset: None,
-    })
 }
 
 /// Appends a report to the corrections file at `path` (created when missing).

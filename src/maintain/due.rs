@@ -25,9 +25,14 @@ pub enum Unit {
     Months,
 }
 
+/// A `--within` that is not a number of days, weeks or months; the text shows the forms.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("«{0}»: 30d, 2w, 3m")]
+pub struct WithinError(String);
+
 impl std::str::FromStr for Within {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Within, String> {
+    type Err = WithinError;
+    fn from_str(s: &str) -> Result<Within, WithinError> {
         let s = s.trim();
         let (number, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
             Some((i, _)) => (&s[..i], &s[i..]),
@@ -37,13 +42,13 @@ impl std::str::FromStr for Within {
             "d" | "д" => Unit::Days,
             "w" | "т" => Unit::Weeks,
             "m" | "м" => Unit::Months,
-            _ => return Err(format!("«{s}»: 30d, 2w, 3m")),
+            _ => return Err(WithinError(s.to_owned())),
         };
         let amount = number
             .parse::<u32>()
             .ok()
             .filter(|n| *n <= 3650)
-            .ok_or_else(|| format!("«{s}»: 30d, 2w, 3m"))?;
+            .ok_or_else(|| WithinError(s.to_owned()))?;
         Ok(Within { amount, unit })
     }
 }

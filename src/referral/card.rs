@@ -4,7 +4,8 @@
 //! they can never disagree about an address, a phone or who to ask for.
 
 use crate::directory::{
-    Abbreviation, Agency, Appointment, Directory, Gender, Person, PhoneEntry, Service, Status,
+    Abbreviation, Agency, Appointment, Directory, Gender, Person, PhoneEntry, Serves, Service,
+    Status,
 };
 use crate::hours::{Hours, Lunch, OpenState};
 use crate::i18n::Lang;
@@ -35,6 +36,8 @@ pub struct Card<'a> {
     /// The directory's own abbreviations for the read-out phrase (the built-in ones apply
     /// too).
     pub abbreviations: &'a [Abbreviation],
+    /// The directory's oblast (`[directory] province`), for an agency that names none.
+    pub default_oblast: Option<&'a str>,
 }
 
 /// What a referral is for: an agency, by its id, and which of its services. Ids outlive a
@@ -83,6 +86,7 @@ impl<'a> Card<'a> {
             lang,
             successor,
             abbreviations: &dir.meta.abbreviations,
+            default_oblast: dir.meta.province.as_deref(),
         }
     }
 
@@ -227,6 +231,17 @@ impl<'a> Card<'a> {
             s = format!("{l}, {s}");
         }
         Some(s)
+    }
+
+    /// The area the agency takes visitors from beyond its own locality, when `serves` says:
+    /// «уся Україна», «Житомирська область», «Бердичів, с. Семенівка».
+    pub fn serves_area(&self) -> Option<String> {
+        let a = self.agency;
+        match a.serves.as_ref()? {
+            Serves::Country => Some(self.t("уся Україна", "all of Ukraine").to_string()),
+            Serves::Oblast => a.oblast(self.default_oblast).map(str::to_string),
+            Serves::Localities(l) => Some(l.join(", ")),
+        }
     }
 
     /// The address with its note: "Житомир, вул. …, каб. 105 (вхід з двору)".
@@ -394,10 +409,10 @@ impl<'a> Card<'a> {
         );
         push(t("Опис", "About"), a.description.clone());
         if a.remote {
-            let area = match (&a.locality, self.lang) {
-                (Some(l), _) => l.as_str(),
-                (None, Lang::Uk) => "вся Україна",
-                (None, Lang::En) => "all of Ukraine",
+            let area = match (&a.locality, self.serves_area()) {
+                (Some(l), _) => l.clone(),
+                (None, Some(area)) => area,
+                (None, None) => t("вся Україна", "all of Ukraine").to_string(),
             };
             push(
                 t("Де", "Where"),
@@ -406,6 +421,9 @@ impl<'a> Card<'a> {
                     t("дистанційно (телефон / онлайн)", "remote (phone / online)")
                 )),
             );
+        }
+        if !a.remote || a.locality.is_some() {
+            push(t("Обслуговує", "Serves"), self.serves_area());
         }
         push(t("Адреса", "Address"), self.address());
         push(t("Район", "District"), a.district.clone());
@@ -616,5 +634,31 @@ mod tests {
         assert_eq!(One(0).step(&a, false), All);
         // Nothing to choose between: Tab changes nothing.
         assert_eq!(One(0).step(&agency(1), true), One(0));
+    }
+
+    #[test]
+    fn the_card_says_whom_an_agency_serves_beyond_its_town() {
+        let dir = crate::directory::load_demo(&crate::directory::LoadOptions {
+            today: jiff::civil::date(2026, 11, 25),
+            lang: Lang::Uk,
+        });
+        let card = |id: &str| Card::new(&dir, dir.agency(id).unwrap(), Lang::Uk);
+        // The oblast comes from `[directory] province`: the archive names none itself.
+        assert_eq!(dir.agency("zt-archive").unwrap().province, None);
+        assert_eq!(
+            card("zt-archive").serves_area().as_deref(),
+            Some("Житомирська область")
+        );
+        assert_eq!(card("zt-cnap").serves_area(), None);
+        let mut a = dir.agency("zt-cnap").unwrap().clone();
+        a.serves = Some(Serves::Localities(vec![
+            "Бердичів".into(),
+            "с. Семенівка".into(),
+        ]));
+        let c = Card {
+            agency: &a,
+            ..card("zt-cnap")
+        };
+        assert_eq!(c.serves_area().as_deref(), Some("Бердичів, с. Семенівка"));
     }
 }

@@ -16,8 +16,8 @@
 //! stored.
 
 use super::Card;
-use super::pdf::{Laid, PdfError};
-use super::slip::{self, Output, Paper, Printer, SlipContext, SlipFormat};
+use super::pdf::Laid;
+use super::slip::{self, Output, Paper, Printer, SlipContext, SlipError, SlipFormat};
 use crate::i18n::Lang;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -86,7 +86,7 @@ pub enum PrintError {
     #[error("could not create a temporary file for the printer command: {0}")]
     TempFile(std::io::Error),
     #[error("could not produce the slip: {0}")]
-    Render(#[from] PdfError),
+    Render(#[from] SlipError),
     /// A Windows API call failed (`printer` empty when listing printers).
     #[error("Windows could not print on «{printer}» ({call}): {source}")]
     Windows {
@@ -395,29 +395,58 @@ pub fn print_card(
     req: &PrintRequest,
     now: jiff::civil::DateTime,
 ) -> PrintReport {
-    print_rendered(card, &card.agency.id, ctx, printer, req, now)
+    print_printable(card, &card.agency.id, ctx, printer, req, now)
 }
 
 /// A slip the printer can be given, made on demand — with the visitor's name for the printer,
-/// and again without it for the copy saved when printing fails: as bytes in any format, or
-/// laid out for drawing (a Windows office printer, through GDI).
+/// and again without it for the copy saved when printing fails: as bytes in any format, and
+/// laid out for drawing where it can be (a Windows office printer, through GDI).
 pub trait Printable {
-    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError>;
-    fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Result<Laid, PdfError>;
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError>;
+    /// `None` when only bytes can be made: a Windows office printer then gets the PDF's bytes
+    /// as they are, which only printers that understand PDF print.
+    fn lay_out(&self, _ctx: &SlipContext, _paper: Paper) -> Option<Result<Laid, SlipError>> {
+        None
+    }
 }
 
 impl Printable for Card<'_> {
-    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError> {
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
         slip::render(self, ctx, out)
     }
 
-    fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Result<Laid, PdfError> {
-        super::pdf::lay_out(&slip::build(self, ctx), paper)
+    fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Option<Result<Laid, SlipError>> {
+        Some(super::pdf::lay_out(&slip::build(self, ctx), paper).map_err(SlipError::from))
     }
 }
 
-/// [`print_card`] for any slip (a plan's too): `name` goes into the saved copy's file name.
+/// A slip, rendered on demand: for the printer with the visitor's name, and again without it
+/// for the copy saved when printing fails.
+pub type Render<'a> = dyn Fn(&SlipContext, &Output) -> Result<Vec<u8>, SlipError> + 'a;
+
+/// Bytes only: a slip known by its renderer.
+struct Bytes<'a, 'b>(&'a Render<'b>);
+
+impl Printable for Bytes<'_, '_> {
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
+        (self.0)(ctx, out)
+    }
+}
+
+/// [`print_printable`] for a slip known only by its renderer.
 pub fn print_rendered(
+    render: &Render,
+    name: &str,
+    ctx: &SlipContext,
+    printer: &Printer,
+    req: &PrintRequest,
+    now: jiff::civil::DateTime,
+) -> PrintReport {
+    print_printable(&Bytes(render), name, ctx, printer, req, now)
+}
+
+/// [`print_card`] for any slip (a plan's too): `name` goes into the saved copy's file name.
+pub fn print_printable(
     what: &dyn Printable,
     name: &str,
     ctx: &SlipContext,
@@ -482,8 +511,9 @@ fn deliver(
     #[cfg(windows)]
     if let Destination::Queue(name) = dest
         && output.format != SlipFormat::Escpos
+        && let Some(laid) = what.lay_out(ctx, output.paper)
     {
-        return super::winprint::draw_job(name, &what.lay_out(ctx, output.paper)?);
+        return super::winprint::draw_job(name, &laid?);
     }
     let bytes = what.render(ctx, output)?;
     send(dest, &bytes, output)

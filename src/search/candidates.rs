@@ -77,11 +77,14 @@ pub(super) struct Filter {
 }
 
 impl Filter {
-    /// Closed agencies never; a town filter keeps the agencies that serve the whole country.
+    /// Closed agencies never; a town filter keeps the agencies that serve the town without
+    /// being there (the whole country, its oblast, or the town by name).
     pub(super) fn admits(&self, idx: &Index, a: u32) -> bool {
         let r = &idx.agencies[a as usize];
         !r.closed
-            && self.locality.is_none_or(|l| r.locality == l || r.remote)
+            && self
+                .locality
+                .is_none_or(|l| r.locality == l || idx.serves(a, l))
             && self.category.is_none_or(|c| r.category == c)
     }
 }
@@ -193,8 +196,18 @@ impl Engine {
         Some(out)
     }
 
+    /// Whether agency `a` serves a town query word `wi` names without being there: a town
+    /// never hides the agencies that serve it.
+    pub(super) fn serves_town(&self, a: u32, wi: usize) -> bool {
+        self.words[wi]
+            .localities
+            .iter()
+            .any(|&l| self.index.serves(a, l))
+    }
+
     /// The agencies a query word can match: through its matched words, or the localities it
-    /// names plus the agencies that serve the whole country.
+    /// names plus the agencies that serve them from elsewhere (the whole country, their
+    /// oblast, or them by name).
     fn word_agencies(&self, wi: usize, mut mark: impl FnMut(u32)) {
         let ws = &self.words[wi];
         if ws.localities.is_empty() {
@@ -205,11 +218,9 @@ impl Engine {
             }
         } else {
             for &l in &ws.localities {
-                for &a in &self.index.localities[l as usize].agencies {
-                    mark(a);
-                }
+                self.index.local_agencies(l).for_each(&mut mark);
             }
-            for &a in &self.index.remote {
+            for &a in &self.index.nationwide {
                 mark(a);
             }
         }
@@ -235,9 +246,9 @@ impl Engine {
                 } else {
                     ws.localities
                         .iter()
-                        .map(|&l| self.index.localities[l as usize].agencies.len())
+                        .map(|&l| self.index.local_count(l))
                         .sum::<usize>()
-                        + self.index.remote.len()
+                        + self.index.nationwide.len()
                 };
                 (n, wi)
             })

@@ -14,7 +14,8 @@ pub struct WordMatch {
     /// The query word, as read.
     pub word: String,
     /// `exact`, `prefix`, `word-form`, `russian`, `thesaurus`, `typo`, `fallback`;
-    /// `nationwide` (a town, and the agency serves the whole country); `unused`.
+    /// `nationwide` (a town, and the agency serves the whole country); `area` (a town the
+    /// agency serves from elsewhere: its oblast, or listed in `serves`); `unused`.
     pub how: &'static str,
     /// The field it matched in ([`super::FieldKind::code`]), when it did.
     pub field: Option<&'static str>,
@@ -108,10 +109,10 @@ impl Engine {
                 }
                 None => WordMatch {
                     word: w.text.clone(),
-                    how: if locality_only && self.index.agencies[a].remote {
-                        "nationwide"
-                    } else {
-                        "unused"
+                    how: match locality_only && self.serves_town(a as u32, wi) {
+                        true if self.index.agencies[a].nationwide => "nationwide",
+                        true => "area",
+                        false => "unused",
                     },
                     field: None,
                     found: None,

@@ -6,7 +6,7 @@
 use super::normalize::{self, is_stopword};
 use super::score::FieldKind;
 use super::translit;
-use crate::directory::{Agency, Directory, Status};
+use crate::directory::{Agency, Directory, Serves, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -25,10 +25,12 @@ pub struct FieldRec {
 
 /// The index's serialised shape, for the cache kept beside the parsed directory: bump it when
 /// `Index` or how it is built changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 pub const NO_SERVICE: u32 = u32::MAX;
 pub const NO_LOCALITY: u32 = u32::MAX;
+/// No oblast: not known, or not served as a whole.
+pub const NO_OBLAST: u32 = u32::MAX;
 
 /// What ranking needs to know about an agency without touching the directory.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -39,8 +41,12 @@ pub struct AgencyRec {
     pub temporarily_closed: bool,
     pub locality: u32,
     pub category: u32,
-    /// Serves the whole country by phone or online (`remote`): a town never hides it.
-    pub remote: bool,
+    /// Serves the whole country (`serves = "country"`, or `remote` naming no narrower area):
+    /// a town never hides it.
+    pub nationwide: bool,
+    /// The oblast it serves as a whole (`serves = "oblast"`), or [`NO_OBLAST`]: a town of
+    /// that oblast never hides it.
+    pub oblast: u32,
 }
 
 /// A locality as it can be named in a query («Бердичів», «смт Ружин» → «ружин»).
@@ -50,6 +56,28 @@ pub struct Locality {
     pub agencies: Vec<u32>,
     /// Word ids of the key's words.
     pub words: Vec<u32>,
+    /// The oblast it is in, as its agencies or the directory say ([`NO_OBLAST`]: unknown).
+    pub oblast: u32,
+    /// Agencies elsewhere that list it in `serves`, ascending.
+    pub served: Vec<u32>,
+}
+
+/// An oblast some agency serves as a whole (`serves = "oblast"`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Oblast {
+    /// «житомирська» for «Житомирська область», «Житомирська обл.».
+    pub key: String,
+    /// The agencies serving all of it, ascending.
+    pub agencies: Vec<u32>,
+}
+
+/// The key an oblast is known by: «Житомирська область» → «житомирська».
+pub fn oblast_key(name: &str) -> String {
+    let key = normalize::normalize(name);
+    ["область", "обл.", "обл"]
+        .iter()
+        .find_map(|s| key.strip_suffix(s))
+        .map_or(key.clone(), |k| k.trim_end().to_string())
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -72,8 +100,10 @@ pub struct Index {
     pub agencies: Vec<AgencyRec>,
     pub localities: Vec<Locality>,
     pub categories: Vec<String>,
-    /// The remote agencies, ascending.
-    pub remote: Vec<u32>,
+    /// The agencies that serve the whole country, ascending.
+    pub nationwide: Vec<u32>,
+    /// The oblasts agencies serve as a whole.
+    pub oblasts: Vec<Oblast>,
     /// Per word id, which of 32 consecutive stretches of the sorted vocabulary it is in, each
     /// holding about as many of the directory's words as the others. A query word's matches are
     /// mostly ranges of the sorted vocabulary (a beginning and its forms), so they fall in few
@@ -284,15 +314,7 @@ impl Index {
             b.agency(a, label);
             let locality = match &a.locality {
                 Some(l) => {
-                    let key = locality_key(l);
-                    let id = *loc_ids.entry(key.clone()).or_insert_with(|| {
-                        localities.push(Locality {
-                            key,
-                            agencies: Vec::new(),
-                            words: Vec::new(),
-                        });
-                        (localities.len() - 1) as u32
-                    });
+                    let id = locality_id(&mut localities, &mut loc_ids, l);
                     localities[id as usize].agencies.push(ai as u32);
                     id
                 }
@@ -307,10 +329,12 @@ impl Index {
                 temporarily_closed: a.status == Status::TemporarilyClosed,
                 locality,
                 category,
-                remote: a.remote,
+                nationwide: a.serves_country(),
+                oblast: NO_OBLAST,
             });
         }
         field_off.push(b.fields.len() as u32);
+        let oblasts = coverage(dir, &mut localities, &mut loc_ids, &mut agencies);
 
         // Sort the vocabulary and renumber.
         let mut order: Vec<u32> = (0..b.vocab.len() as u32).collect();
@@ -392,8 +416,8 @@ impl Index {
                 .map(|i| i as u32)
                 .collect();
         }
-        let remote = (0..agencies.len() as u32)
-            .filter(|&a| agencies[a as usize].remote)
+        let nationwide = (0..agencies.len() as u32)
+            .filter(|&a| agencies[a as usize].nationwide)
             .collect();
         let has_latin = vocab
             .iter()
@@ -411,7 +435,8 @@ impl Index {
             agencies,
             localities,
             categories,
-            remote,
+            nationwide,
+            oblasts,
             stretch,
             has_latin,
         }
@@ -443,12 +468,126 @@ impl Index {
             .map(|i| i as u32)
     }
 
+    /// Whether agency `a` serves locality `l` without being there: the whole country, the
+    /// locality's oblast, or the locality by name.
+    pub fn serves(&self, a: u32, l: u32) -> bool {
+        let r = &self.agencies[a as usize];
+        if r.nationwide {
+            return true;
+        }
+        let Some(loc) = self.localities.get(l as usize) else {
+            return false;
+        };
+        (r.oblast != NO_OBLAST && r.oblast == loc.oblast) || loc.served.binary_search(&a).is_ok()
+    }
+
+    /// The agencies a visitor of locality `l` can go to, but those serving the whole country:
+    /// the ones there, those listing it in `serves`, and those serving its oblast (an agency
+    /// may come twice).
+    pub fn local_agencies(&self, l: u32) -> impl Iterator<Item = u32> + '_ {
+        let loc = &self.localities[l as usize];
+        let oblast = self
+            .oblasts
+            .get(loc.oblast as usize)
+            .map_or(&[][..], |o| o.agencies.as_slice());
+        loc.agencies
+            .iter()
+            .chain(&loc.served)
+            .chain(oblast)
+            .copied()
+    }
+
+    /// How many agencies [`Index::local_agencies`] yields.
+    pub fn local_count(&self, l: u32) -> usize {
+        let loc = &self.localities[l as usize];
+        let oblast = self
+            .oblasts
+            .get(loc.oblast as usize)
+            .map_or(0, |o| o.agencies.len());
+        loc.agencies.len() + loc.served.len() + oblast
+    }
+
     pub fn category_id(&self, id: &str) -> Option<u32> {
         self.categories
             .iter()
             .position(|c| c == id)
             .map(|i| i as u32)
     }
+}
+
+/// The id of the locality named `name`, added when new.
+fn locality_id(localities: &mut Vec<Locality>, ids: &mut HashMap<String, u32>, name: &str) -> u32 {
+    let key = locality_key(name);
+    *ids.entry(key.clone()).or_insert_with(|| {
+        localities.push(Locality {
+            key,
+            agencies: Vec::new(),
+            words: Vec::new(),
+            oblast: NO_OBLAST,
+            served: Vec::new(),
+        });
+        (localities.len() - 1) as u32
+    })
+}
+
+/// Who serves more than their own locality (`serves`), and which oblast each locality is in:
+/// the first of its agencies to say (by `province` or the directory's), else that of the
+/// first agency listing it in `serves`. Fills `AgencyRec::oblast` and `Locality::served`, and
+/// returns the oblasts.
+fn coverage(
+    dir: &Directory,
+    localities: &mut Vec<Locality>,
+    loc_ids: &mut HashMap<String, u32>,
+    agencies: &mut [AgencyRec],
+) -> Vec<Oblast> {
+    let mut oblasts: Vec<Oblast> = Vec::new();
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let own: Vec<Option<u32>> = dir
+        .agencies
+        .iter()
+        .map(|a| {
+            dir.oblast_of(a).map(|name| {
+                let key = oblast_key(name);
+                *ids.entry(key.clone()).or_insert_with(|| {
+                    oblasts.push(Oblast {
+                        key,
+                        agencies: Vec::new(),
+                    });
+                    (oblasts.len() - 1) as u32
+                })
+            })
+        })
+        .collect();
+    for (rec, &o) in agencies.iter().zip(&own) {
+        if let (Some(o), Some(loc)) = (o, localities.get_mut(rec.locality as usize))
+            && loc.oblast == NO_OBLAST
+        {
+            loc.oblast = o;
+        }
+    }
+    for (ai, a) in dir.agencies.iter().enumerate() {
+        let rec = &mut agencies[ai];
+        match (&a.serves, own[ai]) {
+            (Some(Serves::Oblast), Some(o)) => {
+                rec.oblast = o;
+                oblasts[o as usize].agencies.push(ai as u32);
+            }
+            (Some(Serves::Localities(names)), o) => {
+                for name in names {
+                    let l = locality_id(localities, loc_ids, name);
+                    let loc = &mut localities[l as usize];
+                    if loc.oblast == NO_OBLAST {
+                        loc.oblast = o.unwrap_or(NO_OBLAST);
+                    }
+                    if l != rec.locality && loc.served.last() != Some(&(ai as u32)) {
+                        loc.served.push(ai as u32);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    oblasts
 }
 
 /// Cuts the sorted vocabulary into 32 stretches holding about equally many of the directory's
@@ -511,6 +650,15 @@ mod tests {
         assert_eq!(locality_key("с.Тетерівка"), "тетерівка");
         assert_eq!(locality_key("Бердичів"), "бердичів");
         assert_eq!(locality_key("Селезнівка"), "селезнівка");
+    }
+
+    #[test]
+    fn oblast_names_compare_without_the_word_oblast() {
+        let k = oblast_key("Житомирська область");
+        assert_eq!(k, "житомирська");
+        assert_eq!(oblast_key("житомирська обл."), k);
+        assert_eq!(oblast_key("ЖИТОМИРСЬКА ОБЛ"), k);
+        assert_ne!(oblast_key("Київська область"), k);
     }
 
     #[test]

@@ -138,3 +138,5 @@ impl Results {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_coverage;

@@ -161,11 +161,12 @@ impl Engine {
     /// «паспорт» there).
     fn score_agency(&self, a: u32, how: &How) -> Option<Scored> {
         let mut own = Ctx::default();
-        if self.index.agencies[a as usize].remote {
-            // A town in the query does not hide a line that serves the whole country.
-            let v = (REMOTE_TOWN_POINTS * FieldKind::Locality.weight()) << 3
-                | (7 - u32::from(Tier::WordForm.to_u8()));
-            for wi in bits(how.town) {
+        // A town in the query does not hide an agency that serves it from elsewhere: a line
+        // for the whole country, an oblast office.
+        let v = (REMOTE_TOWN_POINTS * FieldKind::Locality.weight()) << 3
+            | (7 - u32::from(Tier::WordForm.to_u8()));
+        for wi in bits(how.town) {
+            if self.serves_town(a, wi) {
                 own.best[wi] = v;
             }
         }

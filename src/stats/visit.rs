@@ -64,6 +64,24 @@ impl Visit {
         self.counted.is_empty()
     }
 
+    /// Forgets one count whose line could not be written (the screen writes on another
+    /// thread, after [`Visit::count`]), so a retry counts it; false when it is not here.
+    pub fn forget(&mut self, r: &Record) -> bool {
+        match self.counted.iter().rposition(|c| c == r) {
+            Some(i) => {
+                self.counted.remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Puts back a count [`Visit::undo`] took when its line could not be taken out of the
+    /// log, so the undo can be tried again.
+    pub fn restore(&mut self, r: Record) {
+        self.counted.push(r);
+    }
+
     /// The next visitor: nothing counted.
     pub fn clear(&mut self) {
         self.counted.clear();

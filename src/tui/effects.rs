@@ -7,6 +7,7 @@
 use super::msg::{DirHandle, Effect, PrintJob, Request};
 use super::state::State;
 use crate::i18n::Lang;
+use crate::referral::plan::Target;
 use crate::stats::Record;
 use jiff::civil::Date;
 
@@ -17,9 +18,12 @@ pub trait Ports {
     /// Print or save a slip; answer with `Action::PrintDone`.
     fn print(&mut self, job: PrintJob);
     /// Put text on the clipboard; answer with `Action::Copied`.
-    fn copy(&mut self, text: String, record: Record);
+    fn copy(&mut self, text: String, given: Vec<Target>);
     /// Append a referral to the statistics log; answer with `Action::Recorded` on failure.
     fn record(&mut self, record: Record, lang: Lang);
+    /// Remove the visit's last count from the statistics log; answer with
+    /// `Action::TakenBack`.
+    fn take_back(&mut self, record: Record, lang: Lang);
     /// Read the statistics log; answer with `Action::StatsLoaded`.
     fn load_stats(&mut self, lang: Lang);
     /// Load the data again and merge it into `old`; answer with `Action::Reloaded`.
@@ -42,8 +46,9 @@ pub fn carry_out(effect: Effect, state: &mut State, ports: &mut impl Ports) -> b
             ports.search(Request::Search(search));
         }
         Effect::Print(job) => ports.print(job),
-        Effect::Copy { text, record } => ports.copy(text, record),
+        Effect::Copy { text, given } => ports.copy(text, given),
         Effect::Record(r) => ports.record(r, state.lang()),
+        Effect::TakeBack(r) => ports.take_back(r, state.lang()),
         Effect::LoadStats => ports.load_stats(state.lang()),
         Effect::Reload { old, today } => ports.reload(old, today),
         Effect::Batch(effects) => {

@@ -44,6 +44,9 @@ pub struct Areas {
     pub hints: Rect,
     /// Wide mode: the column of the divider.
     pub split: Option<u16>,
+    /// The visit's plan panel, when the plan has steps: under the card in the side pane
+    /// (wide), under the list (narrow); none on a compact screen.
+    pub plan: Option<Rect>,
 }
 
 pub fn areas(width: u16, height: u16) -> Areas {
@@ -60,6 +63,7 @@ pub fn areas(width: u16, height: u16) -> Areas {
             card: Rect::default(),
             hints: Rect::default(),
             split: None,
+            plan: None,
         },
         Mode::Compact => compact(full),
         Mode::Wide | Mode::Narrow => framed(full, m),
@@ -92,6 +96,7 @@ fn compact(full: Rect) -> Areas {
         card,
         hints,
         split: None,
+        plan: None,
     }
 }
 
@@ -122,6 +127,7 @@ fn framed(full: Rect, m: Mode) -> Areas {
         card: body.inner(text),
         hints: hints.inner(text),
         split: None,
+        plan: None,
     };
     if m == Mode::Wide {
         // u32: a very wide terminal must not overflow the multiplication.
@@ -141,6 +147,44 @@ fn framed(full: Rect, m: Mode) -> Areas {
         a.split = Some(split);
     }
     a
+}
+
+/// The areas with room for a plan of `steps` steps: a title line and a line a step, at most
+/// half of the pane it is taken from (the rest scrolls in the panel).
+pub fn areas_with_plan(width: u16, height: u16, steps: usize) -> Areas {
+    let mut a = areas(width, height);
+    if steps == 0 || !matches!(a.mode, Mode::Wide | Mode::Narrow) {
+        return a;
+    }
+    let rows = |pane: Rect| {
+        (u16::try_from(steps).unwrap_or(u16::MAX).saturating_add(1)).min(pane.height / 2)
+    };
+    match a.side {
+        Some(side) => {
+            let h = rows(side);
+            let [top, panel] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(side);
+            a.side = Some(top);
+            a.card = top;
+            a.plan = Some(panel);
+        }
+        None => {
+            let h = rows(a.list);
+            let [list, _] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(a.list);
+            let [card, panel] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(a.card);
+            a.list = list;
+            a.card = card;
+            a.plan = Some(panel);
+        }
+    }
+    a
+}
+
+/// How many results fit in the list of these areas.
+pub fn capacity(a: &Areas) -> usize {
+    (a.list.height / row_height(a.mode)) as usize
 }
 
 /// Lines one result takes: one on a compact screen, else two (the name, then why it is here).
@@ -246,6 +290,24 @@ mod tests {
         assert_eq!(mode(19, 5), Mode::TooSmall);
         assert_eq!(mode(1, 1), Mode::TooSmall);
         assert_eq!(mode(0, 0), Mode::TooSmall);
+    }
+
+    /// The plan panel takes the bottom of the side pane (wide) or of the body (narrow): a title
+    /// line and a line a step, never more than half, and nothing on a compact screen.
+    #[test]
+    fn the_plan_panel_takes_the_bottom_of_its_pane() {
+        let a = areas_with_plan(120, 40, 3);
+        assert_eq!(a.plan, Some(Rect::new(52, 33, 66, 4)));
+        assert_eq!(a.side, Some(Rect::new(52, 4, 66, 29)));
+        assert_eq!(a.card, Rect::new(52, 4, 66, 29));
+        assert_eq!(a.list, areas(120, 40).list, "the list keeps its room");
+        let n = areas_with_plan(80, 24, 3);
+        assert_eq!(n.plan, Some(Rect::new(2, 17, 76, 4)));
+        assert_eq!(n.list, Rect::new(1, 4, 78, 13));
+        assert_eq!(capacity(&n), 6);
+        assert_eq!(areas_with_plan(80, 24, 40).plan.map(|p| p.height), Some(8));
+        assert_eq!(areas_with_plan(40, 12, 3).plan, None);
+        assert_eq!(areas_with_plan(80, 24, 0), areas(80, 24));
     }
 
     #[test]

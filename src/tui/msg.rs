@@ -10,6 +10,7 @@ use crate::directory::watch::{Change, WatchEvent};
 use crate::i18n::Lang;
 use crate::referral::card::ServiceChoice;
 use crate::referral::clipboard;
+use crate::referral::plan::{Plan, Target};
 use crate::search::{Hit, Reading, Results, SearchOptions};
 use crate::stats::{LogContents, Record};
 use jiff::civil::{Date, DateTime};
@@ -83,8 +84,11 @@ pub struct PrintJob {
     pub for_name: Option<String>,
     pub dest: SlipDest,
     pub now: DateTime,
-    /// Appended to the statistics once the slip is printed or saved.
-    pub record: Record,
+    /// The visit's plan, when the slip is the whole plan's (then `agency` is its first
+    /// agency, for the saved file's name).
+    pub plan: Option<Plan>,
+    /// The agencies the slip gives, counted (once per visit) when it is printed or saved.
+    pub given: Vec<Target>,
     pub lang: Lang,
 }
 
@@ -114,10 +118,14 @@ pub enum Effect {
     /// terminal); answer with [`Action::Copied`].
     Copy {
         text: String,
-        record: Record,
+        /// The agencies the text gives, counted once it reached the clipboard.
+        given: Vec<Target>,
     },
     /// Append a referral to the statistics log; answer with [`Action::Recorded`] on failure.
     Record(Record),
+    /// Take the visit's last count back out of the statistics log; answer with
+    /// [`Action::TakenBack`].
+    TakeBack(Record),
     /// Read the statistics log; answer with [`Action::StatsLoaded`].
     LoadStats,
     /// Load the data path again and merge it into `old`; answer with [`Action::Reloaded`].
@@ -162,15 +170,23 @@ pub enum Action {
     /// A print job finished.
     PrintDone {
         outcome: PrintOutcome,
-        record: Record,
+        given: Vec<Target>,
     },
     /// The text reached the clipboard (which ways), or no way worked.
     Copied {
         result: Result<clipboard::Copied, String>,
-        record: Record,
+        given: Vec<Target>,
     },
-    /// Appending to the statistics log failed.
-    Recorded(Result<(), String>),
+    /// Appending `record` to the statistics log failed: it is not counted, so a retry counts.
+    Recorded {
+        record: Record,
+        error: String,
+    },
+    /// The undo of a count: the record is out of the log, or it could not be taken out.
+    TakenBack {
+        record: Record,
+        result: Result<(), String>,
+    },
     StatsLoaded(Result<LogContents, String>),
     /// The data files changed on disk.
     Watch(WatchEvent),
@@ -258,6 +274,8 @@ pub struct Viewport {
     pub preview: Option<Scrolled>,
     /// Lines in the help at the width it was drawn.
     pub help_lines: Option<usize>,
+    /// The plan's text read aloud as drawn.
+    pub plan_phrase: Option<Scrolled>,
 }
 
 /// A scrolled text as drawn: the first line shown and the furthest it can go.

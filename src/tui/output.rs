@@ -9,9 +9,10 @@ use crate::directory::{Directory, LoadOptions};
 use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::Target;
-use crate::referral::print::{PrintReport, PrintRequest, print_card, save_unprinted};
+use crate::referral::plan;
+use crate::referral::print::{PrintReport, PrintRequest, print_rendered, save_unprinted};
 use crate::referral::slip::{self, Output, SlipContext, SlipFormat};
-use crate::stats::{Log, LogContents, Record};
+use crate::stats::{LogContents, Record, desk};
 use std::path::Path;
 
 /// An error and its causes on one line ("/path/referrals.log: немає дозволу на доступ"), the
@@ -31,11 +32,18 @@ pub fn describe(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     s
 }
 
-/// Prints or saves the job's slip. Printing goes through [`print_card`], which saves the slip
+/// Prints or saves the job's slip. Printing goes through [`print_rendered`], which saves the slip
 /// (without the visitor's name) when the printer fails; saving writes a file without the name.
 pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
     let dir = &job.dir.0;
     let lang = job.lang;
+    if let Some(p) = &job.plan {
+        // The plan's steps as the preview showed them (a step whose agency a reload removed
+        // is left out, and the numbering closes up).
+        let (steps, _) = plan::resolve(p, dir, Lang::Uk);
+        let render = |ctx: &SlipContext, out: &Output| plan::slip::render(&steps, ctx, out);
+        return deliver(job, config, &render, &format!("plan-{}", job.agency));
+    }
     // The same card and context as the preview: the slip is Ukrainian, dated the job's day.
     let target = Target {
         agency: &job.agency,
@@ -51,12 +59,25 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
                 .to_string(),
         };
     };
+    let render = |ctx: &SlipContext, out: &Output| slip::render(&card, ctx, out);
+    deliver(job, config, &render, &card.agency.id)
+}
+
+/// Prints or saves a rendered slip (one agency's or a plan's); `stem` names a saved file.
+fn deliver(
+    job: &PrintJob,
+    config: &Config,
+    render: &crate::referral::print::Render,
+    stem: &str,
+) -> PrintOutcome {
+    let lang = job.lang;
     let mut ctx = SlipContext::new(config, job.now.date());
     match job.dest {
         SlipDest::Printer => {
             ctx.for_name = job.for_name.clone();
-            let report = print_card(
-                &card,
+            let report = print_rendered(
+                render,
+                stem,
                 &ctx,
                 &config.printer,
                 &PrintRequest::default(),
@@ -78,11 +99,9 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
                 SlipFormat::Text
             };
             let output = Output::from_config(config, format, None);
-            let saved = slip::render(&card, &ctx, &output)
+            let saved = render(&ctx, &output)
                 .map_err(std::io::Error::other)
-                .and_then(|bytes| {
-                    save_unprinted(&bytes, output.extension(), &card.agency.id, job.now)
-                });
+                .and_then(|bytes| save_unprinted(&bytes, output.extension(), stem, job.now));
             match saved {
                 Ok(path) => PrintOutcome::Saved { path },
                 Err(e) => PrintOutcome::Lost {
@@ -97,18 +116,35 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
     }
 }
 
-/// Appends a referral to the statistics log (`REFDESK_STATS_FILE` or the data folder).
-pub fn record(r: &Record, lang: Lang) -> Result<(), String> {
-    Log::default_location()
+/// Appends a referral to this desk's statistics log (its own file when the settings name the
+/// desk; else `REFDESK_STATS_FILE` or the data folder's).
+pub fn record(r: &Record, config: &Config, lang: Lang) -> Result<(), String> {
+    desk::log_for(config)
         .and_then(|log| log.append(r))
         .map_err(|e| describe(&e, lang))
 }
 
-/// Reads the statistics log.
-pub fn load_stats(lang: Lang) -> Result<LogContents, String> {
-    Log::default_location()
-        .and_then(|log| log.read())
+/// Takes a record back out of this desk's log (the undo of the visit's last count).
+pub fn take_back(r: &Record, config: &Config, lang: Lang) -> Result<(), String> {
+    // A line already gone (the log was emptied meanwhile) is taken back all the same.
+    desk::log_for(config)
+        .and_then(|log| log.remove_last(r))
+        .map(|_| ())
         .map_err(|e| describe(&e, lang))
+}
+
+/// Reads every desk's log in the statistics folder, as one.
+pub fn load_stats(config: &Config, lang: Lang) -> Result<LogContents, String> {
+    let all = desk::read_all(config).map_err(|e| describe(&e, lang))?;
+    let mut out = LogContents {
+        records: Vec::new(),
+        damaged: Vec::new(),
+    };
+    for (_, c) in all {
+        out.records.extend(c.records);
+        out.damaged.extend(c.damaged);
+    }
+    Ok(out)
 }
 
 /// Loads the data path again and merges it into `old` (a file that no longer parses keeps its

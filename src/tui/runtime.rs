@@ -12,6 +12,7 @@ use super::worker::Worker;
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::referral::clipboard;
+use crate::referral::plan::Target;
 use crate::stats::Record;
 use crossterm::event::{Event, MouseEvent};
 use jiff::civil::{Date, DateTime};
@@ -141,34 +142,41 @@ impl Ports for ThreadPorts {
 
     fn print(&mut self, job: PrintJob) {
         let config = self.config.clone();
-        let record = job.record.clone();
+        let given = job.given.clone();
         if let Some(h) = self.spawn("print", move || Action::PrintDone {
             outcome: output::print_job(&job, &config),
-            record,
+            given,
         }) {
             self.printing.retain(|j| !j.is_finished());
             self.printing.push(h);
         }
     }
 
-    fn copy(&mut self, text: String, record: Record) {
+    fn copy(&mut self, text: String, given: Vec<Target>) {
         // OSC 52 goes to the terminal the screen is drawn on.
         let result =
             clipboard::copy_everywhere(&mut self.system_clipboard, &mut std::io::stdout(), &text)
                 .map_err(|e| e.to_string());
-        self.send(Action::Copied { result, record });
+        self.send(Action::Copied { result, given });
     }
 
     // One short append: done here, so it is on disk before the next key is handled.
     fn record(&mut self, record: Record, lang: Lang) {
-        if let Err(e) = output::record(&record, lang) {
-            self.send(Action::Recorded(Err(e)));
+        if let Err(error) = output::record(&record, &self.config, lang) {
+            self.send(Action::Recorded { record, error });
         }
     }
 
+    // As short, and done here for the same reason: an undo follows the append it undoes.
+    fn take_back(&mut self, record: Record, lang: Lang) {
+        let result = output::take_back(&record, &self.config, lang);
+        self.send(Action::TakenBack { record, result });
+    }
+
     fn load_stats(&mut self, lang: Lang) {
+        let config = self.config.clone();
         self.spawn("stats", move || {
-            Action::StatsLoaded(output::load_stats(lang))
+            Action::StatsLoaded(output::load_stats(&config, lang))
         });
     }
 

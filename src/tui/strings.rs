@@ -71,6 +71,19 @@ pub enum Msg {
     StatsEmpty,
     StatsTotal,
     HelpGroupPreview,
+    HelpGroupPlan,
+    PlanTitle,
+    PlanReturnStep,
+    PlanReadAloud,
+    PlanHint,
+    NoteLabel,
+    AlreadyInPlan,
+    StepRemoved,
+    ReturnAdded,
+    AlreadyCounted,
+    NothingToUndo,
+    UndoFailed,
+    Given,
     HelpTitle,
     HelpTyping,
     HelpGroupSearch,
@@ -213,6 +226,43 @@ impl Msg {
             ),
             StatsTotal => ("Усього", "Total"),
             HelpGroupPreview => ("Вікно друку (F2)", "Print window (F2)"),
+            HelpGroupPlan => ("План візиту", "The visit's plan"),
+            PlanTitle => ("План візиту", "Visit plan"),
+            PlanReturnStep => ("Повернутися до нас", "Back to us"),
+            PlanReadAloud => (
+                "Прочитайте відвідувачу весь план",
+                "Read the whole plan to the visitor",
+            ),
+            PlanHint => (
+                "Ctrl-D додає установу до плану, Ctrl-O — крок «повернутися до нас»",
+                "Ctrl-D adds the agency to the plan, Ctrl-O the step back to us",
+            ),
+            NoteLabel => ("Примітка до кроку: ", "Step note: "),
+            AlreadyInPlan => (
+                "ця установа вже є в плані",
+                "this agency is already in the plan",
+            ),
+            StepRemoved => ("крок вилучено з плану", "step removed from the plan"),
+            ReturnAdded => (
+                "додано останній крок: повернутися до нас",
+                "added the last step: back to us",
+            ),
+            AlreadyCounted => (
+                "уже враховано в цьому візиті — повторно не рахується",
+                "already counted in this visit — not counted again",
+            ),
+            NothingToUndo => (
+                "у цьому візиті ще нічого не враховано",
+                "nothing has been counted in this visit",
+            ),
+            UndoFailed => (
+                "не вдалося скасувати облік",
+                "could not take the count back",
+            ),
+            Given => (
+                "уже видано цьому відвідувачу",
+                "already given to this visitor",
+            ),
             HelpTitle => ("Довідка: клавіші", "Help: keys"),
             HelpTyping => (
                 "будь-які літери й цифри (кирилиця чи латиниця) — одразу в рядок пошуку",
@@ -251,6 +301,42 @@ pub const CHANGE: Noun = Noun {
     uk: ["зміна", "зміни", "змін"],
     en: ["change", "changes"],
 };
+
+/// A step of the visit's plan.
+pub const STEP: Noun = Noun {
+    uk: ["крок", "кроки", "кроків"],
+    en: ["step", "steps"],
+};
+
+/// The plan panel's title: «План візиту · 3 кроки».
+pub fn plan_title(lang: Lang, steps: usize) -> String {
+    format!(
+        "{} · {}",
+        Msg::PlanTitle.text(lang),
+        count(lang, STEP, steps)
+    )
+}
+
+/// «додано до плану: крок 2 з 3».
+pub fn added_to_plan(lang: Lang, step: usize, of: usize) -> String {
+    match lang {
+        Lang::Uk => format!("додано до плану: крок {step} з {of}"),
+        Lang::En => format!("added to the plan: step {step} of {of}"),
+    }
+}
+
+/// «установи вже немає в довіднику, її крок пропущено: zt-dms».
+pub fn plan_missing(lang: Lang, ids: &[&str]) -> String {
+    let list = ids.join(", ");
+    match (lang, ids.len()) {
+        (Lang::Uk, 1) => format!("установи вже немає в довіднику, її крок пропущено: {list}"),
+        (Lang::Uk, _) => format!("установ уже немає в довіднику, їхні кроки пропущено: {list}"),
+        (Lang::En, _) => format!("no longer in the directory, left out of the plan: {list}"),
+    }
+}
+
+/// The mark beside an agency already given in this visit.
+pub const GIVEN_MARK: char = '✓';
 
 /// "Дані перевірено понад рік тому: 12.06.2025".
 pub fn stale_note(lang: Lang, verified: jiff::civil::Date) -> String {
@@ -519,6 +605,7 @@ pub fn mark_legend(lang: Lang) -> Vec<(char, &'static str)> {
                 "data last verified more than a year ago",
             ),
         ),
+        (GIVEN_MARK, Msg::Given.text(lang)),
     ]
 }
 

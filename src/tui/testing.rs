@@ -16,6 +16,7 @@ use super::worker;
 use crate::directory::Directory;
 use crate::i18n::Lang;
 use crate::referral::clipboard;
+use crate::referral::plan::Target;
 use crate::search::Engine;
 use crate::stats::{LogContents, Record};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
@@ -63,16 +64,27 @@ impl Ports for MemoryPorts {
         self.print_jobs.push(job);
     }
 
-    fn copy(&mut self, text: String, record: Record) {
+    fn copy(&mut self, text: String, given: Vec<Target>) {
         self.copied.push(text);
         self.answers.push_back(Action::Copied {
             result: Ok(clipboard::Copied::Osc52 { system: None }),
-            record,
+            given,
         });
     }
 
     fn record(&mut self, record: Record, _lang: Lang) {
         self.records.push(record);
+    }
+
+    fn take_back(&mut self, record: Record, _lang: Lang) {
+        let result = match self.records.iter().rposition(|r| *r == record) {
+            Some(i) => {
+                self.records.remove(i);
+                Ok(())
+            }
+            None => Err("the log has no such line".to_string()),
+        };
+        self.answers.push_back(Action::TakenBack { record, result });
     }
 
     fn load_stats(&mut self, _lang: Lang) {
@@ -162,7 +174,7 @@ impl Harness {
         let job = self.rt.ports.print_jobs.remove(0);
         self.act(Action::PrintDone {
             outcome,
-            record: job.record,
+            given: job.given,
         })
     }
 

@@ -13,6 +13,7 @@ pub(super) const AGENCY_FIELDS: &[&str] = &[
     "topics",
     "description",
     "remote",
+    "serves",
     "locality",
     "district",
     "province",
@@ -57,7 +58,7 @@ pub(super) const SERVICE_FIELDS: &[&str] = &[
 pub(super) const PERSON_FIELDS: &[&str] = &["name", "title", "phone", "room", "email"];
 pub(super) const PHONE_FIELDS: &[&str] = &["number", "note"];
 pub(super) const CATEGORY_FIELDS: &[&str] = &["id", "name", "name_en"];
-pub(super) const DIRECTORY_FIELDS: &[&str] = &["name", "demo", "note", "abbreviation"];
+pub(super) const DIRECTORY_FIELDS: &[&str] = &["name", "demo", "note", "province", "abbreviation"];
 pub(super) const ABBREVIATION_FIELDS: &[&str] =
     &["short", "full", "genitive", "locative", "accusative"];
 pub(super) const TOP_LEVEL: &[&str] = &["agency", "category", "directory"];
@@ -68,6 +69,7 @@ impl Loader {
         let name = f.opt_str("name");
         let demo = f.opt_bool("demo");
         let note = f.opt_str("note");
+        let province = f.opt_str("province");
         let abbreviations = f.abbreviations("abbreviation");
         f.finish();
         self.meta.abbreviations.extend(abbreviations);
@@ -79,6 +81,9 @@ impl Loader {
         }
         if note.is_some() {
             self.meta.note = note;
+        }
+        if province.is_some() {
+            self.meta.province = province;
         }
     }
 
@@ -95,34 +100,15 @@ impl Loader {
         }
     }
 
-    #[allow(clippy::too_many_lines)] // reads every field of an entry in file order; to be split by section (identity, place, contacts, status)
+    /// Reads an `[[agency]]` entry in file order; a complete one joins the directory, an
+    /// incomplete one is still checked against the whole directory.
     pub(super) fn agency(&mut self, src: &Src, t: &DeTable, span: Range<usize>) {
         let origin_at = src.pos(&span);
-        let id_hint = t
-            .iter()
-            .find(|(k, _)| k.get_ref() == "id")
-            .and_then(|(_, v)| match v.get_ref() {
-                DeValue::String(s) => Some(s.to_string()),
-                _ => None,
-            });
-        let mut f = Fields::new(self, src, t, span.clone(), AGENCY_FIELDS, id_hint.clone());
+        let mut f = Fields::new(self, src, t, span.clone(), AGENCY_FIELDS, id_hint(t));
         let id = f.req_str("id");
         let id_at = f.pos_of("id").unwrap_or(origin_at);
         if let Some(id) = &id {
-            let valid = id
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            if !valid {
-                let m = f.l.msg(
-                    "ідентифікатор має складатися з малих латинських літер, цифр і дефісів і починатися з літери чи цифри, напр. \"zt-dps-cop\"",
-                    "id must be lowercase Latin letters, digits and hyphens, starting with a letter or digit, e.g. \"zt-dps-cop\"",
-                );
-                f.error_at("id", "invalid-value", m);
-            }
+            check_id(&mut f, id);
         }
         let name = f.req_str("name");
         let short_name = f.opt_str("short_name");
@@ -133,27 +119,9 @@ impl Loader {
         let topics = f.str_array("topics");
         let description = f.opt_str("description");
         let remote = f.opt_bool("remote").unwrap_or(false);
-        let (locality, address) = if remote {
-            (f.opt_str("locality"), f.opt_str("address"))
-        } else {
-            (
-                f.req_str_because("locality", true),
-                f.req_str_because("address", true),
-            )
-        };
-        let district = f.opt_str("district");
-        let province = f.opt_str("province");
-        let country = f
-            .opt_enum(
-                "country",
-                country_code,
-                "\"PL\", \"US\", \"GB\" … (ISO 3166-1)",
-            )
-            .filter(|c| c != "UA");
-        let postcode = f.opt_str("postcode");
-        let address_note = f.opt_str("address_note");
-        let accessibility = f.opt_str("accessibility");
-        let coordinates = f.coordinates("coordinates");
+        let serves = f.serves("serves");
+        let serves_at = f.pos_of("serves").unwrap_or(origin_at);
+        let place = place(&mut f, remote);
         let phones = f.phones("phones");
         let email = f.opt_str("email");
         let website = f.opt_str("website");
@@ -166,13 +134,7 @@ impl Loader {
         let verified = f.date("verified");
         let verified_at = f.get("verified").map_or(origin_at, |v| src.pos(&v.span()));
         let verified_by = f.opt_str("verified_by");
-        let status = f
-            .opt_enum(
-                "status",
-                Status::parse,
-                "\"active\", \"temporarily-closed\", \"closed\"",
-            )
-            .unwrap_or_default();
+        let status = status(&mut f);
         let successor = f.opt_str("successor");
         let alert = f.opt_str("alert");
         let notes = f.opt_str("notes");
@@ -187,20 +149,7 @@ impl Loader {
             verified,
             complete,
         ) else {
-            // Left out, but still checked against the whole directory and the date, so that
-            // every problem of the entry is reported in one run.
-            if let Some(c) = category {
-                self.skipped_categories
-                    .push((c, category_at, src.name.to_string(), id.clone()));
-            }
-            if let Some(date) = verified {
-                self.skipped_dates.push(SkippedDate {
-                    file: src.name.to_string(),
-                    at: (verified_at.line, verified_at.column),
-                    date,
-                    agency: id,
-                });
-            }
+            self.skipped(src, id, (category, category_at), (verified, verified_at));
             return;
         };
         let agency = Agency {
@@ -213,15 +162,16 @@ impl Loader {
             topics,
             description,
             remote,
-            locality,
-            district,
-            province,
-            country,
-            address,
-            postcode,
-            address_note,
-            accessibility,
-            coordinates,
+            serves,
+            locality: place.locality,
+            district: place.district,
+            province: place.province,
+            country: place.country,
+            address: place.address,
+            postcode: place.postcode,
+            address_note: place.address_note,
+            accessibility: place.accessibility,
+            coordinates: place.coordinates,
             phones,
             email,
             website,
@@ -249,7 +199,31 @@ impl Loader {
             agency,
             category_at,
             id_at,
+            serves_at,
         });
+    }
+
+    /// An entry left out, but still checked against the whole directory and the date, so
+    /// that every problem of the entry is reported in one run.
+    fn skipped(
+        &mut self,
+        src: &Src,
+        id: Option<String>,
+        category: (Option<String>, Pos),
+        verified: (Option<Date>, Pos),
+    ) {
+        if let (Some(c), at) = category {
+            self.skipped_categories
+                .push((c, at, src.name.to_string(), id.clone()));
+        }
+        if let (Some(date), at) = verified {
+            self.skipped_dates.push(SkippedDate {
+                file: src.name.to_string(),
+                at: (at.line, at.column),
+                date,
+                agency: id,
+            });
+        }
     }
 
     /// Warnings that concern a whole, otherwise valid entry.
@@ -329,7 +303,44 @@ impl Loader {
         }
     }
 
+    /// An oblast office must say which oblast: its `province`, or the directory's (known only
+    /// once every file is read).
+    fn oblast_warnings(&mut self) {
+        let unsaid: Vec<(String, Pos, String)> = self
+            .agencies
+            .iter()
+            .filter(|p| {
+                let a = &p.agency;
+                a.serves == Some(Serves::Oblast)
+                    && a.oblast(self.meta.province.as_deref()).is_none()
+            })
+            .map(|p| {
+                (
+                    p.agency.origin.file.clone(),
+                    p.serves_at,
+                    p.agency.id.clone(),
+                )
+            })
+            .collect();
+        for (file, at, id) in unsaid {
+            let message = self.msg(
+                "serves = \"oblast\", але не сказано, яка це область — додайте \"province\" (напр. \"Житомирська область\") до установи або до [directory] для всього довідника; доти установа обслуговує лише свій населений пункт",
+                "serves = \"oblast\", but which oblast is not said — add \"province\" (e.g. \"Житомирська область\") to the agency, or to [directory] for the whole directory; until then it serves its own locality only",
+            );
+            self.diags.push(Diagnostic {
+                severity: Severity::Warning,
+                file,
+                line: at.line,
+                column: at.column,
+                code: "no-oblast",
+                message,
+                agency: Some(id),
+            });
+        }
+    }
+
     pub(super) fn finish(mut self) -> Directory {
+        self.oblast_warnings();
         let mut categories: Vec<Category> = BUILTIN_CATEGORIES
             .iter()
             .map(|(id, uk, en)| Category {
@@ -473,4 +484,83 @@ pub(super) fn visible_texts(a: &Agency) -> Vec<(&'static str, &str)> {
         people(&mut out, s.contacts.iter());
     }
     out
+}
+
+/// An id is lowercase Latin letters, digits and hyphens, starting with a letter or digit.
+fn check_id(f: &mut Fields, id: &str) {
+    let valid = id
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        let m = f.l.msg(
+            "ідентифікатор має складатися з малих латинських літер, цифр і дефісів і починатися з літери чи цифри, напр. \"zt-dps-cop\"",
+            "id must be lowercase Latin letters, digits and hyphens, starting with a letter or digit, e.g. \"zt-dps-cop\"",
+        );
+        f.error_at("id", "invalid-value", m);
+    }
+}
+
+/// Where an agency is: the address fields, read in file order.
+struct Place {
+    locality: Option<String>,
+    address: Option<String>,
+    district: Option<String>,
+    province: Option<String>,
+    country: Option<String>,
+    postcode: Option<String>,
+    address_note: Option<String>,
+    accessibility: Option<String>,
+    coordinates: Option<(f64, f64)>,
+}
+
+/// Reads the place; a remote agency needs no locality or address.
+fn place(f: &mut Fields, remote: bool) -> Place {
+    let (locality, address) = if remote {
+        (f.opt_str("locality"), f.opt_str("address"))
+    } else {
+        (
+            f.req_str_because("locality", true),
+            f.req_str_because("address", true),
+        )
+    };
+    Place {
+        locality,
+        address,
+        district: f.opt_str("district"),
+        province: f.opt_str("province"),
+        country: f
+            .opt_enum(
+                "country",
+                country_code,
+                "\"PL\", \"US\", \"GB\" … (ISO 3166-1)",
+            )
+            .filter(|c| c != "UA"),
+        postcode: f.opt_str("postcode"),
+        address_note: f.opt_str("address_note"),
+        accessibility: f.opt_str("accessibility"),
+        coordinates: f.coordinates("coordinates"),
+    }
+}
+
+/// The entry's id as written, to name the agency in messages about its other fields.
+fn id_hint(t: &DeTable) -> Option<String> {
+    t.iter()
+        .find(|(k, _)| k.get_ref() == "id")
+        .and_then(|(_, v)| match v.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => None,
+        })
+}
+
+fn status(f: &mut Fields) -> Status {
+    f.opt_enum(
+        "status",
+        Status::parse,
+        "\"active\", \"temporarily-closed\", \"closed\"",
+    )
+    .unwrap_or_default()
 }

@@ -27,12 +27,25 @@ use toml::de::{DeTable, DeValue};
 mod entries;
 mod fields;
 mod messages;
+#[cfg(test)]
+mod serves_tests;
 mod values;
 
 use entries::*;
 use fields::*;
 pub(in crate::directory) use messages::toml_message;
 use messages::*;
+
+/// The desks' correction reports in a data folder (maintain reads and writes them); never read
+/// as agencies.
+pub const CORRECTIONS_FILE: &str = "corrections.toml";
+
+/// Whether `path` names the correction reports.
+fn is_corrections_file(path: &str) -> bool {
+    Path::new(path)
+        .file_name()
+        .is_some_and(|n| n == CORRECTIONS_FILE)
+}
 
 /// What the loader needs to know about the world: today's date (injected, so that tests never
 /// depend on the clock) and the language of the messages.
@@ -304,6 +317,7 @@ struct Pending {
     agency: Agency,
     category_at: Pos,
     id_at: Pos,
+    serves_at: Pos,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -373,8 +387,8 @@ impl Loader {
 
     fn file(&mut self, name: &str, text: &str) {
         // The desks' correction reports are not agencies: `refdesk corrections` and `validate`
-        // read them (crate::maintain::corrections).
-        if crate::maintain::corrections::is_corrections_file(name) {
+        // read them (maintain::corrections, which takes the name from here).
+        if is_corrections_file(name) {
             return;
         }
         // A data folder's thesaurus is words, not agencies.

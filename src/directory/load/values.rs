@@ -1,5 +1,5 @@
 //! The directory's composite values read through [`Fields`]: phones, people, hours and the
-//! lunch break, services, abbreviations.
+//! lunch break, services, abbreviations, the area served.
 
 use super::*;
 
@@ -72,6 +72,37 @@ impl Fields<'_, '_, '_, '_> {
         }
     }
 
+    /// `serves`: `"country"`, `"oblast"`, or an array of localities.
+    pub(super) fn serves(&mut self, key: &str) -> Option<Serves> {
+        let v = self.get(key)?;
+        if matches!(v.get_ref(), DeValue::String(_)) {
+            return self.opt_enum(
+                key,
+                Serves::parse,
+                "\"country\", \"oblast\" or a list of localities [\"Бердичів\", \"с. Семенівка\"]",
+            );
+        }
+        if !matches!(v.get_ref(), DeValue::Array(_)) {
+            self.type_error(
+                v,
+                key,
+                "\"country\", \"oblast\" або масивом населених пунктів, напр. [\"Бердичів\", \"с. Семенівка\"]",
+                "\"country\", \"oblast\" or an array of localities, e.g. [\"Бердичів\", \"с. Семенівка\"]",
+            );
+            return None;
+        }
+        let list = self.str_array(key);
+        if list.is_empty() {
+            let m = self.l.msg(
+                "порожній список \"serves\" — назвіть населені пункти, які обслуговує установа, або приберіть поле",
+                "an empty \"serves\" list — name the localities the agency serves, or remove the field",
+            );
+            self.error_at(key, "invalid-value", m);
+            return None;
+        }
+        Some(Serves::Localities(list))
+    }
+
     pub(super) fn phones(&mut self, key: &str) -> Vec<PhoneEntry> {
         let Some(v) = self.get(key) else {
             self.missing(key, false);
@@ -119,8 +150,8 @@ impl Fields<'_, '_, '_, '_> {
         // The parser's message already says what is wrong and how to write it.
         let lang = self.l.lang;
         let m = match lang {
-            Lang::Uk => format!("поле \"{key}\" не розпізнано: {}", e.message_in(lang)),
-            Lang::En => format!("cannot read \"{key}\": {}", e.message_in(lang)),
+            Lang::Uk => format!("поле \"{key}\" не розпізнано: {}", e.message(lang)),
+            Lang::En => format!("cannot read \"{key}\": {}", e.message(lang)),
         };
         self.report(Severity::Error, at, "invalid-hours", m);
     }

@@ -95,17 +95,17 @@ fn unknown_day_points_at_the_word() {
     let e = error("Пон-Чт 09:00-18:00");
     assert_eq!(e.offset, 0);
     assert_eq!(
-        e.message,
+        e.message(Lang::En),
         "unknown day \"Пон\" — use Пн Вт Ср Чт Пт Сб Нд or Mo Tu We Th Fr Sa Su"
     );
-    assert_eq!(e.to_string(), e.message);
+    assert_eq!(e.to_string(), e.message(Lang::En));
 
     let e = error("Mon-Fri 09:00-18:00");
     assert_eq!(e.offset, 0);
     assert!(
-        e.message.starts_with("unknown day \"Mon\""),
+        e.message(Lang::En).starts_with("unknown day \"Mon\""),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
 }
 
@@ -114,19 +114,31 @@ fn time_without_minutes() {
     let e = error("Пн-Чт 9-18");
     assert_eq!(e.offset, 6);
     assert!(
-        e.message.contains("time \"9\" needs minutes"),
+        e.message(Lang::En).contains("time \"9\" needs minutes"),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
-    assert!(e.message.contains("09:00-18:00"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("09:00-18:00"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("Пн-Пт 09:00-18");
     assert_eq!(e.offset, 12);
-    assert!(e.message.contains("\"18\" needs minutes"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("\"18\" needs minutes"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("Пн-Пт 0900-1800");
     assert_eq!(e.offset, 6);
-    assert!(e.message.contains("\"0900\""), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("\"0900\""),
+        "{}",
+        e.message(Lang::En)
+    );
 }
 
 #[test]
@@ -136,14 +148,19 @@ fn hour_out_of_range_is_reported_at_the_time() {
     let e = error("Пн-Пт 08:00-17:00; Сб 25:00-26:00");
     assert_eq!(e.offset, 22);
     assert!(
-        e.message.contains("\"25:00\" is not a valid time"),
+        e.message(Lang::En)
+            .contains("\"25:00\" is not a valid time"),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
 
     let e = error("Пн-Пт 24:00-18:00");
     assert_eq!(e.offset, 6);
-    assert!(e.message.contains("24:00 can only end"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("24:00 can only end"),
+        "{}",
+        e.message(Lang::En)
+    );
 }
 
 #[test]
@@ -151,7 +168,11 @@ fn error_without_a_crate_position_still_points_at_the_time() {
     // Extended times go up to 48:00; the crate reports 48:30 without a position.
     let e = error("Mo-Fr 09:00-48:30");
     assert_eq!(e.offset, 12);
-    assert!(e.message.contains("48:30"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("48:30"),
+        "{}",
+        e.message(Lang::En)
+    );
 }
 
 #[test]
@@ -159,8 +180,16 @@ fn empty_hours() {
     for src in ["", "   "] {
         let e = error(src);
         assert_eq!(e.offset, 0);
-        assert!(e.message.starts_with("hours are empty"), "{}", e.message);
-        assert!(e.message.contains("24/7"), "{}", e.message);
+        assert!(
+            e.message(Lang::En).starts_with("hours are empty"),
+            "{}",
+            e.message(Lang::En)
+        );
+        assert!(
+            e.message(Lang::En).contains("24/7"),
+            "{}",
+            e.message(Lang::En)
+        );
     }
 }
 
@@ -168,24 +197,48 @@ fn empty_hours() {
 fn words_get_specific_hints() {
     let e = error("щодня");
     assert_eq!(e.offset, 0);
-    assert!(e.message.contains("\"щодня\""), "{}", e.message);
-    assert!(e.message.contains("Пн-Нд 09:00-18:00"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("\"щодня\""),
+        "{}",
+        e.message(Lang::En)
+    );
+    assert!(
+        e.message(Lang::En).contains("Пн-Нд 09:00-18:00"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("Пн-Пт 09:00-18:00 цілодобово");
     assert_eq!(e.offset, 18);
-    assert!(e.message.contains("24/7"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("24/7"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("Пн-Пт 08:00-17:00 (перерва 13:00-14:00)");
     assert_eq!(e.offset, 19);
-    assert!(e.message.contains("lunch"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("lunch"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("Пн-Пт з 9:00 до 18:00");
     assert_eq!(e.offset, 6);
-    assert!(e.message.contains("\"з\""), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("\"з\""),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("Сб-Нд вихідний");
     assert_eq!(e.offset, 6);
-    assert!(e.message.contains("off"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("off"),
+        "{}",
+        e.message(Lang::En)
+    );
 }
 
 #[test]
@@ -193,8 +246,16 @@ fn offsets_are_chars_not_bytes() {
     // "Пн-Пт 09:00-18:00; " is 19 chars but 23 bytes.
     let e = error("Пн-Пт 09:00-18:00; Вс off");
     assert_eq!(e.offset, 19);
-    assert!(e.message.contains("\"Вс\""), "{}", e.message);
-    assert!(e.message.contains("Нд"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("\"Вс\""),
+        "{}",
+        e.message(Lang::En)
+    );
+    assert!(
+        e.message(Lang::En).contains("Нд"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     // An en dash is 3 bytes; the crate's byte position is mapped back.
     let e = error("Пн–Пт 09:00–18:00; Сб 25:00-26:00");
@@ -205,46 +266,66 @@ fn offsets_are_chars_not_bytes() {
 fn layout_mistakes() {
     let e = error("Пн-Пт 09:00-18:00;");
     assert_eq!(e.offset, 17, "points at the trailing separator");
-    assert!(e.message.contains("final \";\""), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("final \";\""),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("Пн-Пт  09:00-18:00");
     assert_eq!(e.offset, 6);
-    assert!(e.message.contains("extra space"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("extra space"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("Пн - Пт 09:00-18:00");
     assert_eq!(e.offset, 3);
     assert!(
-        e.message.contains("no spaces around \"-\""),
+        e.message(Lang::En).contains("no spaces around \"-\""),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
 
     let e = error("Пн Пт 10:00-12:00");
     assert_eq!(e.offset, 3);
     assert!(
-        e.message.contains("day \"Пт\" is out of place"),
+        e.message(Lang::En).contains("day \"Пт\" is out of place"),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
 
     let e = error("Пн-Пт 10:00-12:00 Сб 10:00-12:00");
     assert_eq!(e.offset, 18);
-    assert!(e.message.contains("put \";\" before it"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("put \";\" before it"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("Пн-Пт 09.00-18.00");
     assert_eq!(e.offset, 6);
-    assert!(e.message.contains("colon"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("colon"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("Пн-Пт 09:00-18:00; ph off");
     assert_eq!(e.offset, 19);
-    assert!(e.message.contains("capitals: PH"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("capitals: PH"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = error("ПH-Пт 09:00-18:00"); // Latin H
     assert_eq!(e.offset, 0);
     assert!(
-        e.message.contains("mixes Cyrillic and Latin"),
+        e.message(Lang::En).contains("mixes Cyrillic and Latin"),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
 }
 
@@ -268,34 +349,51 @@ fn lunch_errors() {
     let e = parse_lunch("13:45-13:00").unwrap_err();
     assert_eq!(e.offset, 6);
     assert!(
-        e.message.contains("ends (13:00) before it starts (13:45)"),
+        e.message(Lang::En)
+            .contains("ends (13:00) before it starts (13:45)"),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
 
     let e = parse_lunch("13:00-13:00").unwrap_err();
     assert_eq!(e.offset, 0);
     assert!(
-        e.message.contains("starts and ends at 13:00"),
+        e.message(Lang::En).contains("starts and ends at 13:00"),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
 
     let e = parse_lunch("13-14").unwrap_err();
     assert_eq!(e.offset, 0);
-    assert!(e.message.contains("\"13\" needs minutes"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("\"13\" needs minutes"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = parse_lunch("").unwrap_err();
     assert_eq!(e.offset, 0);
-    assert!(e.message.contains("empty"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("empty"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = parse_lunch("13:00").unwrap_err();
     assert_eq!(e.offset, 5);
-    assert!(e.message.contains("no end time"), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("no end time"),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = parse_lunch("13:00-25:00").unwrap_err();
     assert_eq!(e.offset, 6);
-    assert!(e.message.contains("\"25:00\""), "{}", e.message);
+    assert!(
+        e.message(Lang::En).contains("\"25:00\""),
+        "{}",
+        e.message(Lang::En)
+    );
 
     let e = parse_lunch("13:00-13:45, 15:00-15:15").unwrap_err();
     assert_eq!(e.offset, 11);
@@ -307,19 +405,23 @@ fn lunch_errors() {
 // -- Ukrainian messages --------------------------------------------------
 
 fn error_uk(src: &str) -> String {
-    error(src).message_in(Lang::Uk).to_owned()
+    error(src).message(Lang::Uk)
 }
 
 #[test]
 fn ukrainian_message_for_an_unknown_day() {
     let e = error("Пон-Чт 09:00-18:00");
     assert_eq!(
-        e.message_in(Lang::Uk),
+        e.message(Lang::Uk),
         "невідомий день \"Пон\" — пишіть Пн Вт Ср Чт Пт Сб Нд або Mo Tu We Th Fr Sa Su"
     );
-    assert_eq!(e.message_in(Lang::En), e.message);
+    // The error is typed: the word is data, worded only at the edge.
+    assert_eq!(
+        e.problem,
+        Problem::Word(WordProblem::UnknownDay("Пон".to_owned()))
+    );
     // Display stays English for logs and `?` at the edges.
-    assert_eq!(e.to_string(), e.message);
+    assert_eq!(e.to_string(), e.message(Lang::En));
     assert_eq!(
         error_uk("Пн-Пт 09:00-18:00; Вс off"),
         "невідомий день \"Вс\" — неділя позначається Нд; пишіть Пн Вт Ср Чт Пт Сб Нд або Mo Tu We Th Fr Sa Su"
@@ -330,21 +432,27 @@ fn ukrainian_message_for_an_unknown_day() {
 fn ukrainian_message_for_a_time_without_minutes_shows_the_fix() {
     let e = error("Пн-Чт 9-18");
     assert_eq!(e.offset, 6);
-    assert_eq!(
-        e.message_in(Lang::Uk),
-        "час без хвилин — пишіть 09:00, а не 9"
-    );
+    assert_eq!(e.message(Lang::Uk), "час без хвилин — пишіть 09:00, а не 9");
     let e = error("Пн-Пт 09:00-18");
-    assert_eq!(e.message_uk, "час без хвилин — пишіть 18:00, а не 18");
+    assert_eq!(
+        e.message(Lang::Uk),
+        "час без хвилин — пишіть 18:00, а не 18"
+    );
     let e = error("Пн-Пт 0900-1800");
     assert_eq!(e.offset, 6);
-    assert_eq!(e.message_uk, "час без двокрапки — пишіть 09:00, а не 0900");
+    assert_eq!(
+        e.message(Lang::Uk),
+        "час без двокрапки — пишіть 09:00, а не 0900"
+    );
     let e = parse_lunch("13-14").unwrap_err();
-    assert_eq!(e.message_uk, "час без хвилин — пишіть 13:00, а не 13");
+    assert_eq!(
+        e.message(Lang::Uk),
+        "час без хвилин — пишіть 13:00, а не 13"
+    );
     // No correction is offered when the digits are not a time.
     let e = error("Пн-Пт 2500-1800");
     assert_eq!(
-        e.message_uk,
+        e.message(Lang::Uk),
         "час \"2500\" без хвилин — пишіть час як ГГ:ХХ, наприклад 09:00-18:00"
     );
 }
@@ -367,7 +475,7 @@ fn ukrainian_message_for_words_like_z_and_do() {
     let e = error("Пн-Пт з 9:00 до 18:00");
     assert_eq!(e.offset, 6);
     assert_eq!(
-        e.message_uk,
+        e.message(Lang::Uk),
         "слово \"з\" тут зайве — пишіть дні й час без слів, наприклад Пн-Пт 09:00-18:00"
     );
     assert_eq!(
@@ -381,7 +489,7 @@ fn ukrainian_message_for_a_trailing_semicolon() {
     let e = error("Пн-Пт 09:00-18:00;");
     assert_eq!(e.offset, 17);
     assert_eq!(
-        e.message_uk,
+        e.message(Lang::Uk),
         "після останнього \";\" нічого немає — приберіть його або допишіть після нього ще одне правило"
     );
 }
@@ -401,7 +509,7 @@ fn ukrainian_messages_for_layout_mistakes() {
             .starts_with("день \"Сб\" починає нове правило — поставте перед ним \";\""),
     );
     assert_eq!(
-        parse_lunch("13:45-13:00").unwrap_err().message_uk,
+        parse_lunch("13:45-13:00").unwrap_err().message(Lang::Uk),
         "обідня перерва закінчується (13:00) раніше, ніж починається (13:45) — спершу пишіть раніший час, наприклад 13:00-13:45"
     );
 }
@@ -461,7 +569,7 @@ fn every_error_has_a_ukrainian_message() {
             .map(|src| (*src, parse_lunch(src).unwrap_err())),
     );
     for (src, e) in errors {
-        let uk = &e.message_uk;
+        let uk = &e.message(Lang::Uk);
         assert!(
             uk.chars().any(|c| ('а'..='я').contains(&c)),
             "{src:?}: {uk}"
@@ -481,7 +589,7 @@ fn every_error_has_a_ukrainian_message() {
         ] {
             assert!(!uk.contains(english), "{src:?}: {english:?} in {uk}");
         }
-        assert_ne!(uk, &e.message, "{src:?}");
+        assert_ne!(uk, &e.message(Lang::En), "{src:?}");
     }
 }
 

@@ -47,6 +47,8 @@ pub(crate) struct DAgency {
     pub(crate) topics: Vec<String>,
     pub(crate) description: Option<String>,
     pub(crate) remote: bool,
+    /// `refdesk_serves` as written: "country", "oblast" or localities separated by "; ".
+    pub(crate) serves: Option<String>,
     pub(crate) locality: Option<String>,
     pub(crate) district: Option<String>,
     pub(crate) province: Option<String>,

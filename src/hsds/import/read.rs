@@ -103,6 +103,7 @@ pub(super) fn understood(resource: &str) -> &'static [&'static str] {
             "refdesk_status",
             "refdesk_successor",
             "refdesk_alert",
+            "refdesk_serves",
             "refdesk_notes",
         ],
         "service_at_location" => &["id", "service_id", "location_id"],

@@ -105,6 +105,7 @@ impl Imp {
             .filter(|s| *s != Status::Active)
             .map(|s| s.code().into());
         a.successor = o(loc, "refdesk_successor");
+        a.serves = o(loc, "refdesk_serves");
         a.alert = if has.alert {
             o(loc, "refdesk_alert")
         } else {

@@ -1,7 +1,7 @@
 //! Writing the directory as an .xlsx workbook (rust_xlsxwriter).
 
 use super::{AGENCIES_SHEET, COLUMNS, Column, NOTE_SEP, PART_SEP, SERVICES_SHEET, Sheet};
-use crate::directory::{Agency, Directory, Person, PhoneEntry, Service};
+use crate::directory::{Agency, Directory, Person, PhoneEntry, Serves, Service};
 use rust_xlsxwriter::{Format, FormatAlign, Note, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
@@ -48,6 +48,12 @@ fn agency_cell(a: &Agency, field: &str) -> String {
         "topics" => lines(a.topics.iter().cloned()),
         "description" => o(&a.description),
         "remote" => if a.remote { "так" } else { "" }.to_string(),
+        "serves" => match &a.serves {
+            None => String::new(),
+            Some(Serves::Country) => "уся Україна".into(),
+            Some(Serves::Oblast) => "уся область".into(),
+            Some(Serves::Localities(l)) => l.join("; "),
+        },
         "locality" => o(&a.locality),
         "district" => o(&a.district),
         "province" => o(&a.province),

@@ -9,8 +9,8 @@
 
 use super::{Resolved, ResolvedStop, StepNote};
 use crate::i18n::Noun;
-use crate::referral::pdf::PdfError;
 use crate::referral::slip::EscPosOptions;
+use crate::referral::slip::SlipError;
 use crate::referral::slip::SlipFormat;
 use crate::referral::slip::{self, Item, Output, Slip, SlipContext, field};
 use std::ops::Range;
@@ -124,7 +124,7 @@ fn text_of(slip: &Slip, width: usize) -> String {
 
 /// The plan's slip in the requested format: UTF-8 text, PDF (a QR code beside each agency
 /// step) or ESC/POS (the first agency's QR code at the end, captioned).
-pub fn render(steps: &[Resolved], ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError> {
+pub fn render(steps: &[Resolved], ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
     let plan = build(steps, ctx);
     Ok(match out.format {
         SlipFormat::Text => text_of(&plan.slip, ctx.width).into_bytes(),

@@ -15,7 +15,7 @@ mod render;
 mod text;
 
 pub use format::{Encoding, EscPosOptions, Output, Paper, Printer, SlipFormat};
-pub use render::render;
+pub use render::{SlipError, render};
 pub use text::{TextLine, layout_text, render_text};
 
 use super::Card;

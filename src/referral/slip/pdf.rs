@@ -5,8 +5,10 @@
 //! Layout happens first into pages of drawing operations, then each page is drawn with krilla;
 //! that keeps page breaks out of krilla's borrow of the document.
 
+mod footer;
 mod plan;
 
+use footer::footer;
 pub use plan::{lay_out_plan, render_plan};
 
 use super::format::Paper;
@@ -18,6 +20,7 @@ use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 use std::sync::OnceLock;
 
@@ -238,25 +241,12 @@ impl Op {
 }
 
 /// The rows of one slip item set in the full column.
-#[allow(clippy::too_many_lines)] // one arm per slip item; to be split with the one wrapper (tuiarch, src/text)
 fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
     let left = g.margin;
     let right = g.width - g.margin;
     let content = g.content();
     let regular = |s: &str| m.width(s, false, g.size);
     let bold = |s: &str| m.width(s, true, g.size);
-    let indent = g.size * 1.2;
-    let text = |x: f32, bold: bool, text: String| Op::Text {
-        x,
-        y: g.size,
-        bold,
-        size: g.size,
-        text,
-    };
-    let line = |ops: Vec<Op>| Row {
-        h: g.leading(),
-        ops,
-    };
     match item {
         Item::Title { title, date } => vec![Row {
             h: g.title_size * 1.4,
@@ -279,58 +269,14 @@ fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
         }],
         Item::Text(t) => wrap(t, content, content, &regular)
             .into_iter()
-            .map(|l| line(vec![text(left, false, l)]))
+            .map(|l| line(g, vec![text(g, left, false, l)]))
             .collect(),
         Item::Notice(t) | Item::Heading(t) => wrap(t, content, content, &bold)
             .into_iter()
-            .map(|l| line(vec![text(left, true, l)]))
+            .map(|l| line(g, vec![text(g, left, true, l)]))
             .collect(),
-        Item::Field { label, value } => {
-            let label = format!("{label}:");
-            let label_w = bold(&label) + regular(" ");
-            let mut out = Vec::new();
-            for (i, part) in value.split('\n').enumerate() {
-                let first = if i == 0 {
-                    content - label_w
-                } else {
-                    content - indent
-                };
-                for (j, l) in wrap(part, first, content - indent, &regular)
-                    .into_iter()
-                    .enumerate()
-                {
-                    out.push(line(if i == 0 && j == 0 {
-                        vec![
-                            text(left, true, label.clone()),
-                            text(left + label_w, false, l),
-                        ]
-                    } else {
-                        vec![text(left + indent, false, l)]
-                    }));
-                }
-            }
-            out
-        }
-        Item::Check(t) => {
-            let side = g.size * 0.75;
-            let text_x = left + indent + side + g.size * 0.5;
-            wrap(t, right - text_x, right - text_x, &regular)
-                .into_iter()
-                .enumerate()
-                .map(|(j, l)| {
-                    let mut ops = vec![text(text_x, false, l)];
-                    if j == 0 {
-                        // The box sits on the baseline, as tall as a capital letter.
-                        ops.push(Op::CheckBox {
-                            x: left + indent,
-                            y: g.size - side,
-                            side,
-                        });
-                    }
-                    line(ops)
-                })
-                .collect()
-        }
+        Item::Field { label, value } => field_rows(label, value, g, m),
+        Item::Check(t) => check_rows(t, g, m),
         Item::Rule => {
             let h = g.leading() * 0.8;
             vec![Row {
@@ -343,6 +289,86 @@ fn rows(item: &Item, g: Geometry, m: &Metrics) -> Vec<Row> {
             }]
         }
     }
+}
+
+/// Text at `x` on a body line.
+fn text(g: Geometry, x: f32, bold: bool, text: String) -> Op {
+    Op::Text {
+        x,
+        y: g.size,
+        bold,
+        size: g.size,
+        text,
+    }
+}
+
+/// A body line holding `ops`.
+fn line(g: Geometry, ops: Vec<Op>) -> Row {
+    Row {
+        h: g.leading(),
+        ops,
+    }
+}
+
+/// «Label: value», the value's further lines (and paragraphs) indented.
+fn field_rows(label: &str, value: &str, g: Geometry, m: &Metrics) -> Vec<Row> {
+    let left = g.margin;
+    let content = g.content();
+    let indent = g.size * 1.2;
+    let regular = |s: &str| m.width(s, false, g.size);
+    let label = format!("{label}:");
+    let label_w = m.width(&label, true, g.size) + regular(" ");
+    let mut out = Vec::new();
+    for (i, part) in value.split('\n').enumerate() {
+        let first = if i == 0 {
+            content - label_w
+        } else {
+            content - indent
+        };
+        for (j, l) in wrap(part, first, content - indent, &regular)
+            .into_iter()
+            .enumerate()
+        {
+            out.push(line(
+                g,
+                if i == 0 && j == 0 {
+                    vec![
+                        text(g, left, true, label.clone()),
+                        text(g, left + label_w, false, l),
+                    ]
+                } else {
+                    vec![text(g, left + indent, false, l)]
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// A tick box and its text.
+fn check_rows(t: &str, g: Geometry, m: &Metrics) -> Vec<Row> {
+    let left = g.margin;
+    let right = g.width - g.margin;
+    let indent = g.size * 1.2;
+    let regular = |s: &str| m.width(s, false, g.size);
+    let side = g.size * 0.75;
+    let text_x = left + indent + side + g.size * 0.5;
+    wrap(t, right - text_x, right - text_x, &regular)
+        .into_iter()
+        .enumerate()
+        .map(|(j, l)| {
+            let mut ops = vec![text(g, text_x, false, l)];
+            if j == 0 {
+                // The box sits on the baseline, as tall as a capital letter.
+                ops.push(Op::CheckBox {
+                    x: left + indent,
+                    y: g.size - side,
+                    side,
+                });
+            }
+            line(g, ops)
+        })
+        .collect()
 }
 
 /// Lays the slip out in pages. The body flows down the page; an item (a tick box, a field) is
@@ -385,130 +411,6 @@ fn layout(slip: &Slip, g: Geometry, m: &Metrics, codes: &[Code]) -> Vec<Vec<Op>>
     }
     footer(&mut p, &slip.items[footer_at..], m, codes);
     p.pages
-}
-
-/// The footer block: see [`layout`].
-#[allow(clippy::too_many_lines)] // the footer's fitting loop; to be split with the one wrapper (tuiarch, src/text)
-fn footer(p: &mut Pages, items: &[Item], m: &Metrics, codes: &[Code]) {
-    if codes.is_empty() {
-        // A document without a QR code (a call sheet) is all body: no footer, no page added.
-        return;
-    }
-    let g = p.g;
-    let left = g.margin;
-    let right = g.width - g.margin;
-    let rule: Vec<Row> = items
-        .iter()
-        .filter(|i| **i == Item::Rule)
-        .take(1)
-        .flat_map(|i| rows(i, g, m))
-        .collect();
-    let rule_h: f32 = rule.iter().map(|r| r.h).sum();
-    let texts: Vec<String> = items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Text(t) | Item::Notice(t) | Item::Heading(t) | Item::Check(t) => Some(t.clone()),
-            Item::Field { label, value } => Some(format!("{label}: {}", value.replace('\n', " "))),
-            Item::Title { title, date } => Some(format!("{title} {date}")),
-            Item::Rule => None,
-        })
-        .collect();
-    let gap = g.size;
-    let small = g.size * 0.85;
-    let regular = |s: &str| m.width(s, false, g.size);
-    let small_w = |s: &str| m.width(s, false, small);
-    // The text column beside a code of `side`, and its lines.
-    let set = |side: f32, caption: &str| {
-        let column = g.content() - side - gap;
-        let lines: Vec<String> = texts
-            .iter()
-            .flat_map(|t| wrap(t, column, column, &regular))
-            .collect();
-        let caption = wrap(caption, column, column, &small_w);
-        let h = lines.len() as f32 * g.leading() + (caption.len() as f32 + 0.5) * small * 1.3;
-        (lines, caption, h)
-    };
-    // The block's height below the rule with a code of `side` and `modules`.
-    let block = |side: f32, code: &Code| {
-        let quiet = (QR_QUIET * side / code.modules as f32).max(g.leading() * 0.3);
-        let (_, _, text_h) = set(side, code.caption);
-        (quiet, (quiet + side).max(text_h))
-    };
-    // Sides from the best down to the smallest acceptable, in half-millimetre steps.
-    let sides = |code: &Code| {
-        let lo = (code.modules as f32 * QR_MIN_MODULE).max(QR_MIN_SIDE);
-        let hi = (code.modules as f32 * QR_GOOD_MODULE).min(g.qr_max).max(lo);
-        let steps = if lo > g.qr_max {
-            0
-        } else {
-            ((hi - lo) / (0.5 * MM)).floor() as usize + 1
-        };
-        (0..steps).map(move |i| hi - i as f32 * 0.5 * MM)
-    };
-    let find = |room: f32| {
-        codes.iter().enumerate().find_map(|(i, code)| {
-            sides(code)
-                .find(|&side| block(side, code).1 <= room)
-                .map(|side| (i, side))
-        })
-    };
-    let (code, side) = match find(g.bottom() - p.y - rule_h) {
-        Some(found) => found,
-        None => {
-            // Not even the smallest code fits: the footer starts the next page. Should no code
-            // be drawable at a readable module even there, the smallest one fills `qr_max`.
-            p.new_page();
-            find(g.bottom() - p.y - rule_h).unwrap_or_else(|| {
-                let smallest = (0..codes.len()).min_by_key(|&i| codes[i].modules);
-                (smallest.unwrap_or(0), g.qr_max)
-            })
-        }
-    };
-    for row in rule {
-        for op in row.ops {
-            p.push(op.shifted(p.y));
-        }
-        p.y += row.h;
-    }
-    let default = Code {
-        modules: 21,
-        caption: "",
-    };
-    let c = codes.get(code).copied().unwrap_or(default);
-    let (quiet, _) = block(side, &c);
-    let (lines, caption, _) = set(side, c.caption);
-    p.y += quiet;
-    let top = p.y;
-    if !codes.is_empty() {
-        p.push(Op::Qr {
-            x: right - side,
-            y: top,
-            side,
-            code,
-        });
-    }
-    for l in lines {
-        p.push(Op::Text {
-            x: left,
-            y: p.y + g.size,
-            bold: false,
-            size: g.size,
-            text: l,
-        });
-        p.y += g.leading();
-    }
-    p.y += small * 0.5;
-    for l in caption {
-        p.push(Op::Text {
-            x: left,
-            y: p.y + small,
-            bold: false,
-            size: small,
-            text: l,
-        });
-        p.y += small * 1.3;
-    }
-    p.y = p.y.max(top + side);
 }
 
 /// The layout at the paper's type size, or — when that takes more than one page — at the
@@ -606,7 +508,6 @@ pub fn lay_out(slip: &Slip, paper: Paper) -> Result<Laid, PdfError> {
 
 /// Draws laid-out pages; `Op::Qr { code }` is `codes[code]` (nothing where that is `None`);
 /// `title` is the document's title in its metadata.
-#[allow(clippy::too_many_lines)] // pages drawn with krilla in one pass; to be split with the one wrapper (tuiarch, src/text)
 fn draw(
     pages: Vec<Vec<Op>>,
     g: Geometry,
@@ -628,97 +529,104 @@ fn draw(
         let mut page = doc.start_page_with(settings);
         let mut s = page.surface();
         for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    y,
-                    bold: b,
-                    size,
-                    text,
-                } => {
-                    s.set_fill(Some(Fill::default()));
-                    s.set_stroke(None);
-                    let font = if b { bold.clone() } else { regular.clone() };
-                    s.draw_text(
-                        Point::from_xy(x, y),
-                        font,
-                        size,
-                        &text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
-                Op::Rule { x1, x2, y } => {
-                    let mut pb = PathBuilder::new();
-                    pb.move_to(x1, y);
-                    pb.line_to(x2, y);
-                    if let Some(path) = pb.finish() {
-                        s.set_fill(None);
-                        s.set_stroke(Some(Stroke {
-                            width: 0.5,
-                            ..Default::default()
-                        }));
-                        s.draw_path(&path);
-                    }
-                }
-                Op::CheckBox { x, y, side } => {
-                    let mut pb = PathBuilder::new();
-                    if let Some(r) = Rect::from_xywh(x, y, side, side) {
-                        pb.push_rect(r);
-                    }
-                    if let Some(path) = pb.finish() {
-                        s.set_fill(None);
-                        s.set_stroke(Some(Stroke {
-                            width: 0.6,
-                            ..Default::default()
-                        }));
-                        s.draw_path(&path);
-                    }
-                }
-                Op::Qr { x, y, side, code } => {
-                    if let Some(Some(m)) = codes.get(code) {
-                        // Runs of dark modules in a row as one rectangle each: fewer path
-                        // segments, and no hairline gaps between neighbours in viewers.
-                        let module = side / m.width() as f32;
-                        let mut pb = PathBuilder::new();
-                        for row in 0..m.width() {
-                            let mut col = 0;
-                            while col < m.width() {
-                                if !m.is_dark(col, row) {
-                                    col += 1;
-                                    continue;
-                                }
-                                let start = col;
-                                while col < m.width() && m.is_dark(col, row) {
-                                    col += 1;
-                                }
-                                // A hair of overlap with the next row and column hides
-                                // the anti-aliasing seams viewers draw between abutting
-                                // rectangles (which also confuse some decoders).
-                                let bleed = module * 0.04;
-                                if let Some(r) = Rect::from_xywh(
-                                    x + start as f32 * module,
-                                    y + row as f32 * module,
-                                    (col - start) as f32 * module + bleed,
-                                    module + bleed,
-                                ) {
-                                    pb.push_rect(r);
-                                }
-                            }
-                        }
-                        if let Some(path) = pb.finish() {
-                            s.set_stroke(None);
-                            s.set_fill(Some(Fill::default()));
-                            s.draw_path(&path);
-                        }
-                    }
-                }
-            }
+            draw_op(&mut s, op, (&regular, &bold), codes);
         }
         s.finish();
         page.finish();
     }
     doc.finish().map_err(|e| PdfError::Krilla(format!("{e:?}")))
+}
+
+/// One operation on a page.
+fn draw_op(s: &mut Surface, op: Op, (regular, bold): (&Font, &Font), codes: &[Option<&Matrix>]) {
+    match op {
+        Op::Text {
+            x,
+            y,
+            bold: b,
+            size,
+            text,
+        } => {
+            s.set_fill(Some(Fill::default()));
+            s.set_stroke(None);
+            let font = if b { bold.clone() } else { regular.clone() };
+            s.draw_text(
+                Point::from_xy(x, y),
+                font,
+                size,
+                &text,
+                false,
+                TextDirection::Auto,
+            );
+        }
+        Op::Rule { x1, x2, y } => {
+            let mut pb = PathBuilder::new();
+            pb.move_to(x1, y);
+            pb.line_to(x2, y);
+            stroke(s, pb, 0.5);
+        }
+        Op::CheckBox { x, y, side } => {
+            let mut pb = PathBuilder::new();
+            if let Some(r) = Rect::from_xywh(x, y, side, side) {
+                pb.push_rect(r);
+            }
+            stroke(s, pb, 0.6);
+        }
+        Op::Qr { x, y, side, code } => {
+            if let Some(Some(m)) = codes.get(code)
+                && let Some(path) = qr_path(m, x, y, side).finish()
+            {
+                s.set_stroke(None);
+                s.set_fill(Some(Fill::default()));
+                s.draw_path(&path);
+            }
+        }
+    }
+}
+
+/// Strokes the path, unfilled, `width` points wide.
+fn stroke(s: &mut Surface, pb: PathBuilder, width: f32) {
+    if let Some(path) = pb.finish() {
+        s.set_fill(None);
+        s.set_stroke(Some(Stroke {
+            width,
+            ..Default::default()
+        }));
+        s.draw_path(&path);
+    }
+}
+
+/// The QR code's dark modules with its top left corner at (`x`, `y`). Runs of dark modules in
+/// a row are one rectangle each: fewer path segments, and no hairline gaps between neighbours
+/// in viewers.
+fn qr_path(m: &Matrix, x: f32, y: f32, side: f32) -> PathBuilder {
+    let module = side / m.width() as f32;
+    let mut pb = PathBuilder::new();
+    for row in 0..m.width() {
+        let mut col = 0;
+        while col < m.width() {
+            if !m.is_dark(col, row) {
+                col += 1;
+                continue;
+            }
+            let start = col;
+            while col < m.width() && m.is_dark(col, row) {
+                col += 1;
+            }
+            // A hair of overlap with the next row and column hides the anti-aliasing seams
+            // viewers draw between abutting rectangles (which also confuse some decoders).
+            let bleed = module * 0.04;
+            if let Some(r) = Rect::from_xywh(
+                x + start as f32 * module,
+                y + row as f32 * module,
+                (col - start) as f32 * module + bleed,
+                module + bleed,
+            ) {
+                pb.push_rect(r);
+            }
+        }
+    }
+    pb
 }
 
 #[cfg(test)]

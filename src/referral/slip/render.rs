@@ -6,9 +6,17 @@ use super::pdf::PdfError;
 use super::{SlipContext, build, escpos, pdf, text};
 use crate::referral::Card;
 
+/// A slip (or a plan's slip) could not be produced. Only the PDF can fail today: text and
+/// ESC/POS are laid out in memory.
+#[derive(Debug, thiserror::Error)]
+pub enum SlipError {
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+}
+
 /// The slip in the requested format: UTF-8 text, PDF or ESC/POS bytes. Text and ESC/POS are
 /// laid out at `ctx.width` columns.
-pub fn render(card: &Card, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, PdfError> {
+pub fn render(card: &Card, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
     let slip = build(card, ctx);
     Ok(match out.format {
         SlipFormat::Text => {

@@ -20,6 +20,12 @@ pub struct HintContext {
     pub saves: bool,
     /// The window open has nothing to move through (the QR code, the statistics, a notice).
     pub nothing_to_scroll: bool,
+    /// The visit's plan has no steps.
+    pub plan_empty: bool,
+    /// The plan already ends with the step back to the office.
+    pub plan_has_return: bool,
+    /// Nothing was counted in this visit: no count to undo.
+    pub nothing_counted: bool,
 }
 
 /// A condition of a hint rule.
@@ -35,6 +41,10 @@ pub enum When {
     NoServiceChoice,
     Saves,
     NothingToScroll,
+    PlanEmpty,
+    PlanHasReturn,
+    PlanNotEmpty,
+    NothingCounted,
 }
 
 impl When {
@@ -50,6 +60,10 @@ impl When {
             When::NoServiceChoice => cx.no_service_choice,
             When::Saves => cx.saves,
             When::NothingToScroll => cx.nothing_to_scroll,
+            When::PlanEmpty => cx.plan_empty,
+            When::PlanHasReturn => cx.plan_has_return,
+            When::PlanNotEmpty => !cx.plan_empty,
+            When::NothingCounted => cx.nothing_counted,
         }
     }
 }
@@ -94,7 +108,7 @@ const fn label(uk: &'static str, en: &'static str) -> Show {
 /// command's own label ([`Command::hint`]).
 pub const HINT_RULES: &[HintRule] = {
     use Command::*;
-    use Scope::{List, Pager, Picker, Preview};
+    use Scope::{Card, List, Note, Pager, Picker, Plan, Preview};
     use When::*;
     &[
         // Nothing to clear yet: Esc on an empty query does nothing, so it is not offered.
@@ -122,11 +136,25 @@ pub const HINT_RULES: &[HintRule] = {
                 short: Some(("друк", "print")),
             },
         ),
+        // With a plan, F2 and F5 give the whole plan, whatever is selected.
+        rule(
+            Print,
+            &[List, Card, Plan],
+            PlanNotEmpty,
+            label("друк плану", "print plan"),
+        ),
+        rule(
+            Copy,
+            &[List, Card, Plan],
+            PlanNotEmpty,
+            label("копіювати план", "copy plan"),
+        ),
         // Output commands need an agency: with nothing selected they would only say so.
         rule(Print, &[List], NothingSelected, Show::Hide),
         rule(Copy, &[List], NothingSelected, Show::Hide),
         rule(ShowQr, &[List], NothingSelected, Show::Hide),
         rule(MarkReferred, &[List], NothingSelected, Show::Hide),
+        rule(AddToPlan, &[List], NothingSelected, Show::Hide),
         rule(Open, &[Picker], Always, label("вибрати", "choose")),
         // Tab in the print window only where there is a service to choose.
         rule(NextService, &[Preview], NoServiceChoice, Show::Hide),
@@ -137,6 +165,16 @@ pub const HINT_RULES: &[HintRule] = {
         // The QR code, the statistics and a notice have nothing to move through.
         rule(Up, &[Pager], NothingToScroll, Show::Hide),
         rule(Up, &[Preview], Always, label("прокрутити", "scroll")),
+        // The plan: its keys show once it has steps; F2 and F5 then give the whole plan.
+        rule(FocusPlan, &[], PlanEmpty, Show::Hide),
+        rule(AddReturn, &[], PlanEmpty, Show::Hide),
+        rule(AddReturn, &[], PlanHasReturn, Show::Hide),
+        rule(UndoCount, &[], NothingCounted, Show::Hide),
+        rule(Back, &[Plan], Always, label("до списку", "to the list")),
+        rule(Up, &[Plan], Always, label("крок", "step")),
+        rule(Open, &[Plan], Always, label("своя примітка", "own note")),
+        rule(Open, &[Note], Always, label("зберегти", "keep")),
+        rule(Back, &[Note], Always, label("скасувати", "cancel")),
     ]
 };
 
@@ -173,6 +211,8 @@ mod tests {
             Scope::Picker,
             Scope::Pager,
             Scope::Preview,
+            Scope::Plan,
+            Scope::Note,
         ];
         for r in HINT_RULES {
             let scopes: Vec<Scope> = if r.scopes.is_empty() {

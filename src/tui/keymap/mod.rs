@@ -52,6 +52,22 @@ pub enum Command {
     NextOutput,
     /// «Наступний відвідувач»: forget everything about this visit and start afresh.
     NextVisitor,
+    /// Add the selected agency (with the chosen service) to the visit's plan.
+    AddToPlan,
+    /// Add the last step: back to this office.
+    AddReturn,
+    /// Move into the plan panel, or back out of it.
+    FocusPlan,
+    /// In the plan: move the selected step up / down.
+    StepUp,
+    StepDown,
+    /// In the plan: remove the selected step.
+    RemoveStep,
+    /// In the plan: the next / previous common step note (none, «спочатку», …).
+    NextNote,
+    PrevNote,
+    /// Take back the visit's last count from the statistics.
+    UndoCount,
 }
 
 /// Where the keyboard is: decides which bindings apply.
@@ -67,6 +83,10 @@ pub enum Scope {
     Pager,
     /// The print preview: typing goes into the «Для:» field, Enter prints.
     Preview,
+    /// The visit's plan panel: ↑↓ choose a step, keys move, remove and annotate it.
+    Plan,
+    /// Typing a step's own note: typing goes into it, Enter keeps it.
+    Note,
 }
 
 const ALL: &[Scope] = &[
@@ -75,13 +95,25 @@ const ALL: &[Scope] = &[
     Scope::Picker,
     Scope::Pager,
     Scope::Preview,
+    Scope::Plan,
+    Scope::Note,
 ];
 const LIST_CARD: &[Scope] = &[Scope::List, Scope::Card];
+/// What gives the referral works on the plan too: F2 and F5 take the whole plan.
+const GIVE: &[Scope] = &[Scope::List, Scope::Card, Scope::Plan];
+const PLAN: &[Scope] = &[Scope::Plan];
 /// Tab chooses the service wherever one is shown: the card and the print preview.
 const SERVICE: &[Scope] = &[Scope::Card, Scope::Preview];
 const PREVIEW: &[Scope] = &[Scope::Preview];
-const EDIT: &[Scope] = &[Scope::List, Scope::Picker, Scope::Preview];
-const MOVE: &[Scope] = ALL;
+const EDIT: &[Scope] = &[Scope::List, Scope::Picker, Scope::Preview, Scope::Note];
+const MOVE: &[Scope] = &[
+    Scope::List,
+    Scope::Card,
+    Scope::Picker,
+    Scope::Pager,
+    Scope::Preview,
+    Scope::Plan,
+];
 
 /// A key with its modifiers, as written in the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +127,10 @@ const fn k(code: KeyCode) -> Key {
         code,
         mods: KeyModifiers::NONE,
     }
+}
+
+const fn with(code: KeyCode, mods: KeyModifiers) -> Key {
+    Key { code, mods }
 }
 
 const fn ctrl(c: char) -> Key {
@@ -127,7 +163,14 @@ pub static BINDINGS: &[Binding] = &[
     b(
         k(KeyCode::Enter),
         Command::Open,
-        &[Scope::List, Scope::Picker, Scope::Pager, Scope::Preview],
+        &[
+            Scope::List,
+            Scope::Picker,
+            Scope::Pager,
+            Scope::Preview,
+            Scope::Plan,
+            Scope::Note,
+        ],
     ),
     b(k(KeyCode::Esc), Command::Back, ALL),
     b(k(KeyCode::Up), Command::Up, MOVE),
@@ -150,10 +193,10 @@ pub static BINDINGS: &[Binding] = &[
     b(ctrl('e'), Command::End, EDIT),
     b(k(KeyCode::Tab), Command::NextService, SERVICE),
     b(k(KeyCode::BackTab), Command::PrevService, SERVICE),
-    b(k(KeyCode::F(2)), Command::Print, LIST_CARD),
+    b(k(KeyCode::F(2)), Command::Print, GIVE),
     b(k(KeyCode::F(3)), Command::CategoryFilter, LIST_CARD),
     b(k(KeyCode::F(4)), Command::LocalityFilter, LIST_CARD),
-    b(k(KeyCode::F(5)), Command::Copy, LIST_CARD),
+    b(k(KeyCode::F(5)), Command::Copy, GIVE),
     b(k(KeyCode::F(6)), Command::ShowQr, LIST_CARD),
     b(k(KeyCode::F(7)), Command::ToggleOpenNow, LIST_CARD),
     b(k(KeyCode::F(8)), Command::Problems, LIST_CARD),
@@ -164,12 +207,39 @@ pub static BINDINGS: &[Binding] = &[
         &[Scope::List, Scope::Card, Scope::Pager],
     ),
     // Ctrl-R first (shown in the hints): some desktop terminals (Guake, Yakuake) take F12.
-    b(ctrl('r'), Command::MarkReferred, LIST_CARD),
-    b(k(KeyCode::F(12)), Command::MarkReferred, LIST_CARD),
+    b(ctrl('r'), Command::MarkReferred, GIVE),
+    b(k(KeyCode::F(12)), Command::MarkReferred, GIVE),
     // F2 again, in the window F2 opened: where the slip goes. Three outputs need no way back.
     b(k(KeyCode::F(2)), Command::NextOutput, PREVIEW),
     // Everywhere, the print preview too: the visitor may leave before the slip is printed.
     b(ctrl('l'), Command::NextVisitor, ALL),
+    // The plan of the visit. Ctrl-D «додати»; Ctrl-O «office», the step back to us; Ctrl-T
+    // in and out of the plan panel. Inside it Ctrl-↑/↓ (Alt-↑/↓ where the desktop takes
+    // Ctrl-arrows) move a step, Del removes it, Tab picks a common note, Enter types one.
+    b(ctrl('d'), Command::AddToPlan, LIST_CARD),
+    b(ctrl('o'), Command::AddReturn, GIVE),
+    b(ctrl('t'), Command::FocusPlan, GIVE),
+    b(
+        with(KeyCode::Up, KeyModifiers::CONTROL),
+        Command::StepUp,
+        PLAN,
+    ),
+    b(with(KeyCode::Up, KeyModifiers::ALT), Command::StepUp, PLAN),
+    b(
+        with(KeyCode::Down, KeyModifiers::CONTROL),
+        Command::StepDown,
+        PLAN,
+    ),
+    b(
+        with(KeyCode::Down, KeyModifiers::ALT),
+        Command::StepDown,
+        PLAN,
+    ),
+    b(k(KeyCode::Delete), Command::RemoveStep, PLAN),
+    b(k(KeyCode::Tab), Command::NextNote, PLAN),
+    b(k(KeyCode::BackTab), Command::PrevNote, PLAN),
+    // Ctrl-Z: the usual undo; raw mode keeps it from suspending the program.
+    b(ctrl('z'), Command::UndoCount, GIVE),
 ];
 
 /// The bound command for a key press in a scope. Key releases (Windows) are ignored.
@@ -296,11 +366,19 @@ impl Command {
             Stats => ("статистика", "statistics"),
             NextOutput => ("куди", "output"),
             NextVisitor => ("новий візит", "next visitor"),
+            AddToPlan => ("до плану", "add to plan"),
+            AddReturn => ("крок «до нас»", "step back to us"),
+            FocusPlan => ("план", "plan"),
+            StepUp | StepDown => ("перемістити", "move"),
+            RemoveStep => ("вилучити", "remove"),
+            NextNote | PrevNote => ("примітка", "note"),
+            UndoCount => ("скасувати облік", "undo count"),
         };
         lang.pick(uk, en)
     }
 
     /// The longer description for the help screen.
+    #[allow(clippy::too_many_lines)] // a table of phrases (data), one arm per command
     pub fn describe(self, lang: Lang) -> &'static str {
         use Command::*;
         let (uk, en) = match self {
@@ -372,6 +450,39 @@ impl Command {
                 "новий візит: забути все про попередній (запит, фільтри, картку, вікна, ім'я в полі «Для:») і почати з чистого екрана для наступного відвідувача",
                 "next visitor: forget everything about this visit (the query, filters, card, windows, the name in «For:») and start from a clean screen",
             ),
+            AddToPlan => (
+                "додати вибрану установу (з вибраною послугою) до плану візиту",
+                "add the selected agency (with the chosen service) to the visit's plan",
+            ),
+            AddReturn => (
+                "додати до плану останній крок: повернутися до нас (адреса й телефон бюро)",
+                "add the plan's last step: come back to us (the office's address and phone)",
+            ),
+            FocusPlan => (
+                "перейти до плану візиту (там же — текст для читання вголос) або повернутися до списку",
+                "go to the visit's plan (with its text to read aloud) or back to the list",
+            ),
+            StepUp => (
+                "у плані: перемістити крок вище",
+                "in the plan: move the step up",
+            ),
+            StepDown => (
+                "у плані: перемістити крок нижче",
+                "in the plan: move the step down",
+            ),
+            RemoveStep => ("у плані: вилучити крок", "in the plan: remove the step"),
+            NextNote => (
+                "у плані: примітка до кроку («спочатку», «коли отримаєте документ», «потім поверніться до нас»); Enter — написати свою",
+                "in the plan: the step's note («спочатку», «коли отримаєте документ», «потім поверніться до нас»); Enter to type one",
+            ),
+            PrevNote => (
+                "у плані: попередня примітка",
+                "in the plan: the previous note",
+            ),
+            UndoCount => (
+                "скасувати останній облік направлення в цьому візиті (його рядок зникає зі статистики)",
+                "take back the visit's last counted referral (its line leaves the statistics)",
+            ),
         };
         lang.pick(uk, en)
     }
@@ -422,6 +533,13 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
         ),
         (Msg::HelpGroupPreview, &[NextOutput]),
         (
+            Msg::HelpGroupPlan,
+            &[
+                AddToPlan, AddReturn, FocusPlan, StepUp, StepDown, RemoveStep, NextNote, PrevNote,
+                UndoCount,
+            ],
+        ),
+        (
             Msg::HelpGroupGlobal,
             &[NextVisitor, Problems, Stats, Help, Quit],
         ),
@@ -438,11 +556,14 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Open, 8),
             (Back, 2),
             (Print, 6),
+            // Building the visit's plan from the list: before the QR code, which is on the
+            // card's bar too and gives way to it.
+            (AddToPlan, 4),
             (CategoryFilter, 5),
             (LocalityFilter, 5),
             // Copying is on the card's bar too; here it is the first to give way.
             (Copy, 3),
-            (ShowQr, 4),
+            (ShowQr, 3),
             // The open-now toggle is also a chip on the search line, clickable; the monthly
             // figures have only this key, so they stay on the bar at 120 columns.
             (ToggleOpenNow, 2),
@@ -451,6 +572,10 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Stats, 4),
             // Shown only while there is a visit to forget; gives way before the filters.
             (NextVisitor, 5),
+            // The way into the plan shows once it has steps, the undo once something was
+            // counted.
+            (FocusPlan, 6),
+            (UndoCount, 1),
             (Help, 9),
             (Quit, 10),
         ],
@@ -461,11 +586,32 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Copy, 4),
             (ShowQr, 2),
             (MarkReferred, 1),
+            (AddToPlan, 6),
+            (AddReturn, 3),
+            (FocusPlan, 5),
+            (UndoCount, 1),
             // After the QR code: on a narrow bar it goes before it.
             (NextVisitor, 2),
             (Help, 8),
             (Quit, 10),
         ],
+        Scope::Plan => &[
+            (Back, 9),
+            (Up, 3),
+            (StepUp, 6),
+            (RemoveStep, 6),
+            (NextNote, 5),
+            (Open, 4),
+            (AddReturn, 5),
+            (Print, 7),
+            (Copy, 4),
+            (MarkReferred, 2),
+            (UndoCount, 2),
+            (NextVisitor, 3),
+            (Help, 8),
+            (Quit, 10),
+        ],
+        Scope::Note => &[(Open, 9), (Back, 9), (Help, 8), (Quit, 10)],
         Scope::Picker => &[(Open, 9), (Back, 9), (Up, 3), (Help, 8), (Quit, 10)],
         Scope::Pager => &[(Back, 9), (Up, 3), (Help, 8), (Quit, 10)],
         Scope::Preview => &[

@@ -39,6 +39,9 @@ impl State {
         if let (Some(drawn), Some(p)) = (viewport.preview, self.preview_mut()) {
             p.scroll = drawn.top;
         }
+        if let Some(drawn) = viewport.plan_phrase {
+            self.plan_scroll = drawn.top;
+        }
     }
 
     pub(super) fn cycle_service(&mut self, forward: bool) {

@@ -8,11 +8,13 @@
 
 mod card;
 mod overlays;
+mod plan;
 mod referral;
 mod reload;
 mod results;
 
 pub use overlays::{Overlay, PickItem, Picker, PickerKind, StatsView};
+pub use plan::NoteEdit;
 pub use referral::{MAX_NAME_CHARS, Preview};
 pub use reload::{MAX_CHANGES, Reloading};
 pub use results::{Marks, Shown};
@@ -103,6 +105,14 @@ pub struct State {
     pub reloading: Reloading,
     /// Print jobs running in the background.
     pub printing: usize,
+    /// The visit's plan («План візиту»): the agencies in order, and the step back to us.
+    pub plan: crate::referral::plan::Plan,
+    /// The step selected in the plan panel while it has the keyboard (Ctrl-T).
+    pub plan_cursor: Option<usize>,
+    /// First line shown of the plan's text read aloud.
+    pub plan_scroll: usize,
+    /// What this visit has counted in the statistics: once per agency, the last undoable.
+    pub visit: crate::stats::Visit,
     last_click: Option<(usize, u64)>,
     /// What the last frame measured.
     viewport: Viewport,
@@ -134,6 +144,10 @@ impl State {
             changes: Vec::new(),
             reloading: Reloading::default(),
             printing: 0,
+            plan: crate::referral::plan::Plan::new(),
+            plan_cursor: None,
+            plan_scroll: 0,
+            visit: crate::stats::Visit::new(),
             last_click: None,
             viewport: Viewport::default(),
         }
@@ -141,6 +155,16 @@ impl State {
 
     pub fn lang(&self) -> Lang {
         self.settings.lang
+    }
+
+    /// Where things go at the terminal's size, with room for the plan panel.
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas_with_plan(self.size.0, self.size.1, self.plan.len())
+    }
+
+    /// How many results fit in the list now.
+    pub fn list_capacity(&self) -> usize {
+        layout::capacity(&self.areas())
     }
 
     /// The first search, listing everything; call once when the screen opens.
@@ -152,7 +176,9 @@ impl State {
         match self.overlays.last() {
             Some(Overlay::Picker(_)) => Scope::Picker,
             Some(Overlay::Preview(_)) => Scope::Preview,
+            Some(Overlay::Note(_)) => Scope::Note,
             Some(_) => Scope::Pager,
+            None if self.plan_cursor.is_some() => Scope::Plan,
             None => match self.screen {
                 Screen::Card(_) => Scope::Card,
                 Screen::List => Scope::List,
@@ -171,10 +197,26 @@ impl State {
     pub(super) fn command(&mut self, c: Command) -> Effect {
         use Command::*;
         let scope = self.scope();
-        let page = layout::list_capacity(self.size).max(1) as isize;
-        let card_page = layout::card_page(self.size).max(1) as isize;
+        let page = self.list_capacity().max(1) as isize;
+        let card_page = self.areas().card.height.max(1) as isize;
+        match (scope, c) {
+            (Scope::Plan, Up | Down | PageUp | PageDown | Open)
+            | (Scope::Plan, StepUp | StepDown | RemoveStep | NextNote | PrevNote) => {
+                return self.plan_command(c);
+            }
+            (Scope::Note, Open) => {
+                self.keep_note();
+                return Effect::None;
+            }
+            _ => {}
+        }
         match c {
             Quit => return Effect::Quit,
+            AddToPlan => return self.add_to_plan(),
+            AddReturn => return self.add_return(),
+            FocusPlan => return self.focus_plan(),
+            UndoCount => return self.undo_count(),
+            StepUp | StepDown | RemoveStep | NextNote | PrevNote => {}
             Help => self.toggle_overlay(Overlay::Help { scroll: 0 }),
             Problems => self.toggle_overlay(Overlay::Problems { selected: 0 }),
             CategoryFilter => self.open_picker(PickerKind::Category),
@@ -196,9 +238,10 @@ impl State {
                 }
             }
             Back => match scope {
-                Scope::Picker | Scope::Pager | Scope::Preview => {
+                Scope::Picker | Scope::Pager | Scope::Preview | Scope::Note => {
                     self.overlays.pop();
                 }
+                Scope::Plan => self.plan_cursor = None,
                 Scope::Card => self.screen = Screen::List,
                 Scope::List => return self.edit(ClearQuery),
             },
@@ -209,6 +252,7 @@ impl State {
                     self.overlays.pop();
                 }
                 Scope::List => self.open_selected(),
+                Scope::Plan | Scope::Note => {}
                 // Enter on the card (on a phone, on the phrase) does nothing rather than
                 // something unexpected.
                 Scope::Card => {}
@@ -223,6 +267,7 @@ impl State {
                         self.move_overlay(sign * if paged { 10 } else { 1 })
                     }
                     Scope::Preview => self.scroll_preview(sign * if paged { card_page } else { 1 }),
+                    Scope::Plan | Scope::Note => {}
                 }
             }
             NextService | PrevService if scope == Scope::Preview => {
@@ -238,7 +283,12 @@ impl State {
                             p.for_name.edit(c);
                         }
                     }
-                    Scope::Card | Scope::Pager => {}
+                    Scope::Note => {
+                        if let Some(n) = self.note_mut() {
+                            n.input.edit(c);
+                        }
+                    }
+                    Scope::Card | Scope::Pager | Scope::Plan => {}
                 }
             }
         }
@@ -260,8 +310,16 @@ impl State {
                 }
                 Effect::None
             }
-            // Typing always searches: from the card or a help window it goes back to the list.
-            Scope::Pager | Scope::Card | Scope::List => {
+            Scope::Note => {
+                if let Some(n) = self.note_mut() {
+                    n.input.insert(text);
+                }
+                Effect::None
+            }
+            // Typing always searches: from the card, the plan panel or a help window it goes
+            // back to the list (the plan stays, beside it).
+            Scope::Pager | Scope::Card | Scope::List | Scope::Plan => {
+                self.plan_cursor = None;
                 self.overlays.clear();
                 self.screen = Screen::List;
                 self.insert_str(text)
@@ -393,6 +451,7 @@ impl State {
                     Scope::Card => self.scroll_card(3 * sign),
                     Scope::Picker | Scope::Pager => self.move_overlay(sign),
                     Scope::Preview => self.scroll_preview(3 * sign),
+                    Scope::Plan | Scope::Note => {}
                 }
             }
             _ => {}
@@ -404,20 +463,24 @@ impl State {
     fn answer(&mut self, action: Action) -> Effect {
         let lang = self.lang();
         match action {
-            Action::PrintDone { outcome, record } => self.print_done(outcome, record),
-            Action::Copied { result, record } => match result {
+            Action::PrintDone { outcome, given } => self.print_done(outcome, &given),
+            Action::Copied { result, given } => match result {
                 Ok(how) => {
                     self.status = Some(strings::copied(lang, &how));
-                    Effect::Record(record)
+                    self.count_given(crate::stats::How::Copied, &given)
                 }
                 Err(e) => {
                     self.status = Some(format!("{}: {e}", Msg::CopyFailed.text(lang)));
                     Effect::None
                 }
             },
-            Action::Recorded(Err(e)) => {
+            Action::Recorded { record, error } => {
                 // The referral itself was given; only the count is missing. Say so, keep going.
-                self.status = Some(format!("{}: {e}", Msg::RecordFailed.text(lang)));
+                self.record_failed(&record, &error);
+                Effect::None
+            }
+            Action::TakenBack { record, result } => {
+                self.taken_back(record, result);
                 Effect::None
             }
             Action::StatsLoaded(r) => {

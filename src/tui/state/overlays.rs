@@ -75,6 +75,8 @@ pub enum Overlay {
     Stats(StatsView),
     /// A message too important for the status line (a slip that could not be printed).
     Notice(String),
+    /// Enter in the plan panel: the selected step's own note, typed.
+    Note(super::NoteEdit),
 }
 
 /// The statistics overlay: waiting for the log, or what it holds.
@@ -157,7 +159,9 @@ impl State {
             let remote = dir
                 .agencies
                 .iter()
-                .filter(|a| a.remote && a.status != Status::Closed)
+                .filter(|a| {
+                    (a.locality.is_none() || a.serves_country()) && a.status != Status::Closed
+                })
                 .count();
             if remote > 0 {
                 items.insert(
@@ -253,7 +257,11 @@ impl State {
                     .min(problems.saturating_sub(1));
             }
             Some(
-                Overlay::Preview(_) | Overlay::Qr { .. } | Overlay::Stats(_) | Overlay::Notice(_),
+                Overlay::Preview(_)
+                | Overlay::Qr { .. }
+                | Overlay::Stats(_)
+                | Overlay::Notice(_)
+                | Overlay::Note(_),
             )
             | None => {}
         }

@@ -4,11 +4,12 @@ use super::{Overlay, Screen, State};
 use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::{ServiceChoice, Target};
+use crate::referral::plan;
 use crate::referral::slip::{self, SlipContext};
-use crate::stats::{How, Record};
+use crate::stats::How;
 use crate::tui::line_input::LineInput;
 use crate::tui::msg::{AgencyId, DirHandle, Effect, PrintJob, PrintOutcome, SlipDest};
-use crate::tui::strings::Msg;
+use crate::tui::strings::{self, Msg};
 
 /// The print preview's state. The visitor's name lives here and in the print job only: it is
 /// dropped when the preview closes, and never written anywhere but on the printed slip.
@@ -23,6 +24,8 @@ pub struct Preview {
     pub dest: SlipDest,
     /// First slip line shown.
     pub scroll: usize,
+    /// The slip is the visit's whole plan (F2 on a plan with steps): one «Для:» for all.
+    pub plan: bool,
 }
 
 impl Preview {
@@ -73,9 +76,11 @@ impl State {
     /// The preview is for an agency with several services and none chosen: nothing prints
     /// until Tab chooses one (or all).
     pub fn needs_service(&self, p: &Preview) -> bool {
-        self.dir
-            .agency(&p.agency)
-            .is_some_and(|a| p.service.missing(a))
+        !p.plan
+            && self
+                .dir
+                .agency(&p.agency)
+                .is_some_and(|a| p.service.missing(a))
     }
 
     /// The slip context from the settings, dated today.
@@ -85,19 +90,60 @@ impl State {
         ctx
     }
 
-    /// The statistics record for a referral: agency, category, service, time — never anything
-    /// typed at the desk.
-    pub(super) fn record(&self, how: How, agency: &str, service: Option<usize>) -> Option<Record> {
-        let a = self.dir.agency(agency)?;
-        Some(Record::new(
-            how,
-            a,
-            service.and_then(|i| a.services.get(i)),
-            self.now,
-        ))
+    /// Counts what was given, once per agency per visit: an effect appending a line for each
+    /// agency the visit had not counted yet (a reprint, a copy after a print, a retry after a
+    /// failed print add nothing). Never anything typed at the desk.
+    pub(super) fn count_given(&mut self, how: How, given: &[plan::Target]) -> Effect {
+        let dir = self.dir.clone();
+        let mut effects: Vec<Effect> = given
+            .iter()
+            .filter_map(|t| {
+                let a = dir.agency(&t.agency)?;
+                let service = t.service.one().and_then(|i| a.services.get(i));
+                self.visit.count(how, a, service, self.now)
+            })
+            .map(Effect::Record)
+            .collect();
+        match effects.len() {
+            0 => Effect::None,
+            1 => effects.remove(0),
+            _ => Effect::Batch(effects),
+        }
+    }
+
+    /// The plan's agencies, in order, for counting.
+    pub(super) fn plan_given(&self) -> Vec<plan::Target> {
+        self.plan.targets().map(|(_, t)| t.clone()).collect()
+    }
+
+    /// The plan's slip text as copied (a step whose agency a reload removed is left out).
+    fn plan_text(&self) -> String {
+        let (steps, _) = plan::resolve(&self.plan, &self.dir, Lang::Uk);
+        plan::slip::render_text(&steps, &self.slip_context(None))
+    }
+
+    /// What the status line says about steps whose agency a reload removed, if any.
+    fn plan_missing(&self) -> Option<String> {
+        let (_, missing) = plan::resolve(&self.plan, &self.dir, Lang::Uk);
+        (!missing.is_empty()).then(|| strings::plan_missing(self.lang(), &missing))
     }
 
     pub(super) fn open_preview(&mut self) -> Effect {
+        // F2 on a plan with steps prints the plan: one slip, the name typed once.
+        if !self.plan.is_empty() {
+            self.overlays
+                .retain(|o| !matches!(o, Overlay::Preview(_) | Overlay::Qr { .. }));
+            let first = self.plan.targets().next().map(|(_, t)| t.agency.clone());
+            self.overlays.push(Overlay::Preview(Preview {
+                agency: first.unwrap_or_default(),
+                service: ServiceChoice::All,
+                for_name: LineInput::with_limit(MAX_NAME_CHARS),
+                dest: SlipDest::default(),
+                scroll: 0,
+                plan: true,
+            }));
+            return Effect::None;
+        }
         let Some((agency, service)) = self.target() else {
             return self.nothing_selected();
         };
@@ -112,6 +158,7 @@ impl State {
             for_name: LineInput::with_limit(MAX_NAME_CHARS),
             dest: SlipDest::default(),
             scroll: 0,
+            plan: false,
         }));
         Effect::None
     }
@@ -137,8 +184,10 @@ impl State {
         let Some(Overlay::Preview(p)) = self.overlays.pop() else {
             return Effect::None;
         };
-        let Some(record) = self.record(How::Printed, &p.agency, p.service.one()) else {
-            return Effect::None;
+        let (plan, given) = if p.plan {
+            (Some(self.plan.clone()), self.plan_given())
+        } else {
+            (None, vec![plan::Target::new(p.agency.clone(), p.service)])
         };
         self.printing += 1;
         let msg = if p.dest.saves() {
@@ -147,6 +196,9 @@ impl State {
             Msg::Printing
         };
         self.status = Some(msg.text(self.lang()).to_string());
+        if let Some(m) = self.plan_missing().filter(|_| p.plan) {
+            self.status = Some(format!("{} · {m}", msg.text(self.lang())));
+        }
         Effect::Print(PrintJob {
             dir: DirHandle(self.dir.clone()),
             agency: p.agency.clone(),
@@ -154,29 +206,30 @@ impl State {
             for_name: p.printed_name(),
             dest: p.dest,
             now: self.now,
-            record,
+            plan,
+            given,
             lang: self.lang(),
         })
     }
 
-    pub(super) fn print_done(&mut self, outcome: PrintOutcome, record: Record) -> Effect {
+    pub(super) fn print_done(&mut self, outcome: PrintOutcome, given: &[plan::Target]) -> Effect {
         self.printing = self.printing.saturating_sub(1);
         let lang = self.lang();
         match outcome {
             PrintOutcome::Printed { message } => {
                 self.status = Some(message);
-                Effect::Record(record)
+                self.count_given(How::Printed, given)
             }
             PrintOutcome::Saved { path } => {
                 self.status = Some(format!("{} {}", Msg::SavedTo.text(lang), path.display()));
-                Effect::Record(record)
+                self.count_given(How::Printed, given)
             }
             // The referral was given (the slip waits in a file); the reason must be read, so
             // it gets a window rather than the status line.
             PrintOutcome::SavedInstead { message } => {
                 self.status = Some(Msg::NotPrintedSaved.text(lang).to_string());
                 self.overlays.push(Overlay::Notice(message));
-                Effect::Record(record)
+                self.count_given(How::Printed, given)
             }
             PrintOutcome::Lost { message } => {
                 self.status = Some(Msg::NotPrinted.text(lang).to_string());
@@ -187,6 +240,14 @@ impl State {
     }
 
     pub(super) fn copy(&mut self) -> Effect {
+        // F5 on a plan with steps copies the plan's slip.
+        if !self.plan.is_empty() {
+            // A step whose agency a reload removed is marked in the panel and left out.
+            return Effect::Copy {
+                text: self.plan_text(),
+                given: self.plan_given(),
+            };
+        }
         let Some((agency, service)) = self.target() else {
             return self.nothing_selected();
         };
@@ -203,21 +264,36 @@ impl State {
             Some(card) => slip::render_text(&card, &self.slip_context(None)),
             None => return Effect::None,
         };
-        match self.record(How::Copied, &agency, service) {
-            Some(record) => Effect::Copy { text, record },
-            None => Effect::None,
+        Effect::Copy {
+            text,
+            given: vec![plan::Target::new(
+                agency,
+                service.map_or(ServiceChoice::Unchosen, ServiceChoice::One),
+            )],
         }
     }
 
+    /// Ctrl-R: the referral was said aloud. In the plan panel, every agency of the plan.
     pub(super) fn mark_referred(&mut self) -> Effect {
-        let Some(record) = self
-            .target()
-            .and_then(|(a, s)| self.record(How::Read, &a, s))
-        else {
-            return self.nothing_selected();
+        let given = if self.scope() == crate::tui::keymap::Scope::Plan {
+            self.plan_given()
+        } else {
+            match self.target() {
+                Some((a, s)) => vec![plan::Target::new(
+                    a,
+                    s.map_or(ServiceChoice::Unchosen, ServiceChoice::One),
+                )],
+                None => return self.nothing_selected(),
+            }
         };
-        self.status = Some(Msg::ReferralCounted.text(self.lang()).to_string());
-        Effect::Record(record)
+        let e = self.count_given(How::Read, &given);
+        let msg = if e == Effect::None {
+            Msg::AlreadyCounted
+        } else {
+            Msg::ReferralCounted
+        };
+        self.status = Some(msg.text(self.lang()).to_string());
+        e
     }
 
     pub(super) fn open_qr(&mut self) {

@@ -60,7 +60,7 @@ impl State {
                 locality: self.filters.locality.clone(),
             },
             open_at: self.filters.open_now.then_some(self.now),
-            mark_rows: layout::list_capacity(self.size).max(1),
+            mark_rows: self.list_capacity().max(1),
         }
     }
 
@@ -72,7 +72,7 @@ impl State {
     /// Highlights the event loop should ask the worker for: visible rows not yet asked for.
     /// Marks them as asked.
     pub fn take_marks_request(&mut self) -> Option<MarksRequest> {
-        let cap = layout::list_capacity(self.size);
+        let cap = self.list_capacity();
         let offset = layout::list_offset(self.offset, self.selected, cap);
         let shown = self.shown.as_mut()?;
         let end = (offset + cap).min(shown.hits.len());
@@ -95,7 +95,7 @@ impl State {
         if self.selected >= n {
             self.selected = n.saturating_sub(1);
         }
-        let cap = layout::list_capacity(self.size);
+        let cap = self.list_capacity();
         self.offset = layout::list_offset(self.offset, self.selected, cap);
     }
 
@@ -129,6 +129,8 @@ impl State {
             && self.screen == Screen::List
             && self.selected == 0
             && self.overlays.is_empty()
+            && self.plan.is_empty()
+            && self.visit.is_empty()
     }
 
     /// «Наступний відвідувач»: everything about this visit goes — the query and its cursor,
@@ -146,6 +148,11 @@ impl State {
         self.last_click = None;
         self.screen = Screen::List;
         self.overlays.clear();
+        // The plan (its steps and notes) and what this visit counted: the marks of what was
+        // given go with them. The counts stay in the log; only the visit forgets them.
+        self.plan.clear();
+        self.plan_cursor = None;
+        self.visit.clear();
         self.status = Some(Msg::VisitCleared.text(self.lang()).to_string());
         self.generation += 1;
         Effect::NextVisitor(self.search_request())

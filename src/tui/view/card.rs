@@ -88,6 +88,10 @@ pub fn card_text(
         Span::styled(strings::open_state(lang, st), t.mark(st)),
     ];
     lines.push(Line::from(fit(state_line, w as usize).0));
+    if state.visit.has(&a.id) {
+        let given = format!("{} {}", strings::GIVEN_MARK, Msg::Given.text(lang));
+        wrap_field(&mut lines, None, &given, t.accent(), t.accent(), w, 0, 2);
+    }
     freshness_lines(&mut lines, state, a, w, t);
     if with_phrase {
         full_fields(&mut lines, &card, w, t);

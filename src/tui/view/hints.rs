@@ -82,6 +82,9 @@ fn hint_context(state: &State) -> HintContext {
             state.overlays.last(),
             Some(Overlay::Qr { .. } | Overlay::Stats(_) | Overlay::Notice(_))
         ),
+        plan_empty: state.plan.is_empty(),
+        plan_has_return: state.plan.has_return(),
+        nothing_counted: state.visit.is_empty(),
     }
 }
 

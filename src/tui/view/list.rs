@@ -6,7 +6,7 @@ use super::theme::Theme;
 use crate::directory::Agency;
 use crate::referral::Card;
 use crate::search::Hit;
-use crate::tui::layout::{Areas, Mode, list_capacity, list_offset, row_height};
+use crate::tui::layout::{Areas, Mode, list_offset, row_height};
 use crate::tui::msg::RowMarks;
 use crate::tui::state::{Marks, Screen, State};
 use crate::tui::strings::{self, Msg};
@@ -41,7 +41,7 @@ pub(super) fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: 
     }
     let compact = a.mode == Mode::Compact;
     let rh = row_height(a.mode);
-    let cap = list_capacity(state.size);
+    let cap = state.list_capacity();
     let offset = list_offset(state.offset, state.selected, cap);
     let w = area.width as usize;
     let lang = state.lang();
@@ -75,13 +75,7 @@ pub(super) fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: 
             sel,
             t.matched(),
         );
-        // An alert is marked before the name, so it is seen before the agency is chosen.
-        if ag.alert.as_deref().is_some_and(|s| !s.trim().is_empty()) {
-            name.insert(
-                0,
-                Span::styled(format!("{} ", strings::ALERT_MARK), sel.patch(t.warn())),
-            );
-        }
+        name.splice(0..0, name_marks(state, ag, sel, t));
         let stale = ag.is_stale(state.now.date());
         let y = area.y + i as u16 * rh;
         let mut spans = vec![
@@ -131,6 +125,25 @@ pub(super) fn draw_list(state: &State, f: &mut Frame, a: Areas, t: Theme, hits: 
         }
         hits.rows.push((Rect::new(area.x, y, area.width, rh), row));
     }
+}
+
+/// The marks before a result's name: ✓ already given in this visit (not to be given twice),
+/// ! an alert (seen before the agency is chosen).
+fn name_marks(state: &State, ag: &Agency, sel: Style, t: Theme) -> Vec<Span<'static>> {
+    let mut marks = Vec::new();
+    if state.visit.has(&ag.id) {
+        marks.push(Span::styled(
+            format!("{} ", strings::GIVEN_MARK),
+            sel.patch(t.accent()),
+        ));
+    }
+    if ag.alert.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+        marks.push(Span::styled(
+            format!("{} ", strings::ALERT_MARK),
+            sel.patch(t.warn()),
+        ));
+    }
+    marks
 }
 
 /// The width of a result row's "verified long ago" note on a row `w` wide; 0 when there is

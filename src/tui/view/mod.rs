@@ -13,6 +13,7 @@ mod list;
 mod mouse;
 mod overlay;
 mod picker;
+mod plan;
 mod preview;
 mod problems;
 mod qr;
@@ -24,12 +25,13 @@ mod theme;
 pub use card::{CardText, card_text};
 pub use help::help_lines;
 pub use mouse::{Hits, mouse_action};
+pub use plan::plan_lines;
 pub use preview::preview_slip;
 pub use qr::qr_payload;
 pub use text::clean;
 
 use crate::i18n;
-use crate::tui::layout::{Mode, areas};
+use crate::tui::layout::Mode;
 use crate::tui::msg::Viewport;
 use crate::tui::state::{Screen, State};
 use crate::tui::strings::Msg;
@@ -74,7 +76,7 @@ pub fn draw(state: &State, f: &mut Frame) -> Drawn {
     let mut hits = Hits::default();
     let mut viewport = Viewport::default();
     let area = f.area();
-    let a = areas(area.width, area.height);
+    let a = crate::tui::layout::areas_with_plan(area.width, area.height, state.plan.len());
     if a.mode == Mode::TooSmall {
         let msg = Msg::TooSmall.text(state.lang());
         f.render_widget(
@@ -105,6 +107,14 @@ pub fn draw(state: &State, f: &mut Frame) -> Drawn {
                 draw_preview(state, f, side);
             }
         }
+    }
+    // While the plan has the keyboard, its text to read aloud takes the card's place (beside
+    // the list, or over it on a narrow or compact screen, where there is no panel).
+    if state.plan_cursor.is_some() {
+        viewport.plan_phrase = plan::draw_plan_phrase(state, f, a.card);
+    }
+    if let Some(panel) = a.plan {
+        plan::draw_plan(state, f, panel);
     }
     let mut hints_area = a.hints;
     if a.mode == Mode::Compact && state.dir.meta.demo {

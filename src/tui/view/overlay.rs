@@ -86,6 +86,24 @@ pub(super) fn draw_overlay(
             );
             None
         }
+        Overlay::Note(n) => {
+            let label = Msg::NoteLabel.text(state.lang());
+            let lw = super::text::width(label);
+            let window = n
+                .input
+                .window((padded.width as usize).saturating_sub(lw + 1).max(1));
+            f.render_widget(
+                Paragraph::new(Line::from(vec![
+                    ratatui::text::Span::styled(label, t.dim()),
+                    ratatui::text::Span::styled(clean(window.text), t.bold()),
+                ])),
+                padded,
+            );
+            Some(Position::new(
+                (padded.x + (lw + window.cursor) as u16).min(padded.right().saturating_sub(1)),
+                padded.y,
+            ))
+        }
         Overlay::Notice(text) => {
             let mut lines = Vec::new();
             wrap_field(
@@ -121,6 +139,11 @@ fn overlay_area(state: &State, top: &Overlay, a: Areas) -> Rect {
                 r = q.rect;
             }
         }
+        Overlay::Note(_) => {
+            let w = r.width.min(72);
+            let h = r.height.min(3);
+            r = Rect::new(r.x + (r.width - w) / 2, r.y + (r.height - h) / 2, w, h);
+        }
         Overlay::Notice(_) if a.mode != Mode::Compact => {
             let w = r.width.min(72);
             let h = r.height.min(12);
@@ -140,6 +163,11 @@ fn overlay_title(state: &State, top: &Overlay) -> String {
             PickerKind::Category => Msg::PickCategory.text(lang).into(),
             PickerKind::Locality => Msg::PickLocality.text(lang).into(),
         },
+        Overlay::Preview(p) if p.plan => format!(
+            "{}: {}",
+            Msg::PreviewTitle.text(lang),
+            strings::plan_title(lang, state.plan.len())
+        ),
         Overlay::Preview(p) => match state.dir.agency(&p.agency) {
             Some(ag) => format!(
                 "{}: {}",
@@ -158,5 +186,9 @@ fn overlay_title(state: &State, top: &Overlay) -> String {
             strings::month_year(lang, state.now.date())
         ),
         Overlay::Notice(_) => Msg::NoticeTitle.text(lang).into(),
+        Overlay::Note(n) => match lang {
+            crate::i18n::Lang::Uk => format!("Примітка до кроку {}", n.step + 1),
+            crate::i18n::Lang::En => format!("Note on step {}", n.step + 1),
+        },
     }
 }

@@ -6,7 +6,7 @@ use super::text::{clean, fit, truncate, width, wrap_field};
 use super::theme::Theme;
 use crate::directory::Agency;
 use crate::referral::card::ServiceChoice;
-use crate::referral::slip;
+use crate::referral::{plan, slip};
 use crate::tui::keymap::Command;
 use crate::tui::layout::Areas;
 use crate::tui::msg::{Scrolled, SlipDest};
@@ -23,10 +23,14 @@ use ratatui::widgets::Paragraph;
 /// Until a service is chosen for an agency with several, nothing will print: the preview asks
 /// which one instead, listing them.
 pub fn preview_slip(state: &State, p: &Preview) -> Vec<slip::TextLine> {
+    let ctx = state.slip_context(p.printed_name());
+    if p.plan {
+        let (steps, _) = plan::resolve(&state.plan, &state.dir, crate::i18n::Lang::Uk);
+        return slip::layout_text(&plan::slip::build(&steps, &ctx).slip, ctx.width);
+    }
     let Some(card) = state.slip_card(&p.agency, p.service) else {
         return Vec::new();
     };
-    let ctx = state.slip_context(p.printed_name());
     if state.needs_service(p) {
         let cols = |s: &str| width(s) as f32;
         let w = ctx.width as f32;
@@ -86,6 +90,9 @@ pub(super) fn dest_label(state: &State, d: SlipDest) -> String {
 
 /// The previewed agency when it has services to choose between (Tab, the «Послуга:» line).
 pub(super) fn choosable<'a>(state: &'a State, p: &Preview) -> Option<&'a Agency> {
+    if p.plan {
+        return None;
+    }
     state.dir.agency(&p.agency).filter(|a| a.services.len() > 1)
 }
 
@@ -187,7 +194,7 @@ pub(super) fn preview_header(
             );
         }
     }
-    if let Some(a) = state.dir.agency(&p.agency) {
+    if let Some(a) = state.dir.agency(&p.agency).filter(|_| !p.plan) {
         freshness_lines(&mut out, state, a, w, t);
     }
     out.push(Line::styled("─".repeat(wu), t.dim()));

@@ -205,6 +205,13 @@ pub(super) fn agency_row(
                 "ні" | "false" | "no" | "0" | "-" | "нет" => {}
                 _ => cx.problem(r, c, format!("«{v}» — тут буває «так» або «ні»; вважаємо «ні»"), format!("\"{v}\" — this is «так» (yes) or «ні» (no); taken as no")),
             },
+            "serves" => {
+                a.serves = Some(match v.to_lowercase().as_str() {
+                    "уся україна" | "вся україна" | "україна" | "country" => "country".into(),
+                    "уся область" | "вся область" | "область" | "oblast" => "oblast".into(),
+                    _ => v.split([';', '\n']).map(str::trim).filter(|x| !x.is_empty()).collect::<Vec<_>>().join("; "),
+                })
+            }
             "postcode" => a.postcode = Some(if v.len() < 5 && v.bytes().all(|b| b.is_ascii_digit()) { format!("{v:0>5}") } else { v }),
             "coordinates" => {
                 let parsed = v.split_once(',').and_then(|(la, lo)| Some((la.trim().parse().ok()?, lo.trim().parse().ok()?)));

@@ -1,0 +1,454 @@
+//! Saving an agency's fields back into its TOML file, in place.
+//!
+//! The file is edited with `toml_edit`, so everything outside the changed values — comments,
+//! the order of keys, blank lines, the quoting of other strings — stays byte for byte. A save
+//! never loses someone else's edit: the file's bytes as they were read are kept in a
+//! [`Snapshot`], and the save is refused when the file on disk no longer has them (another
+//! desk, an editor or a `git pull` changed it). The new text goes to a temporary file in the
+//! same folder, which is then renamed over the old one, so a reader sees the old file or the
+//! new one, never half of each; a lock on the file makes the check and the rename one step
+//! between two processes saving at once.
+//!
+//! Rooms: this file (applying edits, the checked write), `error` ([`SaveError`]), `tests`.
+
+use jiff::civil::Date;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use toml_edit::{DocumentMut, Item, Table};
+
+mod error;
+pub use error::SaveError;
+use error::io;
+
+/// A directory file as it was read for editing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    pub path: PathBuf,
+    /// The exact bytes read: the save compares the file on disk with them.
+    bytes: Vec<u8>,
+}
+
+/// The new value of one field.
+#[derive(Debug, Clone)]
+pub enum FieldValue {
+    Text(String),
+    Date(Date),
+    Bool(bool),
+    Texts(Vec<String>),
+    /// Any TOML value (a phone table, a list of persons), as the form builds it.
+    Toml(toml_edit::Value),
+    /// Remove the field.
+    Remove,
+}
+
+/// One field to change: of the agency itself, or of its service number `service` (0-based,
+/// in file order).
+#[derive(Debug, Clone)]
+pub struct Edit {
+    pub service: Option<usize>,
+    pub field: String,
+    pub value: FieldValue,
+}
+
+impl Edit {
+    /// A field of the agency itself.
+    pub fn agency(field: &str, value: FieldValue) -> Edit {
+        Edit {
+            service: None,
+            field: field.to_string(),
+            value,
+        }
+    }
+}
+
+/// `text` (from the file at `path`) as an editable document.
+fn parse_document(text: &str, path: &Path) -> Result<DocumentMut, SaveError> {
+    text.parse()
+        .map_err(|e: toml_edit::TomlError| SaveError::Syntax {
+            path: path.to_path_buf(),
+            message: e.message().to_string(),
+        })
+}
+
+impl Snapshot {
+    /// The snapshot's text as an editable document, comments and formatting kept.
+    pub(crate) fn document(&self) -> Result<DocumentMut, SaveError> {
+        parse_document(&self.text(), &self.path)
+    }
+
+    /// Reads `path` for editing.
+    pub fn read(path: &Path) -> Result<Snapshot, SaveError> {
+        let bytes = crate::files::read_regular(path, crate::files::DATA_FILE_LIMIT).map_err(
+            |e| match e {
+                crate::files::ReadError::Io(e) => io(path)(e),
+                other => io(path)(std::io::Error::other(other.to_string())),
+            },
+        )?;
+        Ok(Snapshot {
+            path: path.to_path_buf(),
+            bytes,
+        })
+    }
+
+    /// A file to add new entries to: read, or created empty when it does not exist yet (never
+    /// replacing one that appears meanwhile).
+    pub fn open_or_create(path: &Path) -> Result<Snapshot, SaveError> {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(io(path)(e)),
+        }
+        Snapshot::read(path)
+    }
+
+    /// The text as read.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+
+    /// Whether the file on disk still holds exactly what was read.
+    pub fn unchanged_on_disk(&self) -> Result<bool, SaveError> {
+        match std::fs::read(&self.path) {
+            Ok(now) => Ok(now == self.bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(io(&self.path)(e)),
+        }
+    }
+}
+
+/// The snapshot's text with `edits` applied to agency `id`; nothing is written. The screen can
+/// show it, and [`save`] writes it.
+pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
+    let path = &snapshot.path;
+    let text = std::str::from_utf8(&snapshot.bytes).map_err(|e| SaveError::Syntax {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    // A byte order mark from a Windows editor stays where it was.
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let mut doc = parse_document(text, path)?;
+    let agency = find_agency(&mut doc, id).ok_or_else(|| SaveError::NotFound {
+        path: path.clone(),
+        id: id.to_string(),
+    })?;
+    for e in edits {
+        let table = match e.service {
+            None => &mut *agency,
+            Some(n) => service_table(agency, n).ok_or_else(|| SaveError::NoService {
+                path: path.clone(),
+                id: id.to_string(),
+                number: n,
+            })?,
+        };
+        set_field(table, &e.field, &e.value);
+    }
+    Ok(format!("{bom}{doc}"))
+}
+
+/// «Нова установа»: the snapshot's text with a new `[[agency]]` (its `id`, then `edits`)
+/// at the end; refused when the file already has that id.
+pub fn apply_new(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
+    let path = &snapshot.path;
+    let mut doc = snapshot.document()?;
+    if find_agency(&mut doc, id).is_some() {
+        return Err(SaveError::Exists {
+            path: path.clone(),
+            id: id.to_string(),
+        });
+    }
+    let mut t = Table::new();
+    t.insert("id", toml_edit::value(id));
+    t.decor_mut().set_prefix("\n");
+    let list = doc
+        .entry("agency")
+        .or_insert(Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    let Some(list) = list.as_array_of_tables_mut() else {
+        return Err(SaveError::Syntax {
+            path: path.clone(),
+            message: "agency is not [[agency]]".into(),
+        });
+    };
+    list.push(t);
+    let text = doc.to_string();
+    let with_id = Snapshot {
+        path: path.clone(),
+        bytes: text.into_bytes(),
+    };
+    apply(&with_id, id, edits)
+}
+
+/// Adds a new agency to the file (see [`apply_new`]) with the same checked, atomic write as
+/// [`save`].
+pub fn save_new(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<Snapshot, SaveError> {
+    let text = apply_new(snapshot, id, edits)?;
+    write_checked(snapshot, text.into_bytes())
+}
+
+/// The problems `validate` would report for agency `id` once `edits` are applied, for the
+/// form to show beside each field before saving. The file is checked on its own, so checks
+/// that need the other files (a duplicate id elsewhere, a category declared in another file)
+/// are left to `validate`.
+pub fn check(
+    snapshot: &Snapshot,
+    id: &str,
+    edits: &[Edit],
+    opts: &crate::directory::LoadOptions,
+) -> Result<Vec<crate::directory::Diagnostic>, SaveError> {
+    let text = apply(snapshot, id, edits)?;
+    let name = snapshot.path.display().to_string();
+    let dir = crate::directory::load_texts(&[(name.as_str(), text.as_str())], opts);
+    Ok(dir
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.agency.as_deref() == Some(id))
+        .collect())
+}
+
+/// The fields of agency `id` (`service.2.fee` for a service's) that differ between the
+/// snapshot and the file now on disk: what the form shows when a save was refused because
+/// someone else changed the file. `None` when the agency is gone from the file on disk.
+pub fn changed_on_disk(snapshot: &Snapshot, id: &str) -> Result<Option<Vec<String>>, SaveError> {
+    let now = Snapshot::read(&snapshot.path)?;
+    let (mut old, mut new) = (snapshot.document()?, now.document()?);
+    let Some(new_t) = find_agency(&mut new, id) else {
+        return Ok(None);
+    };
+    let empty = Table::new();
+    let old_t = find_agency(&mut old, id).map(|t| &*t).unwrap_or(&empty);
+    let mut out = Vec::new();
+    diff_tables(old_t, new_t, "", &mut out);
+    Ok(Some(out))
+}
+
+/// Field names whose values differ (formatting and comments aside), services by number.
+fn diff_tables(old: &Table, new: &Table, prefix: &str, out: &mut Vec<String>) {
+    let value = |t: &Table, k: &str| t.get(k).map(|i| i.to_string().trim().to_string());
+    let mut keys: Vec<String> = old.iter().map(|(k, _)| k.to_string()).collect();
+    keys.extend(
+        new.iter()
+            .map(|(k, _)| k.to_string())
+            .filter(|k| !old.contains_key(k)),
+    );
+    for k in keys {
+        if k == "service" {
+            let list = |t: &Table| {
+                t.get("service")
+                    .and_then(|i| i.as_array_of_tables())
+                    .map(|a| a.iter().cloned().collect::<Vec<_>>())
+                    .unwrap_or_default()
+            };
+            let (o, n) = (list(old), list(new));
+            let empty = Table::new();
+            for i in 0..o.len().max(n.len()) {
+                let p = format!("{prefix}service.{}.", i + 1);
+                diff_tables(
+                    o.get(i).unwrap_or(&empty),
+                    n.get(i).unwrap_or(&empty),
+                    &p,
+                    out,
+                );
+            }
+        } else if value(old, &k) != value(new, &k) {
+            out.push(format!("{prefix}{k}"));
+        }
+    }
+}
+
+/// A list of phones as the file writes them: a plain string, or `{ number, note }`.
+pub fn phones_value(phones: &[(String, Option<String>)]) -> FieldValue {
+    let mut a = toml_edit::Array::new();
+    for (number, note) in phones {
+        match note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            Some(note) => {
+                let mut t = toml_edit::InlineTable::new();
+                t.insert("number", number.trim().into());
+                t.insert("note", note.into());
+                a.push(toml_edit::Value::InlineTable(t));
+            }
+            None => {
+                a.push(number.trim());
+            }
+        }
+    }
+    FieldValue::Toml(toml_edit::Value::Array(a))
+}
+
+/// A person as the file writes it: `{ name = …, title = …, phone = …, room = …, email = … }`,
+/// empty parts left out.
+pub fn person_value(name: &str, parts: &[(&str, &str)]) -> toml_edit::Value {
+    let mut t = toml_edit::InlineTable::new();
+    t.insert("name", name.trim().into());
+    for (k, v) in parts {
+        if !v.trim().is_empty() {
+            t.insert(*k, v.trim().into());
+        }
+    }
+    toml_edit::Value::InlineTable(t)
+}
+
+/// Applies `edits` to agency `id` and writes the file atomically — unless it changed on disk
+/// since `snapshot` was read. Returns the new snapshot (the file as now written).
+pub fn save(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<Snapshot, SaveError> {
+    let text = apply(snapshot, id, edits)?;
+    write_checked(snapshot, text.into_bytes())
+}
+
+/// How long a save waits for another process's save of the same file to finish.
+const LOCK_WAIT: Duration = Duration::from_secs(3);
+
+/// Writes `bytes` over the snapshot's file through a temporary file and a rename, holding the
+/// file's lock from the check to the rename.
+pub(crate) fn write_checked(snapshot: &Snapshot, bytes: Vec<u8>) -> Result<Snapshot, SaveError> {
+    let path = &snapshot.path;
+    let held = std::fs::File::open(path).map_err(io(path))?;
+    let started = Instant::now();
+    loop {
+        match held.try_lock() {
+            Ok(()) => break,
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(SaveError::Busy { path: path.clone() });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(path)(e)),
+        }
+    }
+    // Checked under the lock: a save that renamed its file in before this one took the lock
+    // has changed the bytes at `path`.
+    if !snapshot.unchanged_on_disk()? {
+        return Err(SaveError::Changed { path: path.clone() });
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".refdesk-save-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(io(path))?;
+    tmp.write_all(&bytes).map_err(io(path))?;
+    tmp.as_file().sync_all().map_err(io(path))?;
+    // Keep the file's permissions (a shared folder's group write bit).
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| io(path)(e.error))?;
+    drop(held);
+    Ok(Snapshot {
+        path: path.clone(),
+        bytes,
+    })
+}
+
+/// The `[[agency]]` table whose `id` is `id`.
+fn find_agency<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Table> {
+    doc.get_mut("agency")?
+        .as_array_of_tables_mut()?
+        .iter_mut()
+        .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
+}
+
+/// The agency's `n`th `[[agency.service]]` table.
+fn service_table(agency: &mut Table, n: usize) -> Option<&mut Table> {
+    agency
+        .get_mut("service")?
+        .as_array_of_tables_mut()?
+        .get_mut(n)
+}
+
+fn to_value(v: &FieldValue) -> Option<toml_edit::Value> {
+    Some(match v {
+        FieldValue::Text(s) => s.as_str().into(),
+        FieldValue::Bool(b) => (*b).into(),
+        FieldValue::Date(d) => date_value(*d),
+        FieldValue::Texts(items) => {
+            let mut a = toml_edit::Array::new();
+            for i in items {
+                a.push(i.as_str());
+            }
+            toml_edit::Value::Array(a)
+        }
+        FieldValue::Toml(v) => v.clone(),
+        FieldValue::Remove => return None,
+    })
+}
+
+/// Where a new field goes: after the field it belongs with, else after the last plain value.
+fn anchor(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "verified_by" => "verified",
+        "short_name" => "name",
+        "name_genitive" | "gender" => "short_name",
+        "lunch" | "reception" => "hours",
+        "hours_note" => "hours",
+        "contacts" => "head",
+        _ => return None,
+    })
+}
+
+/// Sets (or removes) one field, keeping the decor — leading comment, spacing, trailing
+/// comment — of the value it replaces.
+fn set_field(table: &mut Table, field: &str, value: &FieldValue) {
+    let Some(mut new) = to_value(value) else {
+        table.remove(field);
+        return;
+    };
+    if let Some(Item::Value(old)) = table.get_mut(field) {
+        let decor = old.decor().clone();
+        *new.decor_mut() = decor;
+        *old = new;
+        return;
+    }
+    table.insert(field, Item::Value(new));
+    if let Some(after) = anchor(field).filter(|a| table.contains_key(a)) {
+        move_after(table, field, after);
+    }
+}
+
+/// Moves key `field` to just after key `after`, keeping every key's formatting.
+fn move_after(table: &mut Table, field: &str, after: &str) {
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    let Some(pos) = keys.iter().position(|k| k == after) else {
+        return;
+    };
+    let tail: Vec<&String> = keys[pos + 1..].iter().filter(|k| *k != field).collect();
+    let Some(moved) = table.remove_entry(field) else {
+        return;
+    };
+    let mut rest = Vec::new();
+    for k in tail {
+        if let Some(e) = table.remove_entry(k) {
+            rest.push(e);
+        }
+    }
+    table.insert_formatted(&moved.0, moved.1);
+    for (k, v) in rest {
+        table.insert_formatted(&k, v);
+    }
+}
+
+/// A TOML date (no time, no offset).
+pub(crate) fn date_value(d: Date) -> toml_edit::Value {
+    toml_edit::Value::from(toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: d.year() as u16,
+            month: d.month() as u8,
+            day: d.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

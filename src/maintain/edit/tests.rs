@@ -1,0 +1,245 @@
+use super::*;
+use crate::i18n::Lang;
+
+const FILE: &str = r#"# Довідник бюро — коментар на початку файлу
+[[agency]]
+id = "a"   # ключ не змінювати
+name = "Перша установа"
+# телефони перевірено дзвінком
+phones = ["+380 412 42 61 30"]
+hours = "Пн-Пт 09:00-18:00"
+verified = 2026-01-10  # коли дзвонили
+notes = 'одинарні лапки лишаються'
+
+[[agency.service]]
+name = "Послуга"   # коментар послуги
+fee = "безоплатно"
+
+# друга установа
+[[agency]]
+id = "b"
+name = "Друга установа"
+verified = 2025-05-01
+"#;
+
+fn snapshot(dir: &Path, text: &str) -> Snapshot {
+    let p = dir.join("d.toml");
+    std::fs::write(&p, text).unwrap();
+    Snapshot::read(&p).unwrap()
+}
+
+#[test]
+fn only_the_changed_value_differs_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = snapshot(tmp.path(), FILE);
+    let edits = [Edit::agency(
+        "verified",
+        FieldValue::Date(jiff::civil::date(2026, 11, 25)),
+    )];
+    let out = apply(&s, "a", &edits).unwrap();
+    assert_eq!(
+        out,
+        FILE.replace(
+            "verified = 2026-01-10  # коли дзвонили",
+            "verified = 2026-11-25  # коли дзвонили"
+        )
+    );
+    // A phone list replaced: the comment above it and the rest stay.
+    let edits = [Edit::agency(
+        "phones",
+        FieldValue::Texts(vec!["+380 412 00 00 00".into()]),
+    )];
+    let out = apply(&s, "a", &edits).unwrap();
+    assert_eq!(
+        out,
+        FILE.replace("[\"+380 412 42 61 30\"]", "[\"+380 412 00 00 00\"]")
+    );
+}
+
+#[test]
+fn a_new_agency_is_added_at_the_end_and_a_new_file_is_created() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = snapshot(tmp.path(), FILE);
+    let edits = [
+        Edit::agency("name", FieldValue::Text("Третя установа".into())),
+        Edit::agency(
+            "verified",
+            FieldValue::Date(jiff::civil::date(2026, 11, 25)),
+        ),
+    ];
+    let saved = save_new(&s, "c", &edits).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&s.path).unwrap(),
+        format!(
+            "{FILE}\n[[agency]]\nid = \"c\"\nname = \"Третя установа\"\nverified = 2026-11-25\n"
+        )
+    );
+    assert!(matches!(
+        save_new(&saved, "a", &[]),
+        Err(SaveError::Exists { .. })
+    ));
+    let fresh = Snapshot::open_or_create(&tmp.path().join("нові.toml")).unwrap();
+    let out = apply_new(&fresh, "d", &edits[..1]).unwrap();
+    assert_eq!(out, "\n[[agency]]\nid = \"d\"\nname = \"Третя установа\"\n");
+}
+
+#[test]
+fn a_byte_order_mark_stays() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = snapshot(tmp.path(), &format!("\u{feff}{FILE}"));
+    let out = apply(
+        &s,
+        "b",
+        &[Edit::agency("name", FieldValue::Text("Б".into()))],
+    )
+    .unwrap();
+    assert_eq!(
+        out,
+        format!("\u{feff}{}", FILE.replace("\"Друга установа\"", "\"Б\""))
+    );
+}
+
+#[test]
+fn a_new_field_goes_beside_its_neighbour_and_services_are_reached() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = snapshot(tmp.path(), FILE);
+    let edits = [
+        Edit::agency("verified_by", FieldValue::Text("Петренко О.".into())),
+        Edit {
+            service: Some(0),
+            field: "fee".into(),
+            value: FieldValue::Text("85 грн".into()),
+        },
+    ];
+    let out = apply(&s, "a", &edits).unwrap();
+    let expected = FILE
+        .replace(
+            "verified = 2026-01-10  # коли дзвонили\n",
+            "verified = 2026-01-10  # коли дзвонили\nverified_by = \"Петренко О.\"\n",
+        )
+        .replace("fee = \"безоплатно\"", "fee = \"85 грн\"");
+    assert_eq!(out, expected);
+    // The second agency, and a removal.
+    let out = apply(&s, "b", &[Edit::agency("verified", FieldValue::Remove)]).unwrap();
+    assert_eq!(out, FILE.replace("verified = 2025-05-01\n", ""));
+    assert!(matches!(
+        apply(&s, "zz", &[]),
+        Err(SaveError::NotFound { .. })
+    ));
+    assert!(matches!(
+        apply(
+            &s,
+            "a",
+            &[Edit {
+                service: Some(3),
+                field: "fee".into(),
+                value: FieldValue::Remove
+            }]
+        ),
+        Err(SaveError::NoService { .. })
+    ));
+}
+
+#[test]
+fn a_file_changed_meanwhile_is_not_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = snapshot(tmp.path(), FILE);
+    let theirs = FILE.replace("Перша установа", "Перша установа (змінено на іншому місці)");
+    std::fs::write(&s.path, &theirs).unwrap();
+    let edits = [Edit::agency("name", FieldValue::Text("Моя назва".into()))];
+    let e = save(&s, "a", &edits).unwrap_err();
+    assert!(matches!(e, SaveError::Changed { .. }), "{e:?}");
+    assert!(e.message(Lang::Uk).contains("змінився на диску"));
+    assert_eq!(std::fs::read_to_string(&s.path).unwrap(), theirs);
+    // Read again, the same save goes through, and its result is the next snapshot.
+    let s = Snapshot::read(&s.path).unwrap();
+    let next = save(&s, "a", &edits).unwrap();
+    let on_disk = std::fs::read_to_string(&s.path).unwrap();
+    assert!(on_disk.contains("name = \"Моя назва\""));
+    assert!(next.unchanged_on_disk().unwrap());
+    // No temporary file is left behind.
+    let names: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+#[test]
+fn the_form_sees_the_problems_and_what_someone_else_changed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = snapshot(tmp.path(), FILE);
+    let opts = crate::directory::LoadOptions {
+        today: jiff::civil::date(2026, 11, 25),
+        lang: Lang::Uk,
+    };
+    let bad = [Edit::agency(
+        "hours",
+        FieldValue::Text("Пн-Пт 9-18 години".into()),
+    )];
+    let problems = check(&s, "a", &bad, &opts).unwrap();
+    assert!(
+        problems.iter().any(|d| d.code == "invalid-hours"),
+        "{problems:?}"
+    );
+    let phones = [
+        (
+            "+380 412 42 61 30".to_string(),
+            Some("канцелярія".to_string()),
+        ),
+        ("0 800 501 007".to_string(), None),
+    ];
+    let out = apply(&s, "a", &[Edit::agency("phones", phones_value(&phones))]).unwrap();
+    assert!(
+        out.contains(
+            "phones = [{ number = \"+380 412 42 61 30\", note = \"канцелярія\" }, \"0 800 501 007\"]"
+        ),
+        "{out}"
+    );
+    // Someone else changes the phone and a service's fee; a comment change is no change.
+    let theirs = FILE
+        .replace("+380 412 42 61 30", "+380 412 42 61 99")
+        .replace("fee = \"безоплатно\"", "fee = \"10 грн\"")
+        .replace("# телефони перевірено дзвінком", "# інший коментар");
+    std::fs::write(&s.path, theirs).unwrap();
+    let changed = changed_on_disk(&s, "a").unwrap().unwrap();
+    assert_eq!(changed, ["phones", "service.1.fee"]);
+    assert_eq!(
+        changed_on_disk(&s, "b").unwrap().unwrap(),
+        Vec::<String>::new()
+    );
+}
+
+/// Two saves of one file from two snapshots taken before either wrote, at the same moment
+/// (separate open files, so the lock is contended as between two processes): one wins, the
+/// other is told, and the file is always one whole version.
+#[test]
+fn two_saves_at_once_one_wins_and_the_other_is_told() {
+    let tmp = tempfile::tempdir().unwrap();
+    for round in 0..20 {
+        let s = snapshot(tmp.path(), FILE);
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let handles: Vec<_> = ["перша", "друга"]
+            .into_iter()
+            .map(|who| {
+                let (s, barrier) = (s.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    let edits = [Edit::agency("name", FieldValue::Text(who.into()))];
+                    barrier.wait();
+                    save(&s, "a", &edits).map(|_| who)
+                })
+            })
+            .collect();
+        let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        let won: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+        assert_eq!(won.len(), 1, "round {round}: {results:?}");
+        let lost = results.iter().find_map(|r| r.as_ref().err()).unwrap();
+        assert!(
+            matches!(lost, SaveError::Changed { .. } | SaveError::Busy { .. }),
+            "{lost:?}"
+        );
+        let on_disk = std::fs::read_to_string(&s.path).unwrap();
+        let winner = FILE.replace("\"Перша установа\"", &format!("\"{}\"", won[0]));
+        assert_eq!(on_disk, winner, "round {round}: a whole file");
+    }
+}
