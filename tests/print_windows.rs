@@ -124,12 +124,22 @@ fn windows_printing_reaches_the_cups_queue_as_escpos_and_as_a_drawn_page() {
     // The office printer: the slip drawn with GDI, turned into PDF by the queue.
     let args = ["zt-cop", "-s", "1", "--format", "pdf", "--printer", QUEUE];
     let printed = print_and_collect(&sb, &target, &args);
-    assert!(printed.starts_with(b"%PDF"), "the queue writes PDF");
+    // The queue's generic PPD wraps the PDF in a PJL envelope (`@PJL ENTER LANGUAGE = PDF`).
+    let at = printed
+        .windows(5)
+        .position(|w| w == b"%PDF-")
+        .unwrap_or_else(|| {
+            panic!(
+                "the queue writes PDF: {:?}",
+                &printed[..printed.len().min(200)]
+            )
+        });
+    let printed = &printed[at..];
     if !have_tool("pdftotext") {
         return;
     }
     let pdf = sb.path("tmp").join("drawn.pdf");
-    std::fs::write(&pdf, &printed).expect("copy");
+    std::fs::write(&pdf, printed).expect("copy");
     let text = pdf_text(&pdf);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for want in [
