@@ -113,6 +113,10 @@ fn run(label: &str, dir: Directory, out: &mut String) {
         near: Some("Житомир".into()),
         ..Default::default()
     };
+    let top = SearchOptions {
+        limit: 10,
+        ..near.clone()
+    };
     let variants = [
         near.clone(),
         SearchOptions {
@@ -134,6 +138,9 @@ fn run(label: &str, dir: Directory, out: &mut String) {
         for k in 1..=chars.len() {
             let typed: String = chars[..k].iter().collect();
             dump(out, &mut engine, &typed, &near);
+            // A short list, as the screen and `search` ask for: the engine may then skip
+            // agencies that cannot reach it.
+            dump(out, &mut engine, &typed, &top);
         }
         for o in &variants[1..] {
             engine.clear_cache();

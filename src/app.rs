@@ -26,6 +26,9 @@ pub struct Setup {
     pub config_error: Option<ConfigError>,
     pub lang: Lang,
     pub now: DateTime,
+    /// The settings file read (`--config`, else the default place), whether or not it exists:
+    /// the screen writes the maintainer's name there when it asks for it.
+    pub config_path: Option<std::path::PathBuf>,
     data: Option<std::path::PathBuf>,
 }
 
@@ -66,6 +69,7 @@ impl App {
             config_error,
             lang,
             now,
+            config_path: cli.config.clone().or_else(Config::default_path),
             data: cli.data.clone(),
         })
     }

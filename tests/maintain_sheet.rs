@@ -271,3 +271,37 @@ fn a_csv_list_with_semicolons_is_read_too() {
     assert_eq!(a.verified, jiff::civil::date(2026, 11, 1));
     assert_eq!(a.category, "other");
 }
+
+/// A workbook exported from a directory with broken entries says they were left out, as the
+/// HSDS export does (one message for both).
+#[test]
+fn an_export_with_broken_entries_says_they_were_left_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/broken");
+    for format in ["sheet", "hsds"] {
+        let out_path = tmp.path().join(format!("out-{format}"));
+        let out_path = if format == "sheet" {
+            out_path.with_extension("xlsx")
+        } else {
+            out_path
+        };
+        let o = Command::cargo_bin("refdesk")
+            .unwrap()
+            .env("REFDESK_NOW", "2026-11-25T10:30")
+            .env("REFDESK_CONFIG", tmp.path().join("none.toml"))
+            .env("REFDESK_NO_CACHE", "1")
+            .env_remove("REFDESK_LANG")
+            .arg("--data")
+            .arg(&data)
+            .args(["export", format, "-o"])
+            .arg(&out_path)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{format}: {err}");
+        assert!(
+            err.contains("записи з помилками не експортовано"),
+            "{format}: {err}"
+        );
+    }
+}

@@ -326,30 +326,38 @@ fn a_slip_shown_on_the_terminal_is_a_preview_and_counts_nothing() {
         String::from_utf8_lossy(&started.stderr)
     );
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let mut dead_since = None;
     let status = loop {
-        // tmux may mark the pane dead a moment before it records how the program ended:
-        // wait for the status (or a signal, which fails below).
+        // How the program ended, once tmux knows. A program this quick can leave a dead pane
+        // whose status tmux never records (seen under load): then the status is unknown and
+        // only what the pane shows and what is on disk are checked.
         let out = tmux(&[
             "display-message",
             "-p",
             "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}",
         ]);
         let s = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let now = std::time::Instant::now();
         match s.split('|').collect::<Vec<_>>()[..] {
-            ["1", code, _] if !code.is_empty() => break code.to_string(),
-            ["1", _, signal] if !signal.is_empty() => break format!("signal {signal}"),
+            ["1", code, _] if !code.is_empty() => break Some(code.to_string()),
+            ["1", _, signal] if !signal.is_empty() => break Some(format!("signal {signal}")),
+            ["1", ..] => {
+                let since = *dead_since.get_or_insert(now);
+                if now.duration_since(since) > std::time::Duration::from_secs(2) {
+                    break None;
+                }
+            }
             _ => {}
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "refdesk did not end: {s}"
-        );
+        assert!(now < deadline, "refdesk did not end: {s}");
         std::thread::sleep(std::time::Duration::from_millis(100));
     };
     let screen = tmux(&["capture-pane", "-p", "-S", "-200"]);
     tmux(&["kill-server"]);
     let screen = String::from_utf8_lossy(&screen.stdout);
-    assert_eq!(status, "0", "{screen}");
+    if let Some(status) = status {
+        assert_eq!(status, "0", "{screen}");
+    }
     assert!(flat(&screen).contains("План візиту: 3 кроки"), "{screen}");
     assert!(!log.exists(), "a preview is not a referral");
 }

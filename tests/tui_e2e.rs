@@ -615,6 +615,51 @@ fn ctrl_l_gives_the_next_visitor_the_empty_start_screen() {
     }
 }
 
+/// The edit form end to end: on a copy of the data in a temporary folder, open the card,
+/// Ctrl-E, go to the first phone, type a new number, Ctrl-S — the file is written in place and
+/// the running screen's live reload shows the new number on the card.
+#[test]
+fn a_phone_edited_in_the_form_is_saved_and_reloaded() {
+    if !require_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/good");
+    for f in ["zhytomyr.toml", "berdychiv.toml"] {
+        std::fs::copy(src.join(f), tmp.path().join(f)).expect("copy");
+    }
+    let t = Tmux::start("edit", &["--data", &tmp.path().display().to_string()]);
+    t.wait_for("the first frame", |s| s.contains("Пошук:"));
+    t.type_text("пенсію");
+    t.wait_for("the pension office", |s| {
+        first_result(s).is_some_and(|l| l.contains("ПФУ"))
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("the card", |s| s.contains("Прочитайте"));
+    t.keys(&["C-e"]);
+    t.wait_for("the form", |s| {
+        s.contains("Редагування:") && s.contains("Телефон 1")
+    });
+    // Name, short name, genitive, gender, category, locality, address, how to find it: the
+    // ninth line is the first phone.
+    for _ in 0..8 {
+        t.keys(&["Tab"]);
+    }
+    t.keys(&["C-u"]);
+    t.type_text("+380 412 42 11 77");
+    t.wait_for("the typed number", |s| s.contains("+380 412 42 11 77"));
+    t.keys(&["C-s"]);
+    let s = t.wait_for("the reload", |s| {
+        s.contains("довідник оновлено: 1 зміна") && s.contains("42-11-77")
+    });
+    assert!(!s.contains("Редагування:"), "the form closed:\n{s}");
+    let text = std::fs::read_to_string(tmp.path().join("zhytomyr.toml")).expect("read");
+    assert!(text.contains("phones = [\"+380 412 42 11 77\"]"), "{text}");
+    t.keys(&["F10"]);
+    let s = t.wait_for("the program to exit", |s| s.contains("-MODE"));
+    assert!(s.contains("EXIT:0"), "exit status:\n{s}");
+}
+
 /// The CUPS queue the end-to-end print goes to (`.ci/cups-setup.sh`), and the file it prints
 /// to; `None` (with a note) where there is no such queue, which fails in CI.
 fn cups_queue_file() -> Option<PathBuf> {

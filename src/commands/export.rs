@@ -16,20 +16,7 @@ pub fn run(
         ExportCmd::Hsds { output } => output,
         ExportCmd::Sheet { output } => return super::sheet::export(app, output, out, err),
     };
-    let errors = app.dir.error_count();
-    if errors > 0 {
-        let n = i18n::ERROR.count(app.lang, errors as u64);
-        match app.lang {
-            Lang::Uk => writeln!(
-                err,
-                "refdesk: у довіднику {n} — записи з помилками не експортовано (див. refdesk validate)"
-            )?,
-            Lang::En => writeln!(
-                err,
-                "refdesk: the directory has {n} — entries with errors were not exported (see refdesk validate)"
-            )?,
-        }
-    }
+    warn_entries_left_out(app, err)?;
     let summary = hsds::export(&app.dir, output, app.now)
         .map_err(|e| anyhow::anyhow!(e.message(app.lang)))?;
     let a = i18n::AGENCY_ACC.count(app.lang, summary.agencies as u64);
@@ -48,4 +35,23 @@ pub fn run(
         )?,
     }
     Ok(0)
+}
+
+/// Says on stderr that entries with errors were left out of an export (HSDS or a workbook).
+pub(super) fn warn_entries_left_out(app: &App, err: &mut dyn Write) -> std::io::Result<()> {
+    let errors = app.dir.error_count();
+    if errors > 0 {
+        let n = i18n::ERROR.count(app.lang, errors as u64);
+        match app.lang {
+            Lang::Uk => writeln!(
+                err,
+                "refdesk: у довіднику {n} — записи з помилками не експортовано (див. refdesk validate)"
+            )?,
+            Lang::En => writeln!(
+                err,
+                "refdesk: the directory has {n} — entries with errors were not exported (see refdesk validate)"
+            )?,
+        }
+    }
+    Ok(())
 }

@@ -13,20 +13,7 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let errors = app.dir.error_count();
-    if errors > 0 {
-        let n = i18n::ERROR.count(app.lang, errors as u64);
-        match app.lang {
-            Lang::Uk => writeln!(
-                err,
-                "refdesk: у довіднику {n} — записи з помилками не експортовано (див. refdesk validate)"
-            )?,
-            Lang::En => writeln!(
-                err,
-                "refdesk: the directory has {n} — entries with errors were not exported (see refdesk validate)"
-            )?,
-        }
-    }
+    super::export::warn_entries_left_out(app, err)?;
     let (agencies, services) = sheet::export::export(&app.dir, output)
         .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?;
     let a = i18n::AGENCY_ACC.count(app.lang, agencies as u64);

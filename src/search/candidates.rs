@@ -6,6 +6,7 @@ use super::engine::Engine;
 use super::index::Index;
 use super::query::{QWord, ReadingQuery};
 use super::rank::Scored;
+use super::topk::{Goal, Top};
 use super::{Reading, index::NO_SERVICE};
 
 /// Fewer full matches than this, and agencies that cover part of the need are looked for too.
@@ -105,15 +106,16 @@ impl Engine {
             .collect()
     }
 
-    /// All hits of one reading, unsorted: every agency that matches all the query's words that
-    /// match anything, and when those are few, the agencies that cover part of the need. None
-    /// when cancelled.
+    /// All hits of one reading: every agency that matches all the query's words that match
+    /// anything, and when those are few, the agencies that cover part of the need — those that
+    /// can rank in `goal`'s top scored, the others counted. None when cancelled.
     pub(super) fn run(
         &mut self,
         rq: &ReadingQuery,
         filter: &Filter,
+        goal: Goal,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Scored>> {
+    ) -> Option<Top> {
         let last_begins_some = self.match_words(rq);
         let mut stretches = 0u32;
         for ws in &self.words[..rq.words.len()] {
@@ -135,7 +137,7 @@ impl Engine {
             .filter(|&i| !rq.words[i].optional && unused & 1 << i == 0)
             .collect();
         if required.is_empty() {
-            return Some(Vec::new());
+            return Some(Top::default());
         }
         let as_typed = matches!(rq.reading, Reading::AsTyped);
         let restrict = match &self.last {
@@ -154,9 +156,11 @@ impl Engine {
         };
 
         let weights = self.word_weights(&required);
+        self.bounds.reset();
         let cand = self.candidates(&required, restrict.as_deref(), filter, cancelled)?;
-        let mut out = self.score_many(&cand, rq, unused, None, stretches, &weights, cancelled)?;
-        let strict_hits = out.len();
+        let how = self.how(rq, unused, None, stretches, &weights);
+        let mut top = self.score_top(&cand, &how, goal, Top::default(), cancelled)?;
+        let strict_hits = top.hits.len();
         let content = required
             .iter()
             .filter(|&&i| self.words[i].localities.is_empty())
@@ -165,19 +169,12 @@ impl Engine {
             // Few agencies have every word: add those that cover at least half of the need
             // (a town alone is not part of it), ranked below.
             let min = required.len().div_ceil(2) as u8;
-            let cand = self.union_candidates(&required, &out, filter);
-            out.extend(self.score_many(
-                &cand,
-                rq,
-                unused,
-                Some(min),
-                stretches,
-                &weights,
-                cancelled,
-            )?);
+            let cand = self.union_candidates(&required, &top.hits, filter);
+            let how = self.how(rq, unused, Some(min), stretches, &weights);
+            top = self.score_top(&cand, &how, goal, top, cancelled)?;
         }
         if as_typed {
-            let mut hits: Vec<u32> = out.iter().map(|s| s.agency).collect();
+            let mut hits = top.hits.clone();
             hits.sort_unstable();
             self.last = Some(Previous {
                 words: rq
@@ -193,7 +190,7 @@ impl Engine {
                 entries: self.entries.clone(),
             });
         }
-        Some(out)
+        Some(top)
     }
 
     /// Whether agency `a` serves a town query word `wi` names without being there: a town
@@ -290,12 +287,7 @@ impl Engine {
     }
 
     /// Agencies having any word of `required`, except those already in `found`.
-    fn union_candidates(
-        &mut self,
-        required: &[usize],
-        found: &[Scored],
-        filter: &Filter,
-    ) -> Vec<u32> {
+    fn union_candidates(&mut self, required: &[usize], found: &[u32], filter: &Filter) -> Vec<u32> {
         let stamp = self.next_stamp();
         let mut marks = std::mem::take(&mut self.marks);
         for &wi in required {
@@ -303,8 +295,8 @@ impl Engine {
                 self.word_agencies(wi, |a| marks[a as usize] = stamp);
             }
         }
-        for s in found {
-            marks[s.agency as usize] = 0;
+        for &a in found {
+            marks[a as usize] = 0;
         }
         self.marks = marks;
         (0..self.index.agencies.len() as u32)

@@ -5,8 +5,9 @@ use super::candidates::{Filter, Previous};
 use super::index::{self, Index, NO_LOCALITY, NO_SERVICE};
 use super::matching::{QueryTokens, WordScratch};
 use super::query::{ReadingQuery, readings};
-use super::rank::Scored;
+use super::rank::{Scored, rank_key};
 use super::thesaurus::Thesaurus;
+use super::topk::{Bounds, Goal, Top};
 use super::{
     Hit, NATIONWIDE, Reading, Results, Scoring, SearchOptions, WordForms, layout, score, suggest,
 };
@@ -16,9 +17,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Agencies in the `near` locality get 1/NEAR_SHARE of their score added: enough to put them
-/// first among near-equals, less than the gap between an exact and a prefix match.
-const NEAR_SHARE: u32 = 8;
 /// How many recent queries are remembered (for backspace).
 const CACHE_SIZE: usize = 64;
 
@@ -41,6 +39,8 @@ pub struct Engine {
     pub(super) entries: Vec<Vec<u32>>,
     pub(super) forms: WordForms,
     pub(super) scoring: Scoring,
+    /// Per query word and agency, what it can score there (for the top N without scoring all).
+    pub(super) bounds: Bounds,
     /// Searching for a suggestion: a corrected query that finds nothing offers none itself
     /// (two words each other's nearest, «житло» ↔ «житла», would otherwise recurse forever).
     pub(super) suggesting: bool,
@@ -88,6 +88,7 @@ impl Engine {
             entries: Vec::new(),
             forms: WordForms::default(),
             scoring: Scoring::default(),
+            bounds: Bounds::default(),
             suggesting: false,
         }
     }
@@ -182,29 +183,26 @@ impl Engine {
         let filter = self.filter(opts);
 
         let rqs = readings(query, self.index.has_latin);
-        let (ri, mut scored) = self.best_reading(query, &rqs, &filter, &cancelled)?;
+        let goal = Goal {
+            limit: opts.limit,
+            near,
+        };
+        let (ri, top) = self.best_reading(query, &rqs, &filter, goal, &cancelled)?;
         let rq = &rqs[ri];
         if cancelled() {
             return None;
         }
 
-        let total = scored.len();
+        // Every hit counts; only those that can rank in the top `limit` were scored.
+        let total = top.hits.len();
+        let mut scored = top.scored;
         let idx = &self.index;
-        let sort_key = |s: &Scored| {
-            let rec = &idx.agencies[s.agency as usize];
-            let bonus = if near.is_some() && near == Some(rec.locality) {
-                s.score / NEAR_SHARE
-            } else {
-                0
-            };
-            (
-                rec.temporarily_closed,
-                std::cmp::Reverse(s.covered),
-                std::cmp::Reverse(s.score.saturating_add(bonus)),
-                s.agency,
-            )
+        let sort_key = |s: &Scored| rank_key(idx, near, s.agency, s.covered, s.score);
+        let limit = if opts.limit == 0 {
+            scored.len()
+        } else {
+            opts.limit
         };
-        let limit = if opts.limit == 0 { total } else { opts.limit };
         if limit < scored.len() {
             scored.select_nth_unstable_by_key(limit, sort_key);
             scored.truncate(limit);
@@ -256,13 +254,16 @@ impl Engine {
         query: &str,
         rqs: &[ReadingQuery],
         filter: &Filter,
+        goal: Goal,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<(usize, Vec<Scored>)> {
-        let mut best: Option<(usize, Vec<Scored>, (u8, u32))> = None;
+    ) -> Option<(usize, Top)> {
+        let mut best: Option<(usize, Top, (u8, u32))> = None;
         for (ri, rq) in rqs.iter().enumerate() {
             if rq.words.is_empty() {
                 if matches!(rq.reading, Reading::AsTyped) {
-                    best = Some((ri, self.list_all(filter), (u8::MAX, u32::MAX)));
+                    let scored = self.list_all(filter);
+                    let hits = scored.iter().map(|s| s.agency).collect();
+                    best = Some((ri, Top { scored, hits }, (u8::MAX, u32::MAX)));
                     break;
                 }
                 continue;
@@ -272,12 +273,13 @@ impl Engine {
                 matches!(rq.reading, Reading::Layout { .. }) && !layout::looks_latin(query);
             if reverse
                 && rq.words.iter().all(|w| w.text.is_ascii())
-                && best.as_ref().is_some_and(|b| !b.1.is_empty())
+                && best.as_ref().is_some_and(|b| !b.1.hits.is_empty())
             {
                 continue;
             }
-            let hits = self.run(rq, filter, cancelled)?;
+            let hits = self.run(rq, filter, goal, cancelled)?;
             let top = hits
+                .scored
                 .iter()
                 .map(|h| (h.covered, h.score))
                 .max()
@@ -286,6 +288,6 @@ impl Engine {
                 best = Some((ri, hits, top));
             }
         }
-        Some(best.map_or((0, Vec::new()), |(ri, hits, _)| (ri, hits)))
+        Some(best.map_or((0, Top::default()), |(ri, hits, _)| (ri, hits)))
     }
 }

@@ -4,6 +4,7 @@
 //! candidates), and the words of each agency in field order (to score candidates).
 
 use super::normalize::{self, is_stopword};
+use super::postings::{self, PostInfo};
 use super::score::FieldKind;
 use super::translit;
 use crate::directory::{Agency, Directory, Serves, Status};
@@ -25,7 +26,7 @@ pub struct FieldRec {
 
 /// The index's serialised shape, for the cache kept beside the parsed directory: bump it when
 /// `Index` or how it is built changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 pub const NO_SERVICE: u32 = u32::MAX;
 pub const NO_LOCALITY: u32 = u32::MAX;
@@ -91,6 +92,8 @@ pub struct Index {
     /// Word id → agencies containing it: `post[post_off[w]..post_off[w + 1]]`, ascending.
     pub post_off: Vec<u32>,
     pub post: Vec<u32>,
+    /// Beside each of `post`, what the word is in that agency.
+    pub post_info: Vec<PostInfo>,
     /// Agency → its fields: `fields[field_off[a]..field_off[a + 1]]`, agency fields first,
     /// then each service's fields in order.
     pub field_off: Vec<u32>,
@@ -360,40 +363,7 @@ impl Index {
                 .fold(0, |m, &w| m | 1 << stretch[w as usize]);
         }
 
-        // Inverted lists, by counting sort of (word, agency) pairs with duplicates removed.
-        let n_words = vocab.len();
-        let mut counts = vec![0u32; n_words + 1];
-        let mut seen = vec![u32::MAX; n_words];
-        for a in 0..agencies.len() {
-            let fr = &fields[field_off[a] as usize..field_off[a + 1] as usize];
-            for f in fr {
-                for &w in &words[f.start as usize..f.end as usize] {
-                    if seen[w as usize] != a as u32 {
-                        seen[w as usize] = a as u32;
-                        counts[w as usize + 1] += 1;
-                    }
-                }
-            }
-        }
-        for i in 0..n_words {
-            counts[i + 1] += counts[i];
-        }
-        let post_off = counts.clone();
-        let mut fill = counts;
-        let mut post = vec![0u32; post_off[n_words] as usize];
-        seen.iter_mut().for_each(|s| *s = u32::MAX);
-        for a in 0..agencies.len() {
-            let fr = &fields[field_off[a] as usize..field_off[a + 1] as usize];
-            for f in fr {
-                for &w in &words[f.start as usize..f.end as usize] {
-                    if seen[w as usize] != a as u32 {
-                        seen[w as usize] = a as u32;
-                        post[fill[w as usize] as usize] = a as u32;
-                        fill[w as usize] += 1;
-                    }
-                }
-            }
-        }
+        let (post_off, post, post_info) = postings::build(&fields, &field_off, &words, vocab.len());
 
         let mut loose: Vec<(String, u32)> = vocab
             .iter()
@@ -429,6 +399,7 @@ impl Index {
             latin,
             post_off,
             post,
+            post_info,
             field_off,
             fields,
             words,
@@ -450,6 +421,12 @@ impl Index {
 
     pub fn postings(&self, word: u32) -> &[u32] {
         &self.post[self.post_off[word as usize] as usize..self.post_off[word as usize + 1] as usize]
+    }
+
+    /// The agencies holding `word`, and what it is in each.
+    pub fn postings_info(&self, word: u32) -> (&[u32], &[PostInfo]) {
+        let r = self.post_off[word as usize] as usize..self.post_off[word as usize + 1] as usize;
+        (&self.post[r.clone()], &self.post_info[r])
     }
 
     pub fn agency_fields(&self, a: usize) -> &[FieldRec] {

@@ -16,9 +16,11 @@
 //!    whole country. A word that matches nothing is left out and reported as unused.
 //! 4. Candidates come from the inverted lists of the matched words: first the agencies having
 //!    every word; when they are few, also those covering at least half of the need, ranked
-//!    below. Each candidate is scored by walking its fields once: a word's best match (tier
+//!    below. A candidate is scored by walking its fields once: a word's best match (tier
 //!    points × field weight), summed over the words, per service, so the best-matching service
-//!    is named.
+//!    is named. When only the top N are asked for, the postings bound every candidate's score
+//!    first and only those that can reach the top N are scored ([`topk`]); the others are
+//!    counted.
 //! 5. Temporarily closed agencies go last; then more words covered before fewer; `near`'s
 //!    agencies go first among equals; only the top N are sorted. When nothing fits at all,
 //!    [`Suggestions`] say what is near.
@@ -33,11 +35,13 @@ mod layout;
 mod matching;
 mod normalize;
 pub mod open_now;
+mod postings;
 mod query;
 mod rank;
 mod score;
 mod suggest;
 pub mod thesaurus;
+mod topk;
 mod translit;
 
 pub use engine::Engine;

@@ -2,15 +2,16 @@
 //! points × field weight) per service, and the outcome that ranks it.
 
 use super::engine::Engine;
-use super::index::{FieldRec, NO_SERVICE};
+use super::index::{FieldRec, Index, NO_SERVICE};
 use super::matching::NO_PHRASE;
 use super::query::{MAX_WORDS, ReadingQuery};
 use super::score::{self, FieldKind, Scoring, Tier};
+use std::cmp::Reverse;
 
 /// Per extra field a word is found in (up to six).
-const FIELDS_BONUS: u32 = 2;
+pub(super) const FIELDS_BONUS: u32 = 2;
 /// Per extra required word found in the same field as another.
-const TOGETHER_BONUS: u32 = 20;
+pub(super) const TOGETHER_BONUS: u32 = 20;
 /// [`Tier::Thesaurus`] as stored per vocabulary word.
 const THESAURUS: u8 = Tier::Thesaurus.to_u8();
 /// What a town in the query is worth to an agency that serves the whole country: less than
@@ -18,6 +19,42 @@ const THESAURUS: u8 = Tier::Thesaurus.to_u8();
 const REMOTE_TOWN_POINTS: u32 = 8;
 /// From this many candidates on, scoring is split over two threads.
 const PARALLEL_FROM: usize = 4096;
+/// Agencies in the `near` locality get 1/NEAR_SHARE of their score added: enough to put them
+/// first among near-equals, less than the gap between an exact and a prefix match.
+const NEAR_SHARE: u32 = 8;
+
+/// How a hit ranks, best first: open before temporarily closed, then more words covered, then
+/// the higher score (`near`'s agencies get a share more), then the directory's order.
+pub(super) type RankKey = (bool, Reverse<u8>, Reverse<u32>, u32);
+
+/// The rank of `agency` covering `covered` words with `score`. Never lower for more covered
+/// or a higher score: a bound on those gives a bound on the rank.
+pub(super) fn rank_key(
+    idx: &Index,
+    near: Option<u32>,
+    agency: u32,
+    covered: u8,
+    score: u32,
+) -> RankKey {
+    let rec = &idx.agencies[agency as usize];
+    let bonus = if near.is_some() && near == Some(rec.locality) {
+        score / NEAR_SHARE
+    } else {
+        0
+    };
+    (
+        rec.temporarily_closed,
+        Reverse(covered),
+        Reverse(score.saturating_add(bonus)),
+        agency,
+    )
+}
+
+/// What a town in the query is worth to an agency that serves it from elsewhere (points × the
+/// locality's weight).
+pub(super) fn served_town_value() -> u32 {
+    REMOTE_TOWN_POINTS * FieldKind::Locality.weight()
+}
 
 /// What one agency (or one of its services) has matched so far, per query word.
 #[derive(Default)]
@@ -95,24 +132,22 @@ impl Engine {
         w
     }
 
-    /// Scores candidates; `partial` = Some(least words covered) lets words be missing.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn score_many(
+    /// How one scoring pass scores; `partial` = Some(least words covered) lets words be
+    /// missing.
+    pub(super) fn how<'a>(
         &self,
-        cand: &[u32],
         rq: &ReadingQuery,
         unused: u32,
         partial: Option<u8>,
         stretches: u32,
-        weights: &[u32; MAX_WORDS * 2],
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Scored>> {
+        weights: &'a [u32; MAX_WORDS * 2],
+    ) -> How<'a> {
         let mask = |f: &dyn Fn(usize) -> bool| -> u32 {
             (0..rq.words.len())
                 .filter(|&i| f(i))
                 .fold(0, |m, i| m | 1 << i)
         };
-        let how = How {
+        How {
             len: rq.words.len(),
             has_digits: rq.words.iter().any(|w| w.digits),
             stretches,
@@ -122,14 +157,23 @@ impl Engine {
             phrased: mask(&|i| !self.words[i].phrases.is_empty()) as u16,
             partial,
             weights,
-        };
+        }
+    }
+
+    /// Scores candidates: the hits among them.
+    pub(super) fn score_many(
+        &self,
+        cand: &[u32],
+        how: &How,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Scored>> {
         let score_all = |part: &[u32]| -> Option<Vec<Scored>> {
             let mut out = Vec::new();
             for (i, &a) in part.iter().enumerate() {
                 if i % 1024 == 1023 && cancelled() {
                     return None;
                 }
-                if let Some(s) = self.score_agency(a, &how) {
+                if let Some(s) = self.score_agency(a, how) {
                     out.push(s);
                 }
             }
@@ -159,12 +203,11 @@ impl Engine {
     /// several fields (the agency is *about* it, not mentioning it once), and several words
     /// found in one field («відновлення паспорта» as one topic beats «відновлення» here and
     /// «паспорт» there).
-    fn score_agency(&self, a: u32, how: &How) -> Option<Scored> {
+    pub(super) fn score_agency(&self, a: u32, how: &How) -> Option<Scored> {
         let mut own = Ctx::default();
         // A town in the query does not hide an agency that serves it from elsewhere: a line
         // for the whole country, an oblast office.
-        let v = (REMOTE_TOWN_POINTS * FieldKind::Locality.weight()) << 3
-            | (7 - u32::from(Tier::WordForm.to_u8()));
+        let v = served_town_value() << 3 | (7 - u32::from(Tier::WordForm.to_u8()));
         for wi in bits(how.town) {
             if self.serves_town(a, wi) {
                 own.best[wi] = v;
@@ -297,7 +340,7 @@ impl Engine {
 }
 
 /// A tier's points by its stored number (0 = none).
-const TIER_POINTS: [u32; 8] = [
+pub(super) const TIER_POINTS: [u32; 8] = [
     0,
     Tier::Exact.points(),
     Tier::Prefix.points(),
@@ -309,7 +352,7 @@ const TIER_POINTS: [u32; 8] = [
 ];
 
 /// The positions of the set bits of `mask`, lowest first.
-fn bits(mask: impl Into<u32>) -> impl Iterator<Item = usize> {
+pub(super) fn bits(mask: impl Into<u32>) -> impl Iterator<Item = usize> {
     let mut m: u32 = mask.into();
     std::iter::from_fn(move || {
         (m != 0).then(|| {

@@ -4,7 +4,7 @@
 //! the test harness's answer at once, in memory ([`super::testing`]). Both go through this
 //! function, so what the tests drive is what the desk runs.
 
-use super::msg::{DirHandle, Effect, PrintJob, Request};
+use super::msg::{DirHandle, Effect, MaintainJob, PrintJob, Request};
 use super::state::State;
 use crate::i18n::Lang;
 use crate::referral::plan::Target;
@@ -28,6 +28,8 @@ pub trait Ports {
     fn load_stats(&mut self, lang: Lang);
     /// Load the data again and merge it into `old`; answer with `Action::Reloaded`.
     fn reload(&mut self, old: DirHandle, today: Date);
+    /// Read or write the data folder or the settings; answer with `Action::Maintained`.
+    fn maintain(&mut self, job: MaintainJob, lang: Lang);
 }
 
 /// Carries out an effect; true means quit. Afterwards asks for the highlights of rows that came
@@ -51,6 +53,7 @@ pub fn carry_out(effect: Effect, state: &mut State, ports: &mut impl Ports) -> b
         Effect::TakeBack(r) => ports.take_back(r, state.lang()),
         Effect::LoadStats => ports.load_stats(state.lang()),
         Effect::Reload { old, today } => ports.reload(old, today),
+        Effect::Maintain(job) => ports.maintain(job, state.lang()),
         Effect::Batch(effects) => {
             for e in effects {
                 if carry_out(e, state, ports) {

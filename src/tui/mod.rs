@@ -13,6 +13,7 @@ pub mod effects;
 pub mod keymap;
 pub mod layout;
 pub mod line_input;
+pub mod maintain_io;
 pub mod msg;
 pub mod output;
 pub mod runtime;
@@ -90,6 +91,43 @@ fn forward_console_events(tx: &Sender<Inbox>) -> std::io::Result<crate::console:
     })
 }
 
+/// Watches the data folder, forwarding its events on the screen's channel. A folder that cannot
+/// be watched is said on the status line; the screen still works, without live reload.
+fn watch_data(
+    path: &std::path::Path,
+    tx: &Sender<Inbox>,
+    state: &mut State,
+    lang: Lang,
+) -> std::io::Result<Option<crate::directory::watch::DirWatcher>> {
+    match crate::directory::watch::watch_channel(path) {
+        Ok((w, events)) => {
+            let tx = tx.clone();
+            std::thread::Builder::new()
+                .name("refdesk-watch-forward".into())
+                .spawn(move || {
+                    for ev in events {
+                        if tx.send(Inbox::Action(Action::Watch(ev))).is_err() {
+                            return;
+                        }
+                    }
+                })?;
+            Ok(Some(w))
+        }
+        Err(e) => {
+            let note = format!(
+                "{}: {}",
+                strings::Msg::WatchFailed.text(lang),
+                output::describe(&e, lang)
+            );
+            state.status = Some(match state.status.take() {
+                Some(s) => format!("{s} · {note}"),
+                None => note,
+            });
+            Ok(None)
+        }
+    }
+}
+
 /// Runs the screen until the user quits. `data` is the directory's file or folder from
 /// `--data`, watched for changes; `None` is the built-in demo directory. Returns the process
 /// exit code.
@@ -109,6 +147,7 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let (guard, mut term) = terminal::TerminalGuard::enter()?;
     // A big directory takes seconds to read: say so rather than show a blank screen.
     let lang = setup.lang;
+    let config_path = setup.config_path.clone();
     term.draw(|f| view::draw_loading(lang, f))?;
     let app = App::load(setup);
     let settings = settings(&app);
@@ -130,39 +169,14 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     })?;
     // Live reload: the watcher's events come in on the same channel as keys.
     let _watcher = match &data {
+        Some(path) => watch_data(path, &tx, &mut state, lang)?,
         None => None,
-        Some(path) => match crate::directory::watch::watch_channel(path) {
-            Ok((w, events)) => {
-                let tx = tx.clone();
-                std::thread::Builder::new()
-                    .name("refdesk-watch-forward".into())
-                    .spawn(move || {
-                        for ev in events {
-                            if tx.send(Inbox::Action(Action::Watch(ev))).is_err() {
-                                return;
-                            }
-                        }
-                    })?;
-                Some(w)
-            }
-            Err(e) => {
-                let note = format!(
-                    "{}: {}",
-                    strings::Msg::WatchFailed.text(lang),
-                    output::describe(&e, lang)
-                );
-                state.status = Some(match state.status.take() {
-                    Some(s) => format!("{s} · {note}"),
-                    None => note,
-                });
-                None
-            }
-        },
     };
     let ports = ThreadPorts {
         worker,
         config,
         data,
+        config_path,
         lang,
         tx: tx.clone(),
         printing: Vec::new(),
@@ -177,6 +191,10 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
         },
     );
     let mut rt = Runtime::new(term, state, ports);
+    // The open correction reports, for the card's warning and F8.
+    if rt.ports.data.is_some() {
+        rt.carry_out(Effect::Maintain(msg::MaintainJob::LoadCorrections))?;
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     let input = {
@@ -291,6 +309,13 @@ mod tests {
         let below_the_view = [
             ("state/mod.rs", include_str!("state/mod.rs")),
             ("state/card.rs", include_str!("state/card.rs")),
+            ("state/maintain.rs", include_str!("state/maintain.rs")),
+            ("state/edit.rs", include_str!("state/edit.rs")),
+            ("state/form.rs", include_str!("state/form.rs")),
+            (
+                "state/form_services.rs",
+                include_str!("state/form_services.rs"),
+            ),
             ("state/overlays.rs", include_str!("state/overlays.rs")),
             ("state/referral.rs", include_str!("state/referral.rs")),
             ("state/reload.rs", include_str!("state/reload.rs")),

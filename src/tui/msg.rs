@@ -141,8 +141,87 @@ pub enum Effect {
     /// «Наступний відвідувач»: make the search thread forget every query it remembers, repaint
     /// the whole terminal, then search as on start.
     NextVisitor(SearchRequest),
+    /// Keeping the directory true: a correction report, «перевірено сьогодні», the settings'
+    /// maintainer name, the corrections file, the git audit line; answer with
+    /// [`Action::Maintained`].
+    Maintain(MaintainJob),
     /// Several effects, in order.
     Batch(Vec<Effect>),
+}
+
+/// A job that writes to or reads from the data folder (or the settings file): run off the
+/// screen's thread, each answered with [`Action::Maintained`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum MaintainJob {
+    /// Read `corrections.toml`: the card's warning and F8's list.
+    LoadCorrections,
+    /// Append a report to `corrections.toml`.
+    Report(crate::maintain::corrections::NewReport),
+    /// Set `verified` = `today` and `verified_by` = `by` in the agency's file.
+    Verify {
+        dir: DirHandle,
+        agency: AgencyId,
+        by: String,
+        today: Date,
+    },
+    /// Write `maintainer = …` into the settings file, asked once.
+    SaveMaintainer(String),
+    /// The data folder's last git commit and uncommitted files (runs git, up to seconds).
+    Audit,
+    /// «Редагувати»: read agency `agency`'s file for the edit form.
+    OpenEdit { dir: DirHandle, agency: AgencyId },
+    /// «Нова установа»: the file a new agency goes to — `near`'s file, else the data file, else
+    /// a new file in the data folder.
+    OpenNew {
+        dir: DirHandle,
+        near: Option<AgencyId>,
+    },
+    /// Save the form's edits over the snapshot it was opened on (refused if the file changed).
+    SaveEdit {
+        snapshot: crate::maintain::edit::Snapshot,
+        agency: AgencyId,
+        edits: EditList,
+        new: bool,
+    },
+}
+
+/// The form's edits in an effect. `Edit` holds TOML values, which do not compare; two lists
+/// are equal when they print alike (effects are compared only in tests).
+#[derive(Debug, Clone)]
+pub struct EditList(pub Vec<crate::maintain::edit::Edit>);
+
+impl PartialEq for EditList {
+    fn eq(&self, other: &Self) -> bool {
+        format!("{:?}", self.0) == format!("{:?}", other.0)
+    }
+}
+
+/// Why a save did not happen, said in the screen's language, with what someone else changed
+/// in the file meanwhile (when that was the reason).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveRefused {
+    pub message: String,
+    pub changed: Option<Vec<String>>,
+}
+
+/// What became of a [`MaintainJob`]; errors are said in the screen's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MaintainDone {
+    Corrections(Vec<crate::maintain::corrections::Correction>),
+    Reported(Result<(), String>),
+    Verified {
+        agency: AgencyId,
+        result: Result<(), String>,
+    },
+    MaintainerSaved(Result<(), String>),
+    Audit(Option<String>),
+    /// The file read for the form (`new`: a new agency), or why not.
+    EditOpened {
+        agency: AgencyId,
+        new: bool,
+        result: Result<crate::maintain::edit::Snapshot, String>,
+    },
+    EditSaved(Result<(), SaveRefused>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -195,6 +274,8 @@ pub enum Action {
         dir: DirHandle,
         changes: Vec<Change>,
     },
+    /// A maintenance job finished.
+    Maintained(MaintainDone),
 }
 
 /// The most results the screen keeps; the count shown is the real total.

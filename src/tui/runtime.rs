@@ -4,7 +4,7 @@
 //! drives the very same update → effects → draw cycle on a `TestBackend`.
 
 use super::effects::{self, Ports};
-use super::msg::{Action, DirHandle, Effect, PrintJob, Reply, Request};
+use super::msg::{Action, DirHandle, Effect, MaintainJob, PrintJob, Reply, Request};
 use super::output;
 use super::state::{State, update};
 use super::view::{self, Hits};
@@ -99,6 +99,8 @@ pub struct ThreadPorts {
     pub config: Arc<Config>,
     /// The data path, reloaded when it changes; `None` for the built-in directory.
     pub data: Option<PathBuf>,
+    /// The settings file, where the maintainer's name is written when asked for.
+    pub config_path: Option<PathBuf>,
     pub lang: Lang,
     pub tx: Sender<Inbox>,
     /// Print jobs, waited for at exit so a slip is never cut off half-way.
@@ -191,6 +193,18 @@ impl Ports for ThreadPorts {
                 }
             });
         }
+    }
+
+    fn maintain(&mut self, job: MaintainJob, lang: Lang) {
+        let (data, config) = (self.data.clone(), self.config_path.clone());
+        self.spawn("maintain", move || {
+            Action::Maintained(super::maintain_io::run(
+                job,
+                data.as_deref(),
+                config.as_deref(),
+                lang,
+            ))
+        });
     }
 }
 
@@ -319,6 +333,7 @@ mod tests {
             worker,
             config: Arc::new(Config::default()),
             data: None,
+            config_path: None,
             lang: Lang::Uk,
             tx: tx.clone(),
             printing: Vec::new(),

@@ -9,7 +9,9 @@
 //! are counted (tests deliver `Action::Reloaded` themselves).
 
 use super::effects::Ports;
-use super::msg::{Action, DirHandle, Effect, MarksReply, PrintJob, PrintOutcome, Reply, Request};
+use super::msg::{
+    Action, DirHandle, Effect, MaintainJob, MarksReply, PrintJob, PrintOutcome, Reply, Request,
+};
 use super::runtime::Runtime;
 use super::state::{Settings, State};
 use super::worker;
@@ -24,6 +26,7 @@ use jiff::civil::{Date, DateTime};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 
@@ -36,6 +39,13 @@ pub struct MemoryPorts {
     pub print_jobs: Vec<PrintJob>,
     pub copied: Vec<String>,
     pub reload_requests: usize,
+    /// The data path maintenance jobs write to (a copy in a temporary folder); `None`, as for
+    /// the built-in demo, writes nothing.
+    pub data: Option<PathBuf>,
+    /// The settings file the maintainer's name is written to.
+    pub config_path: Option<PathBuf>,
+    /// Every maintenance job asked for, in order.
+    pub maintain_jobs: Vec<MaintainJob>,
 }
 
 impl Ports for MemoryPorts {
@@ -98,6 +108,14 @@ impl Ports for MemoryPorts {
     fn reload(&mut self, _old: DirHandle, _today: Date) {
         self.reload_requests += 1;
     }
+
+    /// Runs the real job at once, against [`MemoryPorts::data`].
+    fn maintain(&mut self, job: MaintainJob, lang: Lang) {
+        self.maintain_jobs.push(job.clone());
+        let done =
+            super::maintain_io::run(job, self.data.as_deref(), self.config_path.as_deref(), lang);
+        self.answers.push_back(Action::Maintained(done));
+    }
 }
 
 /// Drives the real state, update, effects and view synchronously on a [`TestBackend`].
@@ -137,6 +155,9 @@ impl Harness {
             print_jobs: Vec::new(),
             copied: Vec::new(),
             reload_requests: 0,
+            data: None,
+            config_path: None,
+            maintain_jobs: Vec::new(),
         };
         let terminal = sure(Terminal::new(TestBackend::new(width, height)));
         let state = State::new(dir, settings, now);
@@ -158,6 +179,24 @@ impl Harness {
             sure(self.rt.handle(a));
         }
         sure(self.rt.draw());
+    }
+
+    /// A harness whose maintenance jobs read and write the data at `data` (a copy in a
+    /// temporary folder) and the settings file `config`, as the screen started with
+    /// `--data data --config config` would; the corrections file is read as on start.
+    pub fn with_data(
+        dir: Directory,
+        settings: Settings,
+        now: DateTime,
+        size: (u16, u16),
+        data: PathBuf,
+        config: Option<PathBuf>,
+    ) -> Self {
+        let mut h = Harness::new(dir, settings, now, size.0, size.1);
+        h.rt.ports.data = Some(data);
+        h.rt.ports.config_path = config;
+        h.carry_out(Effect::Maintain(MaintainJob::LoadCorrections));
+        h
     }
 
     /// The search engine the harness searches with, as the search thread would hold it.

@@ -302,7 +302,7 @@ fn settle_ids(agencies: &mut [DAgency], cx: &mut Ctx) {
 }
 
 /// An id from a name: transliterated, lower case, words joined by «-», at most 40 letters.
-fn slug(name: &str) -> String {
+pub fn slug(name: &str) -> String {
     let latin = crate::search::transliterate(&name.to_lowercase());
     let mut out = String::new();
     for ch in latin.chars() {

@@ -37,8 +37,11 @@ impl Target {
 /// The card for a target, or `None` when the directory no longer has the agency (a reload
 /// removed it while the plan was open). The plan's single use of the card constructor.
 pub fn card<'a>(dir: &'a Directory, target: &Target, lang: Lang) -> Option<Card<'a>> {
-    let agency = dir.agency(&target.agency)?;
-    Some(Card::new(dir, agency, lang).with_choice(target.service))
+    let target = crate::referral::card::Target {
+        agency: &target.agency,
+        service: target.service,
+    };
+    Card::for_target(dir, target, lang)
 }
 
 /// A short note on a step: one of the common ones, or typed at the desk. It is about the order

@@ -20,6 +20,8 @@ pub struct HintContext {
     pub saves: bool,
     /// The window open has nothing to move through (the QR code, the statistics, a notice).
     pub nothing_to_scroll: bool,
+    /// The dialog open is a single line with nothing to choose (the maintainer's name).
+    pub nothing_to_choose: bool,
     /// The visit's plan has no steps.
     pub plan_empty: bool,
     /// The plan already ends with the step back to the office.
@@ -41,6 +43,7 @@ pub enum When {
     NoServiceChoice,
     Saves,
     NothingToScroll,
+    NothingToChoose,
     PlanEmpty,
     PlanHasReturn,
     PlanNotEmpty,
@@ -60,6 +63,7 @@ impl When {
             When::NoServiceChoice => cx.no_service_choice,
             When::Saves => cx.saves,
             When::NothingToScroll => cx.nothing_to_scroll,
+            When::NothingToChoose => cx.nothing_to_choose,
             When::PlanEmpty => cx.plan_empty,
             When::PlanHasReturn => cx.plan_has_return,
             When::PlanNotEmpty => !cx.plan_empty,
@@ -108,7 +112,7 @@ const fn label(uk: &'static str, en: &'static str) -> Show {
 /// command's own label ([`Command::hint`]).
 pub const HINT_RULES: &[HintRule] = {
     use Command::*;
-    use Scope::{Card, List, Note, Pager, Picker, Plan, Preview};
+    use Scope::{Card, Dialog, Form, List, Note, Pager, Picker, Plan, Preview};
     use When::*;
     &[
         // Nothing to clear yet: Esc on an empty query does nothing, so it is not offered.
@@ -165,6 +169,12 @@ pub const HINT_RULES: &[HintRule] = {
         // The QR code, the statistics and a notice have nothing to move through.
         rule(Up, &[Pager], NothingToScroll, Show::Hide),
         rule(Up, &[Preview], Always, label("прокрутити", "scroll")),
+        rule(Back, &[Dialog], Always, label("скасувати", "cancel")),
+        rule(Back, &[Form], Always, label("закрити", "close")),
+        rule(Open, &[Dialog], NothingToChoose, label("зберегти", "save")),
+        rule(Open, &[Dialog], Always, label("надіслати", "send")),
+        rule(Up, &[Dialog], NothingToChoose, Show::Hide),
+        rule(Up, &[Dialog], Always, label("поле", "field")),
         // The plan: its keys show once it has steps; F2 and F5 then give the whole plan.
         rule(FocusPlan, &[], PlanEmpty, Show::Hide),
         rule(AddReturn, &[], PlanEmpty, Show::Hide),
@@ -211,6 +221,8 @@ mod tests {
             Scope::Picker,
             Scope::Pager,
             Scope::Preview,
+            Scope::Dialog,
+            Scope::Form,
             Scope::Plan,
             Scope::Note,
         ];

@@ -52,6 +52,20 @@ pub enum Command {
     NextOutput,
     /// «Наступний відвідувач»: forget everything about this visit and start afresh.
     NextVisitor,
+    /// «Повідомити про помилку»: the field that is wrong and a short note, into the corrections
+    /// file.
+    Report,
+    /// «Перевірено сьогодні»: `verified` = today, `verified_by` = the maintainer.
+    Verify,
+    /// «Редагувати»: the edit form over the agency's fields.
+    Edit,
+    /// «Нова установа»: the edit form for a new agency.
+    NewAgency,
+    /// In the edit form: save.
+    Save,
+    /// In the edit form: the next field / the one before.
+    NextField,
+    PrevField,
     /// Add the selected agency (with the chosen service) to the visit's plan.
     AddToPlan,
     /// Add the last step: back to this office.
@@ -83,6 +97,12 @@ pub enum Scope {
     Pager,
     /// The print preview: typing goes into the «Для:» field, Enter prints.
     Preview,
+    /// A small window with one line to type (a correction report, the maintainer's name):
+    /// ↑↓ choose, Enter sends.
+    Dialog,
+    /// The edit form: typing goes into the field, Tab / ↑↓ / Enter move between fields,
+    /// Ctrl-S saves.
+    Form,
     /// The visit's plan panel: ↑↓ choose a step, keys move, remove and annotate it.
     Plan,
     /// Typing a step's own note: typing goes into it, Enter keeps it.
@@ -95,9 +115,13 @@ const ALL: &[Scope] = &[
     Scope::Picker,
     Scope::Pager,
     Scope::Preview,
+    Scope::Dialog,
+    Scope::Form,
     Scope::Plan,
     Scope::Note,
 ];
+const FORM: &[Scope] = &[Scope::Form];
+const CARD: &[Scope] = &[Scope::Card];
 const LIST_CARD: &[Scope] = &[Scope::List, Scope::Card];
 /// What gives the referral works on the plan too: F2 and F5 take the whole plan.
 const GIVE: &[Scope] = &[Scope::List, Scope::Card, Scope::Plan];
@@ -105,7 +129,14 @@ const PLAN: &[Scope] = &[Scope::Plan];
 /// Tab chooses the service wherever one is shown: the card and the print preview.
 const SERVICE: &[Scope] = &[Scope::Card, Scope::Preview];
 const PREVIEW: &[Scope] = &[Scope::Preview];
-const EDIT: &[Scope] = &[Scope::List, Scope::Picker, Scope::Preview, Scope::Note];
+const EDIT: &[Scope] = &[
+    Scope::List,
+    Scope::Picker,
+    Scope::Preview,
+    Scope::Note,
+    Scope::Dialog,
+    Scope::Form,
+];
 const MOVE: &[Scope] = &[
     Scope::List,
     Scope::Card,
@@ -113,6 +144,8 @@ const MOVE: &[Scope] = &[
     Scope::Pager,
     Scope::Preview,
     Scope::Plan,
+    Scope::Dialog,
+    Scope::Form,
 ];
 
 /// A key with its modifiers, as written in the table.
@@ -168,6 +201,8 @@ pub static BINDINGS: &[Binding] = &[
             Scope::Picker,
             Scope::Pager,
             Scope::Preview,
+            Scope::Dialog,
+            Scope::Form,
             Scope::Plan,
             Scope::Note,
         ],
@@ -213,6 +248,19 @@ pub static BINDINGS: &[Binding] = &[
     b(k(KeyCode::F(2)), Command::NextOutput, PREVIEW),
     // Everywhere, the print preview too: the visitor may leave before the slip is printed.
     b(ctrl('l'), Command::NextVisitor, ALL),
+    // Keeping the data true, from the card (or the selected result); the plan has Ctrl-D,
+    // Ctrl-O and Ctrl-T, and B (tmux), H, I, M (Backspace, Tab, Enter) and V (paste) are
+    // the terminal's. F for "flag": the frontliner flags an error in two keys (Ctrl-F, then
+    // Enter after a short note); G for "good" — verified today; E for "edit", on the card
+    // only (wherever a line is typed, Ctrl-E is its end); X for a new entry. In the form,
+    // Ctrl-S saves, as in every editor.
+    b(ctrl('f'), Command::Report, LIST_CARD),
+    b(ctrl('g'), Command::Verify, LIST_CARD),
+    b(ctrl('e'), Command::Edit, CARD),
+    b(ctrl('x'), Command::NewAgency, LIST_CARD),
+    b(ctrl('s'), Command::Save, FORM),
+    b(k(KeyCode::Tab), Command::NextField, FORM),
+    b(k(KeyCode::BackTab), Command::PrevField, FORM),
     // The plan of the visit. Ctrl-D «додати»; Ctrl-O «office», the step back to us; Ctrl-T
     // in and out of the plan panel. Inside it Ctrl-↑/↓ (Alt-↑/↓ where the desktop takes
     // Ctrl-arrows) move a step, Del removes it, Tab picks a common note, Enter types one.
@@ -366,6 +414,12 @@ impl Command {
             Stats => ("статистика", "statistics"),
             NextOutput => ("куди", "output"),
             NextVisitor => ("новий візит", "next visitor"),
+            Report => ("помилка", "report error"),
+            Verify => ("перевірено", "verified"),
+            Edit => ("редагувати", "edit"),
+            NewAgency => ("нова установа", "new agency"),
+            Save => ("зберегти", "save"),
+            NextField | PrevField => ("поле", "field"),
             AddToPlan => ("до плану", "add to plan"),
             AddReturn => ("крок «до нас»", "step back to us"),
             FocusPlan => ("план", "plan"),
@@ -450,6 +504,34 @@ impl Command {
                 "новий візит: забути все про попередній (запит, фільтри, картку, вікна, ім'я в полі «Для:») і почати з чистого екрана для наступного відвідувача",
                 "next visitor: forget everything about this visit (the query, filters, card, windows, the name in «For:») and start from a clean screen",
             ),
+            Report => (
+                "повідомити про помилку в даних установи: вибрати поле (чи «інше») і коротко написати, що не так; повідомлення отримає упорядник",
+                "report an error in the agency's data: choose the field (or «other») and say briefly what is wrong; the maintainer gets the report",
+            ),
+            Verify => (
+                "перевірено сьогодні: записати в дані установи сьогоднішню дату перевірки й ім'я упорядника",
+                "verified today: write today's date and the maintainer's name into the agency's data",
+            ),
+            Edit => (
+                "редагувати дані установи у формі: кожне поле перевіряється, поки ви пишете",
+                "edit the agency's data in a form: every field is checked as you type",
+            ),
+            NewAgency => (
+                "нова установа: та сама форма для нового запису",
+                "new agency: the same form for a new entry",
+            ),
+            Save => (
+                "у формі: зберегти (лише якщо помилок немає і файл не змінив хтось інший)",
+                "in the form: save (only with no errors, and if nobody else changed the file)",
+            ),
+            NextField => (
+                "у формі: наступне поле (також ↓ і Enter)",
+                "in the form: next field (also ↓ and Enter)",
+            ),
+            PrevField => (
+                "у формі: попереднє поле (також ↑)",
+                "in the form: previous field (also ↑)",
+            ),
             AddToPlan => (
                 "додати вибрану установу (з вибраною послугою) до плану візиту",
                 "add the selected agency (with the chosen service) to the visit's plan",
@@ -529,8 +611,13 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
                 CategoryFilter,
                 LocalityFilter,
                 ToggleOpenNow,
+                Report,
+                Verify,
+                Edit,
+                NewAgency,
             ],
         ),
+        (Msg::HelpGroupForm, &[Save, NextField, PrevField]),
         (Msg::HelpGroupPreview, &[NextOutput]),
         (
             Msg::HelpGroupPlan,
@@ -592,6 +679,10 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (UndoCount, 1),
             // After the QR code: on a narrow bar it goes before it.
             (NextVisitor, 2),
+            // Last to get room: F1 lists them, and the bar keeps the referral's own keys.
+            (Report, 1),
+            (Verify, 1),
+            (Edit, 1),
             (Help, 8),
             (Quit, 10),
         ],
@@ -623,189 +714,10 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Help, 8),
             (Quit, 10),
         ],
+        Scope::Dialog => &[(Open, 9), (Back, 9), (Up, 3), (Help, 8), (Quit, 10)],
+        Scope::Form => &[(Save, 9), (NextField, 7), (Back, 9), (Help, 8), (Quit, 10)],
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
-    }
-
-    #[test]
-    fn no_plain_printable_key_is_bound() {
-        for b in BINDINGS {
-            if let KeyCode::Char(_) = b.key.code {
-                assert!(
-                    b.key.mods.contains(KeyModifiers::CONTROL),
-                    "{:?} is a plain letter",
-                    b.key
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn f11_stays_free_and_the_referral_keys_are_bound() {
-        assert!(all_keys_for_code(KeyCode::F(11)).is_empty(), "F11 is bound");
-        assert_eq!(all_keys_for_code(KeyCode::F(9)), [Command::Stats]);
-        assert_eq!(all_keys_for_code(KeyCode::F(12)), [Command::MarkReferred]);
-        let ctrl_r = press(KeyCode::Char('r'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(Scope::Card, &ctrl_r), Some(Command::MarkReferred));
-        assert_eq!(
-            keys_for(Command::MarkReferred, Scope::List)
-                .map(key_label)
-                .next()
-                .as_deref(),
-            Some("Ctrl-R")
-        );
-    }
-
-    #[test]
-    fn the_print_preview_takes_letters_tab_chooses_the_service_f2_the_output() {
-        let tab = press(KeyCode::Tab, KeyModifiers::NONE);
-        let back_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
-        // Tab means «service» wherever a service is chosen, the same as on the card.
-        for scope in [Scope::Preview, Scope::Card] {
-            assert_eq!(lookup(scope, &tab), Some(Command::NextService));
-            assert_eq!(lookup(scope, &back_tab), Some(Command::PrevService));
-        }
-        let f2 = press(KeyCode::F(2), KeyModifiers::NONE);
-        assert_eq!(lookup(Scope::Card, &f2), Some(Command::Print));
-        assert_eq!(lookup(Scope::Preview, &f2), Some(Command::NextOutput));
-        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
-        assert_eq!(lookup(Scope::Preview, &enter), Some(Command::Open));
-        for c in ['т', 'T', 'ʼ', ' '] {
-            assert_eq!(
-                lookup(Scope::Preview, &press(KeyCode::Char(c), KeyModifiers::NONE)),
-                None
-            );
-        }
-    }
-
-    #[test]
-    fn ctrl_l_is_the_next_visitor_in_every_scope_and_nothing_else() {
-        assert_eq!(
-            all_keys_for_code(KeyCode::Char('l')),
-            [Command::NextVisitor]
-        );
-        for scope in ALL {
-            for ev in [
-                press(KeyCode::Char('l'), KeyModifiers::CONTROL),
-                // Caps Lock, or a terminal that reports the shifted letter.
-                press(KeyCode::Char('L'), KeyModifiers::CONTROL),
-            ] {
-                assert_eq!(lookup(*scope, &ev), Some(Command::NextVisitor), "{scope:?}");
-                assert_eq!(typed_char(&ev), None, "Ctrl-L is never typed");
-            }
-        }
-        assert_eq!(
-            keys_for(Command::NextVisitor, Scope::Preview)
-                .map(key_label)
-                .collect::<Vec<_>>(),
-            ["Ctrl-L"]
-        );
-    }
-
-    #[test]
-    fn every_command_is_in_the_help() {
-        for b in BINDINGS {
-            assert!(
-                HELP_GROUPS.iter().any(|(_, cs)| cs.contains(&b.command)),
-                "{:?} is missing from the help",
-                b.command
-            );
-        }
-    }
-
-    fn all_keys_for_code(code: KeyCode) -> Vec<Command> {
-        BINDINGS
-            .iter()
-            .filter(|b| b.key.code == code)
-            .map(|b| b.command)
-            .collect()
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_one_scope() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
-                if a.key == b.key {
-                    assert!(
-                        !a.scopes.iter().any(|s| b.scopes.contains(s)),
-                        "{:?} bound to {:?} and {:?}",
-                        a.key,
-                        a.command,
-                        b.command
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn quit_keys_work_everywhere() {
-        for scope in ALL {
-            for key in [
-                press(KeyCode::F(10), KeyModifiers::NONE),
-                press(KeyCode::Char('q'), KeyModifiers::CONTROL),
-                press(KeyCode::Char('c'), KeyModifiers::CONTROL),
-                press(
-                    KeyCode::Char('C'),
-                    KeyModifiers::CONTROL | KeyModifiers::SHIFT,
-                ),
-            ] {
-                assert_eq!(
-                    lookup(*scope, &key),
-                    Some(Command::Quit),
-                    "{scope:?} {key:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn letters_are_typed_not_looked_up() {
-        for c in ['q', 'j', 'ї', 'Ґ', '1', ' '] {
-            let ev = press(KeyCode::Char(c), KeyModifiers::NONE);
-            assert_eq!(lookup(Scope::List, &ev), None);
-            assert_eq!(typed_char(&ev), Some(c));
-        }
-        let shifted = press(KeyCode::Char('Д'), KeyModifiers::SHIFT);
-        assert_eq!(typed_char(&shifted), Some('Д'));
-        let ctrl_w = press(KeyCode::Char('w'), KeyModifiers::CONTROL);
-        assert_eq!(typed_char(&ctrl_w), None);
-        assert_eq!(lookup(Scope::List, &ctrl_w), Some(Command::DeleteWord));
-    }
-
-    #[test]
-    fn reverse_map_gives_the_hint_key() {
-        assert_eq!(
-            keys_for(Command::Quit, Scope::List)
-                .map(key_label)
-                .collect::<Vec<_>>(),
-            ["F10", "Ctrl-Q", "Ctrl-C"]
-        );
-        assert_eq!(
-            keys_for(Command::PrevService, Scope::Card)
-                .map(key_label)
-                .next()
-                .as_deref(),
-            Some("Shift-Tab")
-        );
-    }
-
-    #[test]
-    fn every_hint_has_a_key_in_its_scope() {
-        for scope in ALL {
-            for (c, _) in hint_commands(*scope) {
-                assert!(
-                    keys_for(*c, *scope).next().is_some(),
-                    "{c:?} has no key in {scope:?}"
-                );
-            }
-        }
-    }
-}
+mod tests;

@@ -7,12 +7,19 @@
 //! `update` dispatches; each concern keeps its transitions in its own file.
 
 mod card;
+mod edit;
+mod form;
+mod form_people;
+mod form_services;
+mod maintain;
 mod overlays;
 mod plan;
 mod referral;
 mod reload;
 mod results;
 
+pub use form::{FieldKey, FieldProblem, Form, FormField};
+pub use maintain::{DUE_WITHIN_DAYS, Dialog, DialogKind, MAX_NOTE_CHARS};
 pub use overlays::{Overlay, PickItem, Picker, PickerKind, StatsView};
 pub use plan::NoteEdit;
 pub use referral::{MAX_NAME_CHARS, Preview};
@@ -105,6 +112,10 @@ pub struct State {
     pub reloading: Reloading,
     /// Print jobs running in the background.
     pub printing: usize,
+    /// The correction reports in the data folder (open and closed), as last read.
+    pub corrections: Vec<crate::maintain::corrections::Correction>,
+    /// The data folder's git audit line, as last read (F8).
+    pub audit: Option<String>,
     /// The visit's plan («План візиту»): the agencies in order, and the step back to us.
     pub plan: crate::referral::plan::Plan,
     /// The step selected in the plan panel while it has the keyboard (Ctrl-T).
@@ -144,6 +155,8 @@ impl State {
             changes: Vec::new(),
             reloading: Reloading::default(),
             printing: 0,
+            corrections: Vec::new(),
+            audit: None,
             plan: crate::referral::plan::Plan::new(),
             plan_cursor: None,
             plan_scroll: 0,
@@ -176,6 +189,8 @@ impl State {
         match self.overlays.last() {
             Some(Overlay::Picker(_)) => Scope::Picker,
             Some(Overlay::Preview(_)) => Scope::Preview,
+            Some(Overlay::Dialog(_)) => Scope::Dialog,
+            Some(Overlay::Form(_)) => Scope::Form,
             Some(Overlay::Note(_)) => Scope::Note,
             Some(_) => Scope::Pager,
             None if self.plan_cursor.is_some() => Scope::Plan,
@@ -199,6 +214,9 @@ impl State {
         let scope = self.scope();
         let page = self.list_capacity().max(1) as isize;
         let card_page = self.areas().card.height.max(1) as isize;
+        if let Some(effect) = self.maintain_command(c) {
+            return effect;
+        }
         match (scope, c) {
             (Scope::Plan, Up | Down | PageUp | PageDown | Open)
             | (Scope::Plan, StepUp | StepDown | RemoveStep | NextNote | PrevNote) => {
@@ -218,7 +236,8 @@ impl State {
             UndoCount => return self.undo_count(),
             StepUp | StepDown | RemoveStep | NextNote | PrevNote => {}
             Help => self.toggle_overlay(Overlay::Help { scroll: 0 }),
-            Problems => self.toggle_overlay(Overlay::Problems { selected: 0 }),
+            // Taken by `maintain_command` above.
+            Problems | Report | Verify | Edit | NewAgency | Save | NextField | PrevField => {}
             CategoryFilter => self.open_picker(PickerKind::Category),
             LocalityFilter => self.open_picker(PickerKind::Locality),
             ToggleOpenNow => {
@@ -238,9 +257,10 @@ impl State {
                 }
             }
             Back => match scope {
-                Scope::Picker | Scope::Pager | Scope::Preview | Scope::Note => {
+                Scope::Picker | Scope::Pager | Scope::Preview | Scope::Dialog | Scope::Note => {
                     self.overlays.pop();
                 }
+                Scope::Form => self.form_back(),
                 Scope::Plan => self.plan_cursor = None,
                 Scope::Card => self.screen = Screen::List,
                 Scope::List => return self.edit(ClearQuery),
@@ -248,6 +268,8 @@ impl State {
             Open => match scope {
                 Scope::Picker => return self.pick(),
                 Scope::Preview => return self.print_from_preview(),
+                Scope::Dialog => return self.dialog_send(),
+                Scope::Form => self.form_move(1),
                 Scope::Pager => {
                     self.overlays.pop();
                 }
@@ -267,6 +289,8 @@ impl State {
                         self.move_overlay(sign * if paged { 10 } else { 1 })
                     }
                     Scope::Preview => self.scroll_preview(sign * if paged { card_page } else { 1 }),
+                    Scope::Dialog => self.dialog_move(sign * if paged { 5 } else { 1 }),
+                    Scope::Form => self.form_move(sign * if paged { 8 } else { 1 }),
                     Scope::Plan | Scope::Note => {}
                 }
             }
@@ -275,22 +299,30 @@ impl State {
             }
             NextService | PrevService => self.cycle_service(c == NextService),
             DeleteBack | DeleteForward | DeleteWord | ClearQuery | Left | Right | Home | End => {
-                match scope {
-                    Scope::Picker => self.picker_edit(c),
-                    Scope::List => return self.edit(c),
-                    Scope::Preview => {
-                        if let Some(p) = self.preview_mut() {
-                            p.for_name.edit(c);
-                        }
-                    }
-                    Scope::Note => {
-                        if let Some(n) = self.note_mut() {
-                            n.input.edit(c);
-                        }
-                    }
-                    Scope::Card | Scope::Pager | Scope::Plan => {}
+                return self.edit_line(scope, c);
+            }
+        }
+        Effect::None
+    }
+
+    /// An editing key, in the line the keyboard is in.
+    fn edit_line(&mut self, scope: Scope, c: Command) -> Effect {
+        match scope {
+            Scope::Picker => self.picker_edit(c),
+            Scope::List => return self.edit(c),
+            Scope::Preview => {
+                if let Some(p) = self.preview_mut() {
+                    p.for_name.edit(c);
                 }
             }
+            Scope::Dialog => self.dialog_edit(c),
+            Scope::Form => self.form_edit(c),
+            Scope::Note => {
+                if let Some(n) = self.note_mut() {
+                    n.input.edit(c);
+                }
+            }
+            Scope::Card | Scope::Pager | Scope::Plan => {}
         }
         Effect::None
     }
@@ -308,6 +340,14 @@ impl State {
                     p.filter.insert(text);
                     p.selected = p.first_match();
                 }
+                Effect::None
+            }
+            Scope::Dialog => {
+                self.dialog_type(text);
+                Effect::None
+            }
+            Scope::Form => {
+                self.form_type(text);
                 Effect::None
             }
             Scope::Note => {
@@ -451,6 +491,8 @@ impl State {
                     Scope::Card => self.scroll_card(3 * sign),
                     Scope::Picker | Scope::Pager => self.move_overlay(sign),
                     Scope::Preview => self.scroll_preview(3 * sign),
+                    Scope::Dialog => self.dialog_move(sign),
+                    Scope::Form => self.form_move(sign),
                     Scope::Plan | Scope::Note => {}
                 }
             }
@@ -494,12 +536,25 @@ impl State {
                 }
                 Effect::None
             }
-            Action::Watch(WatchEvent::Changed(_)) => self.files_changed(),
+            Action::Watch(WatchEvent::Changed(paths)) => {
+                // The corrections file holds no agency: it is read again on its own.
+                let is_reports = |p: &PathBuf| {
+                    p.file_name()
+                        .is_some_and(|n| n == crate::maintain::corrections::FILE_NAME)
+                };
+                let reports = Effect::Maintain(crate::tui::msg::MaintainJob::LoadCorrections);
+                match (paths.iter().any(is_reports), paths.iter().all(is_reports)) {
+                    (true, true) => reports,
+                    (true, false) => Effect::Batch(vec![self.files_changed(), reports]),
+                    (false, _) => self.files_changed(),
+                }
+            }
             Action::Watch(WatchEvent::Error(e)) => {
                 self.status = Some(format!("{}: {e}", Msg::WatchFailed.text(lang)));
                 Effect::None
             }
             Action::Reloaded { dir, changes } => self.reloaded(dir, changes),
+            Action::Maintained(done) => self.maintained(done),
             _ => Effect::None,
         }
     }

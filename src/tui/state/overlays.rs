@@ -75,6 +75,10 @@ pub enum Overlay {
     Stats(StatsView),
     /// A message too important for the status line (a slip that could not be printed).
     Notice(String),
+    /// A correction report, the maintainer's name, or a write that failed.
+    Dialog(super::Dialog),
+    /// The edit form («Редагувати», «Нова установа»).
+    Form(Box<super::Form>),
     /// Enter in the plan panel: the selected step's own note, typed.
     Note(super::NoteEdit),
 }
@@ -235,9 +239,14 @@ impl State {
         p.selected = p.first_match();
     }
 
+    /// The entries of F8's list: reload changes, maintenance lines, data problems.
+    pub fn problem_count(&self) -> usize {
+        self.changes.len() + self.maintenance_lines().len() + self.dir.diagnostics.len()
+    }
+
     pub(super) fn move_overlay(&mut self, delta: isize) {
         let help_len = self.viewport.help_lines.unwrap_or(usize::MAX);
-        let problems = self.changes.len() + self.dir.diagnostics.len();
+        let problems = self.problem_count();
         match self.overlays.last_mut() {
             Some(Overlay::Picker(p)) => {
                 let n = p.visible().len();
@@ -261,6 +270,8 @@ impl State {
                 | Overlay::Qr { .. }
                 | Overlay::Stats(_)
                 | Overlay::Notice(_)
+                | Overlay::Dialog(_)
+                | Overlay::Form(_)
                 | Overlay::Note(_),
             )
             | None => {}

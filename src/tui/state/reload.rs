@@ -97,7 +97,7 @@ impl State {
         } else if let Screen::Card(c) = &mut self.screen {
             c.service = c.service.and_then(|s| service(&c.agency, s));
         }
-        let problems = self.changes.len() + new.diagnostics.len();
+        let problems = self.problem_count();
         self.overlays.retain_mut(|o| match o {
             Overlay::Preview(p) => {
                 // A service that is gone leaves nothing chosen: the preview asks again.

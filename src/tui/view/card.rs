@@ -316,6 +316,20 @@ pub(super) fn freshness_lines(
             out.push(line);
         }
     }
+    // A frontliner said something here is wrong: the card warns until the report is closed
+    // (the phrase and the slip stay as the data says).
+    for c in state.open_reports(&a.id) {
+        wrap_field(
+            out,
+            None,
+            &format!("⚠ {}", strings::report_warning(lang, c)),
+            t.caution(),
+            t.caution(),
+            w,
+            0,
+            2,
+        );
+    }
     if a.is_stale(state.now.date()) {
         wrap_field(
             out,

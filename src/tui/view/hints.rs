@@ -5,7 +5,7 @@ use super::preview::choosable;
 use super::text::{fit, width};
 use super::theme::Theme;
 use crate::tui::keymap::{self, Command, HintContext, Show};
-use crate::tui::state::{Overlay, State};
+use crate::tui::state::{DialogKind, Overlay, State};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -74,13 +74,17 @@ fn hint_context(state: &State) -> HintContext {
         nothing_selected: state.selected_hit().is_none(),
         no_results: state.hits().is_empty(),
         visit_blank: state.visit_is_blank(),
-        no_problems: state.dir.diagnostics.is_empty() && state.changes.is_empty(),
+        no_problems: state.problem_count() == 0,
         service_unchosen: preview.is_some_and(|p| state.needs_service(p)),
         no_service_choice: preview.is_none_or(|p| choosable(state, p).is_none()),
         saves: preview.is_some_and(|p| p.dest.saves()),
         nothing_to_scroll: matches!(
             state.overlays.last(),
             Some(Overlay::Qr { .. } | Overlay::Stats(_) | Overlay::Notice(_))
+        ),
+        nothing_to_choose: matches!(
+            state.overlays.last(),
+            Some(Overlay::Dialog(d)) if !matches!(d.kind, DialogKind::Report { .. })
         ),
         plan_empty: state.plan.is_empty(),
         plan_has_return: state.plan.has_return(),

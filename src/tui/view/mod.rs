@@ -6,6 +6,8 @@
 //! window, as in television's `screen/`.
 
 mod card;
+mod dialog;
+mod form;
 mod frame;
 mod help;
 mod hints;

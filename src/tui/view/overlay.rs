@@ -1,5 +1,7 @@
 //! The top window: its frame and title, then its contents by kind.
 
+use super::dialog::{dialog_rect, dialog_title, draw_dialog};
+use super::form::{draw_form, form_title};
 use super::help::help_lines;
 use super::mouse::Hits;
 use super::picker::draw_picker;
@@ -11,7 +13,7 @@ use super::text::{clean, truncate, wrap_field};
 use super::theme::Theme;
 use crate::tui::layout::{Areas, Mode, help_width, overlay_rect, padded};
 use crate::tui::msg::Viewport;
-use crate::tui::state::{Overlay, PickerKind, State};
+use crate::tui::state::{DialogKind, Overlay, PickerKind, State};
 use crate::tui::strings::{self, Msg};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -39,6 +41,7 @@ pub(super) fn draw_overlay(
     let title = overlay_title(state, top);
     let border = match top {
         Overlay::Notice(_) => t.warn(),
+        Overlay::Dialog(d) if matches!(d.kind, DialogKind::Failed { .. }) => t.warn(),
         _ => t.accent(),
     };
     let block = Block::bordered()
@@ -86,6 +89,8 @@ pub(super) fn draw_overlay(
             );
             None
         }
+        Overlay::Dialog(d) => draw_dialog(state, f, padded, d),
+        Overlay::Form(form) => draw_form(state, f, padded, form),
         Overlay::Note(n) => {
             let label = Msg::NoteLabel.text(state.lang());
             let lw = super::text::width(label);
@@ -139,6 +144,7 @@ fn overlay_area(state: &State, top: &Overlay, a: Areas) -> Rect {
                 r = q.rect;
             }
         }
+        Overlay::Dialog(d) => r = dialog_rect(state, d, r, a),
         Overlay::Note(_) => {
             let w = r.width.min(72);
             let h = r.height.min(3);
@@ -186,6 +192,8 @@ fn overlay_title(state: &State, top: &Overlay) -> String {
             strings::month_year(lang, state.now.date())
         ),
         Overlay::Notice(_) => Msg::NoticeTitle.text(lang).into(),
+        Overlay::Dialog(d) => dialog_title(state, d),
+        Overlay::Form(form) => form_title(state, form),
         Overlay::Note(n) => match lang {
             crate::i18n::Lang::Uk => format!("Примітка до кроку {}", n.step + 1),
             crate::i18n::Lang::En => format!("Note on step {}", n.step + 1),

@@ -1,4 +1,5 @@
-//! The problems window: changes from live reloads, then load problems.
+//! The problems window: changes from live reloads, the maintenance lines (the verification
+//! queue, open correction reports, the git audit line), then load problems.
 
 use super::text::wrap_field;
 use super::theme::Theme;
@@ -29,6 +30,10 @@ pub(super) fn problem_entries(state: &State, t: Theme) -> Vec<(String, Style)> {
             )
         })
         .collect();
+    // What keeping the data true asks for: the queue, the open reports, the git history.
+    for line in state.maintenance_lines() {
+        v.push((line, t.accent()));
+    }
     for d in &state.dir.diagnostics {
         let sev = if d.severity == Severity::Error {
             t.warn()

@@ -103,6 +103,32 @@ pub enum Msg {
     Open,
     DemoBanner,
     Filters,
+    ReportTitle,
+    ReportField,
+    ReportNote,
+    ReportNoVisitor,
+    MaintainerTitle,
+    MaintainerPrompt,
+    MaintainerName,
+    NoteMissing,
+    NameMissing,
+    Reported,
+    ReportFailed,
+    VerifyFailed,
+    MaintainerNotSaved,
+    NotSaved,
+    ReportOnCard,
+    HelpGroupForm,
+    FormTitle,
+    NewTitle,
+    FormFile,
+    FormSaved,
+    FormHasErrors,
+    FormUnsaved,
+    FormChangedFields,
+    FormSuggestion,
+    FormParsed,
+    FormOpenFailed,
 }
 
 impl Msg {
@@ -291,6 +317,62 @@ impl Msg {
                 "DEMO DATA — addresses, names and phone numbers are invented",
             ),
             Filters => ("діють фільтри", "filters are on"),
+            ReportTitle => ("Повідомити про помилку", "Report an error"),
+            ReportField => (
+                "Що неправильно (↑↓ — вибрати):",
+                "What is wrong (↑↓ to choose):",
+            ),
+            ReportNote => ("Примітка: ", "Note: "),
+            ReportNoVisitor => (
+                "Коротко, що не так («телефон не відповідає», «переїхали на Київську, 5») — нічого про відвідувача.",
+                "Briefly, what is wrong («the phone does not answer», «moved to 5 Kyivska St») — nothing about the visitor.",
+            ),
+            MaintainerTitle => ("Перевірено сьогодні", "Verified today"),
+            MaintainerPrompt => (
+                "Хто перевіряє дані на цьому робочому місці? Ім'я запишеться біля дати перевірки і збережеться в налаштуваннях — більше програма не питатиме.",
+                "Who verifies the data at this desk? The name is written beside the verification date and kept in the settings — you will not be asked again.",
+            ),
+            MaintainerName => ("Ім'я: ", "Name: "),
+            NoteMissing => ("напишіть коротко, що не так", "say briefly what is wrong"),
+            NameMissing => ("напишіть ім'я", "type a name"),
+            Reported => (
+                "повідомлення про помилку записано — його побачить упорядник",
+                "the error report was saved — the maintainer will see it",
+            ),
+            ReportFailed => ("Повідомлення не записано", "The report was not saved"),
+            VerifyFailed => (
+                "Позначку «перевірено» не записано",
+                "The «verified» mark was not written",
+            ),
+            MaintainerNotSaved => (
+                "Ім'я не збережено в налаштуваннях (до кінця роботи програма його пам'ятає)",
+                "The name was not kept in the settings (the program remembers it until it quits)",
+            ),
+            NotSaved => ("не записано", "not saved"),
+            ReportOnCard => ("є повідомлення про помилку", "an error has been reported"),
+            HelpGroupForm => (
+                "Форма редагування (Ctrl-E, Ctrl-X)",
+                "Edit form (Ctrl-E, Ctrl-X)",
+            ),
+            FormTitle => ("Редагування", "Editing"),
+            NewTitle => ("Нова установа", "New agency"),
+            FormFile => ("Файл", "File"),
+            FormSaved => (
+                "збережено — довідник оновиться за мить",
+                "saved — the directory reloads in a moment",
+            ),
+            FormHasErrors => (
+                "не збережено: спершу виправте позначені поля",
+                "not saved: first fix the marked fields",
+            ),
+            FormUnsaved => (
+                "є незбережені зміни: Esc ще раз — закрити без збереження, Ctrl-S — зберегти",
+                "there are unsaved changes: Esc again closes without saving, Ctrl-S saves",
+            ),
+            FormChangedFields => ("Інше робоче місце змінило", "Changed elsewhere"),
+            FormSuggestion => ("програма пропонує", "suggested"),
+            FormParsed => ("програма читає так", "read as"),
+            FormOpenFailed => ("Форму не відкрито", "The form did not open"),
         };
         lang.pick(uk, en)
     }
@@ -354,6 +436,94 @@ pub fn stale_short(lang: Lang, verified: jiff::civil::Date) -> String {
         Lang::Uk => format!("перев. {d}"),
         Lang::En => format!("verified {d}"),
     }
+}
+
+/// The status after «перевірено сьогодні», as `refdesk verify` says it: «ЦНАП: перевірено
+/// 25.11.2026, хто перевіряв: Петренко О.».
+pub fn verified_today(lang: Lang, name: &str, today: jiff::civil::Date, by: &str) -> String {
+    let d = today.strftime("%d.%m.%Y");
+    match lang {
+        Lang::Uk => format!("{name}: перевірено {d}, хто перевіряв: {by}"),
+        Lang::En => format!("{name}: verified {d} by {by}"),
+    }
+}
+
+/// F8's line about the verification queue: «Черга перевірки (строк минув або настане за 30
+/// днів): 3 установи — список для обдзвону: refdesk due».
+pub fn due_count(lang: Lang, n: usize, days: u32) -> String {
+    let agencies = count(lang, i18n::AGENCY, n);
+    match lang {
+        Lang::Uk => format!(
+            "Черга перевірки (строк минув або настане за {}): {agencies} — список для обдзвону: refdesk due",
+            DAY.count(lang, u64::from(days))
+        ),
+        Lang::En => format!(
+            "Due for verification (overdue or due within {}): {agencies} — the call sheet: refdesk due",
+            DAY.count(lang, u64::from(days))
+        ),
+    }
+}
+
+/// Days, after «за» / «within»: «за 30 днів», «за 1 день».
+const DAY: Noun = Noun {
+    uk: ["день", "дні", "днів"],
+    en: ["day", "days"],
+};
+
+/// Correction reports, after a colon.
+const REPORT: Noun = Noun {
+    uk: ["повідомлення", "повідомлення", "повідомлень"],
+    en: ["report", "reports"],
+};
+
+/// «Відкриті повідомлення про помилки: 2 повідомлення (закрити: refdesk corrections --resolve N)».
+pub fn open_reports_head(lang: Lang, n: usize) -> String {
+    let reports = count(lang, REPORT, n);
+    match lang {
+        Lang::Uk => format!(
+            "Відкриті повідомлення про помилки: {reports} (закрити: refdesk corrections --resolve N)"
+        ),
+        Lang::En => {
+            format!("Open error reports: {reports} (close one: refdesk corrections --resolve N)")
+        }
+    }
+}
+
+/// One open report as F8 lists it, numbered as `refdesk corrections` numbers it:
+/// «1. 24.11.2026 ЦНАП (zt-cnap) — телефони: «телефон не відповідає» (Вікно 1)».
+pub fn report_line(
+    lang: Lang,
+    n: usize,
+    c: &crate::maintain::corrections::Correction,
+    name: Option<&str>,
+) -> String {
+    let who = name.map_or(c.agency.clone(), |n| format!("{n} ({})", c.agency));
+    let desk = c
+        .desk
+        .as_ref()
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default();
+    format!(
+        "{n}. {} {who} — {}: «{}»{desk}",
+        c.date.strftime("%d.%m.%Y"),
+        crate::maintain::corrections::field_label(&c.field, lang),
+        c.note
+    )
+}
+
+/// The card's warning for one open report: «є повідомлення про помилку: телефони —
+/// «телефон не відповідає» (24.11.2026, Вікно 1)».
+pub fn report_warning(lang: Lang, c: &crate::maintain::corrections::Correction) -> String {
+    let mut when = c.date.strftime("%d.%m.%Y").to_string();
+    if let Some(d) = &c.desk {
+        when.push_str(&format!(", {d}"));
+    }
+    format!(
+        "{}: {} — «{}» ({when})",
+        Msg::ReportOnCard.text(lang),
+        crate::maintain::corrections::field_label(&c.field, lang),
+        c.note
+    )
 }
 
 /// "листопад 2026".
@@ -620,115 +790,4 @@ pub fn open_mark(s: Option<OpenState>) -> char {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn title_counts_use_plural_forms() {
-        assert_eq!(title_counts(Lang::Uk, 1, 0, 0, 0), "1 установа");
-        assert_eq!(
-            title_counts(Lang::Uk, 124, 0, 0, 2),
-            "124 установи · 2 попередження (F8)"
-        );
-        assert_eq!(
-            title_counts(Lang::Uk, 11, 0, 5, 21),
-            "11 установ · 5 помилок, 21 попередження (F8)"
-        );
-        assert_eq!(
-            title_counts(Lang::En, 1, 0, 1, 0),
-            "1 agency · 1 error (F8)"
-        );
-    }
-
-    #[test]
-    fn the_title_counts_closed_agencies_with_plural_forms() {
-        let cases = [
-            (52, 1, "52 установи, ще 1 закрита"),
-            (1, 2, "1 установа, ще 2 закриті"),
-            (5, 4, "5 установ, ще 4 закриті"),
-            (21, 5, "21 установа, ще 5 закритих"),
-            (3, 11, "3 установи, ще 11 закритих"),
-            (12, 12, "12 установ, ще 12 закритих"),
-            (40, 21, "40 установ, ще 21 закрита"),
-            (0, 22, "0 установ, ще 22 закриті"),
-            (2, 111, "2 установи, ще 111 закритих"),
-        ];
-        for (open, closed, want) in cases {
-            assert_eq!(title_counts(Lang::Uk, open, closed, 0, 0), want);
-        }
-        assert_eq!(
-            title_counts(Lang::Uk, 52, 1, 0, 2),
-            "52 установи, ще 1 закрита · 2 попередження (F8)"
-        );
-        assert_eq!(
-            title_counts(Lang::En, 52, 1, 0, 0),
-            "52 agencies, 1 more closed"
-        );
-    }
-
-    #[test]
-    fn change_counts_and_month_names() {
-        assert_eq!(count(Lang::Uk, CHANGE, 1), "1 зміна");
-        assert_eq!(count(Lang::Uk, CHANGE, 3), "3 зміни");
-        assert_eq!(count(Lang::Uk, CHANGE, 11), "11 змін");
-        assert_eq!(count(Lang::Uk, i18n::REFERRAL, 12), "12 направлень");
-        assert_eq!(count(Lang::Uk, i18n::REFERRAL, 21), "21 направлення");
-        assert_eq!(
-            month_year(Lang::Uk, jiff::civil::date(2026, 11, 25)),
-            "листопад 2026"
-        );
-        assert_eq!(
-            month_year(Lang::En, jiff::civil::date(2027, 1, 1)),
-            "January 2027"
-        );
-        assert_eq!(how_counts(Lang::Uk, 5, 0, 4), "надруковано 5 · усно 4");
-        assert_eq!(
-            stale_note(Lang::Uk, jiff::civil::date(2025, 6, 12)),
-            "Дані перевірено понад рік тому: 12.06.2025"
-        );
-    }
-
-    #[test]
-    fn reading_note_names_the_corrected_text() {
-        let r = Reading::Layout {
-            text: "довідка про доходи".into(),
-        };
-        assert_eq!(
-            reading_note(Lang::Uk, &r).as_deref(),
-            Some("розкладку виправлено: довідка про доходи")
-        );
-        assert_eq!(reading_note(Lang::Uk, &Reading::AsTyped), None);
-    }
-
-    #[test]
-    fn open_marks_distinguish_every_state() {
-        use jiff::civil::time;
-        let marks = [
-            open_mark(Some(OpenState::Open { until: None })),
-            open_mark(Some(OpenState::Lunch {
-                until: time(13, 45, 0, 0),
-            })),
-            open_mark(Some(OpenState::Closed { opens: None })),
-            open_mark(None),
-        ];
-        assert_eq!(marks, ['●', '◐', '○', '✕']);
-        assert_eq!(
-            open_state(
-                Lang::Uk,
-                Some(OpenState::Lunch {
-                    until: time(13, 45, 0, 0)
-                })
-            ),
-            "перерва · відчиниться о 13:45"
-        );
-        assert_eq!(
-            open_state(
-                Lang::Uk,
-                Some(OpenState::Closed {
-                    opens: Some((Weekday::Monday, time(9, 0, 0, 0)))
-                })
-            ),
-            "зачинено · відчиниться пн о 09:00"
-        );
-    }
-}
+mod tests;

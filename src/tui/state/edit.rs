@@ -1,0 +1,177 @@
+//! The edit form's transitions: opening it («Редагувати» on the card, «Нова установа»),
+//! typing with the check run on every change, moving between fields, saving (refused while
+//! a field has an error, and by the write itself when the file changed on disk), closing.
+
+use super::form::Form;
+use super::{Overlay, State};
+use crate::directory::LoadOptions;
+use crate::tui::keymap::Command;
+use crate::tui::msg::{DirHandle, EditList, Effect, MaintainJob, SaveRefused};
+use crate::tui::strings::Msg;
+
+impl State {
+    pub(super) fn form_mut(&mut self) -> Option<&mut Form> {
+        match self.overlays.last_mut() {
+            Some(Overlay::Form(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Ctrl-E: the file of the agency on the card (or selected) is read for the form.
+    pub(super) fn open_edit(&mut self) -> Effect {
+        let Some((agency, _)) = self.target() else {
+            return self.nothing_selected();
+        };
+        if self.refuse_demo() {
+            return Effect::None;
+        }
+        Effect::Maintain(MaintainJob::OpenEdit {
+            dir: DirHandle(self.dir.clone()),
+            agency,
+        })
+    }
+
+    /// Ctrl-X: a new agency, in the file of the one on screen (else the data file or folder).
+    pub(super) fn open_new(&mut self) -> Effect {
+        if self.refuse_demo() {
+            return Effect::None;
+        }
+        Effect::Maintain(MaintainJob::OpenNew {
+            dir: DirHandle(self.dir.clone()),
+            near: self.target().map(|(a, _)| a),
+        })
+    }
+
+    /// The file was read: the form opens on it, checked once.
+    pub(super) fn edit_opened(
+        &mut self,
+        agency: String,
+        new: bool,
+        result: Result<crate::maintain::edit::Snapshot, String>,
+    ) {
+        let form = result.and_then(|snap| Form::open(snap, &agency, new, self.now.date()));
+        match form {
+            Ok(form) => {
+                self.overlays.retain(|o| !matches!(o, Overlay::Form(_)));
+                self.overlays.push(Overlay::Form(Box::new(form)));
+                self.recheck();
+            }
+            Err(message) => self.failed(Msg::FormOpenFailed, message),
+        }
+    }
+
+    fn recheck(&mut self) {
+        let opts = LoadOptions {
+            today: self.now.date(),
+            lang: self.lang(),
+        };
+        let dir = self.dir.clone();
+        if let Some(f) = self.form_mut() {
+            f.check(&dir, &opts);
+        }
+    }
+
+    pub(super) fn form_type(&mut self, text: &str) {
+        let Some(f) = self.form_mut() else { return };
+        let focus = f.focus;
+        if let Some(field) = f.fields.get_mut(focus)
+            && field.input.insert(text)
+        {
+            f.confirm_close = false;
+            f.notice = None;
+            self.recheck();
+        }
+    }
+
+    pub(super) fn form_edit(&mut self, c: Command) {
+        let Some(f) = self.form_mut() else { return };
+        let focus = f.focus;
+        if let Some(field) = f.fields.get_mut(focus)
+            && field.input.edit(c)
+        {
+            f.confirm_close = false;
+            f.notice = None;
+            self.recheck();
+        }
+    }
+
+    /// Tab, Enter and the arrows move between fields.
+    pub(super) fn form_move(&mut self, delta: isize) {
+        if let Some(f) = self.form_mut() {
+            let last = f.fields.len().saturating_sub(1);
+            f.focus = f.focus.saturating_add_signed(delta).min(last);
+        }
+    }
+
+    /// Esc: closes the form; with unsaved changes, the first Esc only says so.
+    pub(super) fn form_back(&mut self) {
+        let lang = self.lang();
+        let Some(f) = self.form_mut() else { return };
+        if f.changed() && !f.confirm_close {
+            f.confirm_close = true;
+            f.notice = Some(Msg::FormUnsaved);
+            self.status = Some(Msg::FormUnsaved.text(lang).to_string());
+            return;
+        }
+        self.overlays.pop();
+    }
+
+    /// Ctrl-S: refused while a field has an error (the focus goes to the first), else the
+    /// write is asked for.
+    pub(super) fn form_save(&mut self) -> Effect {
+        let lang = self.lang();
+        let Some(f) = self.form_mut() else {
+            return Effect::None;
+        };
+        if f.saving {
+            return Effect::None;
+        }
+        if f.has_errors() {
+            let first = f
+                .problems
+                .iter()
+                .filter(|p| p.severity == crate::directory::Severity::Error)
+                .find_map(|p| p.field)
+                .and_then(|k| f.fields.iter().position(|x| x.key == k));
+            if let Some(i) = first {
+                f.focus = i;
+            }
+            f.notice = Some(Msg::FormHasErrors);
+            self.status = Some(Msg::FormHasErrors.text(lang).to_string());
+            return Effect::None;
+        }
+        f.saving = true;
+        f.refused = None;
+        f.notice = None;
+        let job = MaintainJob::SaveEdit {
+            snapshot: f.snapshot.clone(),
+            agency: f.id(),
+            edits: EditList(f.edits()),
+            new: f.new,
+        };
+        self.status = Some(Msg::Saving.text(lang).to_string());
+        Effect::Maintain(job)
+    }
+
+    /// The write's answer: saved (the form closes; the watcher reloads the file), or refused
+    /// (the form stays, with why and what someone else changed).
+    pub(super) fn edit_saved(&mut self, result: Result<(), SaveRefused>) {
+        let lang = self.lang();
+        match result {
+            Ok(()) => {
+                self.overlays.retain(|o| !matches!(o, Overlay::Form(_)));
+                self.status = Some(Msg::FormSaved.text(lang).to_string());
+            }
+            Err(refused) => {
+                self.status = Some(Msg::NotSaved.text(lang).to_string());
+                match self.form_mut() {
+                    Some(f) => {
+                        f.saving = false;
+                        f.refused = Some(refused);
+                    }
+                    None => self.failed(Msg::FormOpenFailed, refused.message),
+                }
+            }
+        }
+    }
+}

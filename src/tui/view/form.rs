@@ -1,0 +1,187 @@
+//! The edit form: the file it edits, why a save was refused, then one line per field with
+//! its problems under it, the value the program would derive (genitive, gender, id) and the
+//! hours as the program reads them, live.
+
+use super::text::{clean, truncate, width, wrap_field};
+use super::theme::Theme;
+use crate::directory::Severity;
+use crate::tui::state::{FieldKey, Form, State};
+use crate::tui::strings::Msg;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The form's title: «Редагування: ЦНАП», «Нова установа».
+pub(super) fn form_title(state: &State, form: &Form) -> String {
+    let lang = state.lang();
+    if form.new {
+        return Msg::NewTitle.text(lang).to_string();
+    }
+    match state.dir.agency(&form.agency) {
+        Some(a) => format!("{}: {}", Msg::FormTitle.text(lang), clean(a.display_name())),
+        None => Msg::FormTitle.text(lang).to_string(),
+    }
+}
+
+/// A note under a field, indented to the values' column.
+fn note(out: &mut Vec<Line<'static>>, text: &str, style: Style, w: u16, indent: usize) {
+    wrap_field(out, None, text, style, style, w, indent, 2);
+}
+
+/// The form's lines for width `w`; returns them, the focused field's first and last line, and
+/// the cursor's column on its first line.
+fn form_lines(state: &State, form: &Form, w: u16) -> (Vec<Line<'static>>, (usize, usize), usize) {
+    let lang = state.lang();
+    let t = Theme::of(state);
+    let wu = w as usize;
+    let mut out = Vec::new();
+    let file = form.snapshot.path.display().to_string();
+    wrap_field(
+        &mut out,
+        Some(Msg::FormFile.text(lang)),
+        &file,
+        t.dim(),
+        t.dim(),
+        w,
+        0,
+        2,
+    );
+    if let Some(n) = form.notice {
+        note(&mut out, n.text(lang), t.warn(), w, 0);
+    }
+    if let Some(r) = &form.refused {
+        note(&mut out, &format!("✗ {}", r.message), t.warn(), w, 0);
+        if let Some(changed) = r.changed.as_ref().filter(|c| !c.is_empty()) {
+            let text = format!(
+                "{}: {}",
+                Msg::FormChangedFields.text(lang),
+                changed.join(", ")
+            );
+            note(&mut out, &text, t.warn(), w, 2);
+        }
+    }
+    for p in form.problems.iter().filter(|p| p.field.is_none()) {
+        note(
+            &mut out,
+            &format!("⚠ {}", p.message),
+            severity_style(p.severity, t),
+            w,
+            0,
+        );
+    }
+    out.push(Line::default());
+    let lw = form
+        .fields
+        .iter()
+        .map(|f| width(&f.key.label(lang)))
+        .max()
+        .unwrap_or(0)
+        .min(wu / 3)
+        + 2;
+    let mut focus = (0, 0);
+    let mut cursor = 0;
+    for (i, f) in form.fields.iter().enumerate() {
+        let start = out.len();
+        let label = truncate(&f.key.label(lang), lw - 2);
+        let pad = " ".repeat(lw - width(&label));
+        let room = wu.saturating_sub(lw).max(1);
+        let focused = i == form.focus;
+        let window = if focused {
+            f.input.window(room)
+        } else {
+            crate::tui::line_input::Window {
+                text: f.text(),
+                cursor: 0,
+            }
+        };
+        let value = truncate(&clean(window.text), room);
+        let label_style = if focused { t.selected() } else { t.bold() };
+        let value_style = if f.changed() {
+            t.accent()
+        } else {
+            Style::new()
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("{label}{pad}"), label_style),
+            Span::styled(value, value_style),
+        ]));
+        if focused {
+            cursor = lw + window.cursor;
+        }
+        field_notes(state, form, f, &mut out, w, lw);
+        if focused {
+            focus = (start, out.len().saturating_sub(1));
+        }
+    }
+    (out, focus, cursor)
+}
+
+/// Under a field: its problems, the value the program would derive, the value as read.
+fn field_notes(
+    state: &State,
+    form: &Form,
+    f: &crate::tui::state::FormField,
+    out: &mut Vec<Line<'static>>,
+    w: u16,
+    lw: usize,
+) {
+    let lang = state.lang();
+    let t = Theme::of(state);
+    for p in form.problems.iter().filter(|p| p.field == Some(f.key)) {
+        note(
+            out,
+            &format!("⚠ {}", p.message),
+            severity_style(p.severity, t),
+            w,
+            lw,
+        );
+    }
+    if let Some(s) = form
+        .suggestion(f.key)
+        .filter(|s| s.trim() != f.text().trim())
+    {
+        let text = format!("{}: {}", Msg::FormSuggestion.text(lang), s);
+        note(out, &text, t.dim(), w, lw);
+    }
+    let category = state.dir.category(f.text().trim()).map(|c| c.label(lang));
+    let parsed = match f.key {
+        FieldKey::Hours | FieldKey::Lunch => form.parsed_hours.as_deref(),
+        FieldKey::Reception => form.parsed_reception.as_deref(),
+        FieldKey::Category => category,
+        _ => None,
+    };
+    if let Some(p) = parsed.filter(|_| !f.text().trim().is_empty()) {
+        let text = format!("{}: {p}", Msg::FormParsed.text(lang));
+        note(out, &text, t.dim(), w, lw);
+    }
+}
+
+fn severity_style(s: Severity, t: Theme) -> Style {
+    match s {
+        Severity::Error => t.warn(),
+        Severity::Warning => t.caution(),
+    }
+}
+
+/// Draws the form, scrolled so the focused field and its notes are in view; returns the
+/// cursor's place.
+pub(super) fn draw_form(state: &State, f: &mut Frame, area: Rect, form: &Form) -> Option<Position> {
+    if area.height == 0 || area.width == 0 {
+        return None;
+    }
+    let (lines, (first, last), col) = form_lines(state, form, area.width);
+    let h = area.height as usize;
+    let top = if last + 1 > h {
+        (last + 1 - h).min(first)
+    } else {
+        0
+    };
+    let visible: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
+    f.render_widget(Paragraph::new(visible), area);
+    Some(Position::new(
+        (area.x + col as u16).min(area.right().saturating_sub(1)),
+        area.y + (first - top) as u16,
+    ))
+}
