@@ -158,11 +158,11 @@ fn a_deleted_data_folder_keeps_the_last_good_directory_and_is_picked_up_again() 
     assert_eq!(kept.agencies.len(), 1, "the last good directory stays");
     assert_eq!(changes.len(), 1, "{changes:?}");
     assert!(changes[0].is_warning());
+    // Windows keeps a deleted folder that is being watched until the watch lets go of it: it
+    // is then seen as a folder with no files.
     let m = changes[0].message(Lang::Uk);
-    assert!(
-        m.contains("теки з даними") && m.contains("більше немає"),
-        "{m}"
-    );
+    let gone = m.contains("теки з даними") || m.contains("у теці з даними");
+    assert!(gone && m.contains("більше немає"), "{m}");
 
     // Copied back, with a change.
     std::fs::create_dir(&data).unwrap();
