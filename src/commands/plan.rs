@@ -153,20 +153,14 @@ impl Printable for Referral<'_> {
     fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
         match self {
             Referral::One(card) => card.render(ctx, out),
-            Referral::Plan(steps) => crate::referral::plan::slip::render(steps, ctx, out),
+            Referral::Plan(steps) => steps.render(ctx, out),
         }
     }
 
     fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Option<Result<Laid, SlipError>> {
         match self {
             Referral::One(card) => card.lay_out(ctx, paper),
-            Referral::Plan(steps) => Some(
-                crate::referral::pdf::lay_out_plan(
-                    &crate::referral::plan::slip::build(steps, ctx),
-                    paper,
-                )
-                .map_err(SlipError::from),
-            ),
+            Referral::Plan(steps) => steps.lay_out(ctx, paper),
         }
     }
 }

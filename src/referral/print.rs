@@ -11,7 +11,7 @@
 //! The print job's title never contains the visitor's name (CUPS and the Windows spooler keep
 //! job titles in their history).
 //!
-//! When printing fails, [`print_card`] saves the slip — rebuilt without the visitor's name — to
+//! When printing fails, [`print_printable`] saves the slip — rebuilt without the visitor's name — to
 //! a file and says where, so that the referral is never lost and nothing about the visitor is
 //! stored.
 
@@ -206,7 +206,7 @@ fn parse_lpstat_default(out: &str) -> Option<String> {
 
 /// Sends the slip's bytes in `output`'s format to a destination. ESC/POS bytes reach CUPS
 /// untouched (`-o raw`); a Windows queue takes every byte as a RAW job (an office printer on
-/// Windows gets the drawn slip instead, from [`print_card`]).
+/// Windows gets the drawn slip instead, from [`print_printable`]).
 pub fn send(dest: &Destination, bytes: &[u8], output: &Output) -> Result<(), PrintError> {
     match dest {
         #[cfg(windows)]
@@ -386,18 +386,6 @@ pub struct PrintRequest {
     pub printer: Option<String>,
 }
 
-/// Prints the card's slip; on any failure saves it (without the visitor's name) and reports
-/// where. `F2` in the screen and `refdesk print` both come here.
-pub fn print_card(
-    card: &Card,
-    ctx: &SlipContext,
-    printer: &Printer,
-    req: &PrintRequest,
-    now: jiff::civil::DateTime,
-) -> PrintReport {
-    print_printable(card, &card.agency.id, ctx, printer, req, now)
-}
-
 /// A slip the printer can be given, made on demand — with the visitor's name for the printer,
 /// and again without it for the copy saved when printing fails: as bytes in any format, and
 /// laid out for drawing where it can be (a Windows office printer, through GDI).
@@ -420,32 +408,9 @@ impl Printable for Card<'_> {
     }
 }
 
-/// A slip, rendered on demand: for the printer with the visitor's name, and again without it
-/// for the copy saved when printing fails.
-pub type Render<'a> = dyn Fn(&SlipContext, &Output) -> Result<Vec<u8>, SlipError> + 'a;
-
-/// Bytes only: a slip known by its renderer.
-struct Bytes<'a, 'b>(&'a Render<'b>);
-
-impl Printable for Bytes<'_, '_> {
-    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
-        (self.0)(ctx, out)
-    }
-}
-
-/// [`print_printable`] for a slip known only by its renderer.
-pub fn print_rendered(
-    render: &Render,
-    name: &str,
-    ctx: &SlipContext,
-    printer: &Printer,
-    req: &PrintRequest,
-    now: jiff::civil::DateTime,
-) -> PrintReport {
-    print_printable(&Bytes(render), name, ctx, printer, req, now)
-}
-
-/// [`print_card`] for any slip (a plan's too): `name` goes into the saved copy's file name.
+/// Prints a slip (one agency's or a plan's); on any failure saves it (without the visitor's name)
+/// and reports where; `name` goes into the saved copy's file name. `F2` in the screen and
+/// `refdesk print` both come here.
 pub fn print_printable(
     what: &dyn Printable,
     name: &str,

@@ -10,8 +10,10 @@ use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::Target;
 use crate::referral::plan;
-use crate::referral::print::{PrintReport, PrintRequest, print_rendered, save_unprinted};
-use crate::referral::slip::{self, Output, SlipContext, SlipFormat};
+use crate::referral::print::{
+    PrintReport, PrintRequest, Printable, print_printable, save_unprinted,
+};
+use crate::referral::slip::{Output, SlipContext, SlipFormat};
 use crate::stats::{LogContents, Record, desk};
 use std::path::Path;
 
@@ -32,7 +34,7 @@ pub fn describe(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     s
 }
 
-/// Prints or saves the job's slip. Printing goes through [`print_rendered`], which saves the slip
+/// Prints or saves the job's slip. Printing goes through [`print_printable`], which saves the slip
 /// (without the visitor's name) when the printer fails; saving writes a file without the name.
 pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
     let dir = &job.dir.0;
@@ -41,8 +43,7 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
         // The plan's steps as the preview showed them (a step whose agency a reload removed
         // is left out, and the numbering closes up).
         let (steps, _) = plan::resolve(p, dir, Lang::Uk);
-        let render = |ctx: &SlipContext, out: &Output| plan::slip::render(&steps, ctx, out);
-        return deliver(job, config, &render, &format!("plan-{}", job.agency));
+        return deliver(job, config, &steps, &format!("plan-{}", job.agency));
     }
     // The same card and context as the preview: the slip is Ukrainian, dated the job's day.
     let target = Target {
@@ -59,24 +60,19 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
                 .to_string(),
         };
     };
-    let render = |ctx: &SlipContext, out: &Output| slip::render(&card, ctx, out);
-    deliver(job, config, &render, &card.agency.id)
+    deliver(job, config, &card, &card.agency.id)
 }
 
-/// Prints or saves a rendered slip (one agency's or a plan's); `stem` names a saved file.
-fn deliver(
-    job: &PrintJob,
-    config: &Config,
-    render: &crate::referral::print::Render,
-    stem: &str,
-) -> PrintOutcome {
+/// Prints or saves a slip (one agency's or a plan's); `stem` names a saved file. A Windows
+/// office printer gets the slip drawn from its layout, like `refdesk print`.
+fn deliver(job: &PrintJob, config: &Config, slip: &dyn Printable, stem: &str) -> PrintOutcome {
     let lang = job.lang;
     let mut ctx = SlipContext::new(config, job.now.date());
     match job.dest {
         SlipDest::Printer => {
             ctx.for_name = job.for_name.clone();
-            let report = print_rendered(
-                render,
+            let report = print_printable(
+                slip,
                 stem,
                 &ctx,
                 &config.printer,
@@ -99,7 +95,8 @@ fn deliver(
                 SlipFormat::Text
             };
             let output = Output::from_config(config, format, None);
-            let saved = render(&ctx, &output)
+            let saved = slip
+                .render(&ctx, &output)
                 .map_err(std::io::Error::other)
                 .and_then(|bytes| save_unprinted(&bytes, output.extension(), stem, job.now));
             match saved {
