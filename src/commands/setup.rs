@@ -74,7 +74,7 @@ pub fn run(
         ..DeskSetup::default()
     };
     answers.printer = ask_printer(input, out, lang, current.printer.name.as_deref())?;
-    write_settings(&path, &answers)?;
+    write_settings(&path, &answers).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     writeln!(
         out,
         "{} {}",

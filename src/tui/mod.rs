@@ -326,6 +326,7 @@ mod tests {
             ("state/referral.rs", include_str!("state/referral.rs")),
             ("state/reload.rs", include_str!("state/reload.rs")),
             ("state/results.rs", include_str!("state/results.rs")),
+            ("state/setup.rs", include_str!("state/setup.rs")),
             ("msg.rs", include_str!("msg.rs")),
             ("layout.rs", include_str!("layout.rs")),
             ("line_input.rs", include_str!("line_input.rs")),

@@ -170,7 +170,7 @@ impl State {
 
     /// ↑↓ in the report dialog choose the field, in the first-start window the line.
     pub(super) fn dialog_move(&mut self, delta: isize) {
-        if self.setup_move(delta.signum()) {
+        if self.setup_move(delta) {
             return;
         }
         if let Some(Dialog {
