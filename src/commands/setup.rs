@@ -71,10 +71,10 @@ pub fn run(
             lang.pick("Свій населений пункт", "Home town"),
             current.home_locality.as_deref(),
         )?,
-        printer: None,
+        ..DeskSetup::default()
     };
     answers.printer = ask_printer(input, out, lang, current.printer.name.as_deref())?;
-    write_settings(&path, &answers)?;
+    write_settings(&path, &answers).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     writeln!(
         out,
         "{} {}",

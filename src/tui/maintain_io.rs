@@ -1,12 +1,14 @@
 //! The maintenance jobs that reach outside the screen — the corrections file, «перевірено
-//! сьогодні», the settings' maintainer name, the git audit line — as one plain synchronous
-//! function, so the running screen runs it on a thread and the test harness in place.
+//! сьогодні», the settings file (the maintainer's name, the first start's answers), the system's
+//! printers, the git audit line — as one plain synchronous function, so the running screen runs
+//! it on a thread and the test harness in place.
 
 use super::msg::{MaintainDone, MaintainJob, SaveRefused};
 use crate::directory::Directory;
 use crate::i18n::Lang;
 use crate::maintain::edit::{self, SaveError, Snapshot};
 use crate::maintain::{audit, corrections, verify};
+use crate::setup::DeskSetup;
 use std::path::{Path, PathBuf};
 
 /// Carries out `job` for the data path `data` (`None`: the built-in demo, which is read-only)
@@ -47,21 +49,19 @@ pub fn run(
                 .map_err(|e| e.message(lang));
             MaintainDone::Verified { agency, result }
         }
-        MaintainJob::SaveMaintainer(name) => MaintainDone::MaintainerSaved(match config {
-            Some(path) => crate::config::save_maintainer(path, &name).map_err(|e| {
-                format!(
-                    "{}: {}",
-                    crate::sanitize::line(&path.display().to_string()),
-                    crate::i18n::io_error(&e, lang)
-                )
-            }),
-            None => Err(lang
-                .pick(
-                    "не знайдено, де зберігати налаштування",
-                    "there is no place for the settings file",
-                )
-                .to_string()),
-        }),
+        MaintainJob::SaveMaintainer(name) => {
+            let answers = DeskSetup {
+                maintainer: Some(name),
+                ..DeskSetup::default()
+            };
+            MaintainDone::MaintainerSaved(save_settings(config, &answers, lang).map(|_| ()))
+        }
+        MaintainJob::SaveSetup(answers) => {
+            MaintainDone::SetupSaved(save_settings(config, &answers, lang))
+        }
+        MaintainJob::ListPrinters => {
+            MaintainDone::Printers(crate::referral::print::list_printers().unwrap_or_default())
+        }
         MaintainJob::Audit => {
             MaintainDone::Audit(data.and_then(audit::audit).map(|a| a.line(lang)))
         }
@@ -99,6 +99,25 @@ pub fn run(
             }))
         }
     }
+}
+
+/// Writes `answers` into the settings file `config`; returns the file, or why not in `lang`.
+fn save_settings(
+    config: Option<&Path>,
+    answers: &DeskSetup,
+    lang: Lang,
+) -> Result<PathBuf, String> {
+    let Some(path) = config else {
+        return Err(lang
+            .pick(
+                "не знайдено, де зберігати налаштування",
+                "there is no place for the settings file",
+            )
+            .to_string());
+    };
+    crate::setup::write_settings(path, answers)
+        .map(|()| path.to_path_buf())
+        .map_err(|e| e.message(lang))
 }
 
 /// The answer to a job that would read an agency's file for writing or write one, given

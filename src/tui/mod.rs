@@ -157,6 +157,7 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let offset = app.now.duration_since(wall());
     let clock = move || wall().checked_add(offset).unwrap_or_else(|_| wall());
     let config_note = app.config_error.as_ref().map(|e| e.render(app.lang));
+    let first_start = crate::setup::needs_setup(&app.config, data.as_deref());
     let lang = app.lang;
     let config = Arc::new(app.config);
     let dir = Arc::new(app.dir);
@@ -194,6 +195,11 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     // The open correction reports, for the card's warning and F8.
     if rt.ports.data.is_some() {
         rt.carry_out(Effect::Maintain(msg::MaintainJob::LoadCorrections))?;
+    }
+    // Real data and no office in the settings: ask for it, in the screen, before anything.
+    if first_start {
+        let ask = rt.state.open_setup();
+        rt.carry_out(ask)?;
     }
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -320,6 +326,7 @@ mod tests {
             ("state/referral.rs", include_str!("state/referral.rs")),
             ("state/reload.rs", include_str!("state/reload.rs")),
             ("state/results.rs", include_str!("state/results.rs")),
+            ("state/setup.rs", include_str!("state/setup.rs")),
             ("msg.rs", include_str!("msg.rs")),
             ("layout.rs", include_str!("layout.rs")),
             ("line_input.rs", include_str!("line_input.rs")),

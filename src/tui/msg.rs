@@ -166,6 +166,12 @@ pub enum MaintainJob {
     },
     /// Write `maintainer = …` into the settings file, asked once.
     SaveMaintainer(String),
+    /// The first start: write the desk's answers into the settings file (the runtime's own
+    /// copy of the settings, which prints the slips, takes them at once).
+    SaveSetup(crate::setup::DeskSetup),
+    /// The system's printers by name, for the first-start dialog (runs `lpstat` or asks the
+    /// Windows spooler).
+    ListPrinters,
     /// The data folder's last git commit and uncommitted files (runs git, up to seconds).
     Audit,
     /// «Редагувати»: read agency `agency`'s file for the edit form.
@@ -214,6 +220,10 @@ pub enum MaintainDone {
         result: Result<(), String>,
     },
     MaintainerSaved(Result<(), String>),
+    /// The settings file the first-start answers were written to, or why not.
+    SetupSaved(Result<PathBuf, String>),
+    /// The system's printers (none when they could not be listed).
+    Printers(Vec<String>),
     Audit(Option<String>),
     /// The file read for the form (`new`: a new agency), or why not.
     EditOpened {

@@ -129,6 +129,19 @@ pub enum Msg {
     FormSuggestion,
     FormParsed,
     FormOpenFailed,
+    SetupTitle,
+    SetupIntro,
+    SetupName,
+    SetupAddress,
+    SetupPhone,
+    SetupLocality,
+    SetupPrinter,
+    SetupListingPrinters,
+    SetupNoPrinters,
+    SetupKeys,
+    OfficeNameMissing,
+    SetupSkipped,
+    SetupNotSaved,
 }
 
 impl Msg {
@@ -373,6 +386,37 @@ impl Msg {
             FormSuggestion => ("програма пропонує", "suggested"),
             FormParsed => ("програма читає так", "read as"),
             FormOpenFailed => ("Форму не відкрито", "The form did not open"),
+            SetupTitle => ("Налаштування бюро", "Setting up the desk"),
+            SetupIntro => (
+                "Перший запуск на цих даних. Назва, адреса й телефон бюро будуть на кожному направленні, а установи вашого населеного пункту\u{a0}— першими в пошуку.",
+                "First start on this data. The office's name, address and phone go on every slip, and the agencies of your town come first in search.",
+            ),
+            SetupName => ("Назва бюро", "Office name"),
+            SetupAddress => ("Адреса", "Address"),
+            SetupPhone => ("Телефон", "Phone"),
+            SetupLocality => ("Населений пункт", "Home town"),
+            SetupPrinter => ("Принтер", "Printer"),
+            SetupListingPrinters => ("шукаю принтери…", "looking for printers…"),
+            SetupNoPrinters => (
+                "Система не показала жодного принтера: направлення, яке не вдасться надрукувати, буде збережено у файл.",
+                "The system lists no printers: a slip that cannot be printed is saved to a file.",
+            ),
+            SetupKeys => (
+                "Enter\u{a0}— далі, на останньому рядку\u{a0}— зберегти; ←→\u{a0}— вибрати принтер; Esc\u{a0}— пропустити (програма спитає знову під час наступного запуску).",
+                "Enter: next, on the last line save; ←→: choose the printer; Esc: skip (asked again at the next start).",
+            ),
+            OfficeNameMissing => (
+                "напишіть назву бюро — вона буде на направленнях",
+                "type the office's name — it goes on the slips",
+            ),
+            SetupSkipped => (
+                "налаштування пропущено — програма спитає знову наступного разу",
+                "setup skipped — refdesk asks again next time",
+            ),
+            SetupNotSaved => (
+                "Налаштування не записано у файл (до кінця роботи програма їх пам'ятає)",
+                "The settings were not written (the program keeps them until it quits)",
+            ),
         };
         lang.pick(uk, en)
     }
@@ -445,6 +489,16 @@ pub fn verified_today(lang: Lang, name: &str, today: jiff::civil::Date, by: &str
     match lang {
         Lang::Uk => format!("{name}: перевірено {d}, хто перевіряв: {by}"),
         Lang::En => format!("{name}: verified {d} by {by}"),
+    }
+}
+
+/// The status after the first start's answers were written: «налаштування записано:
+/// C:\…\refdesk.toml».
+pub fn setup_saved(lang: Lang, path: &std::path::Path) -> String {
+    let path = path.display();
+    match lang {
+        Lang::Uk => format!("налаштування записано: {path}"),
+        Lang::En => format!("settings written to {path}"),
     }
 }
 
