@@ -45,7 +45,6 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         Some(Command::Completions { shell }) => {
             use clap_complete::Generator;
             let mut cmd = cli_uk::command(lang);
-            cmd.set_bin_name("refdesk");
             cmd.build();
             // Not `clap_complete::generate`, which panics on a closed pipe.
             shell.try_generate(&cmd, &mut out)?;
@@ -80,6 +79,16 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             };
             out.write_all(&cli_uk::man_page(page, lang)?)?;
             return Ok(0);
+        }
+        Some(Command::Setup) => {
+            let stdin = std::io::stdin();
+            return commands::setup::run(
+                cli.config.as_deref(),
+                lang,
+                &mut stdin.lock(),
+                &mut out,
+                &mut err,
+            );
         }
         _ => {}
     }

@@ -293,13 +293,13 @@ impl Log {
     }
 
     /// `$REFDESK_STATS_FILE`, else `referrals.log` in the platform data directory
-    /// (`$XDG_DATA_HOME/refdesk/` on Linux).
+    /// ([`crate::paths::data_dir`]).
     pub fn default_location() -> Result<Log, StatsError> {
         if let Some(p) = std::env::var_os(FILE_ENV).filter(|p| !p.is_empty()) {
             return Ok(Log::at(p));
         }
-        directories::ProjectDirs::from("ua", "refdesk", "refdesk")
-            .map(|d| Log::at(d.data_dir().join("referrals.log")))
+        crate::paths::data_dir()
+            .map(|d| Log::at(d.join("referrals.log")))
             .ok_or(StatsError::NoDataDir)
     }
 

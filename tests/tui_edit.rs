@@ -244,8 +244,9 @@ fn a_file_changed_meanwhile_is_not_overwritten_through_the_form() {
             .text(),
         "вул. Нова, 1"
     );
+    // The message starts with the file's path, so where it wraps depends on the platform.
     let s = h.screen();
-    assert!(s.contains("файл змінився на диску"), "{s}");
+    assert!(s.contains("файл змінився"), "{s}");
     assert!(s.contains("Інше робоче місце змінило: phones"), "{s}");
 }
 
@@ -333,15 +334,12 @@ fn the_form_snapshots() {
         retype(&mut h, FieldKey::Hours, "Пн-Пт 08:00-17:00");
         retype(&mut h, FieldKey::Lunch, "12:00-12:45");
         retype(&mut h, FieldKey::Phone(0), "12-34");
+        // The temporary folder's path differs by run and platform, and a long one wraps: the
+        // form is shown as if the file were at one fixed path (the path is only shown here).
+        if let Some(Overlay::Form(f)) = h.state.overlays.last_mut() {
+            f.snapshot.path = "/tmp/desk______/data/zhytomyr.toml".into();
+        }
         let shown = h.render();
-        // The temporary folder's name changes each run: the same width, always the same.
-        let path = _tmp.path().display().to_string();
-        let same: String = "/tmp/desk"
-            .chars()
-            .chain(std::iter::repeat('_'))
-            .take(path.chars().count())
-            .collect();
-        let shown = shown.replace(&path, &same);
         insta::assert_snapshot!(format!("edit_form_{}x{}", size.0, size.1), shown);
     }
 }

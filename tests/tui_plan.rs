@@ -5,6 +5,7 @@
 //! agencies given are marked. Key sequences → state and screen, through the real keymap,
 //! update, view and search engine.
 
+mod sink_support;
 mod tui_support;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -510,11 +511,11 @@ fn a_plan_print_job_prints_the_previewed_plan() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("printed.txt");
     let mut cfg = config();
-    cfg.printer.command = Some(vec![
-        "cp".into(),
-        "{file}".into(),
-        out.display().to_string(),
-    ]);
+    // The printer command is the Rust stand-in (tests/sink_support), not `cp`: the same on
+    // every platform.
+    let mut command = sink_support::sink(&["copy-file", &out.display().to_string()]);
+    command.push("{file}".into());
+    cfg.printer.command = Some(command);
     cfg.printer.format = Some(refdesk::referral::slip::SlipFormat::Text);
     let mut h = harness(120, 40);
     two_agencies_and_back(&mut h);

@@ -3,6 +3,7 @@
 //! the real keymap, update and view. Nothing here prints, copies or writes: the harness keeps
 //! print jobs, copied text and statistics records in memory.
 
+mod sink_support;
 mod tui_support;
 
 use crossterm::event::KeyCode;
@@ -1053,11 +1054,9 @@ fn a_print_job_sends_the_slip_with_the_name_to_the_configured_command() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("printed.txt");
     let mut cfg = config();
-    cfg.printer.command = Some(vec![
-        "cp".into(),
-        "{file}".into(),
-        out.display().to_string(),
-    ]);
+    let mut command = sink_support::sink(&["copy-file", &out.display().to_string()]);
+    command.push("{file}".into());
+    cfg.printer.command = Some(command);
     cfg.printer.format = Some(refdesk::referral::slip::SlipFormat::Text);
     let mut h = harness(120, 40);
     h.type_text("доходи");
@@ -1070,7 +1069,7 @@ fn a_print_job_sends_the_slip_with_the_name_to_the_configured_command() {
         panic!("printed: {outcome:?}");
     };
     let message = report.message(Lang::Uk);
-    assert!(message.contains("cp"), "{message}");
+    assert!(message.contains("print_sink"), "{message}");
     let printed = std::fs::read_to_string(&out).expect("the command got the slip");
     assert_eq!(
         printed,

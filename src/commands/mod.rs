@@ -8,6 +8,7 @@ pub mod import;
 pub mod plan;
 pub mod print;
 pub mod search;
+pub mod setup;
 pub mod sheet;
 pub mod show;
 pub mod slip;

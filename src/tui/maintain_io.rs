@@ -1,12 +1,14 @@
 //! The maintenance jobs that reach outside the screen — the corrections file, «перевірено
-//! сьогодні», the settings' maintainer name, the git audit line — as one plain synchronous
-//! function, so the running screen runs it on a thread and the test harness in place.
+//! сьогодні», the settings file (the maintainer's name, the first start's answers), the system's
+//! printers, the git audit line — as one plain synchronous function, so the running screen runs
+//! it on a thread and the test harness in place.
 
 use super::msg::{MaintainDone, MaintainJob, SaveRefused, SettingsNotSaved};
 use crate::directory::Directory;
 use crate::i18n::Lang;
 use crate::maintain::edit::{self, SaveError, Snapshot};
 use crate::maintain::{audit, corrections, verify};
+use crate::setup::DeskSetup;
 use std::path::{Path, PathBuf};
 
 /// Carries out `job` for the data path `data` (`None`: the built-in demo, which is read-only)
@@ -42,15 +44,19 @@ pub fn run(
             let result = verify::verify(&dir.0, &agency, &by, today).map(|_| ());
             MaintainDone::Verified { agency, result }
         }
-        MaintainJob::SaveMaintainer(name) => MaintainDone::MaintainerSaved(match config {
-            Some(path) => {
-                crate::config::save_maintainer(path, &name).map_err(|source| SettingsNotSaved::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })
-            }
-            None => Err(SettingsNotSaved::NoPlace),
-        }),
+        MaintainJob::SaveMaintainer(name) => {
+            let answers = DeskSetup {
+                maintainer: Some(name),
+                ..DeskSetup::default()
+            };
+            MaintainDone::MaintainerSaved(save_settings(config, &answers).map(|_| ()))
+        }
+        MaintainJob::SaveSetup(answers) => {
+            MaintainDone::SetupSaved(save_settings(config, &answers))
+        }
+        MaintainJob::ListPrinters => {
+            MaintainDone::Printers(crate::referral::print::list_printers().unwrap_or_default())
+        }
         MaintainJob::Audit => MaintainDone::Audit(data.and_then(audit::audit)),
         MaintainJob::OpenEdit { dir, agency } => MaintainDone::EditOpened {
             result: verify::open_agency(&dir.0, &agency).map_err(|e| e.message(lang)),
@@ -86,6 +92,13 @@ pub fn run(
             }))
         }
     }
+}
+
+/// Writes `answers` into the settings file `config`; returns the file, or why not in `lang`.
+fn save_settings(config: Option<&Path>, answers: &DeskSetup) -> Result<PathBuf, SettingsNotSaved> {
+    let path = config.ok_or(SettingsNotSaved::NoPlace)?;
+    crate::setup::write_settings(path, answers)?;
+    Ok(path.to_path_buf())
 }
 
 /// The answer to a job that would read an agency's file for writing or write one, given

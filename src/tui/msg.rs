@@ -167,6 +167,12 @@ pub enum MaintainJob {
     },
     /// Write `maintainer = …` into the settings file, asked once.
     SaveMaintainer(String),
+    /// The first start: write the desk's answers into the settings file (the runtime's own
+    /// copy of the settings, which prints the slips, takes them at once).
+    SaveSetup(crate::setup::DeskSetup),
+    /// The system's printers by name, for the first-start dialog (runs `lpstat` or asks the
+    /// Windows spooler).
+    ListPrinters,
     /// The data folder's last git commit and uncommitted files (runs git, up to seconds).
     Audit,
     /// «Редагувати»: read agency `agency`'s file for the edit form.
@@ -205,18 +211,14 @@ pub struct SaveRefused {
     pub changed: Option<Vec<String>>,
 }
 
-/// Why the maintainer's name could not be kept in the settings file.
+/// Why the settings file (the maintainer's name, the first start's answers) was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsNotSaved {
-    #[error("{}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
     /// No settings file given and no configuration folder to put one in.
     #[error("there is no place for the settings file")]
     NoPlace,
+    #[error(transparent)]
+    Write(#[from] crate::setup::SettingsError),
 }
 
 /// What became of a [`MaintainJob`], as data: the screen words errors in its language.
@@ -229,6 +231,10 @@ pub enum MaintainDone {
         result: Result<(), SaveError>,
     },
     MaintainerSaved(Result<(), SettingsNotSaved>),
+    /// The settings file the first-start answers were written to, or why not.
+    SetupSaved(Result<PathBuf, SettingsNotSaved>),
+    /// The system's printers (none when they could not be listed).
+    Printers(Vec<String>),
     Audit(Option<Audit>),
     /// The file read for the form (`new`: a new agency), or why not.
     EditOpened {

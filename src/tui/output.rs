@@ -10,12 +10,12 @@ use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::Target;
 use crate::referral::plan;
-use crate::referral::print::{PrintRequest, print_rendered, save_unprinted};
-use crate::referral::slip::{self, Output, SlipContext, SlipFormat};
+use crate::referral::print::{PrintRequest, Printable, print_printable, save_unprinted};
+use crate::referral::slip::{Output, SlipContext, SlipFormat};
 use crate::stats::{LogContents, Record, StatsError, desk};
 use std::path::Path;
 
-/// Prints or saves the job's slip. Printing goes through [`print_rendered`], which saves the slip
+/// Prints or saves the job's slip. Printing goes through [`print_printable`], which saves the slip
 /// (without the visitor's name) when the printer fails; saving writes a file without the name.
 pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
     let dir = &job.dir.0;
@@ -23,8 +23,7 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
         // The plan's steps as the preview showed them (a step whose agency a reload removed
         // is left out, and the numbering closes up).
         let (steps, _) = plan::resolve(p, dir, Lang::Uk);
-        let render = |ctx: &SlipContext, out: &Output| plan::slip::render(&steps, ctx, out);
-        return deliver(job, config, &render, &format!("plan-{}", job.agency));
+        return deliver(job, config, &steps, &format!("plan-{}", job.agency));
     }
     // The same card and context as the preview: the slip is Ukrainian, dated the job's day.
     let target = Target {
@@ -34,23 +33,18 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
     let Some(card) = Card::for_target(dir, target, Lang::Uk) else {
         return PrintOutcome::Gone;
     };
-    let render = |ctx: &SlipContext, out: &Output| slip::render(&card, ctx, out);
-    deliver(job, config, &render, &card.agency.id)
+    deliver(job, config, &card, &card.agency.id)
 }
 
-/// Prints or saves a rendered slip (one agency's or a plan's); `stem` names a saved file.
-fn deliver(
-    job: &PrintJob,
-    config: &Config,
-    render: &crate::referral::print::Render,
-    stem: &str,
-) -> PrintOutcome {
+/// Prints or saves a slip (one agency's or a plan's); `stem` names a saved file. A Windows
+/// office printer gets the slip drawn from its layout, like `refdesk print`.
+fn deliver(job: &PrintJob, config: &Config, slip: &dyn Printable, stem: &str) -> PrintOutcome {
     let mut ctx = SlipContext::new(config, job.now.date());
     match job.dest {
         SlipDest::Printer => {
             ctx.for_name = job.for_name.clone();
-            PrintOutcome::Printer(print_rendered(
-                render,
+            PrintOutcome::Printer(print_printable(
+                slip,
                 stem,
                 &ctx,
                 &config.printer,
@@ -67,7 +61,8 @@ fn deliver(
                 SlipFormat::Text
             };
             let output = Output::from_config(config, format, None);
-            let saved = render(&ctx, &output)
+            let saved = slip
+                .render(&ctx, &output)
                 .map_err(std::io::Error::other)
                 .and_then(|bytes| save_unprinted(&bytes, output.extension(), stem, job.now));
             match saved {

@@ -99,7 +99,7 @@ pub struct ThreadPorts {
     pub config: Arc<Config>,
     /// The data path, reloaded when it changes; `None` for the built-in directory.
     pub data: Option<PathBuf>,
-    /// The settings file, where the maintainer's name is written when asked for.
+    /// The settings file, where the maintainer's name and the first start's answers go.
     pub config_path: Option<PathBuf>,
     pub lang: Lang,
     pub tx: Sender<Inbox>,
@@ -195,6 +195,12 @@ impl Ports for ThreadPorts {
     }
 
     fn maintain(&mut self, job: MaintainJob, lang: Lang) {
+        // The first start's answers print the next slip, whether or not the file is written.
+        if let MaintainJob::SaveSetup(answers) = &job {
+            let mut config = (*self.config).clone();
+            answers.apply(&mut config);
+            self.config = Arc::new(config);
+        }
         let (data, config) = (self.data.clone(), self.config_path.clone());
         self.spawn("maintain", move || {
             Action::Maintained(super::maintain_io::run(

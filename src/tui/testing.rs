@@ -199,6 +199,13 @@ impl Harness {
         h
     }
 
+    /// Opens the first-start window, as the screen does on real data without an office; the
+    /// system's printers are listed at once.
+    pub fn first_start(&mut self) {
+        let ask = self.rt.state.open_setup();
+        self.carry_out(ask);
+    }
+
     /// The search engine the harness searches with, as the search thread would hold it.
     pub fn engine(&self) -> &Engine {
         &self.rt.ports.engine

@@ -66,10 +66,10 @@ pub fn row_id(h: &Harness, row: usize) -> String {
     h.state.dir.agencies[hit.agency].id.clone()
 }
 
-/// A print job's answer: sent to CUPS queue `queue`.
+/// A print job's answer: sent to printer queue `queue`.
 pub fn printed_on(queue: &str) -> PrintOutcome {
     PrintOutcome::Printer(PrintReport::Printed {
-        destination: Destination::Cups(queue.into()),
+        destination: Destination::Queue(queue.into()),
     })
 }
 

@@ -17,6 +17,7 @@ mod plan;
 mod referral;
 mod reload;
 mod results;
+mod setup;
 
 pub use form::{FieldKey, FieldProblem, Form, FormField};
 pub use maintain::{DUE_WITHIN_DAYS, Dialog, DialogKind, MAX_NOTE_CHARS};
@@ -25,6 +26,7 @@ pub use plan::NoteEdit;
 pub use referral::{MAX_NAME_CHARS, Preview};
 pub use reload::{MAX_CHANGES, Reloading};
 pub use results::{Marks, Shown};
+pub use setup::{MAX_SETUP_CHARS, SetupDialog, SetupField};
 
 use crate::directory::Directory;
 use crate::directory::watch::{Change, WatchEvent};
@@ -189,7 +191,7 @@ impl State {
         match self.overlays.last() {
             Some(Overlay::Picker(_)) => Scope::Picker,
             Some(Overlay::Preview(_)) => Scope::Preview,
-            Some(Overlay::Dialog(_)) => Scope::Dialog,
+            Some(Overlay::Dialog(_) | Overlay::Setup(_)) => Scope::Dialog,
             Some(Overlay::Form(_)) => Scope::Form,
             Some(Overlay::Note(_)) => Scope::Note,
             Some(_) => Scope::Pager,
@@ -257,6 +259,7 @@ impl State {
                 }
             }
             Back => match scope {
+                Scope::Dialog if self.setup_skip() => {}
                 Scope::Picker | Scope::Pager | Scope::Preview | Scope::Dialog | Scope::Note => {
                     self.overlays.pop();
                 }
@@ -360,7 +363,7 @@ impl State {
             // back to the list (the plan stays, beside it).
             Scope::Pager | Scope::Card | Scope::List | Scope::Plan => {
                 self.plan_cursor = None;
-                self.overlays.clear();
+                self.close_windows();
                 self.screen = Screen::List;
                 self.insert_str(text)
             }

@@ -147,7 +147,7 @@ impl State {
         self.offset = 0;
         self.last_click = None;
         self.screen = Screen::List;
-        self.overlays.clear();
+        self.close_windows();
         // The plan (its steps and notes) and what this visit counted: the marks of what was
         // given go with them. The counts stay in the log; only the visit forgets them.
         self.plan.clear();
@@ -213,7 +213,7 @@ impl State {
         let double = self
             .last_click
             .is_some_and(|(r, t)| r == row && at_ms.saturating_sub(t) <= DOUBLE_CLICK_MS);
-        self.overlays.clear();
+        self.close_windows();
         self.selected = row;
         self.keep_selection_visible();
         if double {

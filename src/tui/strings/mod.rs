@@ -133,6 +133,19 @@ pub enum Msg {
     FormSuggestion,
     FormParsed,
     FormOpenFailed,
+    SetupTitle,
+    SetupIntro,
+    SetupName,
+    SetupAddress,
+    SetupPhone,
+    SetupLocality,
+    SetupPrinter,
+    SetupListingPrinters,
+    SetupNoPrinters,
+    SetupKeys,
+    OfficeNameMissing,
+    SetupSkipped,
+    SetupNotSaved,
 }
 
 impl Msg {
@@ -386,6 +399,37 @@ impl Msg {
             FormSuggestion => ("програма пропонує", "suggested"),
             FormParsed => ("програма читає так", "read as"),
             FormOpenFailed => ("Форму не відкрито", "The form did not open"),
+            SetupTitle => ("Налаштування бюро", "Setting up the desk"),
+            SetupIntro => (
+                "Перший запуск на цих даних. Назва, адреса й телефон бюро будуть на кожному направленні, а установи вашого населеного пункту\u{a0}— першими в пошуку.",
+                "First start on this data. The office's name, address and phone go on every slip, and the agencies of your town come first in search.",
+            ),
+            SetupName => ("Назва бюро", "Office name"),
+            SetupAddress => ("Адреса", "Address"),
+            SetupPhone => ("Телефон", "Phone"),
+            SetupLocality => ("Населений пункт", "Home town"),
+            SetupPrinter => ("Принтер", "Printer"),
+            SetupListingPrinters => ("шукаю принтери…", "looking for printers…"),
+            SetupNoPrinters => (
+                "Система не показала жодного принтера: направлення, яке не вдасться надрукувати, буде збережено у файл.",
+                "The system lists no printers: a slip that cannot be printed is saved to a file.",
+            ),
+            SetupKeys => (
+                "Enter\u{a0}— далі, на останньому рядку\u{a0}— зберегти; ←→\u{a0}— вибрати принтер; Esc\u{a0}— пропустити (програма спитає знову під час наступного запуску).",
+                "Enter: next, on the last line save; ←→: choose the printer; Esc: skip (asked again at the next start).",
+            ),
+            OfficeNameMissing => (
+                "напишіть назву бюро — вона буде на направленнях",
+                "type the office's name — it goes on the slips",
+            ),
+            SetupSkipped => (
+                "налаштування пропущено — програма спитає знову наступного разу",
+                "setup skipped — refdesk asks again next time",
+            ),
+            SetupNotSaved => (
+                "Налаштування не записано у файл (до кінця роботи програма їх пам'ятає)",
+                "The settings were not written (the program keeps them until it quits)",
+            ),
         };
         lang.pick(uk, en)
     }
@@ -458,6 +502,16 @@ pub fn verified_today(lang: Lang, name: &str, today: jiff::civil::Date, by: &str
     match lang {
         Lang::Uk => format!("{name}: перевірено {d}, хто перевіряв: {by}"),
         Lang::En => format!("{name}: verified {d} by {by}"),
+    }
+}
+
+/// The status after the first start's answers were written: «налаштування записано:
+/// C:\…\refdesk.toml».
+pub fn setup_saved(lang: Lang, path: &std::path::Path) -> String {
+    let path = path.display();
+    match lang {
+        Lang::Uk => format!("налаштування записано: {path}"),
+        Lang::En => format!("settings written to {path}"),
     }
 }
 
@@ -605,15 +659,11 @@ pub fn slip_not_saved(lang: Lang, e: &std::io::Error) -> String {
     )
 }
 
-/// Why the maintainer's name could not be written into the settings file.
+/// Why the settings file (the maintainer's name, the first start's answers) was not written.
 pub fn settings_not_saved(lang: Lang, e: &SettingsNotSaved) -> String {
     match e {
-        SettingsNotSaved::Io { path, source } => format!(
-            "{}: {}",
-            crate::sanitize::line(&path.display().to_string()),
-            crate::i18n::io_error(source, lang)
-        ),
         SettingsNotSaved::NoPlace => Msg::NoSettingsPlace.text(lang).to_string(),
+        SettingsNotSaved::Write(e) => e.message(lang),
     }
 }
 

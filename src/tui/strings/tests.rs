@@ -112,10 +112,10 @@ fn open_marks_distinguish_every_state() {
 #[test]
 fn a_settings_file_that_could_not_be_written_is_worded_per_language() {
     use crate::tui::msg::SettingsNotSaved;
-    let e = SettingsNotSaved::Io {
-        path: "/etc/refdesk.toml".into(),
+    let e = SettingsNotSaved::Write(crate::setup::SettingsError::Io {
+        file: "/etc/refdesk.toml".into(),
         source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
-    };
+    });
     assert_eq!(
         settings_not_saved(Lang::Uk, &e),
         "/etc/refdesk.toml: немає дозволу на доступ"
