@@ -31,14 +31,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             // As anyhow's `{:#}` would, with the system's English I/O errors in `lang`.
-            let causes: Vec<String> = e
-                .chain()
-                .map(|c| match c.downcast_ref::<std::io::Error>() {
-                    Some(io) => refdesk::i18n::io_error(io, lang),
-                    None => c.to_string(),
-                })
-                .collect();
-            eprintln!("refdesk: {}", causes.join(": "));
+            eprintln!("refdesk: {}", refdesk::i18n::describe(e.as_ref(), lang));
             ExitCode::from(commands::USAGE)
         }
     }

@@ -43,11 +43,12 @@ pub fn record_referrals(
         Ok(()) => Ok(()),
         Err(e) => writeln!(
             err,
-            "refdesk: {}: {e}",
+            "refdesk: {}: {}",
             app.lang.pick(
                 "направлення не враховано у статистиці",
                 "the referral was not counted in the statistics"
-            )
+            ),
+            e.message(app.lang)
         ),
     }
 }

@@ -3,11 +3,10 @@
 //! one text read aloud. A single ID without `--note` or `--return` is a single referral, as
 //! before.
 
-use super::target::{Ask, split_target, target_card};
+use super::target::{Ask, split_target, target};
 use crate::app::App;
 use crate::i18n::Lang;
 use crate::referral::Card;
-use crate::referral::card::ServiceChoice;
 use crate::referral::pdf::Laid;
 use crate::referral::plan::{Plan, Resolved, ResolvedStop, StepNote, Target, resolve};
 use crate::referral::print::Printable;
@@ -71,16 +70,11 @@ pub fn plan(app: &App, a: &PlanArgs, err: &mut dyn Write) -> anyhow::Result<Resu
         let (id, inline) = split_target(arg);
         let service = inline.or(a.service);
         let ask = Ask::Colon { command: a.command };
-        let card = match target_card(app, id, service, a.all_services, ask, err)? {
-            Ok(c) => c,
+        let (agency, choice) = match target(app, id, service, a.all_services, ask, err)? {
+            Ok(t) => t,
             Err(code) => return Ok(Err(code)),
         };
-        let choice = match card.service {
-            Some((n, _)) => ServiceChoice::One(n - 1),
-            None if card.all_services => ServiceChoice::All,
-            None => ServiceChoice::Unchosen,
-        };
-        plan.add(Target::new(card.agency.id.clone(), choice));
+        plan.add(Target::new(agency.id.clone(), choice));
     }
     if a.back {
         plan.add_return();

@@ -194,7 +194,7 @@ type Payload = (
     Vec<Diagnostic>,
     Vec<String>,
     Vec<SkippedDate>,
-    Vec<crate::search::thesaurus::Entry>,
+    Vec<super::thesaurus::Entry>,
 );
 
 fn decode(file: &Path, key: &[u8]) -> Option<Directory> {

@@ -365,13 +365,14 @@ impl PrintReport {
                 s
             }
             PrintReport::Lost { error, save_error } => format!(
-                "{}: {}\n{}: {save_error}",
+                "{}: {}\n{}: {}",
                 lang.pick("Не вдалося надрукувати", "Printing failed"),
                 error.message(lang),
                 lang.pick(
                     "Не вдалося й зберегти направлення у файл",
                     "Saving the slip to a file failed too"
                 ),
+                crate::i18n::io_error(save_error, lang)
             ),
         }
     }

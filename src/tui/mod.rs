@@ -20,12 +20,16 @@ pub mod runtime;
 pub mod state;
 pub mod strings;
 pub mod terminal;
+// The harness is for tests and benches (this crate's own turn it on through a self
+// dev-dependency in Cargo.toml), so the program carries no TestBackend and no in-memory ports.
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod view;
 pub mod worker;
 
 pub use msg::{Action, Effect};
 pub use state::{Settings, State, update};
+#[cfg(feature = "testing")]
 pub use testing::Harness;
 
 use crate::app::{App, Setup};
@@ -117,7 +121,7 @@ fn watch_data(
             let note = format!(
                 "{}: {}",
                 strings::Msg::WatchFailed.text(lang),
-                output::describe(&e, lang)
+                crate::i18n::describe(&e, lang)
             );
             state.status = Some(match state.status.take() {
                 Some(s) => format!("{s} · {note}"),

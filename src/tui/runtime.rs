@@ -157,28 +157,27 @@ impl Ports for ThreadPorts {
     fn copy(&mut self, text: String, given: Vec<Target>) {
         // OSC 52 goes to the terminal the screen is drawn on.
         let result =
-            clipboard::copy_everywhere(&mut self.system_clipboard, &mut std::io::stdout(), &text)
-                .map_err(|e| e.to_string());
+            clipboard::copy_everywhere(&mut self.system_clipboard, &mut std::io::stdout(), &text);
         self.send(Action::Copied { result, given });
     }
 
     // One short append: done here, so it is on disk before the next key is handled.
-    fn record(&mut self, record: Record, lang: Lang) {
-        if let Err(error) = output::record(&record, &self.config, lang) {
+    fn record(&mut self, record: Record) {
+        if let Err(error) = output::record(&record, &self.config) {
             self.send(Action::Recorded { record, error });
         }
     }
 
     // As short, and done here for the same reason: an undo follows the append it undoes.
-    fn take_back(&mut self, record: Record, lang: Lang) {
-        let result = output::take_back(&record, &self.config, lang);
+    fn take_back(&mut self, record: Record) {
+        let result = output::take_back(&record, &self.config);
         self.send(Action::TakenBack { record, result });
     }
 
-    fn load_stats(&mut self, lang: Lang) {
+    fn load_stats(&mut self) {
         let config = self.config.clone();
         self.spawn("stats", move || {
-            Action::StatsLoaded(output::load_stats(&config, lang))
+            Action::StatsLoaded(output::load_stats(&config))
         });
     }
 

@@ -243,7 +243,7 @@ impl State {
                 self.status = Some(Msg::Reported.text(lang).to_string());
                 return Effect::Maintain(MaintainJob::LoadCorrections);
             }
-            MaintainDone::Reported(Err(e)) => self.failed(Msg::ReportFailed, e),
+            MaintainDone::Reported(Err(e)) => self.failed(Msg::ReportFailed, e.message(lang)),
             MaintainDone::Verified { agency, result } => match result {
                 Ok(()) => {
                     let name = self
@@ -257,16 +257,19 @@ impl State {
                         self.maintainer().as_deref().unwrap_or_default(),
                     ));
                 }
-                Err(e) => self.failed(Msg::VerifyFailed, e),
+                Err(e) => self.failed(Msg::VerifyFailed, e.message(lang)),
             },
             MaintainDone::MaintainerSaved(Ok(())) => {}
             MaintainDone::MaintainerSaved(Err(e)) => {
                 // The name still serves this session; the next one asks again.
-                self.failed(Msg::MaintainerNotSaved, e);
+                self.failed(
+                    Msg::MaintainerNotSaved,
+                    strings::settings_not_saved(lang, &e),
+                );
             }
             MaintainDone::SetupSaved(result) => self.setup_saved(result),
             MaintainDone::Printers(list) => self.printers_listed(list),
-            MaintainDone::Audit(line) => self.audit = line,
+            MaintainDone::Audit(audit) => self.audit = audit,
             MaintainDone::EditOpened {
                 agency,
                 new,
@@ -305,7 +308,7 @@ impl State {
                 out.push(strings::report_line(lang, i + 1, c, name));
             }
         }
-        out.extend(self.audit.clone());
+        out.extend(self.audit.as_ref().map(|a| a.line(lang)));
         out
     }
 

@@ -116,8 +116,8 @@ pub struct State {
     pub printing: usize,
     /// The correction reports in the data folder (open and closed), as last read.
     pub corrections: Vec<crate::maintain::corrections::Correction>,
-    /// The data folder's git audit line, as last read (F8).
-    pub audit: Option<String>,
+    /// The data folder's git audit (last commit, uncommitted files), as last read (F8).
+    pub audit: Option<crate::maintain::audit::Audit>,
     /// The visit's plan («План візиту»): the agencies in order, and the step back to us.
     pub plan: crate::referral::plan::Plan,
     /// The step selected in the plan panel while it has the keyboard (Ctrl-T).
@@ -515,6 +515,7 @@ impl State {
                     self.count_given(crate::stats::How::Copied, &given)
                 }
                 Err(e) => {
+                    // The reasons are the terminal's and the display's own words.
                     self.status = Some(format!("{}: {e}", Msg::CopyFailed.text(lang)));
                     Effect::None
                 }
@@ -533,7 +534,7 @@ impl State {
                     if let Overlay::Stats(v) = o {
                         *v = match &r {
                             Ok(c) => StatsView::Loaded(c.clone()),
-                            Err(e) => StatsView::Failed(e.clone()),
+                            Err(e) => StatsView::Failed(e.message(lang)),
                         };
                     }
                 }

@@ -267,10 +267,14 @@ impl State {
 
     /// The settings file was written (the status line says where), or it was not: a window
     /// says why; the answers still serve until the program ends.
-    pub(super) fn setup_saved(&mut self, result: Result<std::path::PathBuf, String>) {
+    pub(super) fn setup_saved(
+        &mut self,
+        result: Result<std::path::PathBuf, crate::tui::msg::SettingsNotSaved>,
+    ) {
+        let lang = self.lang();
         match result {
-            Ok(path) => self.status = Some(strings::setup_saved(self.lang(), &path)),
-            Err(e) => self.failed(Msg::SetupNotSaved, e),
+            Ok(path) => self.status = Some(strings::setup_saved(lang, &path)),
+            Err(e) => self.failed(Msg::SetupNotSaved, strings::settings_not_saved(lang, &e)),
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::hours::OpenState;
 use crate::i18n::{self, Lang, Noun};
 use crate::referral::clipboard::Copied;
 use crate::search::Reading;
+use crate::tui::msg::SettingsNotSaved;
 use jiff::civil::Weekday;
 
 /// Fixed UI phrases.
@@ -36,6 +37,8 @@ pub enum Msg {
     SavedTo,
     NotPrinted,
     NotPrintedSaved,
+    SlipNotSaved,
+    AgencyGone,
     NoticeTitle,
     CopiedBoth,
     CopiedOsc52,
@@ -116,6 +119,7 @@ pub enum Msg {
     ReportFailed,
     VerifyFailed,
     MaintainerNotSaved,
+    NoSettingsPlace,
     NotSaved,
     ReportOnCard,
     HelpGroupForm,
@@ -186,6 +190,11 @@ impl Msg {
             NotPrintedSaved => (
                 "не надруковано — направлення збережено у файл",
                 "not printed — the slip was saved to a file",
+            ),
+            SlipNotSaved => ("Не вдалося зберегти направлення", "Could not save the slip"),
+            AgencyGone => (
+                "установи вже немає в довіднику",
+                "the agency is no longer in the directory",
             ),
             NoticeTitle => ("Друк не вдався", "Printing failed"),
             CopiedBoth => (
@@ -360,6 +369,10 @@ impl Msg {
             MaintainerNotSaved => (
                 "Ім'я не збережено в налаштуваннях (до кінця роботи програма його пам'ятає)",
                 "The name was not kept in the settings (the program remembers it until it quits)",
+            ),
+            NoSettingsPlace => (
+                "не знайдено, де зберігати налаштування",
+                "there is no place for the settings file",
             ),
             NotSaved => ("не записано", "not saved"),
             ReportOnCard => ("є повідомлення про помилку", "an error has been reported"),
@@ -634,6 +647,23 @@ pub fn copied(lang: Lang, how: &Copied) -> String {
             Msg::CopiedSystem.text(lang),
             Msg::Osc52NotSent.text(lang)
         ),
+    }
+}
+
+/// Why a slip asked to be saved to a file was not: the system's error in `lang`.
+pub fn slip_not_saved(lang: Lang, e: &std::io::Error) -> String {
+    format!(
+        "{}: {}",
+        Msg::SlipNotSaved.text(lang),
+        crate::i18n::io_error(e, lang)
+    )
+}
+
+/// Why the settings file (the maintainer's name, the first start's answers) was not written.
+pub fn settings_not_saved(lang: Lang, e: &SettingsNotSaved) -> String {
+    match e {
+        SettingsNotSaved::NoPlace => Msg::NoSettingsPlace.text(lang).to_string(),
+        SettingsNotSaved::Write(e) => e.message(lang),
     }
 }
 
