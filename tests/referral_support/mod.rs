@@ -56,14 +56,21 @@ impl Sandbox {
     }
 }
 
-/// A poppler tool (pdftotext, pdftoppm, pdfinfo). Under Wine, `.ci/windows-test.sh` sets
-/// `REFDESK_WINE_TOOLS` to the Linux folder that has them (Wine runs a Linux program given by
-/// its full path); give such a tool its paths through [`tool_path`].
+/// A poppler tool (pdftotext, pdftoppm, pdfinfo), run with [`run_tool`]. Under Wine,
+/// `.ci/windows-test.sh` sets `REFDESK_WINE_TOOLS` to the Linux folder that has them; give such
+/// a tool its paths through [`tool_path`].
 pub fn tool(name: &str) -> Command {
-    match std::env::var_os("REFDESK_WINE_TOOLS") {
-        Some(dir) if cfg!(windows) => Command::new(Path::new(&dir).join(name)),
-        _ => Command::new(name),
+    match wine_tools() {
+        Some(dir) => Command::new(format!("{dir}/{name}")),
+        None => Command::new(name),
     }
+}
+
+/// The Linux folder of the poppler tools when the tests run under Wine.
+fn wine_tools() -> Option<String> {
+    std::env::var("REFDESK_WINE_TOOLS")
+        .ok()
+        .filter(|_| cfg!(windows))
 }
 
 /// A path as [`tool`]'s program reads it: unchanged, but under Wine the Linux path of a
@@ -84,27 +91,82 @@ pub fn tool_path(p: &Path) -> PathBuf {
 
 /// In CI a missing tool is a failure; elsewhere the test is skipped with a note.
 pub fn have_tool(name: &str) -> bool {
-    let found = tool(name).arg("-v").stderr(Stdio::null()).status().is_ok();
-    if !found {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{name} is required in CI (apt-get install poppler-utils)");
+    match run_tool(tool(name).arg("-v").stderr(Stdio::null())) {
+        Ok(_) => true,
+        Err(e) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("{name} is required in CI (apt-get install poppler-utils): {e}")
         }
-        eprintln!("SKIPPED: {name} is not installed (apt-get install poppler-utils)");
+        Err(e) => {
+            eprintln!("SKIPPED: {name} cannot run ({e}; apt-get install poppler-utils)");
+            false
+        }
     }
-    found
 }
 
-/// A tool's standard output; panics when it fails. The output goes through a temporary file,
-/// not a pipe: under Wine a Linux program writes to a file it is handed, but nothing it writes
-/// into a Windows pipe arrives.
+/// A tool's standard output; panics when it does not start or fails.
 pub fn tool_stdout(cmd: &mut Command) -> Vec<u8> {
-    let out = tempfile::NamedTempFile::new().expect("tempfile");
-    let status = cmd
-        .stdout(out.reopen().expect("reopen"))
-        .status()
-        .unwrap_or_else(|e| panic!("{cmd:?} does not start: {e}"));
-    assert!(status.success(), "{cmd:?} failed: {status}");
-    std::fs::read(out.path()).expect("read the output")
+    match run_tool(cmd) {
+        Ok((true, out)) => out,
+        Ok((false, _)) => panic!("{cmd:?} failed"),
+        Err(e) => panic!("{cmd:?} does not start: {e}"),
+    }
+}
+
+/// Runs a tool: whether it succeeded, and its standard output. The output goes through a
+/// temporary file, not a pipe: under Wine a Linux program writes to a file it is handed, but
+/// nothing it writes into a Windows pipe arrives. Under Wine 8 a Windows program can start a
+/// Linux one but not wait for it (the process handle it gets is not waitable: "invalid
+/// handle"), so there the tool runs through `/bin/sh`, which writes the tool's exit code last,
+/// into a file the test waits for.
+pub fn run_tool(cmd: &mut Command) -> std::io::Result<(bool, Vec<u8>)> {
+    cmd.stdin(Stdio::null());
+    if wine_tools().is_none() {
+        let out = tempfile::NamedTempFile::new()?;
+        let status = cmd.stdout(out.reopen()?).status()?;
+        return Ok((status.success(), std::fs::read(out.path())?));
+    }
+    let dir = tempfile::tempdir()?;
+    let (out, done, err) = (
+        dir.path().join("out"),
+        dir.path().join("done"),
+        dir.path().join("err"),
+    );
+    let mut sh = Command::new("/bin/sh");
+    sh.arg("-c")
+        .arg(r#"o=$1 d=$2 e=$3; shift 3; "$@" >"$o" 2>"$e"; echo $? >"$d.part"; mv "$d.part" "$d""#)
+        .arg("sh")
+        .arg(tool_path(&out))
+        .arg(tool_path(&done))
+        .arg(tool_path(&err))
+        .arg(cmd.get_program())
+        .args(cmd.get_args())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    // The spawn reports the unwaitable handle as an error although the shell runs.
+    let _ = sh.spawn();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let code = loop {
+        if let Ok(c) = std::fs::read_to_string(&done) {
+            break c;
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(std::io::Error::other(format!("{sh:?} did not finish")));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let said = std::fs::read_to_string(&err).unwrap_or_default();
+    if !said.is_empty() || code.trim() != "0" {
+        eprintln!(
+            "{}: exit {}: {said}",
+            cmd.get_program().to_string_lossy(),
+            code.trim()
+        );
+    }
+    if code.trim() == "127" {
+        return Err(std::io::Error::from(std::io::ErrorKind::NotFound));
+    }
+    Ok((code.trim() == "0", std::fs::read(&out)?))
 }
 
 /// `pdftotext` of a PDF file, in reading order.
@@ -122,13 +184,12 @@ pub fn pdf_info(pdf: &Path) -> String {
 /// and decodes every QR code on it.
 pub fn pdf_qr_codes(pdf: &Path, dir: &Path) -> Vec<String> {
     let prefix = dir.join("page");
-    let st = tool("pdftoppm")
-        .args(["-r", "600", "-gray", "-f", "1", "-l", "1"])
-        .arg(tool_path(pdf))
-        .arg(tool_path(&prefix))
-        .status()
-        .expect("pdftoppm runs");
-    assert!(st.success());
+    tool_stdout(
+        tool("pdftoppm")
+            .args(["-r", "600", "-gray", "-f", "1", "-l", "1"])
+            .arg(tool_path(pdf))
+            .arg(tool_path(&prefix)),
+    );
     let pgm = std::fs::read_dir(dir)
         .expect("dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
