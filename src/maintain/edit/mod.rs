@@ -212,12 +212,15 @@ pub fn check(
         .collect())
 }
 
-/// The fields of agency `id` (`service.2.fee` for a service's) that differ between the
-/// snapshot and the file now on disk: what the form shows when a save was refused because
-/// someone else changed the file. `None` when the agency is gone from the file on disk.
-pub fn changed_on_disk(snapshot: &Snapshot, id: &str) -> Result<Option<Vec<String>>, SaveError> {
-    let now = Snapshot::read(&snapshot.path)?;
-    let (mut old, mut new) = (snapshot.document()?, now.document()?);
+/// The fields of agency `id` (`service.2.fee` for a service's) that differ between two
+/// versions of its file, `before` and `now`, formatting and comments aside. `None` when the
+/// agency is not in `now`.
+pub fn changed_keys(
+    before: &Snapshot,
+    now: &Snapshot,
+    id: &str,
+) -> Result<Option<Vec<String>>, SaveError> {
+    let (mut old, mut new) = (before.document()?, now.document()?);
     let Some(new_t) = find_agency(&mut new, id) else {
         return Ok(None);
     };

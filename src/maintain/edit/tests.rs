@@ -202,12 +202,14 @@ fn the_form_sees_the_problems_and_what_someone_else_changed() {
         .replace("fee = \"безоплатно\"", "fee = \"10 грн\"")
         .replace("# телефони перевірено дзвінком", "# інший коментар");
     std::fs::write(&s.path, theirs).unwrap();
-    let changed = changed_on_disk(&s, "a").unwrap().unwrap();
+    let now = Snapshot::read(&s.path).unwrap();
+    let changed = changed_keys(&s, &now, "a").unwrap().unwrap();
     assert_eq!(changed, ["phones", "service.1.fee"]);
     assert_eq!(
-        changed_on_disk(&s, "b").unwrap().unwrap(),
+        changed_keys(&s, &now, "b").unwrap().unwrap(),
         Vec::<String>::new()
     );
+    assert_eq!(changed_keys(&s, &now, "zz").unwrap(), None);
 }
 
 /// Two saves of one file from two snapshots taken before either wrote, at the same moment

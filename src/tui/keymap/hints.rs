@@ -28,6 +28,8 @@ pub struct HintContext {
     pub plan_has_return: bool,
     /// Nothing was counted in this visit: no count to undo.
     pub nothing_counted: bool,
+    /// The edit form has no version from disk to carry its edits over onto.
+    pub nothing_to_merge: bool,
 }
 
 /// A condition of a hint rule.
@@ -48,6 +50,7 @@ pub enum When {
     PlanHasReturn,
     PlanNotEmpty,
     NothingCounted,
+    NothingToMerge,
 }
 
 impl When {
@@ -68,6 +71,7 @@ impl When {
             When::PlanHasReturn => cx.plan_has_return,
             When::PlanNotEmpty => !cx.plan_empty,
             When::NothingCounted => cx.nothing_counted,
+            When::NothingToMerge => cx.nothing_to_merge,
         }
     }
 }
@@ -171,6 +175,8 @@ pub const HINT_RULES: &[HintRule] = {
         rule(Up, &[Preview], Always, label("прокрутити", "scroll")),
         rule(Back, &[Dialog], Always, label("скасувати", "cancel")),
         rule(Back, &[Form], Always, label("закрити", "close")),
+        // Ctrl-R shows only after a save refused for changes on disk.
+        rule(Merge, &[Form], NothingToMerge, Show::Hide),
         rule(Open, &[Dialog], NothingToChoose, label("зберегти", "save")),
         rule(Open, &[Dialog], Always, label("надіслати", "send")),
         rule(Up, &[Dialog], NothingToChoose, Show::Hide),

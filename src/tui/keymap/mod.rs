@@ -63,6 +63,9 @@ pub enum Command {
     NewAgency,
     /// In the edit form: save.
     Save,
+    /// In the edit form, after a save refused because the file changed on disk: open the form
+    /// again on the file as it is now, with the edits carried over.
+    Merge,
     /// In the edit form: the next field / the one before.
     NextField,
     PrevField,
@@ -259,6 +262,8 @@ pub static BINDINGS: &[Binding] = &[
     b(ctrl('e'), Command::Edit, CARD),
     b(ctrl('x'), Command::NewAgency, LIST_CARD),
     b(ctrl('s'), Command::Save, FORM),
+    // R for «re-read»: the file as changed on disk, with the form's edits on top.
+    b(ctrl('r'), Command::Merge, FORM),
     b(k(KeyCode::Tab), Command::NextField, FORM),
     b(k(KeyCode::BackTab), Command::PrevField, FORM),
     // The plan of the visit. Ctrl-D «додати»; Ctrl-O «office», the step back to us; Ctrl-T
@@ -419,6 +424,7 @@ impl Command {
             Edit => ("редагувати", "edit"),
             NewAgency => ("нова установа", "new agency"),
             Save => ("зберегти", "save"),
+            Merge => ("перенести зміни", "carry over"),
             NextField | PrevField => ("поле", "field"),
             AddToPlan => ("до плану", "add to plan"),
             AddReturn => ("крок «до нас»", "step back to us"),
@@ -524,6 +530,10 @@ impl Command {
                 "у формі: зберегти (лише якщо помилок немає і файл не змінив хтось інший)",
                 "in the form: save (only with no errors, and if nobody else changed the file)",
             ),
+            Merge => (
+                "у формі, коли збереження не вдалося через зміни файлу на диску: узяти версію з диска й перенести на неї ваші зміни (поля, які змінили обидва, позначено)",
+                "in the form, when a save was refused because the file changed on disk: take the version on disk and carry your changes over onto it (fields both changed are marked)",
+            ),
             NextField => (
                 "у формі: наступне поле (також ↓ і Enter)",
                 "in the form: next field (also ↓ and Enter)",
@@ -617,7 +627,7 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
                 NewAgency,
             ],
         ),
-        (Msg::HelpGroupForm, &[Save, NextField, PrevField]),
+        (Msg::HelpGroupForm, &[Save, Merge, NextField, PrevField]),
         (Msg::HelpGroupPreview, &[NextOutput]),
         (
             Msg::HelpGroupPlan,
@@ -715,7 +725,14 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Quit, 10),
         ],
         Scope::Dialog => &[(Open, 9), (Back, 9), (Up, 3), (Help, 8), (Quit, 10)],
-        Scope::Form => &[(Save, 9), (NextField, 7), (Back, 9), (Help, 8), (Quit, 10)],
+        Scope::Form => &[
+            (Save, 9),
+            (Merge, 9),
+            (NextField, 7),
+            (Back, 9),
+            (Help, 8),
+            (Quit, 10),
+        ],
     }
 }
 

@@ -8,6 +8,7 @@ use crate::directory::LoadOptions;
 use crate::tui::keymap::Command;
 use crate::tui::msg::{DirHandle, EditList, Effect, MaintainJob, SaveRefused};
 use crate::tui::strings::Msg;
+use crate::tui::strings::form as form_text;
 
 impl State {
     pub(super) fn form_mut(&mut self) -> Option<&mut Form> {
@@ -77,8 +78,7 @@ impl State {
         if let Some(field) = f.fields.get_mut(focus)
             && field.input.insert(text)
         {
-            f.confirm_close = false;
-            f.notice = None;
+            f.typed();
             self.recheck();
         }
     }
@@ -89,8 +89,7 @@ impl State {
         if let Some(field) = f.fields.get_mut(focus)
             && field.input.edit(c)
         {
-            f.confirm_close = false;
-            f.notice = None;
+            f.typed();
             self.recheck();
         }
     }
@@ -109,7 +108,7 @@ impl State {
         let Some(f) = self.form_mut() else { return };
         if f.changed() && !f.confirm_close {
             f.confirm_close = true;
-            f.notice = Some(Msg::FormUnsaved);
+            f.notice = Some(Msg::FormUnsaved.text(lang).to_string());
             self.status = Some(Msg::FormUnsaved.text(lang).to_string());
             return;
         }
@@ -136,7 +135,7 @@ impl State {
             if let Some(i) = first {
                 f.focus = i;
             }
-            f.notice = Some(Msg::FormHasErrors);
+            f.notice = Some(Msg::FormHasErrors.text(lang).to_string());
             self.status = Some(Msg::FormHasErrors.text(lang).to_string());
             return Effect::None;
         }
@@ -154,9 +153,11 @@ impl State {
     }
 
     /// The write's answer: saved (the form closes; the watcher reloads the file), or refused
-    /// (the form stays, with why and what someone else changed).
+    /// (the form stays with every edit, saying why; when the file changed on disk, also what
+    /// changed there, field by field, and that Ctrl-R carries the edits over onto it).
     pub(super) fn edit_saved(&mut self, result: Result<(), SaveRefused>) {
         let lang = self.lang();
+        let today = self.now.date();
         match result {
             Ok(()) => {
                 self.overlays.retain(|o| !matches!(o, Overlay::Form(_)));
@@ -167,11 +168,47 @@ impl State {
                 match self.form_mut() {
                     Some(f) => {
                         f.saving = false;
-                        f.refused = Some(refused);
+                        f.disk = refused.on_disk.map(|now| f.disk_changes(now, today));
+                        f.refused = Some(refused.message);
                     }
                     None => self.failed(Msg::FormOpenFailed, refused.message),
                 }
             }
+        }
+    }
+
+    /// Ctrl-R after a save refused for changes on disk: the form opens again on the file as
+    /// it is now, with the user's changed fields carried over on top, checked; the next Ctrl-S
+    /// saves over that version.
+    pub(super) fn form_merge(&mut self) {
+        let lang = self.lang();
+        let today = self.now.date();
+        let Some(f) = self.form_mut() else { return };
+        let Some(disk) = f.disk.as_ref().filter(|d| d.blocked.is_none()) else {
+            f.notice = Some(form_text::nothing_to_merge(lang).to_string());
+            return;
+        };
+        match f.merge_onto(disk.snapshot.clone(), today) {
+            Ok(merged) => {
+                *f = merged;
+                self.recheck();
+            }
+            Err(e) => f.refused = Some(e),
+        }
+    }
+
+    /// F10 (Ctrl-Q, Ctrl-C) in the form: with unsaved changes the first press only says so,
+    /// as Esc does; the second quits.
+    pub(super) fn form_quit(&mut self) -> Effect {
+        let lang = self.lang();
+        match self.form_mut() {
+            Some(f) if f.changed() && !f.confirm_quit => {
+                f.confirm_quit = true;
+                f.notice = Some(Msg::FormUnsavedQuit.text(lang).to_string());
+                self.status = Some(Msg::FormUnsavedQuit.text(lang).to_string());
+                Effect::None
+            }
+            _ => Effect::Quit,
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::maintain::edit::{self, Edit, FieldValue, Snapshot};
 use crate::referral::Card;
 use crate::tui::line_input::LineInput;
-use crate::tui::msg::{AgencyId, SaveRefused};
+use crate::tui::msg::AgencyId;
 use toml_edit::{DocumentMut, Value};
 
 /// The longest line a field takes.
@@ -189,13 +189,20 @@ pub struct Form {
     /// The hours as the program reads them, live: «Пн–Пт 09:00–18:00; перерва 13:00–13:45».
     pub parsed_hours: Option<String>,
     pub parsed_reception: Option<String>,
-    pub refused: Option<SaveRefused>,
+    /// Why the last save did not happen.
+    pub refused: Option<String>,
+    /// The last save was refused because the file changed on disk: what changed there.
+    pub disk: Option<super::DiskChanges>,
+    /// The form was opened again on the file as changed on disk, the edits carried over.
+    pub merged: Option<super::Merged>,
     /// Esc was pressed once with unsaved changes: a second Esc closes without saving.
     pub confirm_close: bool,
+    /// The same for quitting the program.
+    pub confirm_quit: bool,
     /// A save is under way.
     pub saving: bool,
     /// What the last key did not do, said at the top of the form (unsaved changes, errors).
-    pub notice: Option<crate::tui::strings::Msg>,
+    pub notice: Option<String>,
     /// The person tables as written (`{ name = …, phone = … }`), so the parts the form does
     /// not show (phone, room, email) stay when the name or title changes.
     head: Option<String>,
@@ -359,7 +366,10 @@ impl Form {
             parsed_hours: None,
             parsed_reception: None,
             refused: None,
+            disk: None,
+            merged: None,
             confirm_close: false,
+            confirm_quit: false,
             saving: false,
             notice: None,
             head,
@@ -377,6 +387,13 @@ impl Form {
 
     pub fn changed(&self) -> bool {
         self.fields.iter().any(FormField::changed)
+    }
+
+    /// A key changed a field: a pending «press again to close» is off, the notice goes.
+    pub(super) fn typed(&mut self) {
+        self.confirm_close = false;
+        self.confirm_quit = false;
+        self.notice = None;
     }
 
     fn field(&self, key: FieldKey) -> Option<&FormField> {

@@ -50,6 +50,10 @@ impl State {
             Command::Edit => self.open_edit(),
             Command::NewAgency => self.open_new(),
             Command::Save => self.form_save(),
+            Command::Merge => {
+                self.form_merge();
+                Effect::None
+            }
             Command::NextField | Command::PrevField => {
                 self.form_move(if c == Command::NextField { 1 } else { -1 });
                 Effect::None

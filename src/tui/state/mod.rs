@@ -9,6 +9,7 @@
 mod card;
 mod edit;
 mod form;
+mod form_merge;
 mod form_people;
 mod form_services;
 mod maintain;
@@ -19,6 +20,7 @@ mod reload;
 mod results;
 
 pub use form::{FieldKey, FieldProblem, Form, FormField};
+pub use form_merge::{Blocked, Conflict, DiskChanges, FieldChange, Merged};
 pub use maintain::{DUE_WITHIN_DAYS, Dialog, DialogKind, MAX_NOTE_CHARS};
 pub use overlays::{Overlay, PickItem, Picker, PickerKind, StatsView};
 pub use plan::NoteEdit;
@@ -229,6 +231,7 @@ impl State {
             _ => {}
         }
         match c {
+            Quit if scope == Scope::Form => return self.form_quit(),
             Quit => return Effect::Quit,
             AddToPlan => return self.add_to_plan(),
             AddReturn => return self.add_return(),
@@ -237,7 +240,8 @@ impl State {
             StepUp | StepDown | RemoveStep | NextNote | PrevNote => {}
             Help => self.toggle_overlay(Overlay::Help { scroll: 0 }),
             // Taken by `maintain_command` above.
-            Problems | Report | Verify | Edit | NewAgency | Save | NextField | PrevField => {}
+            Problems | Report | Verify | Edit | NewAgency | Save | NextField | PrevField
+            | Merge => {}
             CategoryFilter => self.open_picker(PickerKind::Category),
             LocalityFilter => self.open_picker(PickerKind::Locality),
             ToggleOpenNow => {

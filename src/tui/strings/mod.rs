@@ -7,6 +7,8 @@ use crate::referral::clipboard::Copied;
 use crate::search::Reading;
 use jiff::civil::Weekday;
 
+pub mod form;
+
 /// Fixed UI phrases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Msg {
@@ -125,7 +127,7 @@ pub enum Msg {
     FormSaved,
     FormHasErrors,
     FormUnsaved,
-    FormChangedFields,
+    FormUnsavedQuit,
     FormSuggestion,
     FormParsed,
     FormOpenFailed,
@@ -369,7 +371,10 @@ impl Msg {
                 "є незбережені зміни: Esc ще раз — закрити без збереження, Ctrl-S — зберегти",
                 "there are unsaved changes: Esc again closes without saving, Ctrl-S saves",
             ),
-            FormChangedFields => ("Інше робоче місце змінило", "Changed elsewhere"),
+            FormUnsavedQuit => (
+                "є незбережені зміни: F10 ще раз — вийти без збереження, Ctrl-S — зберегти",
+                "there are unsaved changes: F10 again quits without saving, Ctrl-S saves",
+            ),
             FormSuggestion => ("програма пропонує", "suggested"),
             FormParsed => ("програма читає так", "read as"),
             FormOpenFailed => ("Форму не відкрито", "The form did not open"),
