@@ -11,6 +11,7 @@
 //!
 //! Rooms: this file (applying edits, the checked write), `error` ([`SaveError`]), `tests`.
 
+use crate::directory::{AGENCY_FIELDS, SERVICE_FIELDS};
 use jiff::civil::Date;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -140,15 +141,18 @@ pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, Sa
         id: id.to_string(),
     })?;
     for e in edits {
-        let table = match e.service {
-            None => &mut *agency,
-            Some(n) => service_table(agency, n).ok_or_else(|| SaveError::NoService {
-                path: path.clone(),
-                id: id.to_string(),
-                number: n,
-            })?,
+        let (table, order) = match e.service {
+            None => (&mut *agency, AGENCY_FIELDS),
+            Some(n) => (
+                service_table(agency, n).ok_or_else(|| SaveError::NoService {
+                    path: path.clone(),
+                    id: id.to_string(),
+                    number: n,
+                })?,
+                SERVICE_FIELDS,
+            ),
         };
-        set_field(table, &e.field, &e.value);
+        set_field(table, &e.field, &e.value, order);
     }
     Ok(format!("{bom}{doc}"))
 }
@@ -361,12 +365,19 @@ fn find_agency<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Table> 
         .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
 }
 
-/// The agency's `n`th `[[agency.service]]` table.
+/// The agency's `n`th `[[agency.service]]` table; the one past the last is a new service,
+/// added at the end of the agency.
 fn service_table(agency: &mut Table, n: usize) -> Option<&mut Table> {
-    agency
-        .get_mut("service")?
-        .as_array_of_tables_mut()?
-        .get_mut(n)
+    let list = agency
+        .entry("service")
+        .or_insert(Item::ArrayOfTables(toml_edit::ArrayOfTables::new()))
+        .as_array_of_tables_mut()?;
+    if n == list.len() {
+        let mut t = Table::new();
+        t.decor_mut().set_prefix("\n");
+        list.push(t);
+    }
+    list.get_mut(n)
 }
 
 fn to_value(v: &FieldValue) -> Option<toml_edit::Value> {
@@ -386,22 +397,10 @@ fn to_value(v: &FieldValue) -> Option<toml_edit::Value> {
     })
 }
 
-/// Where a new field goes: after the field it belongs with, else after the last plain value.
-fn anchor(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "verified_by" => "verified",
-        "short_name" => "name",
-        "name_genitive" | "gender" => "short_name",
-        "lunch" | "reception" => "hours",
-        "hours_note" => "hours",
-        "contacts" => "head",
-        _ => return None,
-    })
-}
-
 /// Sets (or removes) one field, keeping the decor — leading comment, spacing, trailing
-/// comment — of the value it replaces.
-fn set_field(table: &mut Table, field: &str, value: &FieldValue) {
+/// comment — of the value it replaces. A new field goes where the format lists it (`order`):
+/// after the nearest field before it in that order that the table has.
+fn set_field(table: &mut Table, field: &str, value: &FieldValue, order: &[&str]) {
     let Some(mut new) = to_value(value) else {
         table.remove(field);
         return;
@@ -413,7 +412,11 @@ fn set_field(table: &mut Table, field: &str, value: &FieldValue) {
         return;
     }
     table.insert(field, Item::Value(new));
-    if let Some(after) = anchor(field).filter(|a| table.contains_key(a)) {
+    let before = order
+        .iter()
+        .position(|k| *k == field)
+        .map_or(&[][..], |i| &order[..i]);
+    if let Some(after) = before.iter().rev().find(|k| table.contains_key(k)) {
         move_after(table, field, after);
     }
 }

@@ -245,3 +245,56 @@ fn two_saves_at_once_one_wins_and_the_other_is_told() {
         assert_eq!(on_disk, winner, "round {round}: a whole file");
     }
 }
+
+/// New fields go where the format lists them, a new service after the agency's last one (and
+/// before the next agency's header), and everything else stays byte for byte.
+#[test]
+fn new_fields_and_a_new_service_go_in_their_places() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = snapshot(tmp.path(), FILE);
+    let text = |v: &str| FieldValue::Text(v.into());
+    let edits = [
+        Edit::agency("email", text("a@example.org")),
+        Edit::agency("topics", FieldValue::Texts(vec!["пенсія".into()])),
+        Edit::agency("status", text("temporarily-closed")),
+        Edit::agency("remote", FieldValue::Bool(false)),
+        Edit {
+            service: Some(0),
+            field: "appointment".into(),
+            value: text("none"),
+        },
+        Edit {
+            service: Some(1),
+            field: "name".into(),
+            value: text("Нова послуга"),
+        },
+        Edit {
+            service: Some(1),
+            field: "documents".into(),
+            value: FieldValue::Texts(vec!["паспорт".into()]),
+        },
+    ];
+    let out = apply(&s, "a", &edits).unwrap();
+    let expected = FILE
+        .replace(
+            "name = \"Перша установа\"\n",
+            "name = \"Перша установа\"\ntopics = [\"пенсія\"]\nremote = false\n",
+        )
+        .replace(
+            "phones = [\"+380 412 42 61 30\"]\n",
+            "phones = [\"+380 412 42 61 30\"]\nemail = \"a@example.org\"\n",
+        )
+        .replace(
+            "verified = 2026-01-10  # коли дзвонили\n",
+            "verified = 2026-01-10  # коли дзвонили\nstatus = \"temporarily-closed\"\n",
+        )
+        .replace(
+            "name = \"Послуга\"   # коментар послуги\n",
+            "name = \"Послуга\"   # коментар послуги\nappointment = \"none\"\n",
+        )
+        .replace(
+            "fee = \"безоплатно\"\n",
+            "fee = \"безоплатно\"\n\n[[agency.service]]\nname = \"Нова послуга\"\ndocuments = [\"паспорт\"]\n",
+        );
+    assert_eq!(out, expected);
+}

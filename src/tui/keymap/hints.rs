@@ -30,6 +30,8 @@ pub struct HintContext {
     pub nothing_counted: bool,
     /// The edit form has no version from disk to carry its edits over onto.
     pub nothing_to_merge: bool,
+    /// The form's line has no list of values to pick from.
+    pub free_line: bool,
 }
 
 /// A condition of a hint rule.
@@ -51,6 +53,7 @@ pub enum When {
     PlanNotEmpty,
     NothingCounted,
     NothingToMerge,
+    FreeLine,
 }
 
 impl When {
@@ -72,6 +75,7 @@ impl When {
             When::PlanNotEmpty => !cx.plan_empty,
             When::NothingCounted => cx.nothing_counted,
             When::NothingToMerge => cx.nothing_to_merge,
+            When::FreeLine => cx.free_line,
         }
     }
 }
@@ -177,6 +181,7 @@ pub const HINT_RULES: &[HintRule] = {
         rule(Back, &[Form], Always, label("закрити", "close")),
         // Ctrl-R shows only after a save refused for changes on disk.
         rule(Merge, &[Form], NothingToMerge, Show::Hide),
+        rule(Choose, &[Form], FreeLine, Show::Hide),
         rule(Open, &[Dialog], NothingToChoose, label("зберегти", "save")),
         rule(Open, &[Dialog], Always, label("надіслати", "send")),
         rule(Up, &[Dialog], NothingToChoose, Show::Hide),

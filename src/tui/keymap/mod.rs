@@ -66,6 +66,9 @@ pub enum Command {
     /// In the edit form, after a save refused because the file changed on disk: open the form
     /// again on the file as it is now, with the edits carried over.
     Merge,
+    /// In the edit form: pick the line's value from a list (the directory's categories,
+    /// topics, localities, or the choice's words).
+    Choose,
     /// In the edit form: the next field / the one before.
     NextField,
     PrevField,
@@ -264,6 +267,8 @@ pub static BINDINGS: &[Binding] = &[
     b(ctrl('s'), Command::Save, FORM),
     // R for «re-read»: the file as changed on disk, with the form's edits on top.
     b(ctrl('r'), Command::Merge, FORM),
+    // F3 picks a category in the list and on the card; in the form, whatever the line takes.
+    b(k(KeyCode::F(3)), Command::Choose, FORM),
     b(k(KeyCode::Tab), Command::NextField, FORM),
     b(k(KeyCode::BackTab), Command::PrevField, FORM),
     // The plan of the visit. Ctrl-D «додати»; Ctrl-O «office», the step back to us; Ctrl-T
@@ -425,6 +430,7 @@ impl Command {
             NewAgency => ("нова установа", "new agency"),
             Save => ("зберегти", "save"),
             Merge => ("перенести зміни", "carry over"),
+            Choose => ("вибрати", "choose"),
             NextField | PrevField => ("поле", "field"),
             AddToPlan => ("до плану", "add to plan"),
             AddReturn => ("крок «до нас»", "step back to us"),
@@ -534,8 +540,12 @@ impl Command {
                 "у формі, коли збереження не вдалося через зміни файлу на диску: узяти версію з диска й перенести на неї ваші зміни (поля, які змінили обидва, позначено)",
                 "in the form, when a save was refused because the file changed on disk: take the version on disk and carry your changes over onto it (fields both changed are marked)",
             ),
+            Choose => (
+                "у формі: вибрати значення поля зі списку (категорії й теми довідника, населені пункти, варіанти на вибір)",
+                "in the form: pick the line's value from a list (the directory's categories and topics, localities, the choices)",
+            ),
             NextField => (
-                "у формі: наступне поле (також ↓ і Enter)",
+                "у формі: наступне поле (також ↓ і Enter; PgDn, PgUp — наступний і попередній розділ)",
                 "in the form: next field (also ↓ and Enter)",
             ),
             PrevField => (
@@ -627,7 +637,10 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
                 NewAgency,
             ],
         ),
-        (Msg::HelpGroupForm, &[Save, Merge, NextField, PrevField]),
+        (
+            Msg::HelpGroupForm,
+            &[Save, Merge, Choose, NextField, PrevField],
+        ),
         (Msg::HelpGroupPreview, &[NextOutput]),
         (
             Msg::HelpGroupPlan,
@@ -728,6 +741,7 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
         Scope::Form => &[
             (Save, 9),
             (Merge, 9),
+            (Choose, 8),
             (NextField, 7),
             (Back, 9),
             (Help, 8),

@@ -2,8 +2,8 @@
 //! typing with the check run on every change, moving between fields, saving (refused while
 //! a field has an error, and by the write itself when the file changed on disk), closing.
 
-use super::form::Form;
-use super::{Overlay, State};
+use super::form::{FieldKey, Form};
+use super::{Overlay, Picker, PickerKind, State};
 use crate::directory::LoadOptions;
 use crate::tui::keymap::Command;
 use crate::tui::msg::{DirHandle, EditList, Effect, MaintainJob, SaveRefused};
@@ -50,7 +50,8 @@ impl State {
         new: bool,
         result: Result<crate::maintain::edit::Snapshot, String>,
     ) {
-        let form = result.and_then(|snap| Form::open(snap, &agency, new, self.now.date()));
+        let lang = self.lang();
+        let form = result.and_then(|snap| Form::open(snap, &agency, new, self.now.date(), lang));
         match form {
             Ok(form) => {
                 self.overlays.retain(|o| !matches!(o, Overlay::Form(_)));
@@ -78,7 +79,7 @@ impl State {
         if let Some(field) = f.fields.get_mut(focus)
             && field.input.insert(text)
         {
-            f.typed();
+            f.typed(focus);
             self.recheck();
         }
     }
@@ -89,7 +90,7 @@ impl State {
         if let Some(field) = f.fields.get_mut(focus)
             && field.input.edit(c)
         {
-            f.typed();
+            f.typed(focus);
             self.recheck();
         }
     }
@@ -99,6 +100,63 @@ impl State {
         if let Some(f) = self.form_mut() {
             let last = f.fields.len().saturating_sub(1);
             f.focus = f.focus.saturating_add_signed(delta).min(last);
+        }
+    }
+
+    /// PgDn / PgUp: the first line of the next section, or of this one (the one before, from
+    /// its first line).
+    pub(super) fn form_section(&mut self, down: bool) {
+        let Some(f) = self.form_mut() else { return };
+        let section = |i: usize| f.fields[i].key.section();
+        let starts: Vec<usize> = (0..f.fields.len())
+            .filter(|&i| i == 0 || section(i) != section(i - 1))
+            .collect();
+        let to = if down {
+            starts.iter().find(|&&i| i > f.focus).copied()
+        } else {
+            starts.iter().rev().find(|&&i| i < f.focus).copied()
+        };
+        f.focus = to.unwrap_or(if down {
+            f.fields.len().saturating_sub(1)
+        } else {
+            0
+        });
+    }
+
+    /// F3 on a line with known values: the list to pick from (the directory's categories,
+    /// topics, localities…, or the choice's words).
+    pub(super) fn form_choices(&mut self) {
+        let lang = self.lang();
+        let dir = self.dir.clone();
+        let Some(f) = self.form_mut() else { return };
+        let Some(key) = f.fields.get(f.focus).map(|x| x.key) else {
+            return;
+        };
+        match f.choices(key, &dir) {
+            Some(c) if !c.items.is_empty() => {
+                self.overlays.push(Overlay::Picker(Picker {
+                    kind: PickerKind::Field {
+                        key,
+                        append: c.append,
+                    },
+                    filter: crate::tui::line_input::LineInput::default(),
+                    items: c.items,
+                    selected: 0,
+                }));
+            }
+            Some(_) => f.notice = Some(form_text::no_choices(lang).to_string()),
+            None => f.notice = Some(form_text::free_line(lang).to_string()),
+        }
+    }
+
+    /// A value picked for the form's line: in its place, or added to its list.
+    pub(super) fn form_chosen(&mut self, key: FieldKey, value: &str, append: bool) {
+        let Some(f) = self.form_mut() else { return };
+        if let Some(i) = f.fields.iter().position(|x| x.key == key) {
+            f.focus = i;
+            if f.choose(value, append) {
+                self.recheck();
+            }
         }
     }
 

@@ -54,6 +54,10 @@ impl State {
                 self.form_merge();
                 Effect::None
             }
+            Command::Choose => {
+                self.form_choices();
+                Effect::None
+            }
             Command::NextField | Command::PrevField => {
                 self.form_move(if c == Command::NextField { 1 } else { -1 });
                 Effect::None

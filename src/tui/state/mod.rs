@@ -8,10 +8,7 @@
 
 mod card;
 mod edit;
-mod form;
-mod form_merge;
-mod form_people;
-mod form_services;
+pub mod form;
 mod maintain;
 mod overlays;
 mod plan;
@@ -19,8 +16,9 @@ mod referral;
 mod reload;
 mod results;
 
-pub use form::{FieldKey, FieldProblem, Form, FormField};
-pub use form_merge::{Blocked, Conflict, DiskChanges, FieldChange, Merged};
+pub use form::{
+    Blocked, Conflict, DiskChanges, FieldChange, FieldKey, FieldProblem, Form, FormField, Merged,
+};
 pub use maintain::{DUE_WITHIN_DAYS, Dialog, DialogKind, MAX_NOTE_CHARS};
 pub use overlays::{Overlay, PickItem, Picker, PickerKind, StatsView};
 pub use plan::NoteEdit;
@@ -241,7 +239,7 @@ impl State {
             Help => self.toggle_overlay(Overlay::Help { scroll: 0 }),
             // Taken by `maintain_command` above.
             Problems | Report | Verify | Edit | NewAgency | Save | NextField | PrevField
-            | Merge => {}
+            | Merge | Choose => {}
             CategoryFilter => self.open_picker(PickerKind::Category),
             LocalityFilter => self.open_picker(PickerKind::Locality),
             ToggleOpenNow => {
@@ -294,7 +292,8 @@ impl State {
                     }
                     Scope::Preview => self.scroll_preview(sign * if paged { card_page } else { 1 }),
                     Scope::Dialog => self.dialog_move(sign * if paged { 5 } else { 1 }),
-                    Scope::Form => self.form_move(sign * if paged { 8 } else { 1 }),
+                    Scope::Form if paged => self.form_section(sign > 0),
+                    Scope::Form => self.form_move(sign),
                     Scope::Plan | Scope::Note => {}
                 }
             }

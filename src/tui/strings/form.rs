@@ -159,6 +159,40 @@ pub fn nothing_to_merge(lang: Lang) -> &'static str {
     )
 }
 
+/// Under a focused choice line: the words it takes.
+pub fn choice_words(lang: Lang, words: &[&str]) -> String {
+    format!(
+        "{}: {} (F3 — {})",
+        lang.pick("варіанти", "choices"),
+        words.join(", "),
+        lang.pick("вибрати зі списку", "pick from a list")
+    )
+}
+
+/// Under a focused line whose values the directory knows.
+pub fn pick_from_directory(lang: Lang) -> &'static str {
+    lang.pick(
+        "F3 — вибрати з тих, що вже є в довіднику",
+        "F3: pick from those already in the directory",
+    )
+}
+
+/// F3 on a line whose values are free text.
+pub fn free_line(lang: Lang) -> &'static str {
+    lang.pick(
+        "у цьому полі вибирати нема з чого — впишіть значення",
+        "this line has no list to pick from — type the value",
+    )
+}
+
+/// F3 on a line whose list is empty (a directory with no topics yet).
+pub fn no_choices(lang: Lang) -> &'static str {
+    lang.pick(
+        "у довіднику ще немає значень для цього поля — впишіть своє",
+        "the directory has no values for this line yet — type one",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 use super::text::{clean, truncate, width, wrap_field};
 use super::theme::Theme;
 use crate::directory::Severity;
+use crate::tui::state::form::fields::{Known, choices_of};
 use crate::tui::state::{Blocked, FieldKey, Form, State};
 use crate::tui::strings::Msg;
 use crate::tui::strings::form as form_text;
@@ -65,7 +66,7 @@ fn head_lines(state: &State, form: &Form, w: u16) -> Vec<Line<'static>> {
             0,
         );
         if !m.conflicts.is_empty() {
-            let labels: Vec<String> = m.conflicts.iter().map(|c| c.key.label(lang)).collect();
+            let labels: Vec<String> = m.conflicts.iter().map(|c| c.key.full_label(lang)).collect();
             note(
                 &mut out,
                 &form_text::conflicts(lang, &labels),
@@ -119,7 +120,7 @@ fn disk_lines(
         note(out, form_text::what_changed(lang), t.warn(), w, 0);
     }
     for c in &disk.fields {
-        let label = c.key.label(lang);
+        let label = c.key.full_label(lang);
         let line = form_text::field_change(lang, &label, &c.before, &c.now, c.mine.as_deref());
         note(out, &line, t.warn(), w, 2);
     }
@@ -152,6 +153,14 @@ fn form_lines(state: &State, form: &Form, w: u16) -> (Vec<Line<'static>>, (usize
     let mut focus = (0, 0);
     let mut cursor = 0;
     for (i, f) in form.fields.iter().enumerate() {
+        let section = f.key.section();
+        if i == 0 || form.fields[i - 1].key.section() != section {
+            if i > 0 {
+                out.push(Line::default());
+            }
+            let heading = section.heading(lang, form.services);
+            out.push(Line::styled(format!("── {heading}"), t.bold()));
+        }
         let start = out.len();
         let label = truncate(&f.key.label(lang), lw - 2);
         let pad = " ".repeat(lw - width(&label));
@@ -180,6 +189,9 @@ fn form_lines(state: &State, form: &Form, w: u16) -> (Vec<Line<'static>>, (usize
             cursor = lw + window.cursor;
         }
         field_notes(state, form, f, &mut out, w, lw);
+        if focused {
+            choice_note(state, form, f, &mut out, w, lw);
+        }
         if focused {
             focus = (start, out.len().saturating_sub(1));
         }
@@ -225,15 +237,51 @@ fn field_notes(
     }
     let category = state.dir.category(f.text().trim()).map(|c| c.label(lang));
     let parsed = match f.key {
-        FieldKey::Hours | FieldKey::Lunch => form.parsed_hours.as_deref(),
-        FieldKey::Reception => form.parsed_reception.as_deref(),
-        FieldKey::Category => category,
+        FieldKey::Field(None, "hours" | "lunch") => form.parsed_hours.as_deref(),
+        FieldKey::Field(None, "reception") => form.parsed_reception.as_deref(),
+        FieldKey::Field(None, "category") => category,
         _ => None,
     };
     if let Some(p) = parsed.filter(|_| !f.text().trim().is_empty()) {
         let text = format!("{}: {p}", Msg::FormParsed.text(lang));
         note(out, &text, t.dim(), w, lw);
     }
+}
+
+/// Under the focused line with values to pick: the choice's words, or that F3 lists the
+/// directory's own.
+fn choice_note(
+    state: &State,
+    form: &Form,
+    f: &crate::tui::state::FormField,
+    out: &mut Vec<Line<'static>>,
+    w: u16,
+    lw: usize,
+) {
+    let lang = state.lang();
+    let Some(spec) = f
+        .key
+        .spec()
+        .filter(|_| matches!(f.key, FieldKey::Field(..)))
+    else {
+        return;
+    };
+    let words: Vec<&str> = choices_of(spec.kind)
+        .iter()
+        .map(|c| lang.pick(c.word.0, c.word.1))
+        .collect();
+    let text = match spec.known {
+        Known::None => return,
+        Known::Choices => form_text::choice_words(lang, &words),
+        _ if form
+            .choices(f.key, &state.dir)
+            .is_none_or(|c| c.items.is_empty()) =>
+        {
+            return;
+        }
+        _ => form_text::pick_from_directory(lang).to_string(),
+    };
+    note(out, &text, Theme::of(state).dim(), w, lw);
 }
 
 fn severity_style(s: Severity, t: Theme) -> Style {

@@ -8,7 +8,7 @@
 //! persons) merges as a whole: lines are not matched one by one, since the other side may have
 //! added or removed one above.
 
-use super::form::{FieldKey, Form, FormField};
+use super::{FieldKey, Form, FormField};
 use crate::maintain::edit::{self, Snapshot};
 
 /// What changed on disk, shown when a save was refused for it.
@@ -86,7 +86,7 @@ impl Form {
             Err(e) => return blocked(Blocked::Unreadable(e.to_string())),
             Ok(_) => {}
         }
-        let Ok(theirs) = Form::open(now.clone(), &self.agency, self.new, today) else {
+        let Ok(theirs) = Form::open(now.clone(), &self.agency, self.new, today, self.lang) else {
             return blocked(Blocked::Gone);
         };
         let mut keys: Vec<FieldKey> = self.fields.iter().map(|f| f.key).collect();
@@ -144,7 +144,7 @@ impl Form {
     /// The form opened again on `now`, the file as it is on disk, with every field the user
     /// changed carried over on top; what it did is in [`Form::merged`].
     pub fn merge_onto(&self, now: Snapshot, today: jiff::civil::Date) -> Result<Form, String> {
-        let mut out = Form::open(now, &self.agency, self.new, today)?;
+        let mut out = Form::open(now, &self.agency, self.new, today, self.lang)?;
         let mut groups: Vec<(Option<usize>, &'static str)> = Vec::new();
         for f in self.fields.iter().filter(|f| f.changed()) {
             if !groups.contains(&group(f.key)) {
