@@ -286,6 +286,7 @@ mod tests {
             ("state/edit.rs", include_str!("state/edit.rs")),
             ("state/form/mod.rs", include_str!("state/form/mod.rs")),
             ("state/form/fields.rs", include_str!("state/form/fields.rs")),
+            ("state/form/key.rs", include_str!("state/form/key.rs")),
             ("state/form/values.rs", include_str!("state/form/values.rs")),
             ("state/form/read.rs", include_str!("state/form/read.rs")),
             ("state/form/write.rs", include_str!("state/form/write.rs")),

@@ -4,12 +4,13 @@
 //! loader's own diagnostics, each put beside the field it is about. Pure: the snapshot is read
 //! and the file written by effects.
 //!
-//! Rooms: `fields` (the field table and the line keys), `values` (a line's text ↔ the value in
+//! Rooms: `fields` (the field table), `key` (which line is which), `values` (a line's text ↔ the value in
 //! the file), `read` (the lines from the file; lists growing), `write` (the edits), `place`
 //! (where a problem is), `merge` (after a save refused for changes on disk), `choices` (F3).
 
 mod choices;
 pub mod fields;
+mod key;
 mod merge;
 mod place;
 mod read;
@@ -241,28 +242,35 @@ impl Form {
         let name = self.snapshot.path.display().to_string();
         let checked = load_texts(&[(name.as_str(), text.as_str())], opts);
         let lines: Vec<&str> = text.lines().collect();
-        let category = self
-            .field(FieldKey::agency("category"))
-            .map(|f| f.text().trim().to_string());
+        let text_of = |key| {
+            self.field(FieldKey::agency(key))
+                .map(|f| f.text().trim().to_string())
+                .filter(|t| !t.is_empty())
+        };
+        let (category, successor) = (text_of("category"), text_of("successor"));
         self.problems = checked
             .diagnostics
             .iter()
             .filter(|d| {
                 d.agency.as_deref() == Some(id.as_str()) || (self.new && d.agency.is_none())
             })
-            // A category another file declares is known to the directory on screen.
+            // A category another file declares, or a successor in another file, is known to
+            // the directory on screen.
             .filter(|d| {
                 !(d.code == "unknown-category"
                     && category
                         .as_deref()
                         .is_some_and(|c| known.category(c).is_some()))
             })
-            .map(|d| {
-                let (service, key) = place::place(&lines, d.line);
-                // A missing field is reported at its table's header, naming it in quotes.
-                let key = key.or_else(|| self.quoted_key(&d.message));
-                (d, key.and_then(|k| self.first_field_of(service, k)))
+            .filter(|d| {
+                !(d.code == "successor"
+                    && successor.as_deref().is_some_and(|s| {
+                        known
+                            .agency(s)
+                            .is_some_and(|a| a.status == crate::directory::Status::Active)
+                    }))
             })
+            .map(|d| (d, self.line_of(&lines, d)))
             .map(|(d, field)| FieldProblem {
                 field,
                 severity: d.severity,
@@ -306,6 +314,33 @@ impl Form {
         self.parsed_reception = crate::hours::parse(&reception)
             .ok()
             .map(|h| h.display(lang));
+    }
+
+    /// The line of the form a problem is about: the field its line in the file is in (for a
+    /// person, the part the message names, of the person it is in), else the field the message
+    /// names (a missing field is reported at its table's header).
+    fn line_of(&self, lines: &[&str], d: &crate::directory::Diagnostic) -> Option<FieldKey> {
+        let at = place::place(lines, d.line);
+        let key = at.key.or_else(|| self.quoted_key(&d.message))?;
+        let first = self.first_field_of(at.service, key)?;
+        let FieldKey::Person(service, key, _, _) = first else {
+            return Some(first);
+        };
+        let i = match (key, at.key) {
+            ("contacts", Some(_)) => place::person_at(lines, at.key_line, d.line, d.column),
+            _ => 0,
+        };
+        let part = fields::PERSON
+            .iter()
+            .map(|(p, _)| *p)
+            .find(|p| d.message.contains(&format!("\"{p}\"")))
+            .unwrap_or("name");
+        let line = FieldKey::Person(service, key, i, part);
+        Some(if self.field(line).is_some() {
+            line
+        } else {
+            first
+        })
     }
 
     /// The first of the form's keys that `message` names in quotes (`"name"`).
