@@ -9,15 +9,22 @@
 //! new one, never half of each; a lock on the file makes the check and the rename one step
 //! between two processes saving at once.
 //!
-//! Rooms: this file (applying edits, the checked write), `error` ([`SaveError`]), `tests`.
+//! Only the agency's own entry is read and written again ([`entry`]: its `[[agency]]` header to
+//! the next header not its own); the rest of the file is copied as it is, so an edit takes the
+//! time of the entry, not of the file.
+//!
+//! Rooms: this file (applying edits, the checked write), `entry` (cutting an entry out),
+//! `error` ([`SaveError`]), `tests`.
 
 use crate::directory::{AGENCY_FIELDS, SERVICE_FIELDS};
 use jiff::civil::Date;
 use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use toml_edit::{DocumentMut, Item, Table};
 
+mod entry;
 mod error;
 pub use error::SaveError;
 use error::io;
@@ -122,22 +129,42 @@ impl Snapshot {
     }
 }
 
-/// The snapshot's text with `edits` applied to agency `id`; nothing is written. The screen can
-/// show it, and [`save`] writes it.
-pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
-    let path = &snapshot.path;
-    let text = std::str::from_utf8(&snapshot.bytes).map_err(|e| SaveError::Syntax {
-        path: path.clone(),
-        message: e.to_string(),
-    })?;
-    // A byte order mark from a Windows editor stays where it was.
-    let (bom, text) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => ("\u{feff}", rest),
-        None => ("", text),
-    };
-    let mut doc = parse_document(text, path)?;
-    let agency = find_agency(&mut doc, id).ok_or_else(|| SaveError::NotFound {
-        path: path.clone(),
+impl Snapshot {
+    /// The text, a byte order mark from a Windows editor apart (it stays where it was).
+    fn split_text(&self) -> Result<(&'static str, &str), SaveError> {
+        let text = std::str::from_utf8(&self.bytes).map_err(|e| SaveError::Syntax {
+            path: self.path.clone(),
+            message: e.to_string(),
+        })?;
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => ("\u{feff}", rest),
+            None => ("", text),
+        })
+    }
+
+    /// A document holding agency `id`: its entry alone, with where it is in the text (see
+    /// [`entry`]), or — when it cannot be cut out cleanly — the whole text.
+    pub(crate) fn entry(&self, id: &str) -> Result<(Option<Range<usize>>, DocumentMut), SaveError> {
+        let (_, text) = self.split_text()?;
+        if let entry::Cut::Found(r) = entry::find(text, id)
+            && let Ok(mut doc) = text[r.clone()].parse::<DocumentMut>()
+            && doc.len() == 1
+            && doc
+                .get("agency")
+                .and_then(Item::as_array_of_tables)
+                .is_some_and(|a| a.len() == 1)
+            && find_agency(&mut doc, id).is_some()
+        {
+            return Ok((Some(r), doc));
+        }
+        Ok((None, parse_document(text, &self.path)?))
+    }
+}
+
+/// Applies `edits` to agency `id` in `doc`.
+fn edit_in(doc: &mut DocumentMut, path: &Path, id: &str, edits: &[Edit]) -> Result<(), SaveError> {
+    let agency = find_agency(doc, id).ok_or_else(|| SaveError::NotFound {
+        path: path.to_path_buf(),
         id: id.to_string(),
     })?;
     for e in edits {
@@ -145,7 +172,7 @@ pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, Sa
             None => (&mut *agency, AGENCY_FIELDS),
             Some(n) => (
                 service_table(agency, n).ok_or_else(|| SaveError::NoService {
-                    path: path.clone(),
+                    path: path.to_path_buf(),
                     id: id.to_string(),
                     number: n,
                 })?,
@@ -154,39 +181,86 @@ pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, Sa
         };
         set_field(table, &e.field, &e.value, order);
     }
-    Ok(format!("{bom}{doc}"))
+    Ok(())
+}
+
+/// The snapshot's text with `edits` applied to agency `id`; nothing is written. The screen can
+/// show it, and [`save`] writes it. Only the entry is read and written again; the text before
+/// and after it is copied as it is.
+pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
+    let (bom, text) = snapshot.split_text()?;
+    let (range, mut doc) = snapshot.entry(id)?;
+    edit_in(&mut doc, &snapshot.path, id, edits)?;
+    Ok(match range {
+        Some(r) => format!("{bom}{}{doc}{}", &text[..r.start], &text[r.end..]),
+        None => format!("{bom}{doc}"),
+    })
+}
+
+/// Agency `id`'s entry alone with `edits` applied (the whole file's text when the entry cannot
+/// be cut out): what the form checks on every keystroke.
+pub fn apply_entry(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
+    let (_, mut doc) = snapshot.entry(id)?;
+    edit_in(&mut doc, &snapshot.path, id, edits)?;
+    Ok(doc.to_string())
+}
+
+/// A new entry: `[[agency]]` with its `id`, then `edits`, as its own document.
+fn new_entry(path: &Path, id: &str, edits: &[Edit]) -> Result<DocumentMut, SaveError> {
+    let mut t = Table::new();
+    t.insert("id", toml_edit::value(id));
+    t.decor_mut().set_prefix("\n");
+    let mut list = toml_edit::ArrayOfTables::new();
+    list.push(t);
+    let mut doc = DocumentMut::new();
+    doc.insert("agency", Item::ArrayOfTables(list));
+    edit_in(&mut doc, path, id, edits)?;
+    Ok(doc)
+}
+
+/// Whether the snapshot's file has an agency `id`.
+fn has_agency(snapshot: &Snapshot, id: &str) -> Result<bool, SaveError> {
+    let (_, text) = snapshot.split_text()?;
+    Ok(match entry::find(text, id) {
+        entry::Cut::Found(_) => true,
+        entry::Cut::Absent => false,
+        entry::Cut::Unsure => find_agency(&mut snapshot.document()?, id).is_some(),
+    })
 }
 
 /// «Нова установа»: the snapshot's text with a new `[[agency]]` (its `id`, then `edits`)
 /// at the end; refused when the file already has that id.
 pub fn apply_new(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
     let path = &snapshot.path;
-    let mut doc = snapshot.document()?;
-    if find_agency(&mut doc, id).is_some() {
+    if has_agency(snapshot, id)? {
         return Err(SaveError::Exists {
             path: path.clone(),
             id: id.to_string(),
         });
     }
-    let mut t = Table::new();
-    t.insert("id", toml_edit::value(id));
-    t.decor_mut().set_prefix("\n");
-    let list = doc
-        .entry("agency")
-        .or_insert(Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
-    let Some(list) = list.as_array_of_tables_mut() else {
-        return Err(SaveError::Syntax {
-            path: path.clone(),
-            message: "agency is not [[agency]]".into(),
+    let (bom, text) = snapshot.split_text()?;
+    // The file must read before anything is added to it.
+    if let entry::Cut::Unsure = entry::find(text, id) {
+        snapshot.document()?;
+    }
+    let entry = new_entry(path, id, edits)?;
+    let sep = if text.is_empty() || text.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    Ok(format!("{bom}{text}{sep}{entry}"))
+}
+
+/// The new entry alone, as [`apply_new`] would add it: what the form checks.
+pub fn apply_new_entry(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
+    if has_agency(snapshot, id)? {
+        return Err(SaveError::Exists {
+            path: snapshot.path.clone(),
+            id: id.to_string(),
         });
-    };
-    list.push(t);
-    let text = doc.to_string();
-    let with_id = Snapshot {
-        path: path.clone(),
-        bytes: text.into_bytes(),
-    };
-    apply(&with_id, id, edits)
+    }
+    Ok(new_entry(&snapshot.path, id, edits)?.to_string())
 }
 
 /// Adds a new agency to the file (see [`apply_new`]) with the same checked, atomic write as
@@ -206,7 +280,7 @@ pub fn check(
     edits: &[Edit],
     opts: &crate::directory::LoadOptions,
 ) -> Result<Vec<crate::directory::Diagnostic>, SaveError> {
-    let text = apply(snapshot, id, edits)?;
+    let text = apply_entry(snapshot, id, edits)?;
     let name = snapshot.path.display().to_string();
     let dir = crate::directory::load_texts(&[(name.as_str(), text.as_str())], opts);
     Ok(dir
@@ -224,7 +298,7 @@ pub fn changed_keys(
     now: &Snapshot,
     id: &str,
 ) -> Result<Option<Vec<String>>, SaveError> {
-    let (mut old, mut new) = (before.document()?, now.document()?);
+    let (mut old, mut new) = (before.entry(id)?.1, now.entry(id)?.1);
     let Some(new_t) = find_agency(&mut new, id) else {
         return Ok(None);
     };

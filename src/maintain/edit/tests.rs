@@ -298,3 +298,59 @@ fn new_fields_and_a_new_service_go_in_their_places() {
         );
     assert_eq!(out, expected);
 }
+
+/// The entry cut out and written back gives the same file as the whole document read and
+/// written: for each agency of two files, with fields set, removed, and a new service.
+#[test]
+fn an_entry_edited_alone_gives_the_same_file_as_the_whole_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixture = include_str!("../../../tests/fixtures/tui/good/zhytomyr.toml");
+    let edits = [
+        Edit::agency("name", FieldValue::Text("Нова назва".into())),
+        Edit::agency("notes", FieldValue::Remove),
+        Edit::agency("email", FieldValue::Text("x@example.org".into())),
+        Edit {
+            service: Some(0),
+            field: "fee".into(),
+            value: FieldValue::Text("1 грн".into()),
+        },
+    ];
+    for text in [FILE, fixture] {
+        let s = snapshot(tmp.path(), text);
+        let doc = s.document().unwrap();
+        let ids: Vec<String> = doc["agency"]
+            .as_array_of_tables()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t.get("id")?.as_str().map(str::to_string))
+            .collect();
+        assert!(ids.len() > 1);
+        for id in &ids {
+            let (range, _) = s.entry(id).unwrap();
+            assert!(range.is_some(), "{id}: cut out");
+            let services = doc["agency"]
+                .as_array_of_tables()
+                .unwrap()
+                .iter()
+                .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
+                .and_then(|t| t.get("service")?.as_array_of_tables().map(|a| a.len()))
+                .unwrap_or(0);
+            let edits = &edits[..if services > 0 { 4 } else { 3 }];
+            let mut whole = doc.clone();
+            edit_in(&mut whole, &s.path, id, edits).unwrap();
+            assert_eq!(apply(&s, id, edits).unwrap(), whole.to_string(), "{id}");
+            let new = [Edit {
+                service: Some(services),
+                field: "name".into(),
+                value: FieldValue::Text("Нова послуга".into()),
+            }];
+            let mut whole = doc.clone();
+            edit_in(&mut whole, &s.path, id, &new).unwrap();
+            assert_eq!(
+                apply(&s, id, &new).unwrap(),
+                whole.to_string(),
+                "{id}: new service"
+            );
+        }
+    }
+}

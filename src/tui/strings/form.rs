@@ -177,6 +177,19 @@ pub fn pick_from_directory(lang: Lang) -> &'static str {
     )
 }
 
+/// A new agency's id that another file of the directory already has.
+pub fn id_taken(lang: Lang, id: &str, file: &str) -> String {
+    let file = crate::sanitize::line(file);
+    match lang {
+        Lang::Uk => format!("установа з id «{id}» у довіднику вже є ({file}) — виберіть інший id"),
+        Lang::En => {
+            format!(
+                "an agency with id \"{id}\" is already in the directory ({file}) — choose another id"
+            )
+        }
+    }
+}
+
 /// F3 on a line whose values are free text.
 pub fn free_line(lang: Lang) -> &'static str {
     lang.pick(

@@ -273,12 +273,7 @@ fn choice_note(
     let text = match spec.known {
         Known::None => return,
         Known::Choices => form_text::choice_words(lang, &words),
-        _ if form
-            .choices(f.key, &state.dir)
-            .is_none_or(|c| c.items.is_empty()) =>
-        {
-            return;
-        }
+        _ if !form.can_choose(f.key, &state.dir) => return,
         _ => form_text::pick_from_directory(lang).to_string(),
     };
     note(out, &text, Theme::of(state).dim(), w, lw);

@@ -93,8 +93,7 @@ fn hint_context(state: &State) -> HintContext {
             Some(Overlay::Form(f)) => f
                 .fields
                 .get(f.focus)
-                .and_then(|x| f.choices(x.key, &state.dir))
-                .is_none_or(|c| c.items.is_empty()),
+                .is_none_or(|x| !f.can_choose(x.key, &state.dir)),
             _ => true,
         },
         nothing_to_merge: !matches!(

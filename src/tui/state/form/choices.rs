@@ -116,6 +116,27 @@ impl Form {
         Some(Choices { items, append })
     }
 
+    /// Whether F3 has anything to offer for line `key`: asked on every frame, so it stops at
+    /// the first value found rather than counting them all.
+    pub fn can_choose(&self, key: FieldKey, dir: &Directory) -> bool {
+        let Some(spec) = key.spec().filter(|_| matches!(key, FieldKey::Field(..))) else {
+            return false;
+        };
+        let mut agencies = dir.agencies.iter();
+        match spec.known {
+            Known::None => false,
+            Known::Choices => !choices_of(spec.kind).is_empty(),
+            Known::Categories => !dir.categories.is_empty(),
+            Known::Topics => agencies
+                .any(|a| !a.topics.is_empty() || a.services.iter().any(|s| !s.topics.is_empty())),
+            Known::Localities => agencies.any(|a| a.locality.is_some()),
+            Known::Provinces => {
+                dir.meta.province.is_some() || agencies.any(|a| a.province.is_some())
+            }
+            Known::Agencies => agencies.any(|a| a.id != self.agency),
+        }
+    }
+
     /// Puts `value`, picked for the focused line, in its place — or, for a list, adds it to
     /// the list (once). Returns whether the line changed.
     pub(in crate::tui::state) fn choose(&mut self, value: &str, append: bool) -> bool {

@@ -79,12 +79,16 @@ impl Form {
             other: Vec::new(),
             blocked: Some(why),
         };
-        match now.document() {
-            Err(edit::SaveError::Syntax { message, .. }) => {
-                return blocked(Blocked::Unreadable(message));
+        // A new entry is added at the end whatever the rest holds; an entry of the file must
+        // read (its own entry, or the whole file where it cannot be cut out).
+        if !self.new {
+            match now.entry(&self.agency) {
+                Err(edit::SaveError::Syntax { message, .. }) => {
+                    return blocked(Blocked::Unreadable(message));
+                }
+                Err(e) => return blocked(Blocked::Unreadable(e.to_string())),
+                Ok(_) => {}
             }
-            Err(e) => return blocked(Blocked::Unreadable(e.to_string())),
-            Ok(_) => {}
         }
         let Ok(theirs) = Form::open(now.clone(), &self.agency, self.new, today, self.lang) else {
             return blocked(Blocked::Gone);

@@ -117,11 +117,12 @@ impl Form {
         today: jiff::civil::Date,
         lang: Lang,
     ) -> Result<Form, String> {
-        let doc: DocumentMut = snapshot
-            .text()
-            .trim_start_matches('\u{feff}')
-            .parse()
-            .map_err(|e: toml_edit::TomlError| e.message().to_string())?;
+        // Only the agency's own entry is read, however big the file.
+        let doc = if new {
+            DocumentMut::new()
+        } else {
+            snapshot.entry(id).map_err(|e| e.message(lang))?.1
+        };
         let empty = toml_edit::Table::new();
         let table: &dyn toml_edit::TableLike = if new {
             &empty
@@ -133,7 +134,13 @@ impl Form {
                         .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
                 })
                 .map(|t| t as &dyn toml_edit::TableLike)
-                .ok_or_else(|| format!("{id}: not in {}", snapshot.path.display()))?
+                .ok_or_else(|| {
+                    edit::SaveError::NotFound {
+                        path: snapshot.path.clone(),
+                        id: id.to_string(),
+                    }
+                    .message(lang)
+                })?
         };
         let (mut fields, people) = read::lines(table, lang);
         if new {
@@ -215,16 +222,18 @@ impl Form {
         }
     }
 
-    /// Checks the edits as `validate` would (the file with them applied, loaded on its own)
-    /// and puts each problem beside its field; `known` is the directory on screen, which
-    /// knows the categories declared in the other files.
+    /// Checks the edits as `validate` would — the entry with them applied, loaded on its own,
+    /// so a keystroke takes the time of the entry, not of its file — and puts each problem
+    /// beside its field. `known` is the directory on screen, which answers what needs the rest
+    /// of it: the categories declared elsewhere, a successor in another file, the directory's
+    /// oblast, a new id already taken.
     pub fn check(&mut self, known: &Directory, opts: &LoadOptions) {
         let id = self.id();
         let edits = self.edits();
         let applied = if self.new {
-            edit::apply_new(&self.snapshot, &id, &edits)
+            edit::apply_new_entry(&self.snapshot, &id, &edits)
         } else {
-            edit::apply(&self.snapshot, &id, &edits)
+            edit::apply_entry(&self.snapshot, &id, &edits)
         };
         self.parsed_hours = None;
         self.parsed_reception = None;
@@ -262,6 +271,7 @@ impl Form {
                         .as_deref()
                         .is_some_and(|c| known.category(c).is_some()))
             })
+            .filter(|d| !(d.code == "no-oblast" && known.meta.province.is_some()))
             .filter(|d| {
                 !(d.code == "successor"
                     && successor.as_deref().is_some_and(|s| {
@@ -277,6 +287,22 @@ impl Form {
                 message: crate::sanitize::line(&d.message),
             })
             .collect();
+        // A new id that another file of the directory already has (this file's own ids are
+        // refused above, by the edit itself).
+        if let Some(other) = known.agency(&id).filter(|_| self.new) {
+            self.problems.insert(
+                0,
+                FieldProblem {
+                    field: Some(FieldKey::Id),
+                    severity: Severity::Error,
+                    message: crate::tui::strings::form::id_taken(
+                        opts.lang,
+                        &id,
+                        &other.origin.file,
+                    ),
+                },
+            );
+        }
         if let Some(a) = checked.agency(&id) {
             let card = Card::new(&checked, a, opts.lang);
             self.parsed_hours = Some(card.hours_line());
