@@ -486,3 +486,24 @@ fn a_successor_in_another_file_is_known() {
         dir.diagnostics
     );
 }
+
+/// A new agency's id the directory already has — in the same file or in another — is an
+/// error beside the id line, and the save is refused.
+#[test]
+fn a_taken_id_is_refused_for_a_new_agency() {
+    for taken in ["pfu-zhytomyr", "upszn-berdychiv"] {
+        let (_tmp, mut h) = desk((120, 40));
+        h.type_text("пенсію");
+        h.press(KeyCode::Enter);
+        h.ctrl('x');
+        retype(&mut h, FieldKey::Id, taken);
+        let f = form(&h).unwrap();
+        assert!(
+            f.problems.iter().any(|p| p.field == Some(FieldKey::Id)
+                && p.severity == Severity::Error
+                && p.message.contains("у довіднику вже є")),
+            "{taken}: {:?}",
+            f.problems
+        );
+    }
+}

@@ -161,6 +161,25 @@ impl Snapshot {
     }
 }
 
+impl Snapshot {
+    /// Agency `id`'s entry alone, as a snapshot of its own (the same path): what the form
+    /// checks on every keystroke without going through the whole file again. The whole
+    /// snapshot when the entry cannot be cut out; an empty one for a new agency (`None`).
+    pub fn entry_alone(&self, id: Option<&str>) -> Result<Snapshot, SaveError> {
+        let bytes = match id {
+            None => Vec::new(),
+            Some(id) => match self.entry(id)? {
+                (Some(r), _) => self.split_text()?.1[r].as_bytes().to_vec(),
+                (None, _) => return Ok(self.clone()),
+            },
+        };
+        Ok(Snapshot {
+            path: self.path.clone(),
+            bytes,
+        })
+    }
+}
+
 /// Applies `edits` to agency `id` in `doc`.
 fn edit_in(doc: &mut DocumentMut, path: &Path, id: &str, edits: &[Edit]) -> Result<(), SaveError> {
     let agency = find_agency(doc, id).ok_or_else(|| SaveError::NotFound {

@@ -93,6 +93,24 @@ impl Form {
         let Ok(theirs) = Form::open(now.clone(), &self.agency, self.new, today, self.lang) else {
             return blocked(Blocked::Gone);
         };
+        let fields = self.field_changes(&theirs);
+        // A new entry is in neither version: only what this form holds is compared.
+        let other = if self.new {
+            Vec::new()
+        } else {
+            self.other_changes(&theirs, &now)
+        };
+        DiskChanges {
+            snapshot: now,
+            fields,
+            other,
+            blocked: None,
+        }
+    }
+
+    /// The lines whose value in `theirs` (the form on the file as it is now) is not what this
+    /// form opened with.
+    fn field_changes(&self, theirs: &Form) -> Vec<FieldChange> {
         let mut keys: Vec<FieldKey> = self.fields.iter().map(|f| f.key).collect();
         for f in &theirs.fields {
             if !keys.contains(&f.key) {
@@ -107,7 +125,7 @@ impl Form {
         };
         let mut fields = Vec::new();
         for key in keys {
-            let (before, now) = (original(self, key), original(&theirs, key));
+            let (before, now) = (original(self, key), original(theirs, key));
             if before == now {
                 continue;
             }
@@ -123,6 +141,11 @@ impl Form {
                 mine,
             });
         }
+        fields
+    }
+
+    /// The agency's keys changed in `now` that no line of either form shows.
+    fn other_changes(&self, theirs: &Form, now: &Snapshot) -> Vec<String> {
         let shown = |k: &str| {
             let (service, key) = match k.strip_prefix("service.").and_then(|r| r.split_once('.')) {
                 Some((n, key)) => (n.parse::<usize>().ok().map(|n| n - 1), key),
@@ -133,15 +156,9 @@ impl Form {
                 .chain(&theirs.fields)
                 .any(|f| group(f.key) == (service, key))
         };
-        let other = match edit::changed_keys(&self.snapshot, &now, &self.id()) {
-            Ok(Some(keys)) if !self.new => keys.into_iter().filter(|k| !shown(k)).collect(),
+        match edit::changed_keys(&self.snapshot, now, &self.agency) {
+            Ok(Some(keys)) => keys.into_iter().filter(|k| !shown(k)).collect(),
             _ => Vec::new(),
-        };
-        DiskChanges {
-            snapshot: now,
-            fields,
-            other,
-            blocked: None,
         }
     }
 

@@ -80,6 +80,8 @@ pub struct Form {
     pub lang: Lang,
     /// The file as read when the form opened: the save is refused if it changed since.
     pub snapshot: Snapshot,
+    /// The agency's entry alone, cut from the snapshot once: what every keystroke checks.
+    entry: Snapshot,
     pub fields: Vec<FormField>,
     pub focus: usize,
     /// How many services the entry had when read (the next one is a new service).
@@ -118,10 +120,13 @@ impl Form {
         lang: Lang,
     ) -> Result<Form, String> {
         // Only the agency's own entry is read, however big the file.
+        let entry = snapshot
+            .entry_alone(Some(id).filter(|_| !new))
+            .map_err(|e| e.message(lang))?;
         let doc = if new {
             DocumentMut::new()
         } else {
-            snapshot.entry(id).map_err(|e| e.message(lang))?.1
+            entry.entry(id).map_err(|e| e.message(lang))?.1
         };
         let empty = toml_edit::Table::new();
         let table: &dyn toml_edit::TableLike = if new {
@@ -163,6 +168,7 @@ impl Form {
             new,
             lang,
             snapshot,
+            entry,
             fields,
             focus: 0,
             services,
@@ -226,14 +232,14 @@ impl Form {
     /// so a keystroke takes the time of the entry, not of its file — and puts each problem
     /// beside its field. `known` is the directory on screen, which answers what needs the rest
     /// of it: the categories declared elsewhere, a successor in another file, the directory's
-    /// oblast, a new id already taken.
+    /// oblast, a new id already taken (the file's own ids too: a new entry is checked alone).
     pub fn check(&mut self, known: &Directory, opts: &LoadOptions) {
         let id = self.id();
         let edits = self.edits();
         let applied = if self.new {
-            edit::apply_new_entry(&self.snapshot, &id, &edits)
+            edit::apply_new_entry(&self.entry, &id, &edits)
         } else {
-            edit::apply_entry(&self.snapshot, &id, &edits)
+            edit::apply_entry(&self.entry, &id, &edits)
         };
         self.parsed_hours = None;
         self.parsed_reception = None;
@@ -287,8 +293,9 @@ impl Form {
                 message: crate::sanitize::line(&d.message),
             })
             .collect();
-        // A new id that another file of the directory already has (this file's own ids are
-        // refused above, by the edit itself).
+        // A new id the directory already has, in this file or another (the new entry is
+        // checked alone; the save refuses an id its file has, whatever the directory on
+        // screen knows).
         if let Some(other) = known.agency(&id).filter(|_| self.new) {
             self.problems.insert(
                 0,
