@@ -372,8 +372,8 @@ impl Msg {
                 "there are unsaved changes: Esc again closes without saving, Ctrl-S saves",
             ),
             FormUnsavedQuit => (
-                "є незбережені зміни: F10 ще раз — вийти без збереження, Ctrl-S — зберегти",
-                "there are unsaved changes: F10 again quits without saving, Ctrl-S saves",
+                "є незбережені зміни: ще раз F10 (Ctrl-Q) — вийти без збереження, Ctrl-S — зберегти",
+                "there are unsaved changes: F10 (Ctrl-Q) again quits without saving, Ctrl-S saves",
             ),
             FormSuggestion => ("програма пропонує", "suggested"),
             FormParsed => ("програма читає так", "read as"),

@@ -176,8 +176,8 @@ pub const SERVES: &[Choice] = &[
         "oblast",
         ("уся область", "whole oblast"),
         (
-            "приймає людей з усієї області (province)",
-            "takes visitors from the whole oblast (province)",
+            "приймає людей з усієї своєї області (поле «Область» чи область довідника)",
+            "takes visitors from its whole oblast (its own or the directory's)",
         ),
         &["вся область", "область"],
     ),
