@@ -5,9 +5,35 @@ use crate::referral::slip::{Paper, SlipFormat};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// Where the files live, as `--help` and the manual page list them (see [`crate::paths`]).
+#[cfg(not(windows))]
+macro_rules! files_en {
+    () => {
+        "Files (Linux):
+  ~/.config/refdesk/refdesk.toml           settings: office, printer, home locality, language
+  ~/.local/share/refdesk/referrals.log     anonymous referral log (never a query or a name)
+  ~/.local/share/refdesk/unprinted/        slips saved when printing failed (never the name)
+  ~/.cache/refdesk/                        parsed-directory cache; safe to delete
+"
+    };
+}
+#[cfg(windows)]
+macro_rules! files_en {
+    () => {
+        "Files (Windows):
+  %APPDATA%\\refdesk\\refdesk\\config\\refdesk.toml      settings: office, printer, home locality, language
+  %APPDATA%\\refdesk\\refdesk\\data\\referrals.log       anonymous referral log (never a query or a name)
+  %APPDATA%\\refdesk\\refdesk\\data\\unprinted\\          slips saved when printing failed (never the name)
+  %LOCALAPPDATA%\\refdesk\\refdesk\\cache\\              parsed-directory cache; safe to delete
+"
+    };
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "refdesk",
+    // Help and errors say `refdesk`, not the file's name (`refdesk.exe` on Windows).
+    bin_name = "refdesk",
     version,
     // English here; the Ukrainian help (the default) is in `cli_uk`.
     about = "Referral directory for the front desk of free legal aid offices",
@@ -15,20 +41,16 @@ use std::path::PathBuf;
 address, phones, hours, head and specialist, pre-registration and documents — read out as a sentence \
 and printed as a slip. Without a subcommand it opens the interactive screen. Without --data it uses \
 the built-in demo directory (invented data).",
-    after_long_help = "Environment:
+    after_long_help = concat!("Environment:
   REFDESK_DATA, REFDESK_CONFIG, REFDESK_LANG   defaults for --data, --config, --lang
   REFDESK_STATS_FILE   the anonymous referral log (default: referrals.log in the data folder)
+  REFDESK_HOME         keep settings, data and cache in this one folder (config, data, cache)
   REFDESK_NO_CACHE=1   do not read or write the parsed-directory cache
   NO_COLOR             no colours on the screen
 
-Files (Linux):
-  ~/.config/refdesk/refdesk.toml           settings: office, printer, home locality, language
-  ~/.local/share/refdesk/referrals.log     anonymous referral log (never a query or a name)
-  ~/.local/share/refdesk/unprinted/        slips saved when printing failed (never the name)
-  ~/.cache/refdesk/                        parsed-directory cache; safe to delete
-
+", files_en!(), "
 Exit codes: 0 ok, 1 nothing found or validation errors, 2 usage or I/O error.
-Manual pages of the commands: refdesk man COMMAND (e.g. refdesk man stats)."
+Manual pages of the commands: refdesk man COMMAND (e.g. refdesk man stats).")
 )]
 pub struct Cli {
     /// Directory of agencies: a folder of *.toml files or one file (default: the built-in demo).
@@ -78,6 +100,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Set up the desk: office, home town and printer, written to the settings file.
+    Setup,
     /// Print the manual page (roff); with a command name, that command's page.
     Man {
         /// A command, e.g. `stats` or `import` (default: the main page).
@@ -230,11 +254,16 @@ pub struct SlipArgs {
 
 #[derive(Debug, Args)]
 pub struct PrintArgs {
+    /// `None` only with --list-printers, which takes no agency.
     #[command(flatten)]
-    pub slip: SlipOptions,
-    /// CUPS printer name (default: from the settings, else the system default).
+    pub slip: Option<SlipOptions>,
+    /// Printer name (CUPS on Linux, Windows on Windows; default: from the settings, else the
+    /// system default).
     #[arg(long, short = 'd')]
     pub printer: Option<String>,
+    /// List the system's printers (Windows or CUPS) and exit.
+    #[arg(long, exclusive = true)]
+    pub list_printers: bool,
 }
 
 #[derive(Debug, Args)]

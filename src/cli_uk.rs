@@ -287,21 +287,45 @@ const TOP_LONG_ABOUT: &str = "refdesk знаходить установу, як�
 const TOP_AFTER_SHORT: &str =
     "Докладніше: refdesk --help; сторінки посібника: refdesk man КОМАНДА.";
 
-const TOP_AFTER: &str = "Змінні середовища:
-  REFDESK_DATA, REFDESK_CONFIG, REFDESK_LANG   типові значення для --data, --config, --lang
-  REFDESK_STATS_FILE   анонімний журнал направлень (типово: referrals.log у теці даних)
-  REFDESK_NO_CACHE=1   не читати й не записувати кеш прочитаного довідника
-  NO_COLOR             без кольорів на екрані
-
-Файли (Linux):
+/// Where the files live, per platform (see [`crate::paths`]).
+#[cfg(not(windows))]
+macro_rules! files_uk {
+    () => {
+        "Файли (Linux):
   ~/.config/refdesk/refdesk.toml           налаштування: бюро, принтер, свій населений пункт, мова
   ~/.local/share/refdesk/referrals.log     анонімний журнал направлень (ніколи не запит і не ім'я)
   ~/.local/share/refdesk/unprinted/        направлення, збережені, коли друк не вдався (без імені)
   ~/.cache/refdesk/                        кеш прочитаного довідника; його можна видалити
+"
+    };
+}
+#[cfg(windows)]
+macro_rules! files_uk {
+    () => {
+        "Файли (Windows):
+  %APPDATA%\\refdesk\\refdesk\\config\\refdesk.toml      налаштування: бюро, принтер, свій населений пункт, мова
+  %APPDATA%\\refdesk\\refdesk\\data\\referrals.log       анонімний журнал направлень (ніколи не запит і не ім'я)
+  %APPDATA%\\refdesk\\refdesk\\data\\unprinted\\          направлення, збережені, коли друк не вдався (без імені)
+  %LOCALAPPDATA%\\refdesk\\refdesk\\cache\\              кеш прочитаного довідника; його можна видалити
+"
+    };
+}
 
+const TOP_AFTER: &str = concat!(
+    "Змінні середовища:
+  REFDESK_DATA, REFDESK_CONFIG, REFDESK_LANG   типові значення для --data, --config, --lang
+  REFDESK_STATS_FILE   анонімний журнал направлень (типово: referrals.log у теці даних)
+  REFDESK_HOME         тримати налаштування, дані й кеш в одній теці (config, data, cache)
+  REFDESK_NO_CACHE=1   не читати й не записувати кеш прочитаного довідника
+  NO_COLOR             без кольорів на екрані
+
+",
+    files_uk!(),
+    "
 Коди завершення: 0 — гаразд, 1 — нічого не знайдено або в даних є помилки, 2 — помилка
 використання чи введення-виведення.
-Сторінки посібника для команд: refdesk man КОМАНДА (наприклад, refdesk man stats).";
+Сторінки посібника для команд: refdesk man КОМАНДА (наприклад, refdesk man stats)."
+);
 
 /// The about (and long about) of each subcommand, by path.
 fn command_text(path: &str) -> Option<(&'static str, Option<&'static str>)> {
@@ -330,7 +354,7 @@ fn command_text(path: &str) -> Option<(&'static str, Option<&'static str>)> {
             "Надрукувати направлення на налаштованому принтері",
             Some(
                 "Надрукувати направлення на принтері з налаштувань (інакше — на типовому принтері \
-                 CUPS). Якщо друк не вдався, направлення (без імені відвідувача) зберігається у \
+                 системи: Windows чи CUPS). Якщо друк не вдався, направлення (без імені відвідувача) зберігається у \
                  файл, і команда каже куди. Послугу вибирають так само, як для slip.",
             ),
         ),
@@ -367,6 +391,15 @@ fn command_text(path: &str) -> Option<(&'static str, Option<&'static str>)> {
             None,
         ),
         "completions" => ("Вивести скрипт автодоповнення для оболонки", None),
+        "setup" => (
+            "Налаштувати бюро: назва, адреса, телефон, свій населений пункт і принтер",
+            Some(
+                "Питає назву, адресу й телефон бюро, свій населений пункт і принтер (зі списку \
+                 принтерів системи), по одній відповіді в рядку, і записує файл налаштувань \
+                 (решту налаштувань і коментарі зберігає). Порожня відповідь залишає те, що \
+                 було.",
+            ),
+        ),
         "man" => (
             "Вивести сторінку посібника (roff); з назвою команди — сторінку цієї команди",
             None,
@@ -506,7 +539,13 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "print",
         "printer",
-        "Назва принтера CUPS (типово — з налаштувань, інакше типовий принтер системи)",
+        "Назва принтера (CUPS у Linux, Windows у Windows; типово — з налаштувань, інакше \
+         типовий принтер системи)",
+    ),
+    (
+        "print",
+        "list_printers",
+        "Показати принтери системи (Windows чи CUPS) і завершити",
     ),
     ("stats", "from", "Перший день, що враховується (РРРР-ММ-ДД)"),
     ("stats", "to", "Останній день, що враховується (РРРР-ММ-ДД)"),

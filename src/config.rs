@@ -193,8 +193,7 @@ impl ConfigError {
 impl Config {
     /// The default location: `refdesk.toml` in the platform config directory.
     pub fn default_path() -> Option<PathBuf> {
-        directories::ProjectDirs::from("ua", "refdesk", "refdesk")
-            .map(|d| d.config_dir().join("refdesk.toml"))
+        crate::paths::config_dir().map(|d| d.join("refdesk.toml"))
     }
 
     /// Parses settings text; `file` names it in errors.
@@ -485,43 +484,6 @@ impl<'a> Recovery<'a> {
     }
 }
 
-/// Writes the top-level `maintainer = "…"` into the settings file at `path` (created, with its
-/// folder, when missing), asked once by the screen's «перевірено сьогодні». Only that value
-/// changes: the rest of the file, comments and layout included, stays as it is (`toml_edit`),
-/// and the new text replaces the old through a temporary file.
-pub fn save_maintainer(path: &Path, name: &str) -> std::io::Result<()> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e),
-    };
-    let mut doc: toml_edit::DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| std::io::Error::other(e.message().to_string()))?;
-    match doc.get_mut("maintainer").and_then(|i| i.as_value_mut()) {
-        Some(old) => {
-            let decor = old.decor().clone();
-            *old = name.trim().into();
-            *old.decor_mut() = decor;
-        }
-        None => {
-            doc.insert("maintainer", toml_edit::value(name.trim()));
-        }
-    }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(folder)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".refdesk-settings-")
-        .tempfile_in(folder)?;
-    std::io::Write::write_all(&mut tmp, doc.to_string().as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -737,27 +699,5 @@ escpos_codepage = 73
             "{en}"
         );
         assert!(!en.chars().any(|c| ('а'..='я').contains(&c)), "{en}");
-    }
-
-    #[test]
-    fn the_maintainer_is_written_and_the_rest_of_the_file_stays() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = tmp.path().join("sub").join("refdesk.toml");
-        save_maintainer(&path, " Петренко О. ").unwrap();
-        assert_eq!(
-            std::fs::read_to_string(&path).unwrap(),
-            "maintainer = \"Петренко О.\"\n"
-        );
-        let text = "# бюро\nhome_locality = \"Житомир\"  # місто\n\n[office]\nname = \"Бюро\"\n";
-        std::fs::write(&path, text).unwrap();
-        save_maintainer(&path, "Іваненко М.").unwrap();
-        let out = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(
-            out,
-            "# бюро\nhome_locality = \"Житомир\"  # місто\nmaintainer = \"Іваненко М.\"\n\n[office]\nname = \"Бюро\"\n"
-        );
-        let (c, e) = Config::parse_lenient("x", &out);
-        assert!(e.is_none());
-        assert_eq!(c.maintainer.as_deref(), Some("Іваненко М."));
     }
 }

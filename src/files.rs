@@ -50,7 +50,11 @@ fn read_up_to(f: File, limit: u64, expected: u64) -> Result<Vec<u8>, ReadError> 
 
 /// A regular file's bytes (a symbolic link is followed), at most `limit` of them.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let f = open(path)?;
+    let f = open(path).map_err(|e| match std::fs::metadata(path) {
+        // Windows does not open a folder as a file at all.
+        Ok(m) if m.is_dir() => ReadError::NotRegular,
+        _ => ReadError::Io(e),
+    })?;
     let meta = f.metadata()?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular);

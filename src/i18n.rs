@@ -23,6 +23,21 @@ impl Lang {
     }
 }
 
+/// An error and its causes on one line, as anyhow's `{:#}` would write them
+/// ("/path/referrals.log: немає дозволу на доступ"), with the system's I/O errors in `lang`.
+pub fn describe(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
+    let mut parts = Vec::new();
+    let mut next = Some(e);
+    while let Some(c) = next {
+        parts.push(match c.downcast_ref::<std::io::Error>() {
+            Some(io) => io_error(io, lang),
+            None => c.to_string(),
+        });
+        next = c.source();
+    }
+    parts.join(": ")
+}
+
 /// An I/O error as the user should read it. The system's own text and the standard library's
 /// are English («No such file or directory (os error 2)», «entity not found»); an error that
 /// carries the program's own message keeps it.

@@ -31,14 +31,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             // As anyhow's `{:#}` would, with the system's English I/O errors in `lang`.
-            let causes: Vec<String> = e
-                .chain()
-                .map(|c| match c.downcast_ref::<std::io::Error>() {
-                    Some(io) => refdesk::i18n::io_error(io, lang),
-                    None => c.to_string(),
-                })
-                .collect();
-            eprintln!("refdesk: {}", causes.join(": "));
+            eprintln!("refdesk: {}", refdesk::i18n::describe(e.as_ref(), lang));
             ExitCode::from(commands::USAGE)
         }
     }
@@ -52,7 +45,6 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         Some(Command::Completions { shell }) => {
             use clap_complete::Generator;
             let mut cmd = cli_uk::command(lang);
-            cmd.set_bin_name("refdesk");
             cmd.build();
             // Not `clap_complete::generate`, which panics on a closed pipe.
             shell.try_generate(&cmd, &mut out)?;
@@ -87,6 +79,16 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             };
             out.write_all(&cli_uk::man_page(page, lang)?)?;
             return Ok(0);
+        }
+        Some(Command::Setup) => {
+            let stdin = std::io::stdin();
+            return commands::setup::run(
+                cli.config.as_deref(),
+                lang,
+                &mut stdin.lock(),
+                &mut out,
+                &mut err,
+            );
         }
         _ => {}
     }

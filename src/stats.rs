@@ -118,9 +118,11 @@ impl Record {
     }
 }
 
+/// Why the statistics log could not be read or written. `Display` (logs, `?` at the edges)
+/// is English; people read [`StatsError::message`] in the interface language.
 #[derive(Debug, thiserror::Error)]
 pub enum StatsError {
-    #[error("не вдалося визначити каталог даних користувача — задайте шлях у {FILE_ENV}")]
+    #[error("the user's data folder could not be determined — set the path in {FILE_ENV}")]
     NoDataDir,
     #[error("{}", path.display())]
     Io {
@@ -128,6 +130,28 @@ pub enum StatsError {
         #[source]
         source: std::io::Error,
     },
+}
+
+impl StatsError {
+    /// One line in `lang` ("/path/referrals.log: немає дозволу на доступ"), the system's I/O
+    /// error worded by [`crate::i18n::io_error`].
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StatsError::NoDataDir => match lang {
+                Lang::Uk => format!(
+                    "не вдалося визначити каталог даних користувача — задайте шлях у {FILE_ENV}"
+                ),
+                Lang::En => format!(
+                    "the user's data folder could not be determined — set the path in {FILE_ENV}"
+                ),
+            },
+            StatsError::Io { path, source } => format!(
+                "{}: {}",
+                crate::sanitize::line(&path.display().to_string()),
+                crate::i18n::io_error(source, lang)
+            ),
+        }
+    }
 }
 
 /// A line of the log that could not be read.
@@ -269,13 +293,13 @@ impl Log {
     }
 
     /// `$REFDESK_STATS_FILE`, else `referrals.log` in the platform data directory
-    /// (`$XDG_DATA_HOME/refdesk/` on Linux).
+    /// ([`crate::paths::data_dir`]).
     pub fn default_location() -> Result<Log, StatsError> {
         if let Some(p) = std::env::var_os(FILE_ENV).filter(|p| !p.is_empty()) {
             return Ok(Log::at(p));
         }
-        directories::ProjectDirs::from("ua", "refdesk", "refdesk")
-            .map(|d| Log::at(d.data_dir().join("referrals.log")))
+        crate::paths::data_dir()
+            .map(|d| Log::at(d.join("referrals.log")))
             .ok_or(StatsError::NoDataDir)
     }
 
@@ -506,6 +530,28 @@ pub fn month_by_category(records: &[Record], dir: &Directory, today: Date, lang:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_log_error_is_worded_in_the_interface_language() {
+        let e = StatsError::Io {
+            path: "/desk/referrals.log".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            e.message(Lang::Uk),
+            "/desk/referrals.log: немає дозволу на доступ"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "/desk/referrals.log: permission denied"
+        );
+        assert!(StatsError::NoDataDir.message(Lang::En).contains(FILE_ENV));
+        assert!(
+            StatsError::NoDataDir
+                .message(Lang::Uk)
+                .starts_with("не вдалося")
+        );
+    }
     use jiff::civil::date;
 
     fn rec(at: &str, id: &str, cat: &str) -> Record {

@@ -14,7 +14,7 @@ fn refdesk() -> Command {
         .env_remove("REFDESK_LANG")
         .env("REFDESK_CONFIG", fixture("cli/none.toml"))
         .env(
-            "XDG_CONFIG_HOME",
+            "REFDESK_HOME",
             std::env::temp_dir().join("refdesk-test-no-config"),
         );
     c

@@ -10,6 +10,9 @@
 //! Without Xvfb or xclip the X11 test is skipped with a message, except under CI (`CI=true`),
 //! where it fails: .ci/run installs both.
 
+// Linux only: the X11 clipboard (Xvfb, xclip) exists only on Unix desktops.
+#![cfg(unix)]
+
 use refdesk::referral::clipboard::{self, Copied, SystemClipboard};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;

@@ -6,7 +6,6 @@
 mod referral_support;
 
 use referral_support::*;
-use std::process::Command;
 
 const OFFICE: &str = "[office]\nname = \"Житомирське бюро правничої допомоги\"\n\
                       address = \"Житомир, вул. Київська, 1\"\nphone = \"(0412) 11-22-33\"\n";
@@ -26,7 +25,7 @@ fn flat(s: &str) -> String {
 }
 
 fn log_lines(sb: &Sandbox) -> Vec<serde_json::Value> {
-    match std::fs::read_to_string(sb.path("data/refdesk/referrals.log")) {
+    match std::fs::read_to_string(sb.path("data").join("referrals.log")) {
         Ok(t) => t
             .lines()
             .map(|l| serde_json::from_str(l).expect("a record"))
@@ -55,8 +54,7 @@ fn pdf_of_a_three_step_plan_has_every_address_and_document_on_one_a5_page() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
-    let info = String::from_utf8_lossy(&info.stdout);
+    let info = pdf_info(&pdf);
     assert!(
         info.lines()
             .any(|l| l.starts_with("Pages:") && l.ends_with(" 1")),
@@ -275,7 +273,9 @@ fn a_plan_counts_one_line_per_agency_step_and_stats_counts_the_visit() {
 
 /// `refdesk slip` on a real terminal (a tmux pane): shown, not given — nothing is counted.
 #[test]
+#[cfg(unix)] // tmux: a Unix terminal
 fn a_slip_shown_on_the_terminal_is_a_preview_and_counts_nothing() {
+    use std::process::Command;
     let have_tmux = Command::new("tmux").arg("-V").output().is_ok();
     if !have_tmux {
         assert!(
@@ -295,12 +295,12 @@ fn a_slip_shown_on_the_terminal_is_a_preview_and_counts_nothing() {
             .output()
             .expect("tmux runs")
     };
-    let log = sb.path("data/refdesk/referrals.log");
+    let log = sb.path("data").join("referrals.log");
     let env = [
         format!("REFDESK_STATS_FILE={}", log.display()),
         "REFDESK_NOW=2026-11-25T10:30".to_string(),
         "REFDESK_NO_CACHE=1".to_string(),
-        format!("XDG_CONFIG_HOME={}", sb.path("config").display()),
+        format!("REFDESK_HOME={}", sb.path("").display()),
     ];
     let fixture = fixture();
     let mut args: Vec<&str> = vec!["new-session", "-d", "-x", "100", "-y", "40"];

@@ -3,8 +3,10 @@
 //! directories — also when printing fails and the slip is saved for later.
 
 mod referral_support;
+mod sink_support;
 
 use referral_support::*;
+use sink_support::sink_toml;
 use std::path::Path;
 
 const NAME: &str = "Шевченко Тарас";
@@ -102,7 +104,7 @@ fn visitor_name_and_queries_are_never_written() {
 
     // Printing through a command that reads the slip on standard input, and one that takes a
     // temporary file (which must be gone afterwards).
-    for command in [r#"["cat"]"#, r#"["true", "{file}"]"#] {
+    for command in [sink_toml(&["drain"]), sink_toml(&["drain", "{file}"])] {
         sb.write_config(&format!("[printer]\ncommand = {command}\n"));
         let out = sb
             .refdesk()
@@ -117,7 +119,7 @@ fn visitor_name_and_queries_are_never_written() {
     }
 
     // A plan printed: one slip for the visit, the name on it, and nothing of it kept.
-    sb.write_config("[printer]\ncommand = [\"cat\"]\n");
+    sb.write_config(&format!("[printer]\ncommand = {}\n", sink_toml(&["drain"])));
     let out = sb
         .refdesk()
         .args(["print", "zt-cop:1", "bd-fund", "--return", "--for", NAME])
@@ -129,7 +131,7 @@ fn visitor_name_and_queries_are_never_written() {
         String::from_utf8_lossy(&out.stderr)
     );
     // It was given: its two agencies are counted (anonymously, as the check below shows).
-    let log = std::fs::read_to_string(sb.path("data/refdesk/referrals.log")).expect("log");
+    let log = std::fs::read_to_string(sb.path("data").join("referrals.log")).expect("log");
     assert!(
         log.lines()
             .any(|l| l.contains("\"bd-fund\"") && l.contains("\"step\":2"))
@@ -138,7 +140,8 @@ fn visitor_name_and_queries_are_never_written() {
     // Printing that fails: the slip is saved for later, without the name.
     for format in ["text", "pdf"] {
         sb.write_config(&format!(
-            "[printer]\ncommand = [\"false\"]\nformat = \"{format}\"\n"
+            "[printer]\ncommand = {}\nformat = \"{format}\"\n",
+            sink_toml(&["fail", "немає паперу"])
         ));
         let out = sb
             .refdesk()

@@ -2,6 +2,10 @@
 //! `.ci/cups-setup.sh`), then `pdftotext` of what CUPS wrote must hold the Cyrillic address.
 //! Skipped with a note where the queue does not exist; in CI (`CI=true`) that is a failure.
 
+// Linux only: CUPS through `lp`/`lpstat`. Windows printing into the same queue, through Wine,
+// is tests/print_windows.rs.
+#![cfg(unix)]
+
 mod referral_support;
 
 use referral_support::*;

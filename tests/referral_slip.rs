@@ -157,7 +157,7 @@ fn issuing_office_comes_from_the_settings() {
 
 #[test]
 fn pdf_slip_reads_back_with_its_qr_code() {
-    if !have_tool("pdftotext") || !have_tool("pdftoppm") {
+    if !have_tool("pdftotext") || !have_tool("pdftoppm") || !have_tool("pdfinfo") {
         return;
     }
     let sb = Sandbox::new();
@@ -198,14 +198,8 @@ fn pdf_slip_reads_back_with_its_qr_code() {
         assert!(at("Візьміть із собою:") < at("поверніться до нас"));
         assert!(!flat.contains(INTERNAL));
 
-        let info = std::process::Command::new("pdfinfo")
-            .arg(&pdf)
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
-            .unwrap_or_default();
-        if !info.is_empty() {
-            assert!(info.contains(size), "{paper}: {info}");
-        }
+        let info = pdf_info(&pdf);
+        assert!(info.contains(size), "{paper}: {info}");
 
         let dir = tempfile::tempdir().expect("tempdir");
         let codes = pdf_qr_codes(&pdf, dir.path());
@@ -459,11 +453,7 @@ fn escpos_qr_code_fits_the_print_head_for_every_demo_agency() {
 fn pdf_pages(bytes: &[u8], dir: &std::path::Path, name: &str) -> usize {
     let path = dir.join(format!("{name}.pdf"));
     std::fs::write(&path, bytes).expect("write pdf");
-    let out = std::process::Command::new("pdfinfo")
-        .arg(&path)
-        .output()
-        .expect("pdfinfo runs");
-    String::from_utf8_lossy(&out.stdout)
+    pdf_info(&path)
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())

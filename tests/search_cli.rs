@@ -16,11 +16,9 @@ fn home() -> &'static Path {
 fn refdesk() -> Command {
     let mut c = Command::cargo_bin("refdesk").expect("binary");
     let home = home();
+    // REFDESK_HOME: settings, data and cache in the temporary home on every platform.
     c.env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
+        .env("REFDESK_HOME", home)
         .env("REFDESK_STATS_FILE", home.join("referrals.log"))
         .env_remove("NO_COLOR")
         .env("REFDESK_NOW", "2026-11-25T10:30")
@@ -28,8 +26,8 @@ fn refdesk() -> Command {
         .env("REFDESK_NO_CACHE", "1")
         .env_remove("REFDESK_DATA")
         .env_remove("REFDESK_LANG")
-        // No settings file from the machine running the tests.
-        .env("REFDESK_CONFIG", "/dev/null");
+        // No settings file: the temporary home has none.
+        .env_remove("REFDESK_CONFIG");
     c
 }
 

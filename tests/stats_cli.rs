@@ -161,12 +161,13 @@ fn no_log_yet_means_no_referrals() {
 #[test]
 fn log_lives_in_the_platform_data_directory() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("refdesk");
+    // REFDESK_HOME moves the platform folders (the data folder is `data` inside it).
+    let dir = tmp.path().join("data");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy(fixture("stats/referrals.log"), dir.join("referrals.log")).unwrap();
     let out = refdesk()
         .env_remove("REFDESK_STATS_FILE")
-        .env("XDG_DATA_HOME", tmp.path())
+        .env("REFDESK_HOME", tmp.path())
         .args(["stats", "--json"])
         .output()
         .unwrap();
@@ -232,7 +233,7 @@ fn slip_counts_one_printed_referral_without_the_visitor_name() {
             // Tests never leave a parsed-directory cache in the real cache folder.
             .env("REFDESK_NO_CACHE", "1")
             .env("REFDESK_STATS_FILE", &log)
-            .env("XDG_CONFIG_HOME", tmp.path())
+            .env("REFDESK_HOME", tmp.path())
             .args(args)
             .output()
             .unwrap()

@@ -5,158 +5,16 @@
 //! Every wait polls the pane against a deadline; nothing relies on a fixed sleep. Without tmux
 //! the tests are skipped with a message, except in CI (`CI` set), where tmux is required.
 
+// Linux only: tmux is a Unix terminal multiplexer. The screen on Windows is not driven by
+// tests (README, Windows).
+#![cfg(unix)]
+
+mod tmux_support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-const DEADLINE: Duration = Duration::from_secs(20);
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
-}
-
-/// Returns false (and says why) when the test cannot run here.
-fn require_tmux() -> bool {
-    if tmux_available() {
-        return true;
-    }
-    assert!(!in_ci(), "tmux is required for the end-to-end test in CI");
-    eprintln!("skipping: tmux is not installed (set CI=true to make this a failure)");
-    false
-}
-
-/// One tmux server on its own socket, killed when dropped, so parallel tests never meet.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, args: &[&str]) -> Tmux {
-        Tmux::start_with(name, args, &[])
-    }
-
-    /// Starts the program with extra environment variables.
-    fn start_with(name: &str, args: &[&str], env: &[(&str, &Path)]) -> Tmux {
-        let socket = format!("refdesk-e2e-{}-{name}", std::process::id());
-        let t = Tmux { socket };
-        let bin = env!("CARGO_BIN_EXE_refdesk");
-        // A shell around the program reports its exit status and whether the terminal is back
-        // in cooked mode, then stays, so the pane can be inspected after the program is gone.
-        let quoted: Vec<String> = std::iter::once(bin)
-            .chain(args.iter().copied())
-            .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
-            .collect();
-        let script = format!(
-            "unset REFDESK_DATA; {}; echo \"EXIT:$?\"; if stty -a | grep -q -- '-icanon'; then echo RAW-MODE-LEFT-ON; else echo COOKED-MODE; fi; exec sleep 600",
-            quoted.join(" ")
-        );
-        let env: Vec<String> = env
-            .iter()
-            .map(|(k, v)| format!("{k}={}", v.display()))
-            .collect();
-        let mut cmd = vec![
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "main",
-            "-e",
-            "REFDESK_NOW=2026-11-25T10:30",
-            "-e",
-            "REFDESK_CONFIG=/dev/null",
-            "-e",
-            "REFDESK_LANG=uk",
-            "-e",
-            "REFDESK_NO_CACHE=1",
-        ];
-        for e in &env {
-            cmd.push("-e");
-            cmd.push(e);
-        }
-        cmd.extend(["sh", "-c", &script]);
-        let out = t.run(&cmd);
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn screen(&self) -> String {
-        let out = self.run(&["capture-pane", "-p", "-t", "main"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "main"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.run(&["send-keys", "-t", "main", "-l", text])
-                .status
-                .success()
-        );
-    }
-
-    fn format(&self, f: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "main", f]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// Polls the pane until `ok` holds; fails with the last screen at the deadline.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "timed out waiting for {what}; the screen was:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-/// The first result row: the first line with an open-state mark after the search line.
-fn first_result(screen: &str) -> Option<&str> {
-    screen.lines().find(|l| {
-        ['●', '◐', '○', '✕']
-            .iter()
-            .any(|m| l.contains(&format!(" {m} ")))
-    })
-}
+use tmux_support::*;
 
 fn search_open_read_quit(t: &Tmux, typed: &str, expect_note: bool) {
     t.wait_for("the first frame", |s| s.contains("Пошук:"));
@@ -203,35 +61,6 @@ fn typed_query_opens_the_card_and_f10_restores_the_terminal() {
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tui/good");
     let t = Tmux::start("typed", &["--data", data]);
     search_open_read_quit(&t, "довідка про доходи", false);
-}
-
-/// Polls until `ok` gives a value; fails with `what` at the deadline.
-fn poll<T>(what: &str, mut ok: impl FnMut() -> Option<T>) -> T {
-    let start = Instant::now();
-    loop {
-        if let Some(v) = ok() {
-            return v;
-        }
-        assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// Every file under `dir`, recursively.
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(files_under(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 /// F2 → type a name into «Для:» → Enter: the configured printer command gets the slip with the

@@ -313,7 +313,10 @@ fn the_next_visitor_and_one_quit_key_keep_the_edits() {
     assert!(h.state.query.is_empty());
     let first = h.press(KeyCode::F(10));
     assert!(!matches!(first, Effect::Quit), "the first F10 only warns");
-    assert!(h.screen().contains("ще раз F10 (Ctrl-Q) — вийти без збереження"));
+    assert!(
+        h.screen()
+            .contains("ще раз F10 (Ctrl-Q) — вийти без збереження")
+    );
     assert!(
         matches!(h.press(KeyCode::F(10)), Effect::Quit),
         "the second quits"

@@ -8,7 +8,7 @@ mod tui_support;
 use crossterm::event::KeyCode;
 use refdesk::i18n::Lang;
 use refdesk::tui::Harness;
-use refdesk::tui::msg::{Effect, PrintOutcome};
+use refdesk::tui::msg::Effect;
 use refdesk::tui::state::{Filters, Overlay, Screen};
 use tui_support::*;
 
@@ -82,9 +82,7 @@ fn ctrl_l_forgets_the_query_filters_card_preview_and_name() {
     h.press(KeyCode::F(2));
     h.type_text(NAME);
     h.press(KeyCode::Enter);
-    h.finish_print(PrintOutcome::Printed {
-        message: "Направлення надіслано: принтер «front»".into(),
-    });
+    h.finish_print(printed_on("front"));
     assert_eq!(h.ports.records.len(), 1, "the referral was counted");
     h.press(KeyCode::F(2));
     h.type_text(NAME);

@@ -5,16 +5,18 @@
 //! agencies given are marked. Key sequences → state and screen, through the real keymap,
 //! update, view and search engine.
 
+mod sink_support;
 mod tui_support;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use refdesk::i18n::Lang;
 use refdesk::referral::card::ServiceChoice;
 use refdesk::referral::plan::{self, Plan, StepNote, Stop, Target};
+use refdesk::referral::print::PrintReport;
 use refdesk::referral::slip::SlipContext;
-use refdesk::stats::How;
+use refdesk::stats::{How, StatsError};
 use refdesk::tui::Harness;
-use refdesk::tui::msg::{Effect, PrintOutcome};
+use refdesk::tui::msg::{Action, Effect, PrintOutcome};
 use refdesk::tui::state::{Overlay, Screen};
 use refdesk::tui::view::plan_lines;
 use tui_support::*;
@@ -246,9 +248,7 @@ fn f2_on_a_plan_prints_the_plan_with_the_name_once_and_counts_each_agency_once()
     );
     // Nothing counts until the slip is printed (or saved for later).
     assert!(h.ports.records.is_empty());
-    h.finish_print(PrintOutcome::Printed {
-        message: "Направлення надіслано".into(),
-    });
+    h.finish_print(printed_on("front"));
     let ids: Vec<(&str, Option<u32>)> = h
         .ports
         .records
@@ -263,9 +263,7 @@ fn f2_on_a_plan_prints_the_plan_with_the_name_once_and_counts_each_agency_once()
     // A reprint and a copy in the same visit count nothing more.
     h.press(KeyCode::F(2));
     h.press(KeyCode::Enter);
-    h.finish_print(PrintOutcome::Printed {
-        message: "Направлення надіслано".into(),
-    });
+    h.finish_print(printed_on("front"));
     h.press(KeyCode::F(5));
     assert_eq!(h.ports.records.len(), 2);
     assert!(h.ports.copied[0].contains("План візиту: 3 кроки"));
@@ -280,17 +278,13 @@ fn a_failed_print_is_not_counted_and_the_retry_is() {
     two_agencies_and_back(&mut h);
     h.press(KeyCode::F(2));
     h.press(KeyCode::Enter);
-    h.finish_print(PrintOutcome::Lost {
-        message: "принтер не відповідає".into(),
-    });
+    h.finish_print(lost("принтер не відповідає"));
     assert!(h.ports.records.is_empty());
     assert!(h.state.visit.is_empty());
     h.press(KeyCode::Esc);
     h.press(KeyCode::F(2));
     h.press(KeyCode::Enter);
-    h.finish_print(PrintOutcome::SavedInstead {
-        message: "збережено у файл".into(),
-    });
+    h.finish_print(saved_instead("принтер не відповідає", "/tmp/plan.pdf"));
     assert_eq!(h.ports.records.len(), 2);
     assert!(h.ports.records.iter().all(|r| r.how == How::Printed));
 }
@@ -330,6 +324,33 @@ fn ctrl_z_takes_back_the_last_count_and_says_what() {
     let status = en.state.status.clone().unwrap_or_default();
     assert!(status.starts_with("Last referral taken back:"), "{status}");
     assert!(status.contains("(by word of mouth)"), "{status}");
+}
+
+#[test]
+fn an_undo_the_log_refused_keeps_the_count_and_says_why() {
+    for (lang, want) in [
+        (
+            Lang::Uk,
+            "не вдалося скасувати облік: /ro/referrals.log: немає дозволу на доступ",
+        ),
+        (Lang::En, "/ro/referrals.log: permission denied"),
+    ] {
+        let mut h = harness_lang(120, 40, lang);
+        h.type_text("пенсію");
+        h.ctrl('r');
+        let record = h.ports.records[0].clone();
+        // The log could not be written: the count stays, in the log and in the visit.
+        h.act(Action::TakenBack {
+            record,
+            result: Err(StatsError::Io {
+                path: "/ro/referrals.log".into(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            }),
+        });
+        let status = h.state.status.clone().unwrap_or_default();
+        assert!(status.contains(want), "{lang:?}: {status}");
+        assert!(!h.state.visit.is_empty(), "still counted in this visit");
+    }
 }
 
 #[test]
@@ -490,11 +511,11 @@ fn a_plan_print_job_prints_the_previewed_plan() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("printed.txt");
     let mut cfg = config();
-    cfg.printer.command = Some(vec![
-        "cp".into(),
-        "{file}".into(),
-        out.display().to_string(),
-    ]);
+    // The printer command is the Rust stand-in (tests/sink_support), not `cp`: the same on
+    // every platform.
+    let mut command = sink_support::sink(&["copy-file", &out.display().to_string()]);
+    command.push("{file}".into());
+    cfg.printer.command = Some(command);
     cfg.printer.format = Some(refdesk::referral::slip::SlipFormat::Text);
     let mut h = harness(120, 40);
     two_agencies_and_back(&mut h);
@@ -504,7 +525,7 @@ fn a_plan_print_job_prints_the_previewed_plan() {
     let job = h.ports.print_jobs.first().expect("a print job").clone();
     let outcome = refdesk::tui::output::print_job(&job, &cfg);
     assert!(
-        matches!(outcome, PrintOutcome::Printed { .. }),
+        matches!(outcome, PrintOutcome::Printer(PrintReport::Printed { .. })),
         "{outcome:?}"
     );
     let printed = std::fs::read_to_string(&out).expect("the command got the slip");
@@ -534,13 +555,13 @@ fn the_screen_counts_in_the_desks_own_log_and_f9_sums_the_folder() {
     h.type_text("пенсію");
     h.ctrl('r');
     let r = h.ports.records[0].clone();
-    refdesk::tui::output::record(&r, &one, Lang::Uk).expect("written");
-    refdesk::tui::output::record(&r, &two, Lang::Uk).expect("written");
+    refdesk::tui::output::record(&r, &one).expect("written");
+    refdesk::tui::output::record(&r, &two).expect("written");
     assert!(tmp.path().join("referrals-Вікно-1.log").exists());
-    let all = refdesk::tui::output::load_stats(&one, Lang::Uk).expect("read");
+    let all = refdesk::tui::output::load_stats(&one).expect("read");
     assert_eq!(all.records.len(), 2, "both desks' lines");
-    refdesk::tui::output::take_back(&r, &one, Lang::Uk).expect("taken back");
-    let all = refdesk::tui::output::load_stats(&two, Lang::Uk).expect("read");
+    refdesk::tui::output::take_back(&r, &one).expect("taken back");
+    let all = refdesk::tui::output::load_stats(&two).expect("read");
     assert_eq!(all.records.len(), 1);
     let left = std::fs::read_to_string(tmp.path().join("referrals-Вікно-1.log")).expect("log");
     assert!(left.is_empty(), "{left}");

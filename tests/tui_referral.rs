@@ -3,6 +3,7 @@
 //! the real keymap, update and view. Nothing here prints, copies or writes: the harness keeps
 //! print jobs, copied text and statistics records in memory.
 
+mod sink_support;
 mod tui_support;
 
 use crossterm::event::KeyCode;
@@ -11,10 +12,11 @@ use refdesk::directory::watch::{Change, WatchEvent, reload_from};
 use refdesk::directory::{LoadOptions, load_path};
 use refdesk::i18n::Lang;
 use refdesk::referral::card::ServiceChoice;
-use refdesk::referral::clipboard::{Copied, Unavailable};
+use refdesk::referral::clipboard::{Copied, CopyError, Unavailable};
+use refdesk::referral::print::PrintReport;
 use refdesk::referral::slip::{SlipContext, render_text};
 use refdesk::referral::{Card, vcard};
-use refdesk::stats::{How, Record};
+use refdesk::stats::{How, Record, StatsError};
 use refdesk::tui::msg::{Action, DirHandle, Effect, PrintJob, PrintOutcome, SlipDest};
 use refdesk::tui::state::{Overlay, Screen, StatsView};
 use refdesk::tui::{Harness, output};
@@ -158,9 +160,7 @@ fn enter_prints_in_the_background_and_counts_the_referral_when_done() {
         h.ports.records.is_empty(),
         "not counted before it is printed"
     );
-    h.finish_print(PrintOutcome::Printed {
-        message: "Направлення надіслано: принтер «front»".into(),
-    });
+    h.finish_print(printed_on("front"));
     assert_eq!(h.state.printing, 0);
     assert!(
         h.screen()
@@ -185,25 +185,59 @@ fn a_lost_slip_is_not_counted_and_a_saved_one_is_shown_in_a_window() {
     h.type_text("доходи");
     h.press(KeyCode::F(2));
     h.press(KeyCode::Enter);
-    h.finish_print(PrintOutcome::Lost {
-        message: "Не вдалося надрукувати: lp зламався".into(),
-    });
+    h.finish_print(lost("lp зламався"));
     assert!(h.ports.records.is_empty(), "a lost slip was not given");
     assert!(matches!(h.state.overlays.last(), Some(Overlay::Notice(_))));
     let screen = h.screen();
     assert!(screen.contains("Друк не вдався"), "{screen}");
-    assert!(screen.contains("lp зламався"), "{screen}");
+    assert!(screen.contains("зламався"), "{screen}");
+    // Both reasons in the screen's language, the system's too.
+    assert!(
+        screen.contains("Не вдалося й зберегти направлення у файл: немає дозволу"),
+        "{screen}"
+    );
     h.press(KeyCode::Esc);
     h.press(KeyCode::F(2));
     h.press(KeyCode::Enter);
-    h.finish_print(PrintOutcome::SavedInstead {
-        message: "Не вдалося надрукувати: немає принтера\nНаправлення збережено у файл /tmp/n.pdf"
-            .into(),
-    });
+    h.finish_print(saved_instead("немає принтера", "/tmp/n.pdf"));
     assert_eq!(h.ports.records.len(), 1, "saved for printing later: given");
     let screen = h.screen();
     assert!(screen.contains("/tmp/n.pdf"), "{screen}");
     assert!(screen.contains("не надруковано — направлення збережено у файл"));
+}
+
+#[test]
+fn a_slip_that_could_not_be_saved_or_whose_agency_left_says_so_in_the_screens_language() {
+    for (lang, not_saved, gone) in [
+        (
+            Lang::Uk,
+            "Не вдалося зберегти направлення: немає дозволу на доступ",
+            "установи вже немає в довіднику",
+        ),
+        (
+            Lang::En,
+            "Could not save the slip: permission denied",
+            "the agency is no longer in the directory",
+        ),
+    ] {
+        let mut h = harness_lang(120, 40, lang);
+        h.type_text("доходи");
+        for (outcome, want) in [
+            (
+                PrintOutcome::NotSaved(std::io::Error::from(std::io::ErrorKind::PermissionDenied)),
+                not_saved,
+            ),
+            (PrintOutcome::Gone, gone),
+        ] {
+            h.press(KeyCode::F(2));
+            h.press(KeyCode::Enter);
+            h.finish_print(outcome);
+            let screen = h.screen();
+            assert!(screen.contains(want), "{lang:?}:\n{screen}");
+            assert!(h.ports.records.is_empty(), "nothing kept, nothing counted");
+            h.press(KeyCode::Esc);
+        }
+    }
 }
 
 #[test]
@@ -394,7 +428,10 @@ fn a_failed_copy_is_reported_and_not_counted() {
     h.ports.records.clear();
     h.state.visit.clear();
     let e = h.act(Action::Copied {
-        result: Err("text of 80000 bytes is too long".into()),
+        result: Err(CopyError {
+            osc52: "text of 80000 bytes is too long for the terminal clipboard".into(),
+            system: None,
+        }),
         given,
     });
     assert_eq!(e, Effect::None);
@@ -433,9 +470,16 @@ fn ctrl_r_and_f12_count_a_referral_given_by_word_of_mouth() {
     let record = h.ports.records.pop().expect("the second record");
     h.act(Action::Recorded {
         record,
-        error: "/ro/referrals.log: Permission denied".into(),
+        error: StatsError::Io {
+            path: "/ro/referrals.log".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        },
     });
-    assert!(h.screen().contains("не вдалося записати до статистики"));
+    assert!(
+        h.screen().contains(
+            "не вдалося записати до статистики: /ro/referrals.log: немає дозволу на доступ"
+        )
+    );
     assert!(h.state.visit.is_empty(), "the failed count is forgotten");
     h.ctrl('r');
     assert_eq!(h.ports.records.len(), 2, "the retry counts");
@@ -643,14 +687,17 @@ fn the_statistics_total_uses_the_right_plural() {
 fn a_log_that_cannot_be_read_is_reported() {
     let mut h = harness(120, 40);
     h.press(KeyCode::F(9));
-    h.act(Action::StatsLoaded(Err(
-        "/data/referrals.log: Permission denied".into(),
-    )));
+    h.act(Action::StatsLoaded(Err(StatsError::Io {
+        path: "/data/referrals.log".into(),
+        source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    })));
     let screen = h.screen();
     assert!(
         screen.contains("не вдалося прочитати журнал направлень"),
         "{screen}"
     );
+    // The system's reason, in the screen's language.
+    assert!(screen.contains("немає дозволу на доступ"), "{screen}");
 }
 
 // --- live reload ----------------------------------------------------------------------------
@@ -1007,11 +1054,9 @@ fn a_print_job_sends_the_slip_with_the_name_to_the_configured_command() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("printed.txt");
     let mut cfg = config();
-    cfg.printer.command = Some(vec![
-        "cp".into(),
-        "{file}".into(),
-        out.display().to_string(),
-    ]);
+    let mut command = sink_support::sink(&["copy-file", &out.display().to_string()]);
+    command.push("{file}".into());
+    cfg.printer.command = Some(command);
     cfg.printer.format = Some(refdesk::referral::slip::SlipFormat::Text);
     let mut h = harness(120, 40);
     h.type_text("доходи");
@@ -1020,10 +1065,11 @@ fn a_print_job_sends_the_slip_with_the_name_to_the_configured_command() {
     h.press(KeyCode::Enter);
     let job = first_print_job(&h).clone();
     let outcome = output::print_job(&job, &cfg);
-    let PrintOutcome::Printed { message } = outcome else {
+    let PrintOutcome::Printer(report @ PrintReport::Printed { .. }) = outcome else {
         panic!("printed: {outcome:?}");
     };
-    assert!(message.contains("cp"), "{message}");
+    let message = report.message(Lang::Uk);
+    assert!(message.contains("print_sink"), "{message}");
     let printed = std::fs::read_to_string(&out).expect("the command got the slip");
     assert_eq!(
         printed,

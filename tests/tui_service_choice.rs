@@ -9,7 +9,7 @@ use refdesk::directory::{Directory, Status};
 use refdesk::i18n::Lang;
 use refdesk::referral::card::ServiceChoice;
 use refdesk::tui::Harness;
-use refdesk::tui::msg::{Effect, PrintOutcome};
+use refdesk::tui::msg::Effect;
 use refdesk::tui::state::Overlay;
 use refdesk::tui::view::preview_slip;
 use tui_support::*;
@@ -98,9 +98,7 @@ fn f2_with_a_few_services_and_none_chosen_starts_on_all_of_them() {
     h.press(KeyCode::Enter);
     let job = h.ports.print_jobs.first().expect("printed");
     assert_eq!(job.service, ServiceChoice::One(1));
-    h.finish_print(PrintOutcome::Printed {
-        message: "надіслано".into(),
-    });
+    h.finish_print(printed_on("front"));
     assert_eq!(
         h.ports.records[0].service.as_deref(),
         Some("Реєстрація платника податків (РНОКПП)")
@@ -117,9 +115,7 @@ fn a_slip_for_all_services_is_counted_for_the_agency() {
         h.ports.print_jobs.first().map(|j| j.service),
         Some(ServiceChoice::All)
     );
-    h.finish_print(PrintOutcome::Printed {
-        message: "надіслано".into(),
-    });
+    h.finish_print(printed_on("front"));
     assert_eq!(h.ports.records[0].id, TAX);
     assert_eq!(h.ports.records[0].service, None);
 }

@@ -142,7 +142,8 @@ fn wait_any(rx: &Receiver<WatchEvent>) -> Vec<PathBuf> {
 }
 
 /// The data folder deleted under the screen: the last good directory stays and the change says
-/// the folder is gone; copied back, it is read again; a new folder moved over it is watched.
+/// the folder is gone; copied back, it is read again; a new folder moved over it is watched
+/// (the last two where the platform allows, see [`back_again`]).
 #[test]
 fn a_deleted_data_folder_keeps_the_last_good_directory_and_is_picked_up_again() {
     let tmp = tempfile::tempdir().unwrap();
@@ -158,17 +159,31 @@ fn a_deleted_data_folder_keeps_the_last_good_directory_and_is_picked_up_again() 
     assert_eq!(kept.agencies.len(), 1, "the last good directory stays");
     assert_eq!(changes.len(), 1, "{changes:?}");
     assert!(changes[0].is_warning());
+    // Windows keeps a deleted folder that is being watched until the watch lets go of it: it
+    // is then seen as a folder with no files.
     let m = changes[0].message(Lang::Uk);
-    assert!(
-        m.contains("теки з даними") && m.contains("більше немає"),
-        "{m}"
-    );
+    let gone = m.contains("теки з даними") || m.contains("у теці з даними");
+    assert!(gone && m.contains("більше немає"), "{m}");
 
+    #[cfg(unix)]
+    back_again(&tmp, &data, &rx, &kept);
+}
+
+/// The second half of the test above: the deleted folder copied back, then a new folder moved
+/// over it. Unix only: Windows keeps a deleted folder that is being watched (delete pending)
+/// until the watch lets go of it, so a new one cannot be made under its name meanwhile.
+#[cfg(unix)]
+fn back_again(
+    tmp: &tempfile::TempDir,
+    data: &Path,
+    rx: &Receiver<WatchEvent>,
+    kept: &refdesk::directory::Directory,
+) {
     // Copied back, with a change.
-    std::fs::create_dir(&data).unwrap();
+    std::fs::create_dir(data).unwrap();
     std::fs::write(data.join("tax.toml"), agency("a", "Перша, повернена")).unwrap();
-    wait_any(&rx);
-    let (back, changes) = watch::reload_from(&kept, &data, &opts());
+    wait_any(rx);
+    let (back, changes) = watch::reload_from(kept, data, &opts());
     assert_eq!(back.agency("a").unwrap().name, "Перша, повернена");
     assert_eq!(changes, vec![Change::Changed { id: "a".into() }]);
 
@@ -176,15 +191,15 @@ fn a_deleted_data_folder_keeps_the_last_good_directory_and_is_picked_up_again() 
     let fresh = tmp.path().join("fresh");
     std::fs::create_dir(&fresh).unwrap();
     std::fs::write(fresh.join("tax.toml"), agency("b", "Друга")).unwrap();
-    std::fs::rename(&data, tmp.path().join("old")).unwrap();
-    std::fs::rename(&fresh, &data).unwrap();
-    wait_any(&rx);
+    std::fs::rename(data, tmp.path().join("old")).unwrap();
+    std::fs::rename(&fresh, data).unwrap();
+    wait_any(rx);
     let file = data.join("tax.toml");
     let deadline = Instant::now() + WAIT;
     // The swap may be reported in more than one burst; the edit after it must arrive too.
     while rx.try_recv().is_ok() && Instant::now() < deadline {}
     std::fs::write(&file, agency("b", "Друга, змінена")).unwrap();
-    wait_for(&rx, &file);
-    let (now, _) = watch::reload_from(&back, &data, &opts());
+    wait_for(rx, &file);
+    let (now, _) = watch::reload_from(&back, data, &opts());
     assert_eq!(now.agency("b").unwrap().name, "Друга, змінена");
 }

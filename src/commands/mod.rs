@@ -8,6 +8,7 @@ pub mod import;
 pub mod plan;
 pub mod print;
 pub mod search;
+pub mod setup;
 pub mod sheet;
 pub mod show;
 pub mod slip;
@@ -42,11 +43,12 @@ pub fn record_referrals(
         Ok(()) => Ok(()),
         Err(e) => writeln!(
             err,
-            "refdesk: {}: {e}",
+            "refdesk: {}: {}",
             app.lang.pick(
                 "направлення не враховано у статистиці",
                 "the referral was not counted in the statistics"
-            )
+            ),
+            e.message(app.lang)
         ),
     }
 }

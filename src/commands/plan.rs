@@ -3,14 +3,14 @@
 //! one text read aloud. A single ID without `--note` or `--return` is a single referral, as
 //! before.
 
-use super::target::{Ask, split_target, target_card};
+use super::target::{Ask, split_target, target};
 use crate::app::App;
 use crate::i18n::Lang;
 use crate::referral::Card;
-use crate::referral::card::ServiceChoice;
+use crate::referral::pdf::Laid;
 use crate::referral::plan::{Plan, Resolved, ResolvedStop, StepNote, Target, resolve};
-use crate::referral::slip::SlipError;
-use crate::referral::slip::{Output, SlipContext};
+use crate::referral::print::Printable;
+use crate::referral::slip::{Output, Paper, SlipContext, SlipError};
 use std::io::Write;
 
 /// What the command line asks for, whichever command it is.
@@ -70,16 +70,11 @@ pub fn plan(app: &App, a: &PlanArgs, err: &mut dyn Write) -> anyhow::Result<Resu
         let (id, inline) = split_target(arg);
         let service = inline.or(a.service);
         let ask = Ask::Colon { command: a.command };
-        let card = match target_card(app, id, service, a.all_services, ask, err)? {
-            Ok(c) => c,
+        let (agency, choice) = match target(app, id, service, a.all_services, ask, err)? {
+            Ok(t) => t,
             Err(code) => return Ok(Err(code)),
         };
-        let choice = match card.service {
-            Some((n, _)) => ServiceChoice::One(n - 1),
-            None if card.all_services => ServiceChoice::All,
-            None => ServiceChoice::Unchosen,
-        };
-        plan.add(Target::new(card.agency.id.clone(), choice));
+        plan.add(Target::new(agency.id.clone(), choice));
     }
     if a.back {
         plan.add_return();
@@ -123,14 +118,6 @@ impl<'a> Referral<'a> {
         Referral::Plan(resolve(plan, &app.dir, app.lang).0)
     }
 
-    /// The slip in the requested format.
-    pub fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
-        match self {
-            Referral::One(card) => crate::referral::slip::render(card, ctx, out),
-            Referral::Plan(steps) => crate::referral::plan::slip::render(steps, ctx, out),
-        }
-    }
-
     /// The agencies the visitor is sent to, in order (for the statistics).
     pub fn cards(&self) -> Vec<Card<'a>> {
         match self {
@@ -151,6 +138,23 @@ impl<'a> Referral<'a> {
             Some(c) if matches!(self, Referral::One(_)) => c.agency.id.clone(),
             Some(c) => format!("plan-{}", c.agency.id),
             None => "plan".to_string(),
+        }
+    }
+}
+
+/// The slip in the requested format, or laid out for drawing (a Windows office printer).
+impl Printable for Referral<'_> {
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
+        match self {
+            Referral::One(card) => card.render(ctx, out),
+            Referral::Plan(steps) => steps.render(ctx, out),
+        }
+    }
+
+    fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Option<Result<Laid, SlipError>> {
+        match self {
+            Referral::One(card) => card.lay_out(ctx, paper),
+            Referral::Plan(steps) => steps.lay_out(ctx, paper),
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::plan::PlanArgs;
 use crate::app::App;
 use crate::cli::SlipArgs;
+use crate::referral::print::Printable;
 use crate::referral::slip::{Output, Paper, SlipFormat};
 use std::io::{IsTerminal, Write};
 

@@ -25,7 +25,10 @@ pub fn run(
     }
     // Every desk's log in the folder counts (stats::desk).
     let mut records = Vec::new();
-    for (log, contents) in stats::desk::read_all(&app.config)? {
+    // Worded here, in the interface language (the error's Display is English).
+    let all =
+        stats::desk::read_all(&app.config).map_err(|e| anyhow::anyhow!(e.message(app.lang)))?;
+    for (log, contents) in all {
         for d in &contents.damaged {
             writeln!(
                 err,

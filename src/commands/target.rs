@@ -1,11 +1,14 @@
-//! What a command works on: the card for `ID[:SERVICE]` (with "did you mean" when the id is
-//! unknown, and a question when the agency has several services) and the slip's context from
-//! the settings and the command line. Shared by `show`, `slip`, `print` and the visit's plan.
+//! What a command works on: the target `ID[:SERVICE]` names (with "did you mean" when the id is
+//! unknown, and a question when the agency has several services), its card — made by
+//! `Card::for_target`, as on the screen and in the plan — and the slip's context from the
+//! settings and the command line. Shared by `show`, `slip`, `print` and the visit's plan.
 
 use crate::app::App;
 use crate::cli::SlipOptions;
+use crate::directory::Agency;
 use crate::i18n::Lang;
 use crate::referral::Card;
+use crate::referral::card::{ServiceChoice, Target, numbered_services};
 use crate::referral::slip::{MAX_WIDTH, MIN_WIDTH, SlipContext};
 use std::io::Write;
 
@@ -16,41 +19,75 @@ pub fn card_for<'a>(
     service: Option<&str>,
     err: &mut dyn Write,
 ) -> anyhow::Result<Option<Card<'a>>> {
-    let Some(agency) = app.dir.agency(id) else {
-        let near = app.dir.nearest_ids(id, 3);
-        match (app.lang, near.is_empty()) {
-            (Lang::Uk, false) => writeln!(
-                err,
-                "установи з id \"{id}\" немає; можливо: {}",
-                near.join(", ")
-            )?,
-            (Lang::En, false) => writeln!(
-                err,
-                "no agency with id \"{id}\"; did you mean: {}",
-                near.join(", ")
-            )?,
-            (Lang::Uk, true) => writeln!(
-                err,
-                "установи з id \"{id}\" немає: довідник порожній (перевірте refdesk validate)"
-            )?,
-            (Lang::En, true) => writeln!(
-                err,
-                "no agency with id \"{id}\": the directory is empty (see refdesk validate)"
-            )?,
-        }
+    let Some(agency) = agency_for(app, id, err)? else {
         return Ok(None);
     };
-    let card = Card::new(&app.dir, agency, app.lang);
-    // An agency with one service: that service is what the referral is about, so the phrase
-    // and the slip say how to book and what to bring without being asked.
-    let service = service.or((agency.services.len() == 1).then_some("1"));
+    let Some(service) = service_for(app, agency, service, err)? else {
+        return Ok(None);
+    };
+    Ok(card(app, agency, service))
+}
+
+/// The card for a target the command line has resolved: the one constructor the screen and
+/// the plan use too.
+fn card<'a>(app: &'a App, agency: &Agency, service: ServiceChoice) -> Option<Card<'a>> {
+    let target = Target {
+        agency: &agency.id,
+        service,
+    };
+    Card::for_target(&app.dir, target, app.lang)
+}
+
+/// The agency with `id`, or `None` after saying which ids are near.
+fn agency_for<'a>(
+    app: &'a App,
+    id: &str,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<&'a Agency>> {
+    if let Some(agency) = app.dir.agency(id) {
+        return Ok(Some(agency));
+    }
+    let near = app.dir.nearest_ids(id, 3);
+    match (app.lang, near.is_empty()) {
+        (Lang::Uk, false) => writeln!(
+            err,
+            "установи з id \"{id}\" немає; можливо: {}",
+            near.join(", ")
+        )?,
+        (Lang::En, false) => writeln!(
+            err,
+            "no agency with id \"{id}\"; did you mean: {}",
+            near.join(", ")
+        )?,
+        (Lang::Uk, true) => writeln!(
+            err,
+            "установи з id \"{id}\" немає: довідник порожній (перевірте refdesk validate)"
+        )?,
+        (Lang::En, true) => writeln!(
+            err,
+            "no agency with id \"{id}\": the directory is empty (see refdesk validate)"
+        )?,
+    }
+    Ok(None)
+}
+
+/// The service `--service` (or `ID:SERVICE`) names, or `None` after listing the agency's
+/// services. An agency with one service: that service is what the referral is about, so the
+/// phrase and the slip say how to book and what to bring without being asked.
+fn service_for(
+    app: &App,
+    agency: &Agency,
+    service: Option<&str>,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<ServiceChoice>> {
     match service {
-        None => Ok(Some(card)),
-        Some(s) => match card.with_service(s) {
+        None if agency.services.len() == 1 => Ok(Some(ServiceChoice::One(0))),
+        None => Ok(Some(ServiceChoice::Unchosen)),
+        Some(s) => match ServiceChoice::named(agency, s) {
             Ok(c) => Ok(Some(c)),
             Err(e) => {
                 // The message lists the agency's services, which come from the data.
-                writeln!(err, "{}", crate::sanitize::text(&e.to_string()))?;
+                writeln!(err, "{}", crate::sanitize::text(&e.message(app.lang)))?;
                 Ok(None)
             }
         },
@@ -77,7 +114,8 @@ pub fn slip_card<'a>(
     let (id, inline) = split_target(opts.ids.first().map_or("", String::as_str));
     let service = inline.or(opts.service.as_deref());
     let ask = Ask::Option { command };
-    target_card(app, id, service, opts.all_services, ask, err)
+    Ok(target(app, id, service, opts.all_services, ask, err)?
+        .and_then(|(agency, choice)| card(app, agency, choice).ok_or(super::NOT_FOUND)))
 }
 
 /// How to tell the user to name a service: `--service N` for one agency, `ID:N` in a plan.
@@ -87,27 +125,32 @@ pub enum Ask<'a> {
     Colon { command: &'a str },
 }
 
-/// [`slip_card`] for one agency of the command line.
-pub fn target_card<'a>(
+/// What one agency of the command line is a referral for: the agency and its service, from
+/// `--service`/`ID:SERVICE`, `--all-services` or its only service. An agency with several
+/// services and none named gets no slip: it would send the visitor off without the procedure.
+/// `Err` carries the exit code after the user was told why.
+pub fn target<'a>(
     app: &'a App,
     id: &str,
     service: Option<&str>,
     all_services: bool,
     ask: Ask,
     err: &mut dyn Write,
-) -> anyhow::Result<Result<Card<'a>, u8>> {
-    let Some(card) = card_for(app, id, service, err)? else {
+) -> anyhow::Result<Result<(&'a Agency, ServiceChoice), u8>> {
+    let Some(agency) = agency_for(app, id, err)? else {
         return Ok(Err(super::NOT_FOUND));
     };
-    if all_services && service.is_none() {
-        return Ok(Ok(card.with_all_services()));
-    }
-    if card.service.is_some() {
-        return Ok(Ok(card));
-    }
-    if card.agency.services.len() > 1 {
-        let list = card.numbered_services("\n  ");
-        let name = card.agency.display_name();
+    let choice = if all_services && service.is_none() {
+        ServiceChoice::All
+    } else {
+        match service_for(app, agency, service, err)? {
+            Some(c) => c,
+            None => return Ok(Err(super::NOT_FOUND)),
+        }
+    };
+    if choice.missing(agency) {
+        let list = numbered_services(agency, "\n  ");
+        let name = agency.display_name();
         let message = match (app.lang, ask) {
             (Lang::Uk, Ask::Option { command }) => format!(
                 "у «{name}» кілька послуг — вкажіть, для якої направлення: \
@@ -133,7 +176,7 @@ pub fn target_card<'a>(
         writeln!(err, "refdesk: {message}")?;
         return Ok(Err(super::USAGE));
     }
-    Ok(Ok(card))
+    Ok(Ok((agency, choice)))
 }
 
 /// The slip context from the settings and the command line. `Err` carries the exit code after

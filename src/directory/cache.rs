@@ -3,7 +3,7 @@
 //!
 //! Only what the directory files say is cached — agencies, categories, the `[directory]` table
 //! and the diagnostics — never anything typed at the desk. One cache file per data path, in the
-//! platform cache folder (`$XDG_CACHE_HOME/refdesk` on Linux).
+//! platform cache folder ([`crate::paths::cache_dir`]).
 //!
 //! The cache is an optimisation and is never trusted: it is used only when its key matches
 //! exactly, and any doubt (wrong magic or format version, wrong length, checksum mismatch, a
@@ -55,9 +55,9 @@ pub enum CacheOutcome {
     NotWritten,
 }
 
-/// The platform cache folder for refdesk (honours `XDG_CACHE_HOME`).
+/// The platform cache folder for refdesk ([`crate::paths::cache_dir`]).
 pub fn default_cache_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("ua", "refdesk", "refdesk").map(|p| p.cache_dir().to_path_buf())
+    crate::paths::cache_dir()
 }
 
 /// `REFDESK_NO_CACHE` set to anything but empty or `0`.
@@ -194,7 +194,7 @@ type Payload = (
     Vec<Diagnostic>,
     Vec<String>,
     Vec<SkippedDate>,
-    Vec<crate::search::thesaurus::Entry>,
+    Vec<super::thesaurus::Entry>,
 );
 
 fn decode(file: &Path, key: &[u8]) -> Option<Directory> {

@@ -68,6 +68,46 @@ impl Diagnostic {
     }
 }
 
+/// Where a side file's diagnostics go (the thesaurus, the correction reports): each located by a
+/// byte offset into the file's text and named by the file.
+pub struct FileReport<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub index: LineIndex,
+    pub lang: Lang,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> FileReport<'a> {
+    pub fn new(file: &'a str, text: &'a str, lang: Lang) -> Self {
+        FileReport {
+            file,
+            text,
+            index: LineIndex::new(text),
+            lang,
+            diags: Vec::new(),
+        }
+    }
+
+    /// The 1-based line of byte offset `at`.
+    pub fn line(&self, at: usize) -> usize {
+        self.index.line_col(self.text, at).0
+    }
+
+    pub fn report(&mut self, severity: Severity, at: usize, code: &'static str, message: String) {
+        let (line, column) = self.index.line_col(self.text, at);
+        self.diags.push(Diagnostic {
+            severity,
+            file: self.file.to_string(),
+            line,
+            column,
+            code,
+            message,
+            agency: None,
+        });
+    }
+}
+
 /// Maps byte offsets of one source text to 1-based line and character column.
 #[derive(Debug, Clone)]
 pub struct LineIndex {

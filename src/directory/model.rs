@@ -523,7 +523,7 @@ pub struct Directory {
     /// The dates of entries left out for other errors, for [`super::load::check_dates`].
     pub skipped_dates: Vec<SkippedDate>,
     /// The data folder's own thesaurus entries (`thesaurus.toml`), added to the built-in ones.
-    pub thesaurus: Vec<crate::search::thesaurus::Entry>,
+    pub thesaurus: Vec<super::thesaurus::Entry>,
 }
 
 impl Directory {

@@ -4,6 +4,23 @@
 //! unknown one is passed through as written rather than guessed at.
 
 use crate::i18n::Lang;
+use toml::Spanned;
+use toml::de::DeTable;
+
+/// A side file of the data folder (the thesaurus, the correction reports) read as TOML: its
+/// table and the byte offset of the table's text in `text` (after a BOM, which Windows editors
+/// write), or where the syntax error is (a byte offset into `text`) and what it is, in `lang`.
+pub fn parse_side_file(
+    text: &str,
+    lang: Lang,
+) -> Result<(Spanned<DeTable<'_>>, usize), (usize, String)> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let base = text.len() - body.len();
+    DeTable::parse(body).map(|t| (t, base)).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start) + base;
+        (at, parser_message(e.message(), lang))
+    })
+}
 
 /// `message` from the TOML parser or from serde, in `lang`, on one line.
 pub fn parser_message(message: &str, lang: Lang) -> String {

@@ -279,6 +279,12 @@ pub enum Change {
         path: String,
         folder: bool,
     },
+    /// The data folder is there but holds no data file any more (being replaced, a network
+    /// share that answers empty, or a deleted folder Windows still shows while it is watched):
+    /// the last good directory stays, as for [`Change::DataGone`].
+    DataEmpty {
+        path: String,
+    },
 }
 
 impl Change {
@@ -312,6 +318,12 @@ impl Change {
                     "файл з'явиться знову, його буде прочитано"
                 },
             ),
+            (Change::DataEmpty { path }, Lang::Uk) => format!(
+                "у теці з даними {path} більше немає жодного файлу .toml — показано останню справну версію; щойно файли з'являться, їх буде прочитано"
+            ),
+            (Change::DataEmpty { path }, Lang::En) => format!(
+                "the data folder {path} has no .toml file any more — showing the last good version; the files are read again as soon as they are back"
+            ),
             (Change::DataGone { path, folder }, Lang::En) => format!(
                 "the data {} {path} is gone — showing the last good version; it is read again as soon as it is back",
                 if *folder { "folder" } else { "file" },
@@ -321,7 +333,10 @@ impl Change {
 
     /// A warning for a file that no longer parses; everything else is information.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Change::KeptLastGood { .. } | Change::DataGone { .. })
+        matches!(
+            self,
+            Change::KeptLastGood { .. } | Change::DataGone { .. } | Change::DataEmpty { .. }
+        )
     }
 }
 
@@ -415,7 +430,14 @@ pub fn reload_from(old: &Directory, path: &Path, opts: &LoadOptions) -> (Directo
         };
         return (old.clone(), vec![gone]);
     }
-    reload(old, load_path(path, opts))
+    let new = load_path(path, opts);
+    if new.files.is_empty() && !old.files.is_empty() {
+        let empty = Change::DataEmpty {
+            path: path.display().to_string(),
+        };
+        return (old.clone(), vec![empty]);
+    }
+    reload(old, new)
 }
 
 #[cfg(test)]
@@ -456,6 +478,30 @@ mod tests {
                 Change::Removed { id: "a".into() },
             ]
         );
+    }
+
+    #[test]
+    fn a_folder_emptied_of_its_files_keeps_the_last_good_directory() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("x.toml"), agency("a", "Перша")).unwrap();
+        let old = load_path(tmp.path(), &opts());
+        std::fs::remove_file(tmp.path().join("x.toml")).unwrap();
+        let (kept, changes) = reload_from(&old, tmp.path(), &opts());
+        assert_eq!(kept.agencies.len(), 1);
+        assert!(
+            matches!(&changes[..], [Change::DataEmpty { .. }]),
+            "{changes:?}"
+        );
+        assert!(changes[0].is_warning());
+        assert!(
+            changes[0]
+                .message(Lang::Uk)
+                .contains("більше немає жодного файлу .toml — показано останню справну версію")
+        );
+        // A file back: read as usual.
+        std::fs::write(tmp.path().join("y.toml"), agency("b", "Друга")).unwrap();
+        let (back, _) = reload_from(&kept, tmp.path(), &opts());
+        assert!(back.agency("b").is_some() && back.agency("a").is_none());
     }
 
     #[test]

@@ -81,9 +81,18 @@ pub fn audit(data: &Path) -> Option<Audit> {
     if date.is_empty() {
         return None;
     }
+    // Saves' lock file is no edit of the directory's.
+    let not_lock = format!(":(exclude,glob)**/{}", super::edit::LOCK_FILE);
     let status = git(
         folder,
-        &["status", "--porcelain", "--untracked-files=all", "--", "."],
+        &[
+            "status",
+            "--porcelain",
+            "--untracked-files=all",
+            "--",
+            ".",
+            &not_lock,
+        ],
     )?;
     Some(Audit {
         date: date.to_string(),
@@ -173,8 +182,9 @@ mod tests {
         assert_eq!(a.date.len(), "2026-11-25 14:03".len(), "{}", a.date);
         std::fs::write(d.join("a.toml"), "# 2\n").unwrap();
         std::fs::write(d.join("b.toml"), "# new\n").unwrap();
+        std::fs::write(d.join(crate::maintain::edit::LOCK_FILE), "").unwrap();
         let a = audit(d).unwrap();
-        assert_eq!(a.uncommitted, 2);
+        assert_eq!(a.uncommitted, 2, "the saves' lock file is not an edit");
         assert!(
             a.line(crate::i18n::Lang::Uk)
                 .ends_with("зміни, ще не внесені в git: 2 файли"),

@@ -8,7 +8,7 @@
 //! the folder never lose each other's report.
 
 use super::edit::{SaveError, Snapshot, date_value, write_checked};
-use crate::directory::{Diagnostic, LineIndex, Severity};
+use crate::directory::{Diagnostic, FileReport, Severity};
 use crate::i18n::Lang;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -109,11 +109,7 @@ pub fn load(path: &Path, lang: Lang) -> (Vec<Correction>, Vec<Diagnostic>) {
 }
 
 struct Reader<'a> {
-    file: &'a str,
-    text: &'a str,
-    index: LineIndex,
-    lang: Lang,
-    diags: Vec<Diagnostic>,
+    r: FileReport<'a>,
 }
 
 impl Reader<'_> {
@@ -125,38 +121,22 @@ impl Reader<'_> {
         uk: String,
         en: String,
     ) {
-        let (line, column) = self.index.line_col(self.text, at);
-        self.diags.push(Diagnostic {
-            severity,
-            file: self.file.to_string(),
-            line,
-            column,
-            code,
-            message: match self.lang {
-                Lang::Uk => uk,
-                Lang::En => en,
-            },
-            agency: None,
-        });
+        let message = match self.r.lang {
+            Lang::Uk => uk,
+            Lang::En => en,
+        };
+        self.r.report(severity, at, code, message);
     }
 }
 
 /// [`load`] on a text; `file` names it in diagnostics.
 pub fn parse(file: &str, text: &str, lang: Lang) -> (Vec<Correction>, Vec<Diagnostic>) {
     let mut r = Reader {
-        file,
-        text,
-        index: LineIndex::new(text),
-        lang,
-        diags: Vec::new(),
+        r: FileReport::new(file, text, lang),
     };
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let base = text.len() - body.len();
-    let table = match DeTable::parse(body) {
+    let (table, base) = match crate::directory::parse_side_file(text, lang) {
         Ok(t) => t,
-        Err(e) => {
-            let at = e.span().map_or(0, |s| s.start) + base;
-            let what = crate::directory::parser_message(e.message(), lang);
+        Err((at, what)) => {
             r.report(
                 Severity::Error,
                 at,
@@ -164,7 +144,7 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> (Vec<Correction>, Vec<Diagno
                 format!("синтаксична помилка TOML: {what} — виправте цей рядок; повідомлення з цього файлу не прочитано"),
                 format!("TOML syntax error: {what} — fix this line; no report in this file was read"),
             );
-            return (Vec::new(), r.diags);
+            return (Vec::new(), r.r.diags);
         }
     };
     let mut out = Vec::new();
@@ -202,7 +182,7 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> (Vec<Correction>, Vec<Diagno
             }
         }
     }
-    (out, r.diags)
+    (out, r.r.diags)
 }
 
 /// One `[[correction]]` table.
@@ -233,7 +213,7 @@ fn entry(r: &mut Reader, t: &DeTable, at: usize, base: usize) -> Option<Correcti
         desk,
         resolved,
         resolved_by,
-        line: r.index.line_col(r.text, at).0,
+        line: r.r.line(at),
     })
 }
 

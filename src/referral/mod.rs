@@ -9,6 +9,8 @@ pub mod print;
 pub mod qr;
 pub mod slip;
 pub mod vcard;
+#[cfg(windows)]
+pub mod winprint;
 
 pub use card::{Card, Field};
 // The renderers live under `slip/`; their old paths stay valid.

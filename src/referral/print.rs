@@ -1,18 +1,23 @@
 //! Sending a slip to the printer, and never losing it when that fails.
 //!
-//! Destinations, in order of precedence: a printer named on the command line (CUPS); a device
-//! file from the settings (raw ESC/POS to a thermal printer); a command from the settings, run
-//! as an argument list (never through a shell); a CUPS queue from the settings; the CUPS
-//! default (`lpstat -d`). The slip goes to `lp` and to commands on standard input, so the
-//! program itself never writes it to disk. The print job's title never contains the visitor's
-//! name (CUPS keeps job titles in its history).
+//! Destinations, in order of precedence: a printer named on the command line; a device from
+//! the settings (raw ESC/POS to a thermal printer); a command from the settings, run as an
+//! argument list (never through a shell); a printer named in the settings; the system's default
+//! printer. On Linux a printer is a CUPS queue (`lp`, `lpstat -d`), on Windows a spooler queue
+//! (the Windows API, [`super::winprint`]: ESC/POS as a RAW job, anything else drawn with GDI),
+//! and a device on Windows is the receipt printer's spooler queue name. The slip goes to `lp`,
+//! the spooler and commands on standard input, so the program itself never writes it to disk
+//! (a command that asks for `{file}` gets a private temporary file, removed once it finished).
+//! The print job's title never contains the visitor's name (CUPS and the Windows spooler keep
+//! job titles in their history).
 //!
-//! When printing fails, [`print_card`] saves the slip — rebuilt without the visitor's name — to
+//! When printing fails, [`print_printable`] saves the slip — rebuilt without the visitor's name — to
 //! a file and says where, so that the referral is never lost and nothing about the visitor is
 //! stored.
 
 use super::Card;
-use super::slip::{self, Output, Printer, SlipContext, SlipFormat};
+use super::pdf::Laid;
+use super::slip::{self, Output, Paper, Printer, SlipContext, SlipError, SlipFormat};
 use crate::i18n::Lang;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,11 +26,12 @@ use std::process::{Command, Stdio};
 /// Where a slip is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
-    /// A CUPS queue, through `lp -d NAME`.
-    Cups(String),
+    /// A printer: a CUPS queue (`lp -d NAME`) on Linux, a spooler queue on Windows.
+    Queue(String),
     /// A program and its arguments; `{file}` stands for a temporary file with the slip.
     Command(Vec<String>),
-    /// A device file that takes raw bytes (a thermal printer on USB or a serial port).
+    /// A device file that takes raw bytes (a thermal printer on USB or a serial port); on
+    /// Windows the receipt printer's spooler queue, which gets them as a RAW job.
     Device(PathBuf),
 }
 
@@ -41,7 +47,7 @@ impl Destination {
 
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Destination::Cups(p) => format!("{} «{p}»", lang.pick("принтер", "printer")),
+            Destination::Queue(p) => format!("{} «{p}»", lang.pick("принтер", "printer")),
             Destination::Command(c) => {
                 format!("{} «{}»", lang.pick("команда", "command"), c.join(" "))
             }
@@ -54,7 +60,7 @@ impl Destination {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
-    #[error("CUPS has no default printer")]
+    #[error("no default printer is set")]
     NoDefaultPrinter,
     #[error("the CUPS client ({0}) is not installed")]
     CupsMissing(&'static str),
@@ -80,15 +86,31 @@ pub enum PrintError {
     #[error("could not create a temporary file for the printer command: {0}")]
     TempFile(std::io::Error),
     #[error("could not produce the slip: {0}")]
-    Render(#[from] super::slip::SlipError),
+    Render(#[from] SlipError),
+    /// A Windows API call failed (`printer` empty when listing printers).
+    #[error("Windows could not print on «{printer}» ({call}): {source}")]
+    Windows {
+        printer: String,
+        call: &'static str,
+        source: std::io::Error,
+    },
 }
+
+/// Windows' code for a printer name it does not know.
+const ERROR_INVALID_PRINTER_NAME: i32 = 1801;
 
 impl PrintError {
     /// What the frontliner reads: what went wrong and what to do about it.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (PrintError::NoDefaultPrinter, Lang::Uk) if cfg!(windows) => "принтер не вибрано: у Windows не призначено типового принтера — вкажіть його (--printer НАЗВА або [printer] name у refdesk.toml; назви показує refdesk print --list-printers) чи призначте типовий у «Параметри → Принтери та сканери»".into(),
+            (PrintError::NoDefaultPrinter, Lang::En) if cfg!(windows) => "no printer chosen: Windows has no default printer — name one (--printer NAME or [printer] name in refdesk.toml; refdesk print --list-printers shows the names) or set a default in Settings → Printers & scanners".into(),
             (PrintError::NoDefaultPrinter, Lang::Uk) => "принтер не вибрано: у CUPS немає типового принтера — вкажіть його (--printer НАЗВА або [printer] name у refdesk.toml) чи призначте: lpoptions -d НАЗВА".into(),
             (PrintError::NoDefaultPrinter, Lang::En) => "no printer chosen: CUPS has no default printer — name one (--printer NAME or [printer] name in refdesk.toml) or set one: lpoptions -d NAME".into(),
+            (PrintError::Windows { printer, source, .. }, Lang::Uk) if source.raw_os_error() == Some(ERROR_INVALID_PRINTER_NAME) => format!("у Windows немає принтера «{printer}»: назви показує refdesk print --list-printers"),
+            (PrintError::Windows { printer, source, .. }, Lang::En) if source.raw_os_error() == Some(ERROR_INVALID_PRINTER_NAME) => format!("Windows has no printer «{printer}»: refdesk print --list-printers shows the names"),
+            (PrintError::Windows { printer, call, source }, Lang::Uk) if printer.is_empty() => format!("Windows не дав списку принтерів ({call}): {}", crate::i18n::io_error(source, Lang::Uk)),
+            (PrintError::Windows { printer, call, source }, Lang::Uk) => format!("Windows не прийняв друку на «{printer}» ({call}): {}", crate::i18n::io_error(source, Lang::Uk)),
             (PrintError::CupsMissing(p), Lang::Uk) => format!("не знайдено програми {p} (клієнт CUPS): встановіть cups-client або налаштуйте [printer] command чи device у refdesk.toml"),
             (PrintError::CupsMissing(p), Lang::En) => format!("{p} (the CUPS client) was not found: install cups-client or set [printer] command or device in refdesk.toml"),
             (PrintError::EmptyCommand, Lang::Uk) => "[printer] command у refdesk.toml порожній".into(),
@@ -106,7 +128,7 @@ impl PrintError {
 /// Chooses the destination; `printer` is a CUPS queue named on the command line.
 pub fn resolve(cfg: &Printer, printer: Option<&str>) -> Result<Destination, PrintError> {
     if let Some(p) = printer {
-        return Ok(Destination::Cups(p.to_string()));
+        return Ok(Destination::Queue(p.to_string()));
     }
     if let Some(d) = &cfg.device {
         return Ok(Destination::Device(d.clone()));
@@ -118,16 +140,40 @@ pub fn resolve(cfg: &Printer, printer: Option<&str>) -> Result<Destination, Prin
         return Ok(Destination::Command(c.clone()));
     }
     if let Some(n) = cfg.name.as_deref().filter(|n| !n.trim().is_empty()) {
-        return Ok(Destination::Cups(n.to_string()));
+        return Ok(Destination::Queue(n.to_string()));
     }
+    default_printer().map(Destination::Queue)
+}
+
+/// The system's default printer: the Windows default, or the CUPS default from `lpstat -d`.
+pub fn default_printer() -> Result<String, PrintError> {
+    #[cfg(windows)]
+    return super::winprint::default_printer();
+    #[cfg(not(windows))]
     default_cups_printer()
 }
 
-/// The CUPS default destination from `lpstat -d`.
-pub fn default_cups_printer() -> Result<Destination, PrintError> {
+/// The printers the system has, by name: the Windows printers, or CUPS' (`lpstat -e`).
+pub fn list_printers() -> Result<Vec<String>, PrintError> {
+    #[cfg(windows)]
+    return super::winprint::printers();
+    #[cfg(not(windows))]
+    {
+        let out = lpstat(&["-e"])?;
+        Ok(out
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect())
+    }
+}
+
+/// Runs `lpstat ARGS` in the C locale (its output is parsed) and returns what it printed.
+#[cfg(not(windows))]
+fn lpstat(args: &[&str]) -> Result<String, PrintError> {
     let out = Command::new("lpstat")
-        .arg("-d")
-        // The output is parsed: keep it in English whatever the desk's locale.
+        .args(args)
         .env("LC_ALL", "C")
         .stdin(Stdio::null())
         .output()
@@ -138,12 +184,17 @@ pub fn default_cups_printer() -> Result<Destination, PrintError> {
                 source: e,
             },
         })?;
-    parse_lpstat_default(&String::from_utf8_lossy(&out.stdout))
-        .map(Destination::Cups)
-        .ok_or(PrintError::NoDefaultPrinter)
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The CUPS default destination from `lpstat -d`.
+#[cfg(not(windows))]
+fn default_cups_printer() -> Result<String, PrintError> {
+    parse_lpstat_default(&lpstat(&["-d"])?).ok_or(PrintError::NoDefaultPrinter)
 }
 
 /// «system default destination: NAME» → NAME; «no system default destination» → None.
+#[cfg_attr(windows, allow(dead_code))]
 fn parse_lpstat_default(out: &str) -> Option<String> {
     out.lines().find_map(|l| {
         l.trim()
@@ -153,9 +204,16 @@ fn parse_lpstat_default(out: &str) -> Option<String> {
     })
 }
 
-/// Sends bytes to a destination. `raw` marks ESC/POS bytes, which CUPS must pass untouched.
-pub fn send(dest: &Destination, bytes: &[u8], raw: bool) -> Result<(), PrintError> {
+/// Sends the slip's bytes in `output`'s format to a destination. ESC/POS bytes reach CUPS
+/// untouched (`-o raw`); a Windows queue takes every byte as a RAW job (an office printer on
+/// Windows gets the drawn slip instead, from [`print_printable`]).
+pub fn send(dest: &Destination, bytes: &[u8], output: &Output) -> Result<(), PrintError> {
     match dest {
+        #[cfg(windows)]
+        Destination::Device(path) => super::winprint::raw_job(&path.to_string_lossy(), bytes),
+        #[cfg(windows)]
+        Destination::Queue(name) => super::winprint::raw_job(name, bytes),
+        #[cfg(not(windows))]
         Destination::Device(path) => {
             // A device node exists; never create a regular file by mistake.
             let mut f = std::fs::OpenOptions::new()
@@ -172,14 +230,15 @@ pub fn send(dest: &Destination, bytes: &[u8], raw: bool) -> Result<(), PrintErro
                     source,
                 })
         }
-        Destination::Cups(name) => {
+        #[cfg(not(windows))]
+        Destination::Queue(name) => {
             let mut args = vec![
                 "-d".to_string(),
                 name.clone(),
                 "-t".to_string(),
                 "Направлення".to_string(),
             ];
-            if raw {
+            if output.format == SlipFormat::Escpos {
                 args.extend(["-o".to_string(), "raw".to_string()]);
             }
             run("lp", &args, Some(bytes)).map_err(|e| match e {
@@ -194,9 +253,12 @@ pub fn send(dest: &Destination, bytes: &[u8], raw: bool) -> Result<(), PrintErro
         Destination::Command(argv) => {
             let (program, args) = argv.split_first().ok_or(PrintError::EmptyCommand)?;
             if args.iter().any(|a| a.contains("{file}")) {
-                // The command wants a file: a private temporary one, deleted when this returns.
+                // The command wants a file: a private temporary one with the format's extension
+                // (programs, Windows' above all, go by it), deleted once the command finished.
+                let suffix = format!(".{}", output.extension());
                 let mut tmp = tempfile::Builder::new()
                     .prefix("refdesk-slip-")
+                    .suffix(&suffix)
                     .tempfile()
                     .map_err(PrintError::TempFile)?;
                 tmp.write_all(bytes)
@@ -303,13 +365,14 @@ impl PrintReport {
                 s
             }
             PrintReport::Lost { error, save_error } => format!(
-                "{}: {}\n{}: {save_error}",
+                "{}: {}\n{}: {}",
                 lang.pick("Не вдалося надрукувати", "Printing failed"),
                 error.message(lang),
                 lang.pick(
                     "Не вдалося й зберегти направлення у файл",
                     "Saving the slip to a file failed too"
                 ),
+                crate::i18n::io_error(save_error, lang)
             ),
         }
     }
@@ -324,26 +387,33 @@ pub struct PrintRequest {
     pub printer: Option<String>,
 }
 
-/// Prints the card's slip; on any failure saves it (without the visitor's name) and reports
-/// where. `F2` in the screen and `refdesk print` both come here.
-pub fn print_card(
-    card: &Card,
-    ctx: &SlipContext,
-    printer: &Printer,
-    req: &PrintRequest,
-    now: jiff::civil::DateTime,
-) -> PrintReport {
-    let render = |ctx: &SlipContext, out: &Output| slip::render(card, ctx, out);
-    print_rendered(&render, &card.agency.id, ctx, printer, req, now)
+/// A slip the printer can be given, made on demand — with the visitor's name for the printer,
+/// and again without it for the copy saved when printing fails: as bytes in any format, and
+/// laid out for drawing where it can be (a Windows office printer, through GDI).
+pub trait Printable {
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError>;
+    /// `None` when only bytes can be made: a Windows office printer then gets the PDF's bytes
+    /// as they are, which only printers that understand PDF print.
+    fn lay_out(&self, _ctx: &SlipContext, _paper: Paper) -> Option<Result<Laid, SlipError>> {
+        None
+    }
 }
 
-/// A slip, rendered on demand: for the printer with the visitor's name, and again without it
-/// for the copy saved when printing fails.
-pub type Render<'a> = dyn Fn(&SlipContext, &Output) -> Result<Vec<u8>, super::slip::SlipError> + 'a;
+impl Printable for Card<'_> {
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
+        slip::render(self, ctx, out)
+    }
 
-/// [`print_card`] for any slip (a plan's too): `name` goes into the saved copy's file name.
-pub fn print_rendered(
-    render: &Render,
+    fn lay_out(&self, ctx: &SlipContext, paper: Paper) -> Option<Result<Laid, SlipError>> {
+        Some(super::pdf::lay_out(&slip::build(self, ctx), paper).map_err(SlipError::from))
+    }
+}
+
+/// Prints a slip (one agency's or a plan's); on any failure saves it (without the visitor's name)
+/// and reports where; `name` goes into the saved copy's file name. `F2` in the screen and
+/// `refdesk print` both come here.
+pub fn print_printable(
+    what: &dyn Printable,
     name: &str,
     ctx: &SlipContext,
     printer: &Printer,
@@ -360,8 +430,7 @@ pub fn print_rendered(
         });
     let output = Output::for_printer(printer, format, req.paper);
     let result = dest.and_then(|d| {
-        let bytes = render(ctx, &output)?;
-        send(&d, &bytes, format == SlipFormat::Escpos)?;
+        deliver(what, ctx, &output, &d)?;
         Ok(d)
     });
     let error = match result {
@@ -380,7 +449,8 @@ pub fn print_rendered(
         for_name: None,
         ..ctx.clone()
     };
-    let saved = render(&anonymous, &saved_output)
+    let saved = what
+        .render(&anonymous, &saved_output)
         .map_err(std::io::Error::other)
         .and_then(|bytes| save_unprinted(&bytes, saved_output.extension(), name, now));
     match saved {
@@ -396,11 +466,30 @@ pub fn print_rendered(
     }
 }
 
+/// Produces the slip for `dest` and sends it. A Windows printer that is not a receipt printer
+/// gets the slip drawn with GDI from the PDF's layout rather than bytes it may not understand.
+fn deliver(
+    what: &dyn Printable,
+    ctx: &SlipContext,
+    output: &Output,
+    dest: &Destination,
+) -> Result<(), PrintError> {
+    #[cfg(windows)]
+    if let Destination::Queue(name) = dest
+        && output.format != SlipFormat::Escpos
+        && let Some(laid) = what.lay_out(ctx, output.paper)
+    {
+        return super::winprint::draw_job(name, &laid?);
+    }
+    let bytes = what.render(ctx, output)?;
+    send(dest, &bytes, output)
+}
+
 /// The folder for slips that could not be printed: `unprinted` in the platform data
 /// directory, else in the temporary directory.
 pub fn unprinted_dir() -> PathBuf {
-    directories::ProjectDirs::from("ua", "refdesk", "refdesk")
-        .map(|d| d.data_dir().join("unprinted"))
+    crate::paths::data_dir()
+        .map(|d| d.join("unprinted"))
         .unwrap_or_else(|| std::env::temp_dir().join("refdesk-unprinted"))
 }
 
@@ -462,6 +551,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(not(windows))]
     fn lpstat_default_is_parsed() {
         assert_eq!(
             parse_lpstat_default("system default destination: front-desk\n").as_deref(),
@@ -484,7 +574,7 @@ mod tests {
         };
         assert_eq!(
             resolve(&cfg, Some("cli")).ok(),
-            Some(Destination::Cups("cli".into()))
+            Some(Destination::Queue("cli".into()))
         );
         assert_eq!(
             resolve(&cfg, None).ok(),
@@ -498,69 +588,26 @@ mod tests {
         cfg.command = None;
         assert_eq!(
             resolve(&cfg, None).ok(),
-            Some(Destination::Cups("queue".into()))
+            Some(Destination::Queue("queue".into()))
         );
         cfg.command = Some(vec![]);
         assert!(matches!(resolve(&cfg, None), Err(PrintError::EmptyCommand)));
     }
 
-    #[test]
-    fn command_gets_the_bytes_on_stdin_or_as_a_file() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("out.bin");
-        let out_s = out.display().to_string();
-        // stdin: `tee FILE` copies what it reads.
-        send(
-            &Destination::Command(vec!["tee".into(), out_s.clone()]),
-            "ґєї".as_bytes(),
-            false,
-        )
-        .expect("tee");
-        assert_eq!(std::fs::read(&out).expect("written"), "ґєї".as_bytes());
-        // {file}: `cp {file} OUT`; the temporary file is gone afterwards.
-        std::fs::remove_file(&out).expect("rm");
-        send(
-            &Destination::Command(vec!["cp".into(), "{file}".into(), out_s]),
-            b"slip",
-            false,
-        )
-        .expect("cp");
-        assert_eq!(std::fs::read(&out).expect("copied"), b"slip");
+    // Printer commands are tested with a Rust stand-in in tests/print_command.rs.
+
+    #[cfg(not(windows))]
+    fn escpos() -> Output {
+        Output::for_printer(&Printer::default(), SlipFormat::Escpos, None)
     }
 
     #[test]
-    fn failing_command_reports_its_message() {
-        let e = send(
-            &Destination::Command(vec!["ls".into(), "/no/such/refdesk/path".into()]),
-            b"x",
-            false,
-        )
-        .expect_err("ls fails");
-        match &e {
-            PrintError::Failed {
-                program, stderr, ..
-            } => {
-                assert_eq!(program, "ls");
-                assert!(stderr.contains("/no/such/refdesk/path"), "{stderr}");
-            }
-            e => panic!("unexpected {e:?}"),
-        }
-        assert!(e.message(Lang::Uk).contains("завершився з помилкою"));
-        let e = send(
-            &Destination::Command(vec!["refdesk-no-such-program".into()]),
-            b"x",
-            false,
-        )
-        .expect_err("missing");
-        assert!(matches!(e, PrintError::Spawn { .. }));
-    }
-
-    #[test]
+    #[cfg(not(windows))]
     fn device_must_exist() {
         let dir = tempfile::tempdir().expect("tempdir");
         let missing = dir.path().join("lp0");
         assert!(matches!(
-            send(&Destination::Device(missing.clone()), b"x", true),
+            send(&Destination::Device(missing.clone()), b"x", &escpos()),
             Err(PrintError::Device { .. })
         ));
         assert!(
@@ -568,7 +615,7 @@ mod tests {
             "no regular file created in place of a device"
         );
         std::fs::write(&missing, b"").expect("create");
-        send(&Destination::Device(missing.clone()), b"\x1b@", true).expect("write");
+        send(&Destination::Device(missing.clone()), b"\x1b@", &escpos()).expect("write");
         assert_eq!(std::fs::read(&missing).expect("read"), b"\x1b@");
     }
 

@@ -2,10 +2,10 @@
 //! as matching, on one text, mapped back to the displayed characters.
 
 use super::engine::Engine;
-use super::normalize;
 use super::query::{QWord, readings};
 use super::score;
 use super::translit;
+use crate::text::normalize;
 
 impl Engine {
     /// Character indices of `query`'s matches in `text` (for highlighting visible rows).

@@ -3,11 +3,11 @@
 //! short scan, not a pass over the whole directory), an inverted list word → agencies (to find
 //! candidates), and the words of each agency in field order (to score candidates).
 
-use super::normalize::{self, is_stopword};
 use super::postings::{self, PostInfo};
 use super::score::FieldKind;
 use super::translit;
 use crate::directory::{Agency, Directory, Serves, Status};
+use crate::text::normalize::{self, is_stopword};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 

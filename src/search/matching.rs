@@ -6,9 +6,9 @@
 use super::engine::Engine;
 use super::forms::{self, WordForms};
 use super::index::{self, Index, prefix_range};
-use super::normalize;
 use super::query::{MAX_WORDS, QWord, ReadingQuery};
 use super::score::{self, Tier};
+use crate::text::normalize;
 
 /// Per-word scratch: the tier of every vocabulary word (0 = no match) and which were set.
 #[derive(Default)]

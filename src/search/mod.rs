@@ -2,7 +2,7 @@
 //! Pure: no I/O, no UI.
 //!
 //! How a query is answered:
-//! 1. The query is normalised ([`normalize`]) and split into words; function words and filler
+//! 1. The query is normalised ([`normalize`], in `text::normalize`: the data checks use it too) and split into words; function words and filler
 //!    («про», «на», «треба», «де», «нужно») neither hide nor rank a result. The other words
 //!    match anywhere in an agency — its own fields or one of its services — in any order.
 //! 2. It is read as typed and, when it looks like it, as typed on the wrong keyboard layout
@@ -33,7 +33,6 @@ mod highlight;
 mod index;
 mod layout;
 mod matching;
-mod normalize;
 pub mod open_now;
 mod postings;
 mod query;
@@ -44,11 +43,11 @@ pub mod thesaurus;
 mod topk;
 mod translit;
 
+pub use crate::text::normalize::{normalize, normalize_mapped};
 pub use engine::Engine;
 pub use explain::WordMatch;
 pub use forms::WordForms;
 pub use index::Index;
-pub use normalize::{normalize, normalize_mapped};
 pub use score::{FieldKind, Scoring, Tier};
 pub use suggest::Suggestions;
 pub use translit::to_latin as transliterate;

@@ -1,7 +1,8 @@
 //! The query as read: its words (filler marked optional, digit groups joined), and the other
 //! ways it may have been meant — typed on the wrong keyboard layout, or transliterated.
 
-use super::{Reading, layout, normalize, translit};
+use super::{Reading, layout, translit};
+use crate::text::normalize;
 
 /// At most this many query words take part (the rest of a pasted paragraph is ignored).
 pub(super) const MAX_WORDS: usize = 8;

@@ -3,10 +3,10 @@
 //! words, and the national hotlines — always offered as suggestions, never as results.
 
 use super::index::{Index, prefix_range};
-use super::normalize;
 use super::{Engine, FieldKind, SearchOptions};
 use crate::directory::Directory;
 use crate::i18n::Lang;
+use crate::text::normalize;
 
 /// What to offer when a query finds nothing. Every part may be empty.
 #[derive(Debug, Clone, PartialEq, Default)]

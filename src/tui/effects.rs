@@ -20,12 +20,12 @@ pub trait Ports {
     /// Put text on the clipboard; answer with `Action::Copied`.
     fn copy(&mut self, text: String, given: Vec<Target>);
     /// Append a referral to the statistics log; answer with `Action::Recorded` on failure.
-    fn record(&mut self, record: Record, lang: Lang);
+    fn record(&mut self, record: Record);
     /// Remove the visit's last count from the statistics log; answer with
     /// `Action::TakenBack`.
-    fn take_back(&mut self, record: Record, lang: Lang);
+    fn take_back(&mut self, record: Record);
     /// Read the statistics log; answer with `Action::StatsLoaded`.
-    fn load_stats(&mut self, lang: Lang);
+    fn load_stats(&mut self);
     /// Load the data again and merge it into `old`; answer with `Action::Reloaded`.
     fn reload(&mut self, old: DirHandle, today: Date);
     /// Read or write the data folder or the settings; answer with `Action::Maintained`.
@@ -49,9 +49,9 @@ pub fn carry_out(effect: Effect, state: &mut State, ports: &mut impl Ports) -> b
         }
         Effect::Print(job) => ports.print(job),
         Effect::Copy { text, given } => ports.copy(text, given),
-        Effect::Record(r) => ports.record(r, state.lang()),
-        Effect::TakeBack(r) => ports.take_back(r, state.lang()),
-        Effect::LoadStats => ports.load_stats(state.lang()),
+        Effect::Record(r) => ports.record(r),
+        Effect::TakeBack(r) => ports.take_back(r),
+        Effect::LoadStats => ports.load_stats(),
         Effect::Reload { old, today } => ports.reload(old, today),
         Effect::Maintain(job) => ports.maintain(job, state.lang()),
         Effect::Batch(effects) => {

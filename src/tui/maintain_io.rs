@@ -1,12 +1,14 @@
 //! The maintenance jobs that reach outside the screen — the corrections file, «перевірено
-//! сьогодні», the settings' maintainer name, the git audit line — as one plain synchronous
-//! function, so the running screen runs it on a thread and the test harness in place.
+//! сьогодні», the settings file (the maintainer's name, the first start's answers), the system's
+//! printers, the git audit line — as one plain synchronous function, so the running screen runs
+//! it on a thread and the test harness in place.
 
-use super::msg::{MaintainDone, MaintainJob, SaveRefused};
+use super::msg::{MaintainDone, MaintainJob, SaveRefused, SettingsNotSaved};
 use crate::directory::Directory;
 use crate::i18n::Lang;
 use crate::maintain::edit::{self, SaveError, Snapshot};
 use crate::maintain::{audit, corrections, verify};
+use crate::setup::DeskSetup;
 use std::path::{Path, PathBuf};
 
 /// Carries out `job` for the data path `data` (`None`: the built-in demo, which is read-only)
@@ -17,7 +19,6 @@ pub fn run(
     config: Option<&Path>,
     lang: Lang,
 ) -> MaintainDone {
-    let demo = || SaveError::Demo.message(lang);
     // Without a data path (the built-in demo) nothing in the data is ever written, whatever
     // directory a job names.
     if data.is_none()
@@ -31,10 +32,8 @@ pub fn run(
             None => Vec::new(),
         }),
         MaintainJob::Report(report) => MaintainDone::Reported(match data {
-            Some(d) => {
-                corrections::append(&corrections::path_for(d), &report).map_err(|e| e.message(lang))
-            }
-            None => Err(demo()),
+            Some(d) => corrections::append(&corrections::path_for(d), &report),
+            None => Err(SaveError::Demo),
         }),
         MaintainJob::Verify {
             dir,
@@ -42,29 +41,23 @@ pub fn run(
             by,
             today,
         } => {
-            let result = verify::verify(&dir.0, &agency, &by, today)
-                .map(|_| ())
-                .map_err(|e| e.message(lang));
+            let result = verify::verify(&dir.0, &agency, &by, today).map(|_| ());
             MaintainDone::Verified { agency, result }
         }
-        MaintainJob::SaveMaintainer(name) => MaintainDone::MaintainerSaved(match config {
-            Some(path) => crate::config::save_maintainer(path, &name).map_err(|e| {
-                format!(
-                    "{}: {}",
-                    crate::sanitize::line(&path.display().to_string()),
-                    crate::i18n::io_error(&e, lang)
-                )
-            }),
-            None => Err(lang
-                .pick(
-                    "не знайдено, де зберігати налаштування",
-                    "there is no place for the settings file",
-                )
-                .to_string()),
-        }),
-        MaintainJob::Audit => {
-            MaintainDone::Audit(data.and_then(audit::audit).map(|a| a.line(lang)))
+        MaintainJob::SaveMaintainer(name) => {
+            let answers = DeskSetup {
+                maintainer: Some(name),
+                ..DeskSetup::default()
+            };
+            MaintainDone::MaintainerSaved(save_settings(config, &answers).map(|_| ()))
         }
+        MaintainJob::SaveSetup(answers) => {
+            MaintainDone::SetupSaved(save_settings(config, &answers))
+        }
+        MaintainJob::ListPrinters => {
+            MaintainDone::Printers(crate::referral::print::list_printers().unwrap_or_default())
+        }
+        MaintainJob::Audit => MaintainDone::Audit(data.and_then(audit::audit)),
         MaintainJob::OpenEdit { dir, agency } => MaintainDone::EditOpened {
             result: verify::open_agency(&dir.0, &agency).map_err(|e| e.message(lang)),
             agency,
@@ -100,6 +93,13 @@ pub fn run(
     }
 }
 
+/// Writes `answers` into the settings file `config`; returns the file, or why not in `lang`.
+fn save_settings(config: Option<&Path>, answers: &DeskSetup) -> Result<PathBuf, SettingsNotSaved> {
+    let path = config.ok_or(SettingsNotSaved::NoPlace)?;
+    crate::setup::write_settings(path, answers)?;
+    Ok(path.to_path_buf())
+}
+
 /// The answer to a job that would read an agency's file for writing or write one, given
 /// without doing it: demo data is read-only.
 fn refused(job: &MaintainJob, lang: Lang) -> Option<MaintainDone> {
@@ -107,7 +107,7 @@ fn refused(job: &MaintainJob, lang: Lang) -> Option<MaintainDone> {
     Some(match job {
         MaintainJob::Verify { agency, .. } => MaintainDone::Verified {
             agency: agency.clone(),
-            result: Err(demo()),
+            result: Err(SaveError::Demo),
         },
         MaintainJob::OpenEdit { agency, .. } => MaintainDone::EditOpened {
             agency: agency.clone(),

@@ -20,12 +20,16 @@ pub mod runtime;
 pub mod state;
 pub mod strings;
 pub mod terminal;
+// The harness is for tests and benches (this crate's own turn it on through a self
+// dev-dependency in Cargo.toml), so the program carries no TestBackend and no in-memory ports.
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod view;
 pub mod worker;
 
 pub use msg::{Action, Effect};
 pub use state::{Settings, State, update};
+#[cfg(feature = "testing")]
 pub use testing::Harness;
 
 use crate::app::{App, Setup};
@@ -80,6 +84,54 @@ fn forward_signals(tx: &Sender<Inbox>) -> std::io::Result<signal_hook::iterator:
     Ok(handle)
 }
 
+/// Windows: Ctrl-C, closing the console window and logging off become [`Inbox::Signal`], the
+/// same quit path as the Unix signals; the guard holds back the end of the process until it is
+/// dropped (the console restored).
+#[cfg(windows)]
+fn forward_console_events(tx: &Sender<Inbox>) -> std::io::Result<crate::console::CtrlGuard> {
+    let tx = tx.clone();
+    crate::console::forward_ctrl_events(move |sig| {
+        let _ = tx.send(Inbox::Signal(sig));
+    })
+}
+
+/// Watches the data folder, forwarding its events on the screen's channel. A folder that cannot
+/// be watched is said on the status line; the screen still works, without live reload.
+fn watch_data(
+    path: &std::path::Path,
+    tx: &Sender<Inbox>,
+    state: &mut State,
+    lang: Lang,
+) -> std::io::Result<Option<crate::directory::watch::DirWatcher>> {
+    match crate::directory::watch::watch_channel(path) {
+        Ok((w, events)) => {
+            let tx = tx.clone();
+            std::thread::Builder::new()
+                .name("refdesk-watch-forward".into())
+                .spawn(move || {
+                    for ev in events {
+                        if tx.send(Inbox::Action(Action::Watch(ev))).is_err() {
+                            return;
+                        }
+                    }
+                })?;
+            Ok(Some(w))
+        }
+        Err(e) => {
+            let note = format!(
+                "{}: {}",
+                strings::Msg::WatchFailed.text(lang),
+                crate::i18n::describe(&e, lang)
+            );
+            state.status = Some(match state.status.take() {
+                Some(s) => format!("{s} · {note}"),
+                None => note,
+            });
+            Ok(None)
+        }
+    }
+}
+
 /// Runs the screen until the user quits. `data` is the directory's file or folder from
 /// `--data`, watched for changes; `None` is the built-in demo directory. Returns the process
 /// exit code.
@@ -94,6 +146,8 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let (tx, rx) = mpsc::channel::<Inbox>();
     #[cfg(unix)]
     let signals = forward_signals(&tx)?;
+    #[cfg(windows)]
+    let console = forward_console_events(&tx)?;
     let (guard, mut term) = terminal::TerminalGuard::enter()?;
     // A big directory takes seconds to read: say so rather than show a blank screen.
     let lang = setup.lang;
@@ -107,6 +161,7 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     let offset = app.now.duration_since(wall());
     let clock = move || wall().checked_add(offset).unwrap_or_else(|_| wall());
     let config_note = app.config_error.as_ref().map(|e| e.render(app.lang));
+    let first_start = crate::setup::needs_setup(&app.config, data.as_deref());
     let lang = app.lang;
     let config = Arc::new(app.config);
     let dir = Arc::new(app.dir);
@@ -119,34 +174,8 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     })?;
     // Live reload: the watcher's events come in on the same channel as keys.
     let _watcher = match &data {
+        Some(path) => watch_data(path, &tx, &mut state, lang)?,
         None => None,
-        Some(path) => match crate::directory::watch::watch_channel(path) {
-            Ok((w, events)) => {
-                let tx = tx.clone();
-                std::thread::Builder::new()
-                    .name("refdesk-watch-forward".into())
-                    .spawn(move || {
-                        for ev in events {
-                            if tx.send(Inbox::Action(Action::Watch(ev))).is_err() {
-                                return;
-                            }
-                        }
-                    })?;
-                Some(w)
-            }
-            Err(e) => {
-                let note = format!(
-                    "{}: {}",
-                    strings::Msg::WatchFailed.text(lang),
-                    output::describe(&e, lang)
-                );
-                state.status = Some(match state.status.take() {
-                    Some(s) => format!("{s} · {note}"),
-                    None => note,
-                });
-                None
-            }
-        },
     };
     let ports = ThreadPorts {
         worker,
@@ -171,6 +200,11 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
     if rt.ports.data.is_some() {
         rt.carry_out(Effect::Maintain(msg::MaintainJob::LoadCorrections))?;
     }
+    // Real data and no office in the settings: ask for it, in the screen, before anything.
+    if first_start {
+        let ask = rt.state.open_setup();
+        rt.carry_out(ask)?;
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     let input = {
@@ -191,6 +225,9 @@ pub fn run(setup: Setup, data: Option<PathBuf>) -> anyhow::Result<u8> {
         std::thread::sleep(Duration::from_millis(10));
     }
     wait_for_printing(&mut rt.ports.printing, lang);
+    // The console is restored and print jobs are done: a close or logoff may end the process.
+    #[cfg(windows)]
+    drop(console);
     result
 }
 
@@ -300,6 +337,7 @@ mod tests {
             ("state/referral.rs", include_str!("state/referral.rs")),
             ("state/reload.rs", include_str!("state/reload.rs")),
             ("state/results.rs", include_str!("state/results.rs")),
+            ("state/setup.rs", include_str!("state/setup.rs")),
             ("msg.rs", include_str!("msg.rs")),
             ("layout.rs", include_str!("layout.rs")),
             ("line_input.rs", include_str!("line_input.rs")),

@@ -7,12 +7,14 @@
 use super::keymap::Command;
 use crate::directory::Directory;
 use crate::directory::watch::{Change, WatchEvent};
-use crate::i18n::Lang;
+use crate::maintain::audit::Audit;
+use crate::maintain::edit::SaveError;
 use crate::referral::card::ServiceChoice;
 use crate::referral::clipboard;
 use crate::referral::plan::{Plan, Target};
+use crate::referral::print::PrintReport;
 use crate::search::{Hit, Reading, Results, SearchOptions};
-use crate::stats::{LogContents, Record};
+use crate::stats::{LogContents, Record, StatsError};
 use jiff::civil::{Date, DateTime};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -89,21 +91,20 @@ pub struct PrintJob {
     pub plan: Option<Plan>,
     /// The agencies the slip gives, counted (once per visit) when it is printed or saved.
     pub given: Vec<Target>,
-    pub lang: Lang,
 }
 
-/// What became of a print job.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What became of a print job, as data: the screen words it in its language.
+#[derive(Debug)]
 pub enum PrintOutcome {
-    /// Sent to the printer; the message names it.
-    Printed { message: String },
+    /// Sent to the printer, or printing failed and the slip (without the name) was saved
+    /// instead, or that failed too: what printing reports.
+    Printer(PrintReport),
     /// Saved to a file as asked.
     Saved { path: PathBuf },
-    /// Printing failed and the slip (without the name) was saved instead; the message says
-    /// why and where.
-    SavedInstead { message: String },
-    /// Printing (or saving) failed and nothing was kept.
-    Lost { message: String },
+    /// Saving to a file as asked failed (rendering or writing); nothing was kept.
+    NotSaved(std::io::Error),
+    /// A reload took the agency out of the directory before the job ran.
+    Gone,
 }
 
 /// What the event loop must do after an update.
@@ -166,6 +167,12 @@ pub enum MaintainJob {
     },
     /// Write `maintainer = …` into the settings file, asked once.
     SaveMaintainer(String),
+    /// The first start: write the desk's answers into the settings file (the runtime's own
+    /// copy of the settings, which prints the slips, takes them at once).
+    SaveSetup(crate::setup::DeskSetup),
+    /// The system's printers by name, for the first-start dialog (runs `lpstat` or asks the
+    /// Windows spooler).
+    ListPrinters,
     /// The data folder's last git commit and uncommitted files (runs git, up to seconds).
     Audit,
     /// «Редагувати»: read agency `agency`'s file for the edit form.
@@ -205,17 +212,31 @@ pub struct SaveRefused {
     pub on_disk: Option<crate::maintain::edit::Snapshot>,
 }
 
-/// What became of a [`MaintainJob`]; errors are said in the screen's language.
-#[derive(Debug, Clone, PartialEq)]
+/// Why the settings file (the maintainer's name, the first start's answers) was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsNotSaved {
+    /// No settings file given and no configuration folder to put one in.
+    #[error("there is no place for the settings file")]
+    NoPlace,
+    #[error(transparent)]
+    Write(#[from] crate::setup::SettingsError),
+}
+
+/// What became of a [`MaintainJob`], as data: the screen words errors in its language.
+#[derive(Debug)]
 pub enum MaintainDone {
     Corrections(Vec<crate::maintain::corrections::Correction>),
-    Reported(Result<(), String>),
+    Reported(Result<(), SaveError>),
     Verified {
         agency: AgencyId,
-        result: Result<(), String>,
+        result: Result<(), SaveError>,
     },
-    MaintainerSaved(Result<(), String>),
-    Audit(Option<String>),
+    MaintainerSaved(Result<(), SettingsNotSaved>),
+    /// The settings file the first-start answers were written to, or why not.
+    SetupSaved(Result<PathBuf, SettingsNotSaved>),
+    /// The system's printers (none when they could not be listed).
+    Printers(Vec<String>),
+    Audit(Option<Audit>),
     /// The file read for the form (`new`: a new agency), or why not.
     EditOpened {
         agency: AgencyId,
@@ -225,7 +246,9 @@ pub enum MaintainDone {
     EditSaved(Result<(), SaveRefused>),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// What `update` is told. Answers from jobs outside the screen carry the errors those jobs
+/// produce, typed; the state and the view word them in the screen's language.
+#[derive(Debug)]
 pub enum Action {
     Cmd(Command),
     Insert(char),
@@ -254,20 +277,20 @@ pub enum Action {
     },
     /// The text reached the clipboard (which ways), or no way worked.
     Copied {
-        result: Result<clipboard::Copied, String>,
+        result: Result<clipboard::Copied, clipboard::CopyError>,
         given: Vec<Target>,
     },
     /// Appending `record` to the statistics log failed: it is not counted, so a retry counts.
     Recorded {
         record: Record,
-        error: String,
+        error: StatsError,
     },
     /// The undo of a count: the record is out of the log, or it could not be taken out.
     TakenBack {
         record: Record,
-        result: Result<(), String>,
+        result: Result<(), StatsError>,
     },
-    StatsLoaded(Result<LogContents, String>),
+    StatsLoaded(Result<LogContents, StatsError>),
     /// The data files changed on disk.
     Watch(WatchEvent),
     /// A reload finished: the merged directory and what changed.

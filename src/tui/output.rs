@@ -10,39 +10,20 @@ use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::Target;
 use crate::referral::plan;
-use crate::referral::print::{PrintReport, PrintRequest, print_rendered, save_unprinted};
-use crate::referral::slip::{self, Output, SlipContext, SlipFormat};
-use crate::stats::{LogContents, Record, desk};
+use crate::referral::print::{PrintRequest, Printable, print_printable, save_unprinted};
+use crate::referral::slip::{Output, SlipContext, SlipFormat};
+use crate::stats::{LogContents, Record, StatsError, desk};
 use std::path::Path;
 
-/// An error and its causes on one line ("/path/referrals.log: немає дозволу на доступ"), the
-/// system's I/O errors in `lang`.
-pub fn describe(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
-    let text = |e: &(dyn std::error::Error + 'static)| match e.downcast_ref::<std::io::Error>() {
-        Some(io) => crate::i18n::io_error(io, lang),
-        None => e.to_string(),
-    };
-    let mut s = text(e);
-    let mut source = e.source();
-    while let Some(c) = source {
-        s.push_str(": ");
-        s.push_str(&text(c));
-        source = c.source();
-    }
-    s
-}
-
-/// Prints or saves the job's slip. Printing goes through [`print_rendered`], which saves the slip
+/// Prints or saves the job's slip. Printing goes through [`print_printable`], which saves the slip
 /// (without the visitor's name) when the printer fails; saving writes a file without the name.
 pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
     let dir = &job.dir.0;
-    let lang = job.lang;
     if let Some(p) = &job.plan {
         // The plan's steps as the preview showed them (a step whose agency a reload removed
         // is left out, and the numbering closes up).
         let (steps, _) = plan::resolve(p, dir, Lang::Uk);
-        let render = |ctx: &SlipContext, out: &Output| plan::slip::render(&steps, ctx, out);
-        return deliver(job, config, &render, &format!("plan-{}", job.agency));
+        return deliver(job, config, &steps, &format!("plan-{}", job.agency));
     }
     // The same card and context as the preview: the slip is Ukrainian, dated the job's day.
     let target = Target {
@@ -50,45 +31,26 @@ pub fn print_job(job: &PrintJob, config: &Config) -> PrintOutcome {
         service: job.service,
     };
     let Some(card) = Card::for_target(dir, target, Lang::Uk) else {
-        return PrintOutcome::Lost {
-            message: lang
-                .pick(
-                    "установи вже немає в довіднику",
-                    "the agency is no longer in the directory",
-                )
-                .to_string(),
-        };
+        return PrintOutcome::Gone;
     };
-    let render = |ctx: &SlipContext, out: &Output| slip::render(&card, ctx, out);
-    deliver(job, config, &render, &card.agency.id)
+    deliver(job, config, &card, &card.agency.id)
 }
 
-/// Prints or saves a rendered slip (one agency's or a plan's); `stem` names a saved file.
-fn deliver(
-    job: &PrintJob,
-    config: &Config,
-    render: &crate::referral::print::Render,
-    stem: &str,
-) -> PrintOutcome {
-    let lang = job.lang;
+/// Prints or saves a slip (one agency's or a plan's); `stem` names a saved file. A Windows
+/// office printer gets the slip drawn from its layout, like `refdesk print`.
+fn deliver(job: &PrintJob, config: &Config, slip: &dyn Printable, stem: &str) -> PrintOutcome {
     let mut ctx = SlipContext::new(config, job.now.date());
     match job.dest {
         SlipDest::Printer => {
             ctx.for_name = job.for_name.clone();
-            let report = print_rendered(
-                render,
+            PrintOutcome::Printer(print_printable(
+                slip,
                 stem,
                 &ctx,
                 &config.printer,
                 &PrintRequest::default(),
                 job.now,
-            );
-            let message = report.message(lang);
-            match report {
-                PrintReport::Printed { .. } => PrintOutcome::Printed { message },
-                PrintReport::Saved { .. } => PrintOutcome::SavedInstead { message },
-                PrintReport::Lost { .. } => PrintOutcome::Lost { message },
-            }
+            ))
         }
         SlipDest::SavePdf | SlipDest::SaveText => {
             // A file is not the visitor's paper: never a name in it, whatever the job says.
@@ -99,18 +61,13 @@ fn deliver(
                 SlipFormat::Text
             };
             let output = Output::from_config(config, format, None);
-            let saved = render(&ctx, &output)
+            let saved = slip
+                .render(&ctx, &output)
                 .map_err(std::io::Error::other)
                 .and_then(|bytes| save_unprinted(&bytes, output.extension(), stem, job.now));
             match saved {
                 Ok(path) => PrintOutcome::Saved { path },
-                Err(e) => PrintOutcome::Lost {
-                    message: format!(
-                        "{}: {}",
-                        lang.pick("Не вдалося зберегти направлення", "Could not save the slip"),
-                        crate::i18n::io_error(&e, lang)
-                    ),
-                },
+                Err(e) => PrintOutcome::NotSaved(e),
             }
         }
     }
@@ -118,24 +75,21 @@ fn deliver(
 
 /// Appends a referral to this desk's statistics log (its own file when the settings name the
 /// desk; else `REFDESK_STATS_FILE` or the data folder's).
-pub fn record(r: &Record, config: &Config, lang: Lang) -> Result<(), String> {
-    desk::log_for(config)
-        .and_then(|log| log.append(r))
-        .map_err(|e| describe(&e, lang))
+pub fn record(r: &Record, config: &Config) -> Result<(), StatsError> {
+    desk::log_for(config).and_then(|log| log.append(r))
 }
 
 /// Takes a record back out of this desk's log (the undo of the visit's last count).
-pub fn take_back(r: &Record, config: &Config, lang: Lang) -> Result<(), String> {
+pub fn take_back(r: &Record, config: &Config) -> Result<(), StatsError> {
     // A line already gone (the log was emptied meanwhile) is taken back all the same.
     desk::log_for(config)
         .and_then(|log| log.remove_last(r))
         .map(|_| ())
-        .map_err(|e| describe(&e, lang))
 }
 
 /// Reads every desk's log in the statistics folder, as one.
-pub fn load_stats(config: &Config, lang: Lang) -> Result<LogContents, String> {
-    let all = desk::read_all(config).map_err(|e| describe(&e, lang))?;
+pub fn load_stats(config: &Config) -> Result<LogContents, StatsError> {
+    let all = desk::read_all(config)?;
     let mut out = LogContents {
         records: Vec::new(),
         damaged: Vec::new(),
@@ -156,25 +110,4 @@ pub fn reload(
     lang: Lang,
 ) -> (Directory, Vec<Change>) {
     reload_from(old, path, &LoadOptions { today, lang })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_system_error_is_described_in_the_interface_language() {
-        let e = crate::stats::StatsError::Io {
-            path: "/desk/referrals.log".into(),
-            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
-        };
-        assert_eq!(
-            describe(&e, Lang::Uk),
-            "/desk/referrals.log: немає дозволу на доступ"
-        );
-        assert_eq!(
-            describe(&e, Lang::En),
-            "/desk/referrals.log: permission denied"
-        );
-    }
 }

@@ -99,7 +99,7 @@ pub struct ThreadPorts {
     pub config: Arc<Config>,
     /// The data path, reloaded when it changes; `None` for the built-in directory.
     pub data: Option<PathBuf>,
-    /// The settings file, where the maintainer's name is written when asked for.
+    /// The settings file, where the maintainer's name and the first start's answers go.
     pub config_path: Option<PathBuf>,
     pub lang: Lang,
     pub tx: Sender<Inbox>,
@@ -157,28 +157,27 @@ impl Ports for ThreadPorts {
     fn copy(&mut self, text: String, given: Vec<Target>) {
         // OSC 52 goes to the terminal the screen is drawn on.
         let result =
-            clipboard::copy_everywhere(&mut self.system_clipboard, &mut std::io::stdout(), &text)
-                .map_err(|e| e.to_string());
+            clipboard::copy_everywhere(&mut self.system_clipboard, &mut std::io::stdout(), &text);
         self.send(Action::Copied { result, given });
     }
 
     // One short append: done here, so it is on disk before the next key is handled.
-    fn record(&mut self, record: Record, lang: Lang) {
-        if let Err(error) = output::record(&record, &self.config, lang) {
+    fn record(&mut self, record: Record) {
+        if let Err(error) = output::record(&record, &self.config) {
             self.send(Action::Recorded { record, error });
         }
     }
 
     // As short, and done here for the same reason: an undo follows the append it undoes.
-    fn take_back(&mut self, record: Record, lang: Lang) {
-        let result = output::take_back(&record, &self.config, lang);
+    fn take_back(&mut self, record: Record) {
+        let result = output::take_back(&record, &self.config);
         self.send(Action::TakenBack { record, result });
     }
 
-    fn load_stats(&mut self, lang: Lang) {
+    fn load_stats(&mut self) {
         let config = self.config.clone();
         self.spawn("stats", move || {
-            Action::StatsLoaded(output::load_stats(&config, lang))
+            Action::StatsLoaded(output::load_stats(&config))
         });
     }
 
@@ -196,6 +195,12 @@ impl Ports for ThreadPorts {
     }
 
     fn maintain(&mut self, job: MaintainJob, lang: Lang) {
+        // The first start's answers print the next slip, whether or not the file is written.
+        if let MaintainJob::SaveSetup(answers) = &job {
+            let mut config = (*self.config).clone();
+            answers.apply(&mut config);
+            self.config = Arc::new(config);
+        }
         let (data, config) = (self.data.clone(), self.config_path.clone());
         self.spawn("maintain", move || {
             Action::Maintained(super::maintain_io::run(

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 pub const NOW: &str = "2026-11-25T10:30";
 
@@ -31,7 +31,7 @@ impl Sandbox {
 
     /// Writes the settings where refdesk looks for them by default.
     pub fn write_config(&self, text: &str) {
-        let dir = self.path("config/refdesk");
+        let dir = self.path("config");
         std::fs::create_dir_all(&dir).expect("mkdir");
         std::fs::write(dir.join("refdesk.toml"), text).expect("config");
     }
@@ -39,12 +39,13 @@ impl Sandbox {
     /// `refdesk --data FIXTURE` with every directory it could write to inside the sandbox.
     pub fn refdesk(&self) -> assert_cmd::Command {
         let mut c = assert_cmd::Command::cargo_bin("refdesk").expect("binary");
+        // REFDESK_HOME puts settings, data and cache under the sandbox (`config`, `data`,
+        // `cache`) on every platform.
         c.env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_STATE_HOME", self.path("state"))
+            .env("REFDESK_HOME", self.path(""))
             .env("TMPDIR", self.path("tmp"))
+            .env("TMP", self.path("tmp"))
+            .env("TEMP", self.path("tmp"))
             .env("REFDESK_NOW", NOW)
             .env_remove("REFDESK_CONFIG")
             .env_remove("REFDESK_DATA")
@@ -55,41 +56,76 @@ impl Sandbox {
     }
 }
 
+/// A poppler tool (pdftotext, pdftoppm, pdfinfo). Under Wine, `.ci/windows-test.sh` sets
+/// `REFDESK_WINE_TOOLS` to the Linux folder that has them (Wine runs a Linux program given by
+/// its full path); give such a tool its paths through [`tool_path`].
+pub fn tool(name: &str) -> Command {
+    match std::env::var_os("REFDESK_WINE_TOOLS") {
+        Some(dir) if cfg!(windows) => Command::new(Path::new(&dir).join(name)),
+        _ => Command::new(name),
+    }
+}
+
+/// A path as [`tool`]'s program reads it: unchanged, but under Wine the Linux path of a
+/// Windows one (`Z:\x\y` → `/x/y`; the script keeps the temporary folder on drive Z:, Wine's
+/// view of `/`).
+pub fn tool_path(p: &Path) -> PathBuf {
+    if !cfg!(windows) || std::env::var_os("REFDESK_WINE_TOOLS").is_none() {
+        return p.to_path_buf();
+    }
+    let s = p.to_string_lossy();
+    let rest = s
+        .strip_prefix("Z:")
+        .or_else(|| s.strip_prefix("z:"))
+        .or_else(|| s.strip_prefix("\\\\?\\Z:"))
+        .unwrap_or_else(|| panic!("{s} is not on Wine's drive Z: (set TEMP to Z:\\…)"));
+    PathBuf::from(rest.replace('\\', "/"))
+}
+
 /// In CI a missing tool is a failure; elsewhere the test is skipped with a note.
-pub fn have_tool(tool: &str) -> bool {
-    let found = Command::new(tool).arg("-v").output().is_ok();
+pub fn have_tool(name: &str) -> bool {
+    let found = tool(name).arg("-v").stderr(Stdio::null()).status().is_ok();
     if !found {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{tool} is required in CI (apt-get install poppler-utils)");
+            panic!("{name} is required in CI (apt-get install poppler-utils)");
         }
-        eprintln!("SKIPPED: {tool} is not installed (apt-get install poppler-utils)");
+        eprintln!("SKIPPED: {name} is not installed (apt-get install poppler-utils)");
     }
     found
 }
 
+/// A tool's standard output; panics when it fails. The output goes through a temporary file,
+/// not a pipe: under Wine a Linux program writes to a file it is handed, but nothing it writes
+/// into a Windows pipe arrives.
+pub fn tool_stdout(cmd: &mut Command) -> Vec<u8> {
+    let out = tempfile::NamedTempFile::new().expect("tempfile");
+    let status = cmd
+        .stdout(out.reopen().expect("reopen"))
+        .status()
+        .unwrap_or_else(|e| panic!("{cmd:?} does not start: {e}"));
+    assert!(status.success(), "{cmd:?} failed: {status}");
+    std::fs::read(out.path()).expect("read the output")
+}
+
 /// `pdftotext` of a PDF file, in reading order.
 pub fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    let out = tool_stdout(tool("pdftotext").arg(tool_path(pdf)).arg("-"));
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// `pdfinfo` of a PDF file (pages, page size, title…).
+pub fn pdf_info(pdf: &Path) -> String {
+    String::from_utf8_lossy(&tool_stdout(tool("pdfinfo").arg(tool_path(pdf)))).into_owned()
 }
 
 /// Renders the first page at 600 dpi (about what a phone camera resolves at a hand's length)
 /// and decodes every QR code on it.
 pub fn pdf_qr_codes(pdf: &Path, dir: &Path) -> Vec<String> {
     let prefix = dir.join("page");
-    let st = Command::new("pdftoppm")
+    let st = tool("pdftoppm")
         .args(["-r", "600", "-gray", "-f", "1", "-l", "1"])
-        .arg(pdf)
-        .arg(&prefix)
+        .arg(tool_path(pdf))
+        .arg(tool_path(&prefix))
         .status()
         .expect("pdftoppm runs");
     assert!(st.success());

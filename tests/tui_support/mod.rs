@@ -4,6 +4,8 @@
 use refdesk::config::{Config, Office};
 use refdesk::directory::{Directory, LoadOptions, load_path};
 use refdesk::i18n::Lang;
+use refdesk::referral::print::{Destination, PrintError, PrintReport};
+use refdesk::tui::msg::PrintOutcome;
 use refdesk::tui::{Harness, Settings};
 use std::path::{Path, PathBuf};
 
@@ -62,4 +64,37 @@ pub fn harness_lang(width: u16, height: u16, lang: Lang) -> Harness {
 pub fn row_id(h: &Harness, row: usize) -> String {
     let hit = &h.state.hits()[row];
     h.state.dir.agencies[hit.agency].id.clone()
+}
+
+/// A print job's answer: sent to printer queue `queue`.
+pub fn printed_on(queue: &str) -> PrintOutcome {
+    PrintOutcome::Printer(PrintReport::Printed {
+        destination: Destination::Queue(queue.into()),
+    })
+}
+
+/// A print job's answer: the print command failed with `stderr`, and the slip was saved to
+/// `path` instead.
+pub fn saved_instead(stderr: &str, path: &str) -> PrintOutcome {
+    PrintOutcome::Printer(PrintReport::Saved {
+        error: failed_lp(stderr),
+        path: path.into(),
+        name_omitted: false,
+    })
+}
+
+/// A print job's answer: the print command failed with `stderr`, and saving failed too.
+pub fn lost(stderr: &str) -> PrintOutcome {
+    PrintOutcome::Printer(PrintReport::Lost {
+        error: failed_lp(stderr),
+        save_error: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    })
+}
+
+fn failed_lp(stderr: &str) -> PrintError {
+    PrintError::Failed {
+        program: "lp".into(),
+        code: Some(1),
+        stderr: stderr.into(),
+    }
 }

@@ -337,7 +337,7 @@ struct Loader {
     agencies: Vec<Pending>,
     declared: Vec<(Category, String, Pos)>,
     meta: DirectoryMeta,
-    thesaurus: Vec<crate::search::thesaurus::Entry>,
+    thesaurus: Vec<crate::directory::thesaurus::Entry>,
 }
 
 /// One source text (or a part of one) being walked.
@@ -394,8 +394,8 @@ impl Loader {
             return;
         }
         // A data folder's thesaurus is words, not agencies.
-        if crate::search::thesaurus::is_thesaurus_file(name) {
-            let (entries, diags) = crate::search::thesaurus::parse(name, text, self.lang);
+        if crate::directory::thesaurus::is_thesaurus_file(name) {
+            let (entries, diags) = crate::directory::thesaurus::parse(name, text, self.lang);
             self.thesaurus.extend(entries);
             self.diags.extend(diags);
             return;

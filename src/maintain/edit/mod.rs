@@ -404,11 +404,26 @@ pub fn save(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<Snapshot, S
 /// How long a save waits for another process's save of the same file to finish.
 const LOCK_WAIT: Duration = Duration::from_secs(3);
 
+/// The lock file beside the data files: saves of any file in the folder take turns on it.
+/// It is a file of its own, never the data file, because Windows refuses to rename over a file
+/// that is open and locked; it is never deleted (deleting a lock file races with a process that
+/// has just opened it). Its name starts with a dot, so the loader and the watcher pass it by.
+pub const LOCK_FILE: &str = ".refdesk.lock";
+
 /// Writes `bytes` over the snapshot's file through a temporary file and a rename, holding the
-/// file's lock from the check to the rename.
+/// folder's lock ([`LOCK_FILE`]) from the check to the rename.
 pub(crate) fn write_checked(snapshot: &Snapshot, bytes: Vec<u8>) -> Result<Snapshot, SaveError> {
     let path = &snapshot.path;
-    let held = std::fs::File::open(path).map_err(io(path))?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(folder.join(LOCK_FILE))
+        .map_err(io(path))?;
     let started = Instant::now();
     loop {
         match held.try_lock() {
@@ -427,10 +442,6 @@ pub(crate) fn write_checked(snapshot: &Snapshot, bytes: Vec<u8>) -> Result<Snaps
     if !snapshot.unchanged_on_disk()? {
         return Err(SaveError::Changed { path: path.clone() });
     }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
     let mut tmp = tempfile::Builder::new()
         .prefix(".refdesk-save-")
         .suffix(".tmp")

@@ -29,7 +29,8 @@ fn a_service_fragment_must_name_exactly_one_service() {
     let e = card(&d, "zt-cop")
         .with_service("ст")
         .expect_err("ambiguous");
-    assert!(e.0.contains("1. ") && e.0.contains("2. "), "{}", e.0);
+    let m = e.message(Lang::Uk);
+    assert!(m.contains("1. ") && m.contains("2. "), "{m}");
     assert!(card(&d, "zt-cop").with_service("  ").is_err());
     let c = card(&d, "zt-cop")
         .with_service("рнокпп")

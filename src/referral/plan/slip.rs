@@ -122,6 +122,22 @@ fn text_of(slip: &Slip, width: usize) -> String {
     s
 }
 
+/// The plan's slip as a printer takes it: bytes in a format, or laid out for drawing (a Windows
+/// office printer).
+impl crate::referral::print::Printable for Vec<Resolved<'_>> {
+    fn render(&self, ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {
+        render(self, ctx, out)
+    }
+
+    fn lay_out(
+        &self,
+        ctx: &SlipContext,
+        paper: crate::referral::slip::Paper,
+    ) -> Option<Result<crate::referral::pdf::Laid, SlipError>> {
+        Some(crate::referral::pdf::lay_out_plan(&build(self, ctx), paper).map_err(SlipError::from))
+    }
+}
+
 /// The plan's slip in the requested format: UTF-8 text, PDF (a QR code beside each agency
 /// step) or ESC/POS (the first agency's QR code at the end, captioned).
 pub fn render(steps: &[Resolved], ctx: &SlipContext, out: &Output) -> Result<Vec<u8>, SlipError> {

@@ -67,14 +67,16 @@ impl Default for EscPosOptions {
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Printer {
-    /// CUPS queue name for `lp -d`; empty means the system default.
+    /// The printer: a CUPS queue for `lp -d` on Linux, a Windows printer on Windows; empty
+    /// means the system default.
     pub name: Option<String>,
     /// A command given as an argument list, run directly (never through a shell). An argument
     /// `{file}` is replaced by the path of a temporary file holding the slip, deleted as soon
     /// as the command ends; without `{file}` the slip is written to the command's standard
     /// input, so it never touches the disk.
     pub command: Option<Vec<String>>,
-    /// A device file for raw ESC/POS bytes, e.g. /dev/usb/lp0.
+    /// A device file for raw ESC/POS bytes, e.g. /dev/usb/lp0; on Windows the receipt
+    /// printer's spooler name, which gets them as a RAW job.
     pub device: Option<PathBuf>,
     /// Slip format sent to the printer: "text", "pdf" or "escpos" (default: "escpos" for a
     /// device, "pdf" otherwise).

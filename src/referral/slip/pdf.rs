@@ -9,7 +9,7 @@ mod footer;
 mod plan;
 
 use footer::footer;
-pub use plan::render_plan;
+pub use plan::{lay_out_plan, render_plan};
 
 use super::format::Paper;
 use super::{Item, Slip};
@@ -139,7 +139,7 @@ impl Metrics {
 }
 
 #[derive(Debug, Clone)]
-enum Op {
+pub(crate) enum Op {
     Text {
         x: f32,
         y: f32,
@@ -440,6 +440,34 @@ pub fn render(slip: &Slip, paper: Paper) -> Result<Vec<u8>, PdfError> {
 /// A document of slip items (a call sheet) as PDF bytes, titled `title` in its metadata; an
 /// empty `slip.qr` draws no QR code.
 pub fn render_titled(slip: &Slip, paper: Paper, title: &str) -> Result<Vec<u8>, PdfError> {
+    lay_out(slip, paper)?.to_pdf(title)
+}
+
+/// A slip or a plan laid out on its paper: pages of drawing operations in points from the
+/// top-left corner (text at its baseline), and the QR codes `Op::Qr { code }` refers to. The
+/// PDF and the Windows printer (GDI, `referral::winprint`) draw the same operations.
+pub struct Laid {
+    pub(crate) paper: Paper,
+    pub(crate) pages: Vec<Vec<Op>>,
+    pub(crate) codes: Vec<Option<Matrix>>,
+}
+
+impl Laid {
+    /// The pages as PDF bytes, `title` in the document's metadata.
+    pub fn to_pdf(self, title: &str) -> Result<Vec<u8>, PdfError> {
+        let codes: Vec<Option<&Matrix>> = self.codes.iter().map(Option::as_ref).collect();
+        draw(self.pages, Geometry::of(self.paper), &codes, title)
+    }
+}
+
+/// The bundled fonts (Liberation Sans regular and bold) the layout is measured with.
+#[cfg_attr(not(windows), allow(dead_code))]
+pub(crate) fn fonts() -> (&'static [u8], &'static [u8]) {
+    (REGULAR, BOLD)
+}
+
+/// Lays the slip out on `paper`, one page when it fits.
+pub fn lay_out(slip: &Slip, paper: Paper) -> Result<Laid, PdfError> {
     let g = Geometry::of(paper);
     let m = metrics().ok_or(PdfError::Font)?;
     // The full vCard, and the minimal one (name, address, a phone) for when the full code
@@ -471,8 +499,11 @@ pub fn render_titled(slip: &Slip, paper: Paper, title: &str) -> Result<Vec<u8>, 
         })
         .collect();
     let pages = fitted(g, |g| layout(slip, g, m, &codes));
-    let codes: Vec<Option<&Matrix>> = matrices.iter().map(|(m, _)| Some(m)).collect();
-    draw(pages, g, &codes, title)
+    Ok(Laid {
+        paper,
+        pages,
+        codes: matrices.into_iter().map(|(m, _)| Some(m)).collect(),
+    })
 }
 
 /// Draws laid-out pages; `Op::Qr { code }` is `codes[code]` (nothing where that is `None`);

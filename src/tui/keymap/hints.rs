@@ -22,6 +22,10 @@ pub struct HintContext {
     pub nothing_to_scroll: bool,
     /// The dialog open is a single line with nothing to choose (the maintainer's name).
     pub nothing_to_choose: bool,
+    /// The first-start window is open.
+    pub first_start: bool,
+    /// The first-start window has lines below the one the keyboard is in: Enter goes on.
+    pub more_lines: bool,
     /// The visit's plan has no steps.
     pub plan_empty: bool,
     /// The plan already ends with the step back to the office.
@@ -48,6 +52,8 @@ pub enum When {
     Saves,
     NothingToScroll,
     NothingToChoose,
+    FirstStart,
+    MoreLines,
     PlanEmpty,
     PlanHasReturn,
     PlanNotEmpty,
@@ -70,6 +76,8 @@ impl When {
             When::Saves => cx.saves,
             When::NothingToScroll => cx.nothing_to_scroll,
             When::NothingToChoose => cx.nothing_to_choose,
+            When::FirstStart => cx.first_start,
+            When::MoreLines => cx.more_lines,
             When::PlanEmpty => cx.plan_empty,
             When::PlanHasReturn => cx.plan_has_return,
             When::PlanNotEmpty => !cx.plan_empty,
@@ -177,6 +185,10 @@ pub const HINT_RULES: &[HintRule] = {
         // The QR code, the statistics and a notice have nothing to move through.
         rule(Up, &[Pager], NothingToScroll, Show::Hide),
         rule(Up, &[Preview], Always, label("прокрутити", "scroll")),
+        // The first start: Esc skips until the next start, Enter goes on, then saves.
+        rule(Back, &[Dialog], FirstStart, label("пропустити", "skip")),
+        rule(Open, &[Dialog], MoreLines, label("далі", "next")),
+        rule(Open, &[Dialog], FirstStart, label("зберегти", "save")),
         rule(Back, &[Dialog], Always, label("скасувати", "cancel")),
         rule(Back, &[Form], Always, label("закрити", "close")),
         // Ctrl-R shows only after a save refused for changes on disk.

@@ -103,8 +103,8 @@ pub enum Scope {
     Pager,
     /// The print preview: typing goes into the «Для:» field, Enter prints.
     Preview,
-    /// A small window with one line to type (a correction report, the maintainer's name):
-    /// ↑↓ choose, Enter sends.
+    /// A small window with a line to type (a correction report, the maintainer's name, the
+    /// first start's lines): ↑↓ and Tab choose, Enter sends or goes on.
     Dialog,
     /// The edit form: typing goes into the field, Tab / ↑↓ / Enter move between fields,
     /// Ctrl-S saves.
@@ -127,6 +127,9 @@ const ALL: &[Scope] = &[
     Scope::Note,
 ];
 const FORM: &[Scope] = &[Scope::Form];
+/// Lines to move between with Tab: the edit form's, the dialogs' (the first start's lines,
+/// the report's field).
+const FIELDS: &[Scope] = &[Scope::Form, Scope::Dialog];
 const CARD: &[Scope] = &[Scope::Card];
 const LIST_CARD: &[Scope] = &[Scope::List, Scope::Card];
 /// What gives the referral works on the plan too: F2 and F5 take the whole plan.
@@ -269,8 +272,8 @@ pub static BINDINGS: &[Binding] = &[
     b(ctrl('r'), Command::Merge, FORM),
     // F3 picks a category in the list and on the card; in the form, whatever the line takes.
     b(k(KeyCode::F(3)), Command::Choose, FORM),
-    b(k(KeyCode::Tab), Command::NextField, FORM),
-    b(k(KeyCode::BackTab), Command::PrevField, FORM),
+    b(k(KeyCode::Tab), Command::NextField, FIELDS),
+    b(k(KeyCode::BackTab), Command::PrevField, FIELDS),
     // The plan of the visit. Ctrl-D «додати»; Ctrl-O «office», the step back to us; Ctrl-T
     // in and out of the plan panel. Inside it Ctrl-↑/↓ (Alt-↑/↓ where the desktop takes
     // Ctrl-arrows) move a step, Del removes it, Tab picks a common note, Enter types one.
@@ -545,12 +548,12 @@ impl Command {
                 "in the form: pick the line's value from a list (the directory's categories and topics, localities, the choices)",
             ),
             NextField => (
-                "у формі: наступне поле (також ↓ і Enter; PgDn, PgUp — наступний і попередній розділ)",
-                "in the form: next field (also ↓ and Enter)",
+                "наступне поле у формі чи віконці (у формі також ↓ і Enter; PgDn, PgUp — наступний і попередній розділ)",
+                "next field in the form or a small window (in the form also ↓ and Enter; PgDn, PgUp: the next and previous section)",
             ),
             PrevField => (
-                "у формі: попереднє поле (також ↑)",
-                "in the form: previous field (also ↑)",
+                "попереднє поле у формі чи віконці (також ↑)",
+                "previous field in the form or a small window (also ↑)",
             ),
             AddToPlan => (
                 "додати вибрану установу (з вибраною послугою) до плану візиту",

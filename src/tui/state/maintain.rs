@@ -7,7 +7,7 @@ use super::{Overlay, State};
 use crate::maintain::corrections::{self, Correction, NewReport};
 use crate::maintain::due::{self, Unit, Within};
 use crate::maintain::edit::SaveError;
-use crate::tui::keymap::Command;
+use crate::tui::keymap::{Command, Scope};
 use crate::tui::line_input::LineInput;
 use crate::tui::msg::{AgencyId, DirHandle, Effect, MaintainDone, MaintainJob};
 use crate::tui::strings::{self, Msg};
@@ -59,7 +59,12 @@ impl State {
                 Effect::None
             }
             Command::NextField | Command::PrevField => {
-                self.form_move(if c == Command::NextField { 1 } else { -1 });
+                let delta = if c == Command::NextField { 1 } else { -1 };
+                if self.scope() == Scope::Dialog {
+                    self.dialog_move(delta);
+                } else {
+                    self.form_move(delta);
+                }
                 Effect::None
             }
             _ => return None,
@@ -153,6 +158,9 @@ impl State {
 
     /// Typing and editing keys in the dialog go into its line.
     pub(super) fn dialog_type(&mut self, text: &str) {
+        if self.setup_type(text) {
+            return;
+        }
         if let Some(d) = self.dialog_mut() {
             d.input.insert(text);
             d.error = None;
@@ -160,13 +168,19 @@ impl State {
     }
 
     pub(super) fn dialog_edit(&mut self, c: Command) {
+        if self.setup_edit(c) {
+            return;
+        }
         if let Some(d) = self.dialog_mut() {
             d.input.edit(c);
         }
     }
 
-    /// ↑↓ in the report dialog choose the field.
+    /// ↑↓ in the report dialog choose the field, in the first-start window the line.
     pub(super) fn dialog_move(&mut self, delta: isize) {
+        if self.setup_move(delta) {
+            return;
+        }
         if let Some(Dialog {
             kind: DialogKind::Report { field, .. },
             ..
@@ -180,6 +194,9 @@ impl State {
     /// Enter: the report is sent, the name is kept (and the agency marked verified), a failure
     /// window closes.
     pub(super) fn dialog_send(&mut self) -> Effect {
+        if let Some(effect) = self.setup_enter() {
+            return effect;
+        }
         let Some(Overlay::Dialog(d)) = self.overlays.last() else {
             return Effect::None;
         };
@@ -234,7 +251,7 @@ impl State {
                 self.status = Some(Msg::Reported.text(lang).to_string());
                 return Effect::Maintain(MaintainJob::LoadCorrections);
             }
-            MaintainDone::Reported(Err(e)) => self.failed(Msg::ReportFailed, e),
+            MaintainDone::Reported(Err(e)) => self.failed(Msg::ReportFailed, e.message(lang)),
             MaintainDone::Verified { agency, result } => match result {
                 Ok(()) => {
                     let name = self
@@ -248,14 +265,19 @@ impl State {
                         self.maintainer().as_deref().unwrap_or_default(),
                     ));
                 }
-                Err(e) => self.failed(Msg::VerifyFailed, e),
+                Err(e) => self.failed(Msg::VerifyFailed, e.message(lang)),
             },
             MaintainDone::MaintainerSaved(Ok(())) => {}
             MaintainDone::MaintainerSaved(Err(e)) => {
                 // The name still serves this session; the next one asks again.
-                self.failed(Msg::MaintainerNotSaved, e);
+                self.failed(
+                    Msg::MaintainerNotSaved,
+                    strings::settings_not_saved(lang, &e),
+                );
             }
-            MaintainDone::Audit(line) => self.audit = line,
+            MaintainDone::SetupSaved(result) => self.setup_saved(result),
+            MaintainDone::Printers(list) => self.printers_listed(list),
+            MaintainDone::Audit(audit) => self.audit = audit,
             MaintainDone::EditOpened {
                 agency,
                 new,
@@ -294,7 +316,7 @@ impl State {
                 out.push(strings::report_line(lang, i + 1, c, name));
             }
         }
-        out.extend(self.audit.clone());
+        out.extend(self.audit.as_ref().map(|a| a.line(lang)));
         out
     }
 

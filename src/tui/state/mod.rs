@@ -15,6 +15,7 @@ mod plan;
 mod referral;
 mod reload;
 mod results;
+mod setup;
 
 pub use form::{
     Blocked, Conflict, DiskChanges, FieldChange, FieldKey, FieldProblem, Form, FormField, Merged,
@@ -25,6 +26,7 @@ pub use plan::NoteEdit;
 pub use referral::{MAX_NAME_CHARS, Preview};
 pub use reload::{MAX_CHANGES, Reloading};
 pub use results::{Marks, Shown};
+pub use setup::{MAX_SETUP_CHARS, SetupDialog, SetupField};
 
 use crate::directory::Directory;
 use crate::directory::watch::{Change, WatchEvent};
@@ -114,8 +116,8 @@ pub struct State {
     pub printing: usize,
     /// The correction reports in the data folder (open and closed), as last read.
     pub corrections: Vec<crate::maintain::corrections::Correction>,
-    /// The data folder's git audit line, as last read (F8).
-    pub audit: Option<String>,
+    /// The data folder's git audit (last commit, uncommitted files), as last read (F8).
+    pub audit: Option<crate::maintain::audit::Audit>,
     /// The visit's plan («План візиту»): the agencies in order, and the step back to us.
     pub plan: crate::referral::plan::Plan,
     /// The step selected in the plan panel while it has the keyboard (Ctrl-T).
@@ -189,7 +191,7 @@ impl State {
         match self.overlays.last() {
             Some(Overlay::Picker(_)) => Scope::Picker,
             Some(Overlay::Preview(_)) => Scope::Preview,
-            Some(Overlay::Dialog(_)) => Scope::Dialog,
+            Some(Overlay::Dialog(_) | Overlay::Setup(_)) => Scope::Dialog,
             Some(Overlay::Form(_)) => Scope::Form,
             Some(Overlay::Note(_)) => Scope::Note,
             Some(_) => Scope::Pager,
@@ -259,6 +261,7 @@ impl State {
                 }
             }
             Back => match scope {
+                Scope::Dialog if self.setup_skip() => {}
                 Scope::Picker | Scope::Pager | Scope::Preview | Scope::Dialog | Scope::Note => {
                     self.overlays.pop();
                 }
@@ -359,11 +362,19 @@ impl State {
                 }
                 Effect::None
             }
+            // A window over the edit form (its help): typing goes back to the form's line.
+            Scope::Pager if self.overlays.iter().any(|o| matches!(o, Overlay::Form(_))) => {
+                while !matches!(self.overlays.last(), Some(Overlay::Form(_))) {
+                    self.overlays.pop();
+                }
+                self.form_type(text);
+                Effect::None
+            }
             // Typing always searches: from the card, the plan panel or a help window it goes
             // back to the list (the plan stays, beside it).
             Scope::Pager | Scope::Card | Scope::List | Scope::Plan => {
                 self.plan_cursor = None;
-                self.overlays.clear();
+                self.close_windows();
                 self.screen = Screen::List;
                 self.insert_str(text)
             }
@@ -515,6 +526,7 @@ impl State {
                     self.count_given(crate::stats::How::Copied, &given)
                 }
                 Err(e) => {
+                    // The reasons are the terminal's and the display's own words.
                     self.status = Some(format!("{}: {e}", Msg::CopyFailed.text(lang)));
                     Effect::None
                 }
@@ -533,7 +545,7 @@ impl State {
                     if let Overlay::Stats(v) = o {
                         *v = match &r {
                             Ok(c) => StatsView::Loaded(c.clone()),
-                            Err(e) => StatsView::Failed(e.clone()),
+                            Err(e) => StatsView::Failed(e.message(lang)),
                         };
                     }
                 }

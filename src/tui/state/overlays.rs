@@ -86,6 +86,8 @@ pub enum Overlay {
     Form(Box<super::Form>),
     /// Enter in the plan panel: the selected step's own note, typed.
     Note(super::NoteEdit),
+    /// The first start on real data: the office, the home town, the printer.
+    Setup(Box<super::SetupDialog>),
 }
 
 /// The statistics overlay: waiting for the log, or what it holds.
@@ -105,6 +107,14 @@ impl State {
         self.overlays.retain(|o| !matches!(o, Overlay::Stats(_)));
         self.overlays.push(Overlay::Stats(StatsView::Loading));
         Effect::LoadStats
+    }
+
+    /// Closes every window but the first-start one and the edit form, which belong to the
+    /// desk and its maintainer, not to the visit: typing a query, a click on the list or the
+    /// next visitor leave them open (the form's unsaved edits are never dropped by the way).
+    pub(super) fn close_windows(&mut self) {
+        self.overlays
+            .retain(|o| matches!(o, Overlay::Setup(_) | Overlay::Form(_)));
     }
 
     pub(super) fn toggle_overlay(&mut self, o: Overlay) {
@@ -286,7 +296,8 @@ impl State {
                 | Overlay::Notice(_)
                 | Overlay::Dialog(_)
                 | Overlay::Form(_)
-                | Overlay::Note(_),
+                | Overlay::Note(_)
+                | Overlay::Setup(_),
             )
             | None => {}
         }

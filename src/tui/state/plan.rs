@@ -6,7 +6,7 @@
 use super::{Overlay, State};
 use crate::referral::card::ServiceChoice;
 use crate::referral::plan::{StepNote, Target};
-use crate::stats::{Record, undone_message};
+use crate::stats::{Record, StatsError, undone_message};
 use crate::tui::keymap::Command;
 use crate::tui::line_input::LineInput;
 use crate::tui::msg::Effect;
@@ -154,7 +154,7 @@ impl State {
     }
 
     /// The answer to an undo: the status line says what was taken back, or why it was not.
-    pub(super) fn taken_back(&mut self, record: Record, result: Result<(), String>) {
+    pub(super) fn taken_back(&mut self, record: Record, result: Result<(), StatsError>) {
         let lang = self.lang();
         match result {
             Ok(()) => {
@@ -165,16 +165,19 @@ impl State {
                 self.status = Some(undone_message(&record, name, lang));
             }
             Err(e) => {
-                self.status = Some(format!("{}: {e}", Msg::UndoFailed.text(lang)));
+                let why = e.message(lang);
+                self.status = Some(format!("{}: {why}", Msg::UndoFailed.text(lang)));
                 self.visit.restore(record);
             }
         }
     }
 
     /// A count whose line could not be written is not counted: a retry counts it.
-    pub(super) fn record_failed(&mut self, record: &Record, error: &str) {
+    pub(super) fn record_failed(&mut self, record: &Record, error: &StatsError) {
         self.visit.forget(record);
-        self.status = Some(format!("{}: {error}", Msg::RecordFailed.text(self.lang())));
+        let lang = self.lang();
+        let why = error.message(lang);
+        self.status = Some(format!("{}: {why}", Msg::RecordFailed.text(lang)));
     }
 }
 

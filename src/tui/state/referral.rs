@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::referral::Card;
 use crate::referral::card::{ServiceChoice, Target};
 use crate::referral::plan;
+use crate::referral::print::PrintReport;
 use crate::referral::slip::{self, SlipContext};
 use crate::stats::How;
 use crate::tui::line_input::LineInput;
@@ -208,7 +209,6 @@ impl State {
             now: self.now,
             plan,
             given,
-            lang: self.lang(),
         })
     }
 
@@ -216,27 +216,37 @@ impl State {
         self.printing = self.printing.saturating_sub(1);
         let lang = self.lang();
         match outcome {
-            PrintOutcome::Printed { message } => {
-                self.status = Some(message);
-                self.count_given(How::Printed, given)
+            PrintOutcome::Printer(report) => {
+                let message = report.message(lang);
+                match report {
+                    PrintReport::Printed { .. } => {
+                        self.status = Some(message);
+                        self.count_given(How::Printed, given)
+                    }
+                    // The referral was given (the slip waits in a file); the reason must be
+                    // read, so it gets a window rather than the status line.
+                    PrintReport::Saved { .. } => {
+                        self.status = Some(Msg::NotPrintedSaved.text(lang).to_string());
+                        self.overlays.push(Overlay::Notice(message));
+                        self.count_given(How::Printed, given)
+                    }
+                    PrintReport::Lost { .. } => self.not_printed(message),
+                }
             }
             PrintOutcome::Saved { path } => {
                 self.status = Some(format!("{} {}", Msg::SavedTo.text(lang), path.display()));
                 self.count_given(How::Printed, given)
             }
-            // The referral was given (the slip waits in a file); the reason must be read, so
-            // it gets a window rather than the status line.
-            PrintOutcome::SavedInstead { message } => {
-                self.status = Some(Msg::NotPrintedSaved.text(lang).to_string());
-                self.overlays.push(Overlay::Notice(message));
-                self.count_given(How::Printed, given)
-            }
-            PrintOutcome::Lost { message } => {
-                self.status = Some(Msg::NotPrinted.text(lang).to_string());
-                self.overlays.push(Overlay::Notice(message));
-                Effect::None
-            }
+            PrintOutcome::NotSaved(e) => self.not_printed(strings::slip_not_saved(lang, &e)),
+            PrintOutcome::Gone => self.not_printed(Msg::AgencyGone.text(lang).to_string()),
         }
+    }
+
+    /// Nothing was printed or kept: the reason in a window; nothing is counted.
+    fn not_printed(&mut self, why: String) -> Effect {
+        self.status = Some(Msg::NotPrinted.text(self.lang()).to_string());
+        self.overlays.push(Overlay::Notice(why));
+        Effect::None
     }
 
     pub(super) fn copy(&mut self) -> Effect {

@@ -1,7 +1,7 @@
 //! The results on screen: the search request for the query, the replies, the selection
 //! and the rows whose highlights are still to come; the query line; the visit as a whole.
 
-use super::{CardView, DOUBLE_CLICK_MS, Filters, Overlay, Screen, State};
+use super::{CardView, DOUBLE_CLICK_MS, Filters, Screen, State};
 use crate::search::{Hit, Reading, SearchOptions};
 use crate::tui::keymap::Command;
 use crate::tui::layout;
@@ -135,9 +135,10 @@ impl State {
 
     /// «Наступний відвідувач»: everything about this visit goes — the query and its cursor,
     /// the filters, the results for them, the selection, the card with its service, every
-    /// window (the print preview, and the name typed into its «Для:» field, with it) but the
-    /// edit form, whose unsaved edits are no visitor's — and the list starts again as on start. The texts are dropped, not hidden. What belongs to the
-    /// desk stays: the directory, the settings, the reload history, slips still printing.
+    /// window (the print preview, and the name typed into its «Для:» field, with it) — and the
+    /// list starts again as on start. The texts are dropped, not hidden. What belongs to the
+    /// desk stays: the directory, the settings, the reload history, slips still printing, the
+    /// first-start window and the edit form, whose unsaved edits are no visitor's.
     pub(super) fn next_visitor(&mut self) -> Effect {
         self.query = LineInput::default();
         self.filters = Filters::default();
@@ -147,8 +148,7 @@ impl State {
         self.offset = 0;
         self.last_click = None;
         self.screen = Screen::List;
-        // The edit form is the maintainer's work, not the visit's: its edits stay.
-        self.overlays.retain(|o| matches!(o, Overlay::Form(_)));
+        self.close_windows();
         // The plan (its steps and notes) and what this visit counted: the marks of what was
         // given go with them. The counts stay in the log; only the visit forgets them.
         self.plan.clear();
@@ -214,7 +214,7 @@ impl State {
         let double = self
             .last_click
             .is_some_and(|(r, t)| r == row && at_ms.saturating_sub(t) <= DOUBLE_CLICK_MS);
-        self.overlays.clear();
+        self.close_windows();
         self.selected = row;
         self.keep_selection_visible();
         if double {

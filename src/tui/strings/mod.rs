@@ -5,6 +5,7 @@ use crate::hours::OpenState;
 use crate::i18n::{self, Lang, Noun};
 use crate::referral::clipboard::Copied;
 use crate::search::Reading;
+use crate::tui::msg::SettingsNotSaved;
 use jiff::civil::Weekday;
 
 pub mod form;
@@ -38,6 +39,8 @@ pub enum Msg {
     SavedTo,
     NotPrinted,
     NotPrintedSaved,
+    SlipNotSaved,
+    AgencyGone,
     NoticeTitle,
     CopiedBoth,
     CopiedOsc52,
@@ -118,6 +121,7 @@ pub enum Msg {
     ReportFailed,
     VerifyFailed,
     MaintainerNotSaved,
+    NoSettingsPlace,
     NotSaved,
     ReportOnCard,
     HelpGroupForm,
@@ -131,6 +135,19 @@ pub enum Msg {
     FormSuggestion,
     FormParsed,
     FormOpenFailed,
+    SetupTitle,
+    SetupIntro,
+    SetupName,
+    SetupAddress,
+    SetupPhone,
+    SetupLocality,
+    SetupPrinter,
+    SetupListingPrinters,
+    SetupNoPrinters,
+    SetupKeys,
+    OfficeNameMissing,
+    SetupSkipped,
+    SetupNotSaved,
 }
 
 impl Msg {
@@ -175,6 +192,11 @@ impl Msg {
             NotPrintedSaved => (
                 "не надруковано — направлення збережено у файл",
                 "not printed — the slip was saved to a file",
+            ),
+            SlipNotSaved => ("Не вдалося зберегти направлення", "Could not save the slip"),
+            AgencyGone => (
+                "установи вже немає в довіднику",
+                "the agency is no longer in the directory",
             ),
             NoticeTitle => ("Друк не вдався", "Printing failed"),
             CopiedBoth => (
@@ -350,6 +372,10 @@ impl Msg {
                 "Ім'я не збережено в налаштуваннях (до кінця роботи програма його пам'ятає)",
                 "The name was not kept in the settings (the program remembers it until it quits)",
             ),
+            NoSettingsPlace => (
+                "не знайдено, де зберігати налаштування",
+                "there is no place for the settings file",
+            ),
             NotSaved => ("не записано", "not saved"),
             ReportOnCard => ("є повідомлення про помилку", "an error has been reported"),
             HelpGroupForm => (
@@ -378,6 +404,37 @@ impl Msg {
             FormSuggestion => ("програма пропонує", "suggested"),
             FormParsed => ("програма читає так", "read as"),
             FormOpenFailed => ("Форму не відкрито", "The form did not open"),
+            SetupTitle => ("Налаштування бюро", "Setting up the desk"),
+            SetupIntro => (
+                "Перший запуск на цих даних. Назва, адреса й телефон бюро будуть на кожному направленні, а установи вашого населеного пункту\u{a0}— першими в пошуку.",
+                "First start on this data. The office's name, address and phone go on every slip, and the agencies of your town come first in search.",
+            ),
+            SetupName => ("Назва бюро", "Office name"),
+            SetupAddress => ("Адреса", "Address"),
+            SetupPhone => ("Телефон", "Phone"),
+            SetupLocality => ("Населений пункт", "Home town"),
+            SetupPrinter => ("Принтер", "Printer"),
+            SetupListingPrinters => ("шукаю принтери…", "looking for printers…"),
+            SetupNoPrinters => (
+                "Система не показала жодного принтера: направлення, яке не вдасться надрукувати, буде збережено у файл.",
+                "The system lists no printers: a slip that cannot be printed is saved to a file.",
+            ),
+            SetupKeys => (
+                "Enter\u{a0}— далі, на останньому рядку\u{a0}— зберегти; ←→\u{a0}— вибрати принтер; Esc\u{a0}— пропустити (програма спитає знову під час наступного запуску).",
+                "Enter: next, on the last line save; ←→: choose the printer; Esc: skip (asked again at the next start).",
+            ),
+            OfficeNameMissing => (
+                "напишіть назву бюро — вона буде на направленнях",
+                "type the office's name — it goes on the slips",
+            ),
+            SetupSkipped => (
+                "налаштування пропущено — програма спитає знову наступного разу",
+                "setup skipped — refdesk asks again next time",
+            ),
+            SetupNotSaved => (
+                "Налаштування не записано у файл (до кінця роботи програма їх пам'ятає)",
+                "The settings were not written (the program keeps them until it quits)",
+            ),
         };
         lang.pick(uk, en)
     }
@@ -450,6 +507,16 @@ pub fn verified_today(lang: Lang, name: &str, today: jiff::civil::Date, by: &str
     match lang {
         Lang::Uk => format!("{name}: перевірено {d}, хто перевіряв: {by}"),
         Lang::En => format!("{name}: verified {d} by {by}"),
+    }
+}
+
+/// The status after the first start's answers were written: «налаштування записано:
+/// C:\…\refdesk.toml».
+pub fn setup_saved(lang: Lang, path: &std::path::Path) -> String {
+    let path = path.display();
+    match lang {
+        Lang::Uk => format!("налаштування записано: {path}"),
+        Lang::En => format!("settings written to {path}"),
     }
 }
 
@@ -585,6 +652,23 @@ pub fn copied(lang: Lang, how: &Copied) -> String {
             Msg::CopiedSystem.text(lang),
             Msg::Osc52NotSent.text(lang)
         ),
+    }
+}
+
+/// Why a slip asked to be saved to a file was not: the system's error in `lang`.
+pub fn slip_not_saved(lang: Lang, e: &std::io::Error) -> String {
+    format!(
+        "{}: {}",
+        Msg::SlipNotSaved.text(lang),
+        crate::i18n::io_error(e, lang)
+    )
+}
+
+/// Why the settings file (the maintainer's name, the first start's answers) was not written.
+pub fn settings_not_saved(lang: Lang, e: &SettingsNotSaved) -> String {
+    match e {
+        SettingsNotSaved::NoPlace => Msg::NoSettingsPlace.text(lang).to_string(),
+        SettingsNotSaved::Write(e) => e.message(lang),
     }
 }
 

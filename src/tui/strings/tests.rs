@@ -108,3 +108,24 @@ fn open_marks_distinguish_every_state() {
         "зачинено · відчиниться пн о 09:00"
     );
 }
+
+#[test]
+fn a_settings_file_that_could_not_be_written_is_worded_per_language() {
+    use crate::tui::msg::SettingsNotSaved;
+    let e = SettingsNotSaved::Write(crate::setup::SettingsError::Io {
+        file: "/etc/refdesk.toml".into(),
+        source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    });
+    assert_eq!(
+        settings_not_saved(Lang::Uk, &e),
+        "/etc/refdesk.toml: немає дозволу на доступ"
+    );
+    assert_eq!(
+        settings_not_saved(Lang::En, &e),
+        "/etc/refdesk.toml: permission denied"
+    );
+    assert_eq!(
+        settings_not_saved(Lang::Uk, &SettingsNotSaved::NoPlace),
+        "не знайдено, де зберігати налаштування"
+    );
+}

@@ -1,5 +1,6 @@
 //! The small windows of keeping the data true: «Повідомити про помилку» (the field, a short
-//! note), the maintainer's name asked once, and a write that failed.
+//! note), the maintainer's name asked once, and a write that failed; how a small window with a
+//! line to type is drawn (the first-start window draws the same way).
 
 use super::text::{clean, truncate, width, wrap_field};
 use super::theme::Theme;
@@ -44,7 +45,12 @@ pub(super) fn dialog_title(state: &State, d: &Dialog) -> String {
 }
 
 /// The line to type in, with its label; returns it and the cursor's column.
-fn input_line(label: &str, input: &LineInput, w: u16, t: Theme) -> (Line<'static>, usize) {
+pub(super) fn input_line(
+    label: &str,
+    input: &LineInput,
+    w: u16,
+    t: Theme,
+) -> (Line<'static>, usize) {
     let room = (w as usize).saturating_sub(width(label) + 1).max(1);
     let window = input.window(room);
     let line = Line::from(vec![
@@ -124,6 +130,17 @@ pub(super) fn draw_dialog(
     d: &Dialog,
 ) -> Option<Position> {
     let (lines, cursor) = dialog_lines(state, d, area.width, area.height as usize);
+    draw_lines(f, area, lines, cursor)
+}
+
+/// Draws a small window's lines into its inside, scrolled so that the line with the cursor
+/// (line, column) shows; returns the cursor's place.
+pub(super) fn draw_lines(
+    f: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    cursor: Option<(usize, usize)>,
+) -> Option<Position> {
     let top = cursor
         .map(|(line, _)| (line + 1).saturating_sub(area.height as usize))
         .unwrap_or(0);

@@ -5,7 +5,7 @@ use super::preview::choosable;
 use super::text::{fit, width};
 use super::theme::Theme;
 use crate::tui::keymap::{self, Command, HintContext, Show};
-use crate::tui::state::{DialogKind, Overlay, State};
+use crate::tui::state::{DialogKind, Overlay, SetupField, State};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -69,6 +69,10 @@ fn hint_context(state: &State) -> HintContext {
         Some(Overlay::Preview(p)) => Some(p),
         _ => None,
     };
+    let setup = match state.overlays.last() {
+        Some(Overlay::Setup(s)) => Some(s),
+        _ => None,
+    };
     HintContext {
         query_empty: state.query.is_empty(),
         nothing_selected: state.selected_hit().is_none(),
@@ -86,6 +90,8 @@ fn hint_context(state: &State) -> HintContext {
             state.overlays.last(),
             Some(Overlay::Dialog(d)) if !matches!(d.kind, DialogKind::Report { .. })
         ),
+        first_start: setup.is_some(),
+        more_lines: setup.is_some_and(|s| s.focus != SetupField::Printer),
         plan_empty: state.plan.is_empty(),
         plan_has_return: state.plan.has_return(),
         nothing_counted: state.visit.is_empty(),

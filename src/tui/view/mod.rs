@@ -20,6 +20,7 @@ mod preview;
 mod problems;
 mod qr;
 mod search_bar;
+mod setup;
 mod stats;
 mod text;
 mod theme;

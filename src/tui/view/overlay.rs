@@ -8,6 +8,7 @@ use super::picker::draw_picker;
 use super::preview::{draw_preview_overlay, preview_rect};
 use super::problems::draw_problems;
 use super::qr::{draw_qr, qr_layout};
+use super::setup::{draw_setup, setup_rect};
 use super::stats::stats_lines;
 use super::text::{clean, truncate, wrap_field};
 use super::theme::Theme;
@@ -90,6 +91,7 @@ pub(super) fn draw_overlay(
             None
         }
         Overlay::Dialog(d) => draw_dialog(state, f, padded, d),
+        Overlay::Setup(s) => draw_setup(state, f, padded, s),
         Overlay::Form(form) => draw_form(state, f, padded, form),
         Overlay::Note(n) => {
             let label = Msg::NoteLabel.text(state.lang());
@@ -145,6 +147,7 @@ fn overlay_area(state: &State, top: &Overlay, a: Areas) -> Rect {
             }
         }
         Overlay::Dialog(d) => r = dialog_rect(state, d, r, a),
+        Overlay::Setup(s) => r = setup_rect(state, s, r, a),
         Overlay::Note(_) => {
             let w = r.width.min(72);
             let h = r.height.min(3);
@@ -194,6 +197,7 @@ fn overlay_title(state: &State, top: &Overlay) -> String {
         ),
         Overlay::Notice(_) => Msg::NoticeTitle.text(lang).into(),
         Overlay::Dialog(d) => dialog_title(state, d),
+        Overlay::Setup(_) => Msg::SetupTitle.text(lang).into(),
         Overlay::Form(form) => form_title(state, form),
         Overlay::Note(n) => match lang {
             crate::i18n::Lang::Uk => format!("Примітка до кроку {}", n.step + 1),

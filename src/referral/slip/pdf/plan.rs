@@ -4,8 +4,8 @@
 //! it can.
 
 use super::{
-    Geometry, Item, MM, Matrix, Metrics, Op, Pages, QR_GOOD_MODULE, QR_MIN_MODULE, QR_MIN_SIDE,
-    QR_QUIET, Row, draw, fitted, metrics, rows,
+    Geometry, Item, Laid, MM, Matrix, Metrics, Op, Pages, QR_GOOD_MODULE, QR_MIN_MODULE,
+    QR_MIN_SIDE, QR_QUIET, Row, fitted, metrics, rows,
 };
 use crate::referral::plan::slip::PlanSlip;
 use crate::referral::slip::Paper;
@@ -13,6 +13,11 @@ use crate::referral::{qr, vcard};
 
 /// The plan's slip as PDF bytes.
 pub fn render_plan(plan: &PlanSlip, paper: Paper) -> Result<Vec<u8>, super::PdfError> {
+    lay_out_plan(plan, paper)?.to_pdf("Направлення")
+}
+
+/// Lays the plan's slip out on `paper`, one page when it fits.
+pub fn lay_out_plan(plan: &PlanSlip, paper: Paper) -> Result<Laid, super::PdfError> {
     let g = Geometry::of(paper);
     let m = metrics().ok_or(super::PdfError::Font)?;
     // Beside a step there is room for a small code: the minimal vCard (name, address, a
@@ -26,8 +31,11 @@ pub fn render_plan(plan: &PlanSlip, paper: Paper) -> Result<Vec<u8>, super::PdfE
         })
         .collect();
     let pages = fitted(for_plans(g), |g| layout(plan, g, m, &matrices));
-    let codes: Vec<Option<&Matrix>> = matrices.iter().map(Option::as_ref).collect();
-    draw(pages, g, &codes, "Направлення")
+    Ok(Laid {
+        paper,
+        pages,
+        codes: matrices,
+    })
 }
 
 /// A plan is several slips' worth of text: to keep it on one sheet it may shrink to the

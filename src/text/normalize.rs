@@ -1,4 +1,5 @@
-//! One normal form for every searchable field and for the query.
+//! One normal form for every searchable field and for the query (the search's and the data
+//! checks': a thesaurus phrase made only of function words is reported when it is loaded).
 //!
 //! People write the same Ukrainian word in many ways: with any of five apostrophes or none
 //! («об'їзна», «Об’їзна», «обїзна»), with ґ or г, with a Latin «i» or «o» that slipped in from
@@ -300,6 +301,18 @@ pub fn loose(key: &str) -> String {
         }
     }
     out
+}
+
+/// The words of a phrase as matched: normalised, function words left out (they are optional in
+/// a query and not indexed in entries). The thesaurus file's checks and the search's lookup
+/// both read a phrase through this.
+pub fn key_words(phrase: &str) -> Vec<String> {
+    let key = normalize(phrase);
+    tokens(&key)
+        .map(|t| t.text)
+        .filter(|w| !is_stopword(w))
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]

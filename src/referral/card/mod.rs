@@ -11,6 +11,9 @@ use crate::hours::{Hours, Lunch, OpenState};
 use crate::i18n::Lang;
 use jiff::civil::DateTime;
 
+mod choice;
+pub use choice::{FEW_SERVICES, ServiceChoice, ServiceNotFound, Target, numbered_services};
+
 /// A labelled line of a card.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -39,19 +42,6 @@ pub struct Card<'a> {
     /// The directory's oblast (`[directory] province`), for an agency that names none.
     pub default_oblast: Option<&'a str>,
 }
-
-/// What a referral is for: an agency, by its id, and which of its services. Ids outlive a
-/// reload, where positions in the directory do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Target<'t> {
-    pub agency: &'t str,
-    pub service: ServiceChoice,
-}
-
-/// How a service was asked for on the command line was not found.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct ServiceNotFound(pub String);
 
 /// Pre-registration in a word, the same on the card, in `show` and on the slip (which is
 /// always Ukrainian).
@@ -111,56 +101,10 @@ impl<'a> Card<'a> {
         }
     }
 
-    /// Narrows the card to a service given as its number (1, 2, …) or a fragment of its name.
+    /// Narrows the card to a service given as its number (1, 2, …) or a fragment of its name
+    /// ([`ServiceChoice::named`]).
     pub fn with_service(self, which: &str) -> Result<Self, ServiceNotFound> {
-        let services = &self.agency.services;
-        let w = which.trim().to_lowercase();
-        // A number, or a fragment of exactly one service's name: a slip must not go out for a
-        // service the frontliner did not mean.
-        let found: Vec<usize> = match w.parse::<usize>() {
-            Ok(n) if n >= 1 && n <= services.len() => vec![n - 1],
-            Ok(_) => Vec::new(),
-            Err(_) if w.is_empty() => Vec::new(),
-            Err(_) => (0..services.len())
-                .filter(|&i| services[i].name.to_lowercase().contains(&w))
-                .collect(),
-        };
-        let list = |which: &[usize]| -> String {
-            which
-                .iter()
-                .map(|&i| format!("{}. {}", i + 1, services[i].name))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
-        match found.as_slice() {
-            [i] => Ok(self.with_choice(ServiceChoice::One(*i))),
-            [_, _, ..] => Err(ServiceNotFound(match self.lang {
-                Lang::Uk => format!(
-                    "«{which}» є в назвах кількох послуг — вкажіть номер: {}",
-                    list(&found)
-                ),
-                Lang::En => format!(
-                    "\"{which}\" is in the names of several services — give the number: {}",
-                    list(&found)
-                ),
-            })),
-            [] => {
-                let list = match self.numbered_services("; ") {
-                    l if !l.is_empty() => l,
-                    _ => self.t("жодної", "none").to_string(),
-                };
-                Err(ServiceNotFound(match self.lang {
-                    Lang::Uk => format!(
-                        "у «{}» немає послуги «{which}»; є: {list}",
-                        self.agency.display_name()
-                    ),
-                    Lang::En => format!(
-                        "\"{}\" has no service \"{which}\"; it has: {list}",
-                        self.agency.display_name()
-                    ),
-                }))
-            }
-        }
+        Ok(self.with_choice(ServiceChoice::named(self.agency, which)?))
     }
 
     /// The card for a [`ServiceChoice`]; an index out of range chooses nothing.
@@ -191,18 +135,6 @@ impl<'a> Card<'a> {
         } else {
             self.service.into_iter().collect()
         }
-    }
-
-    /// «1. Видача довідки; 2. …»: the numbered list of services, as the command line prints it
-    /// when it must ask which one.
-    pub fn numbered_services(&self, sep: &str) -> String {
-        self.agency
-            .services
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}. {}", i + 1, s.name))
-            .collect::<Vec<_>>()
-            .join(sep)
     }
 
     fn t(&self, uk: &'static str, en: &'static str) -> &'static str {
@@ -506,135 +438,9 @@ impl<'a> Card<'a> {
     }
 }
 
-/// How many services an agency may have for the print preview to start on «усі послуги» when
-/// none was chosen: a slip with two or three procedures is still a slip. With more, the preview
-/// asks which one (the command line always asks: it has no preview).
-pub const FEW_SERVICES: usize = 3;
-
-/// Which of an agency's services a referral is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ServiceChoice {
-    /// None chosen: for an agency with several services the slip must not go out like this.
-    #[default]
-    Unchosen,
-    /// One service, by its index in the agency's services (0-based).
-    One(usize),
-    /// Every service of the agency.
-    All,
-}
-
-impl ServiceChoice {
-    /// The choice a slip starts with: the service already chosen, else the only one, else all
-    /// of a few ([`FEW_SERVICES`]); else nothing, and the preview asks.
-    pub fn initial(agency: &Agency, chosen: Option<usize>) -> ServiceChoice {
-        let n = agency.services.len();
-        match chosen.filter(|&i| i < n) {
-            Some(i) => ServiceChoice::One(i),
-            None if n == 1 => ServiceChoice::One(0),
-            None if (2..=FEW_SERVICES).contains(&n) => ServiceChoice::All,
-            None => ServiceChoice::Unchosen,
-        }
-    }
-
-    /// A slip with this choice would lose the procedure: the agency has several services and
-    /// none is chosen.
-    pub fn missing(self, agency: &Agency) -> bool {
-        self == ServiceChoice::Unchosen && agency.services.len() > 1
-    }
-
-    /// The next (or previous) choice in the preview's cycle: service 1, 2, …, n, all, 1, …
-    /// (no cycle for an agency with fewer than two services).
-    pub fn step(self, agency: &Agency, forward: bool) -> ServiceChoice {
-        let n = agency.services.len();
-        if n < 2 {
-            return self;
-        }
-        // Positions 0..n are the services, n is «all».
-        let pos = match self {
-            ServiceChoice::One(i) => Some(i.min(n - 1)),
-            ServiceChoice::All => Some(n),
-            ServiceChoice::Unchosen => None,
-        };
-        let next = match (pos, forward) {
-            (None, true) => 0,
-            (None, false) => n,
-            (Some(p), true) => (p + 1) % (n + 1),
-            (Some(p), false) => (p + n) % (n + 1),
-        };
-        if next == n {
-            ServiceChoice::All
-        } else {
-            ServiceChoice::One(next)
-        }
-    }
-
-    /// The service index for the statistics (none for all or none).
-    pub fn one(self) -> Option<usize> {
-        match self {
-            ServiceChoice::One(i) => Some(i),
-            _ => None,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The fixture's tax office with `services` services (copies of its first).
-    fn agency(services: usize) -> Agency {
-        let dir = crate::directory::load_texts(
-            &[(
-                "agencies.toml",
-                include_str!("../../tests/fixtures/referral/agencies.toml"),
-            )],
-            &crate::directory::LoadOptions {
-                today: jiff::civil::date(2026, 11, 25),
-                lang: Lang::Uk,
-            },
-        );
-        let mut a = dir.agency("zt-cop").expect("fixture").clone();
-        let first = a.services[0].clone();
-        a.services = vec![first; services];
-        a
-    }
-
-    #[test]
-    fn the_initial_choice_is_the_chosen_the_only_or_all_of_a_few_services() {
-        use ServiceChoice::*;
-        assert_eq!(ServiceChoice::initial(&agency(0), None), Unchosen);
-        assert_eq!(ServiceChoice::initial(&agency(1), None), One(0));
-        assert_eq!(ServiceChoice::initial(&agency(2), None), All);
-        assert_eq!(ServiceChoice::initial(&agency(FEW_SERVICES), None), All);
-        assert_eq!(
-            ServiceChoice::initial(&agency(FEW_SERVICES + 1), None),
-            Unchosen
-        );
-        assert_eq!(ServiceChoice::initial(&agency(5), Some(3)), One(3));
-        // An index that no longer exists chooses nothing rather than a wrong service.
-        assert_eq!(ServiceChoice::initial(&agency(5), Some(9)), Unchosen);
-        assert!(Unchosen.missing(&agency(2)));
-        assert!(!Unchosen.missing(&agency(1)) && !Unchosen.missing(&agency(0)));
-        assert!(!All.missing(&agency(5)) && !One(0).missing(&agency(5)));
-    }
-
-    #[test]
-    fn tab_goes_round_the_services_and_all() {
-        use ServiceChoice::*;
-        let a = agency(3);
-        let mut c = Unchosen;
-        let mut seen = Vec::new();
-        for _ in 0..5 {
-            c = c.step(&a, true);
-            seen.push(c);
-        }
-        assert_eq!(seen, [One(0), One(1), One(2), All, One(0)]);
-        assert_eq!(Unchosen.step(&a, false), All);
-        assert_eq!(All.step(&a, false), One(2));
-        assert_eq!(One(0).step(&a, false), All);
-        // Nothing to choose between: Tab changes nothing.
-        assert_eq!(One(0).step(&agency(1), true), One(0));
-    }
 
     #[test]
     fn the_card_says_whom_an_agency_serves_beyond_its_town() {
