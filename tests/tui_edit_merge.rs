@@ -322,3 +322,18 @@ fn the_next_visitor_and_one_quit_key_keep_the_edits() {
         "the second quits"
     );
 }
+
+/// Help opened over the form, then a letter typed: the help closes and the letter goes into
+/// the form's line — the form and its edits are not swept away with the window.
+#[test]
+fn typing_in_the_help_over_the_form_goes_back_to_the_form() {
+    let (_tmp, mut h) = desk((120, 40));
+    open_form(&mut h);
+    retype(&mut h, FieldKey::agency("address"), "вул. Нова, 1");
+    h.press(KeyCode::F(1));
+    assert!(form(&h).is_none(), "the help is on top");
+    h.type_text("А");
+    let f = form(&h).expect("the form is back on top");
+    assert_eq!(text_at(f, FieldKey::agency("address")), "вул. Нова, 1А");
+    assert_eq!(h.state.query.text(), "пенсію", "nothing went into the search");
+}
