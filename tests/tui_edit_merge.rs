@@ -335,5 +335,9 @@ fn typing_in_the_help_over_the_form_goes_back_to_the_form() {
     h.type_text("А");
     let f = form(&h).expect("the form is back on top");
     assert_eq!(text_at(f, FieldKey::agency("address")), "вул. Нова, 1А");
-    assert_eq!(h.state.query.text(), "пенсію", "nothing went into the search");
+    assert_eq!(
+        h.state.query.text(),
+        "пенсію",
+        "nothing went into the search"
+    );
 }

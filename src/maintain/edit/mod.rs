@@ -159,19 +159,15 @@ impl Snapshot {
         }
         Ok((None, parse_document(text, &self.path)?))
     }
-}
 
-impl Snapshot {
     /// Agency `id`'s entry alone, as a snapshot of its own (the same path): what the form
     /// checks on every keystroke without going through the whole file again. The whole
     /// snapshot when the entry cannot be cut out; an empty one for a new agency (`None`).
     pub fn entry_alone(&self, id: Option<&str>) -> Result<Snapshot, SaveError> {
-        let bytes = match id {
+        let bytes = match id.map(|id| self.entry(id)).transpose()? {
             None => Vec::new(),
-            Some(id) => match self.entry(id)? {
-                (Some(r), _) => self.split_text()?.1[r].as_bytes().to_vec(),
-                (None, _) => return Ok(self.clone()),
-            },
+            Some((Some(r), _)) => self.split_text()?.1.as_bytes()[r].to_vec(),
+            Some((None, _)) => return Ok(self.clone()),
         };
         Ok(Snapshot {
             path: self.path.clone(),
@@ -237,30 +233,17 @@ fn new_entry(path: &Path, id: &str, edits: &[Edit]) -> Result<DocumentMut, SaveE
     Ok(doc)
 }
 
-/// Whether the snapshot's file has an agency `id`.
-fn has_agency(snapshot: &Snapshot, id: &str) -> Result<bool, SaveError> {
-    let (_, text) = snapshot.split_text()?;
-    Ok(match entry::find(text, id) {
-        entry::Cut::Found(_) => true,
-        entry::Cut::Absent => false,
-        entry::Cut::Unsure => find_agency(&mut snapshot.document()?, id).is_some(),
-    })
-}
-
 /// «Нова установа»: the snapshot's text with a new `[[agency]]` (its `id`, then `edits`)
-/// at the end; refused when the file already has that id.
+/// appended; refused when the file already has that id. The whole file is read first: text
+/// added after a string left open would be swallowed by it.
 pub fn apply_new(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
     let path = &snapshot.path;
-    if has_agency(snapshot, id)? {
+    let (bom, text) = snapshot.split_text()?;
+    if find_agency(&mut parse_document(text, path)?, id).is_some() {
         return Err(SaveError::Exists {
             path: path.clone(),
             id: id.to_string(),
         });
-    }
-    let (bom, text) = snapshot.split_text()?;
-    // The file must read before anything is added to it.
-    if let entry::Cut::Unsure = entry::find(text, id) {
-        snapshot.document()?;
     }
     let entry = new_entry(path, id, edits)?;
     let sep = if text.is_empty() || text.ends_with('\n') {
@@ -271,15 +254,10 @@ pub fn apply_new(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String
     Ok(format!("{bom}{text}{sep}{entry}"))
 }
 
-/// The new entry alone, as [`apply_new`] would add it: what the form checks.
-pub fn apply_new_entry(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
-    if has_agency(snapshot, id)? {
-        return Err(SaveError::Exists {
-            path: snapshot.path.clone(),
-            id: id.to_string(),
-        });
-    }
-    Ok(new_entry(&snapshot.path, id, edits)?.to_string())
+/// The new entry alone, as [`apply_new`] would add it to the file at `path`: what the form
+/// checks (whether the id is taken is the directory's to say, and the save's).
+pub fn apply_new_entry(path: &Path, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
+    Ok(new_entry(path, id, edits)?.to_string())
 }
 
 /// Adds a new agency to the file (see [`apply_new`]) with the same checked, atomic write as

@@ -237,7 +237,7 @@ impl Form {
         let id = self.id();
         let edits = self.edits();
         let applied = if self.new {
-            edit::apply_new_entry(&self.entry, &id, &edits)
+            edit::apply_new_entry(&self.snapshot.path, &id, &edits)
         } else {
             edit::apply_entry(&self.entry, &id, &edits)
         };
