@@ -294,3 +294,24 @@ fn a_services_document_is_added_and_its_problems_are_placed() {
         )
     );
 }
+
+/// PgDn goes from section to section, and the section's heading stays in view above its first
+/// line however far down the form is scrolled.
+#[test]
+fn pgdn_goes_to_the_next_section_with_its_heading_in_view() {
+    let (_tmp, mut h) = desk((80, 24));
+    open_form(&mut h);
+    h.press(KeyCode::PageDown);
+    h.press(KeyCode::PageDown);
+    let f = form_support::form(&h).unwrap();
+    assert_eq!(f.fields[f.focus].key, FieldKey::phone(0));
+    let s = h.screen();
+    assert!(s.contains("── Зв'язок"), "{s}");
+    h.press(KeyCode::PageDown);
+    let f = form_support::form(&h).unwrap();
+    assert_eq!(f.fields[f.focus].key, FieldKey::agency("hours"));
+    assert!(h.screen().contains("── Графік"), "{}", h.screen());
+    h.press(KeyCode::PageUp);
+    let f = form_support::form(&h).unwrap();
+    assert_eq!(f.fields[f.focus].key, FieldKey::phone(0));
+}

@@ -135,9 +135,14 @@ fn disk_lines(
     }
 }
 
-/// The form's fields for width `w`; returns them, the focused field's first and last line, and
-/// the cursor's column on its first line.
-fn form_lines(state: &State, form: &Form, w: u16) -> (Vec<Line<'static>>, (usize, usize), usize) {
+/// The form's fields for width `w`; returns them, where the focused field is — the line to
+/// show from (its section's heading, when it opens the section), its own line and its last
+/// note's — and the cursor's column on its line.
+fn form_lines(
+    state: &State,
+    form: &Form,
+    w: u16,
+) -> (Vec<Line<'static>>, (usize, usize, usize), usize) {
     let lang = state.lang();
     let t = Theme::of(state);
     let wu = w as usize;
@@ -150,17 +155,10 @@ fn form_lines(state: &State, form: &Form, w: u16) -> (Vec<Line<'static>>, (usize
         .unwrap_or(0)
         .min(wu / 3)
         + 2;
-    let mut focus = (0, 0);
+    let mut focus = (0, 0, 0);
     let mut cursor = 0;
     for (i, f) in form.fields.iter().enumerate() {
-        let section = f.key.section();
-        if i == 0 || form.fields[i - 1].key.section() != section {
-            if i > 0 {
-                out.push(Line::default());
-            }
-            let heading = section.heading(lang, form.services);
-            out.push(Line::styled(format!("── {heading}"), t.bold()));
-        }
+        let heading = heading(form, i, lang, t, &mut out);
         let start = out.len();
         let label = truncate(&f.key.label(lang), lw - 2);
         let pad = " ".repeat(lw - width(&label));
@@ -191,12 +189,33 @@ fn form_lines(state: &State, form: &Form, w: u16) -> (Vec<Line<'static>>, (usize
         field_notes(state, form, f, &mut out, w, lw);
         if focused {
             choice_note(state, form, f, &mut out, w, lw);
-        }
-        if focused {
-            focus = (start, out.len().saturating_sub(1));
+            focus = (heading.unwrap_or(start), start, out.len().saturating_sub(1));
         }
     }
     (out, focus, cursor)
+}
+
+/// The heading of line `i`'s section, when the line opens it (after an empty line, but for
+/// the first); returns the heading's line.
+fn heading(
+    form: &Form,
+    i: usize,
+    lang: crate::i18n::Lang,
+    t: Theme,
+    out: &mut Vec<Line<'static>>,
+) -> Option<usize> {
+    let section = form.fields[i].key.section();
+    if i > 0 && form.fields[i - 1].key.section() == section {
+        return None;
+    }
+    if i > 0 {
+        out.push(Line::default());
+    }
+    out.push(Line::styled(
+        format!("── {}", section.heading(lang, form.services)),
+        t.bold(),
+    ));
+    Some(out.len() - 1)
 }
 
 /// Under a field: its problems, the value the program would derive, the value as read.
@@ -308,9 +327,9 @@ pub(super) fn draw_form(state: &State, f: &mut Frame, area: Rect, form: &Form) -
     if h == 0 {
         return None;
     }
-    let (lines, (first, last), col) = form_lines(state, form, area.width);
+    let (lines, (from, first, last), col) = form_lines(state, form, area.width);
     let top = if last + 1 > h {
-        (last + 1 - h).min(first)
+        (last + 1 - h).min(from)
     } else {
         0
     };
