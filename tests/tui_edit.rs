@@ -3,91 +3,16 @@
 //! refused while a field has an error, and refused — nothing written — when the file changed on
 //! disk since the form opened; a save that goes through keeps the file's comments and layout.
 
+mod form_support;
 mod tui_support;
 
 use crossterm::event::KeyCode;
-use refdesk::directory::{LoadOptions, Severity, load_demo, load_path};
+use form_support::*;
+use refdesk::directory::{Severity, load_demo, load_path};
 use refdesk::i18n::Lang;
 use refdesk::tui::Harness;
-use refdesk::tui::state::{FieldKey, Form, Overlay};
-use std::path::{Path, PathBuf};
+use refdesk::tui::state::FieldKey;
 use tui_support::*;
-
-/// A copy of the good fixture in a temporary folder, and a harness whose jobs write there.
-fn desk(size: (u16, u16)) -> (tempfile::TempDir, Harness) {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let data = tmp.path().join("data");
-    std::fs::create_dir(&data).expect("mkdir");
-    let src = Path::new("tests/fixtures/tui/good");
-    for f in ["zhytomyr.toml", "berdychiv.toml"] {
-        std::fs::copy(src.join(f), data.join(f)).expect("copy");
-    }
-    let dir = load_path(&data, &opts());
-    let h = Harness::with_data(dir, settings(Lang::Uk), now(), size, data, None);
-    (tmp, h)
-}
-
-fn opts() -> LoadOptions {
-    LoadOptions {
-        today: now().date(),
-        lang: Lang::Uk,
-    }
-}
-
-fn file(tmp: &tempfile::TempDir, name: &str) -> PathBuf {
-    tmp.path().join("data").join(name)
-}
-
-/// The pension office's card, then the form.
-fn open_form(h: &mut Harness) {
-    h.type_text("пенсію");
-    h.press(KeyCode::Enter);
-    h.ctrl('e');
-    assert!(form(h).is_some(), "the form opened:\n{}", h.screen());
-}
-
-fn form(h: &Harness) -> Option<&Form> {
-    match h.state.overlays.last() {
-        Some(Overlay::Form(f)) => Some(f),
-        _ => None,
-    }
-}
-
-/// Moves the focus to `key` with Tab / Shift-Tab.
-fn focus(h: &mut Harness, key: FieldKey) {
-    let f = form(h).expect("form");
-    let want = f.fields.iter().position(|x| x.key == key).expect("field");
-    let (from, code) = (
-        f.focus,
-        if want > f.focus {
-            KeyCode::Tab
-        } else {
-            KeyCode::BackTab
-        },
-    );
-    for _ in 0..want.abs_diff(from) {
-        h.press(code);
-    }
-    assert_eq!(form(h).unwrap().focus, want);
-}
-
-/// Replaces the focused field's text as a person would: Ctrl-U, then typing.
-fn retype(h: &mut Harness, key: FieldKey, text: &str) {
-    focus(h, key);
-    h.ctrl('u');
-    h.type_text(text);
-}
-
-/// The problems the form shows beside `key`.
-fn problems_at(h: &Harness, key: FieldKey) -> Vec<(Severity, String)> {
-    form(h)
-        .unwrap()
-        .problems
-        .iter()
-        .filter(|p| p.field == Some(key))
-        .map(|p| (p.severity, p.message.clone()))
-        .collect()
-}
 
 /// Each field is checked as typed, and its problem is shown beside it: the loader's own
 /// message, an error for what would leave the entry out, and the save is refused with the
@@ -95,17 +20,17 @@ fn problems_at(h: &Harness, key: FieldKey) -> Vec<(Severity, String)> {
 #[test]
 fn every_field_is_checked_as_it_is_typed() {
     let cases: &[(FieldKey, &str, &str)] = &[
-        (FieldKey::Name, "", "name"),
-        (FieldKey::Gender, "щось", "gender"),
-        (FieldKey::Category, "nonsense", "категор"),
-        (FieldKey::Locality, "", "locality"),
-        (FieldKey::Address, "", "address"),
-        (FieldKey::Phone(0), "12-34", "12-34"),
-        (FieldKey::Hours, "Пн-Пт 9-18 години", ""),
-        (FieldKey::Lunch, "обід", ""),
-        (FieldKey::Reception, "щодня", ""),
-        (FieldKey::Verified, "2027-01-01", ""),
-        (FieldKey::Verified, "вчора", ""),
+        (FieldKey::agency("name"), "", "name"),
+        (FieldKey::agency("gender"), "щось", "gender"),
+        (FieldKey::agency("category"), "nonsense", "категор"),
+        (FieldKey::agency("locality"), "", "locality"),
+        (FieldKey::agency("address"), "", "address"),
+        (FieldKey::phone(0), "12-34", "12-34"),
+        (FieldKey::agency("hours"), "Пн-Пт 9-18 години", ""),
+        (FieldKey::agency("lunch"), "обід", ""),
+        (FieldKey::agency("reception"), "щодня", ""),
+        (FieldKey::agency("verified"), "2027-01-01", ""),
+        (FieldKey::agency("verified"), "вчора", ""),
     ];
     for (key, typed, mentions) in cases {
         let (tmp, mut h) = desk((120, 40));
@@ -138,7 +63,7 @@ fn every_field_is_checked_as_it_is_typed() {
             "{key:?}: the problem is drawn:\n{screen}"
         );
         // Saving is refused, the focus goes to the field, nothing is written.
-        focus(&mut h, FieldKey::VerifiedBy);
+        focus(&mut h, FieldKey::agency("verified_by"));
         h.ctrl('s');
         assert!(
             h.screen()
@@ -164,20 +89,19 @@ fn every_field_is_checked_as_it_is_typed() {
 fn suggestions_and_the_parsed_hours_are_shown_live() {
     let (_tmp, mut h) = desk((120, 40));
     open_form(&mut h);
-    retype(&mut h, FieldKey::Genitive, "");
-    retype(&mut h, FieldKey::Gender, "");
-    retype(&mut h, FieldKey::Hours, "Пн-Пт 09:00-18:00");
-    retype(&mut h, FieldKey::Lunch, "13:00-13:45");
+    retype(&mut h, FieldKey::agency("name_genitive"), "");
+    retype(&mut h, FieldKey::agency("gender"), "");
     let s = h.screen();
     assert!(
         s.contains("програма пропонує: Сервісного центру Головного управління"),
         "{s}"
     );
     assert!(s.contains("програма пропонує: ч"), "{s}");
-    assert!(
-        s.contains("програма читає так: Пн–Пт 09:00–18:00; перерва 13:00–13:45"),
-        "{s}"
-    );
+    retype(&mut h, FieldKey::agency("hours"), "Пн-Пт 09:00-18:00");
+    retype(&mut h, FieldKey::agency("lunch"), "13:00-13:45");
+    let s = h.screen();
+    let read = "програма читає так: Пн–Пт 09:00–18:00; перерва 13:00–13:45";
+    assert!(s.contains(read), "{s}");
     // A warning (no genitive) does not stop the save.
     assert!(
         !form(&h).unwrap().has_errors(),
@@ -194,8 +118,8 @@ fn a_saved_phone_changes_only_its_value() {
     let path = file(&tmp, "zhytomyr.toml");
     let before = std::fs::read_to_string(&path).unwrap();
     open_form(&mut h);
-    retype(&mut h, FieldKey::Phone(0), "+380 412 42 11 77 — приймальня");
-    retype(&mut h, FieldKey::Phone(1), "0 800 501 007");
+    retype(&mut h, FieldKey::phone(0), "+380 412 42 11 77 — приймальня");
+    retype(&mut h, FieldKey::phone(1), "0 800 501 007");
     h.ctrl('s');
     assert!(form(&h).is_none(), "the form closed:\n{}", h.screen());
     assert!(
@@ -216,47 +140,13 @@ fn a_saved_phone_changes_only_its_value() {
     assert_eq!(a.phones[0].note.as_deref(), Some("приймальня"));
 }
 
-/// The file changed on disk while the form was open: the save is refused, the other desk's
-/// change stays on disk untouched, and the form says what they changed.
-#[test]
-fn a_file_changed_meanwhile_is_not_overwritten_through_the_form() {
-    let (tmp, mut h) = desk((120, 40));
-    let path = file(&tmp, "zhytomyr.toml");
-    open_form(&mut h);
-    let theirs = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("+380 412 42 11 00", "+380 412 42 11 99");
-    std::fs::write(&path, &theirs).unwrap();
-    retype(&mut h, FieldKey::Address, "вул. Нова, 1");
-    h.ctrl('s');
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
-    let f = form(&h).expect("the form stays open with the edit");
-    let refused = f.refused.as_ref().expect("refused");
-    assert_eq!(
-        refused.changed.as_deref(),
-        Some(&["phones".to_string()][..])
-    );
-    assert_eq!(
-        f.fields
-            .iter()
-            .find(|x| x.key == FieldKey::Address)
-            .unwrap()
-            .text(),
-        "вул. Нова, 1"
-    );
-    // The message starts with the file's path, so where it wraps depends on the platform.
-    let s = h.screen();
-    assert!(s.contains("файл змінився"), "{s}");
-    assert!(s.contains("Інше робоче місце змінило: phones"), "{s}");
-}
-
 /// Esc with unsaved changes asks once; the second Esc closes without writing.
 #[test]
 fn esc_with_changes_asks_before_closing() {
     let (tmp, mut h) = desk((80, 24));
     let before = std::fs::read_to_string(file(&tmp, "zhytomyr.toml")).unwrap();
     open_form(&mut h);
-    retype(&mut h, FieldKey::ShortName, "ПФУ");
+    retype(&mut h, FieldKey::agency("short_name"), "ПФУ");
     h.press(KeyCode::Esc);
     assert!(form(&h).is_some());
     assert!(h.screen().contains("є незбережені зміни"));
@@ -279,7 +169,7 @@ fn a_new_agency_is_added_from_the_form() {
     assert!(form(&h).is_some_and(|f| f.new), "{}", h.screen());
     retype(
         &mut h,
-        FieldKey::Name,
+        FieldKey::agency("name"),
         "Центр безоплатної правничої допомоги",
     );
     assert!(
@@ -290,12 +180,12 @@ fn a_new_agency_is_added_from_the_form() {
     );
     for (key, text) in [
         (FieldKey::Id, "zt-bpd"),
-        (FieldKey::Category, "legal-aid"),
-        (FieldKey::Locality, "Житомир"),
-        (FieldKey::Address, "вул. Вигадана, 20"),
-        (FieldKey::Phone(0), "+380 412 40 00 01"),
-        (FieldKey::Hours, "Пн-Пт 09:00-18:00"),
-        (FieldKey::HeadName, "Вигаданий Петро Іванович"),
+        (FieldKey::agency("category"), "legal-aid"),
+        (FieldKey::agency("locality"), "Житомир"),
+        (FieldKey::agency("address"), "вул. Вигадана, 20"),
+        (FieldKey::phone(0), "+380 412 40 00 01"),
+        (FieldKey::agency("hours"), "Пн-Пт 09:00-18:00"),
+        (FieldKey::head("name"), "Вигаданий Петро Іванович"),
     ] {
         retype(&mut h, key, text);
     }
@@ -326,22 +216,48 @@ fn demo_data_opens_no_form() {
     }
 }
 
+/// The form with a problem beside a phone, and the focus on a line F3 picks for: the
+/// sections' headings, the hint under the line and on the bar.
 #[test]
 fn the_form_snapshots() {
     for size in [(120, 40), (80, 24)] {
-        let (_tmp, mut h) = desk(size);
+        let (tmp, mut h) = desk(size);
         open_form(&mut h);
-        retype(&mut h, FieldKey::Hours, "Пн-Пт 08:00-17:00");
-        retype(&mut h, FieldKey::Lunch, "12:00-12:45");
-        retype(&mut h, FieldKey::Phone(0), "12-34");
-        // The temporary folder's path differs by run and platform, and a long one wraps: the
-        // form is shown as if the file were at one fixed path (the path is only shown here).
-        if let Some(Overlay::Form(f)) = h.state.overlays.last_mut() {
-            f.snapshot.path = "/tmp/desk______/data/zhytomyr.toml".into();
-        }
-        let shown = h.render();
-        insta::assert_snapshot!(format!("edit_form_{}x{}", size.0, size.1), shown);
+        retype(&mut h, FieldKey::agency("hours"), "Пн-Пт 08:00-17:00");
+        retype(&mut h, FieldKey::agency("lunch"), "12:00-12:45");
+        retype(&mut h, FieldKey::phone(0), "12-34");
+        focus(&mut h, FieldKey::agency("gender"));
+        insta::assert_snapshot!(
+            format!("edit_form_{}x{}", size.0, size.1),
+            shown(&mut h, &tmp)
+        );
     }
+}
+
+/// A save refused for a change on disk: why, the way on, and what changed, field by field.
+#[test]
+fn the_refused_save_snapshot() {
+    let (tmp, mut h) = desk((120, 40));
+    let path = file(&tmp, "zhytomyr.toml");
+    open_form(&mut h);
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("+380 412 42 11 00", "+380 412 42 11 99")
+        .replace("вул. Вигадана, 12", "вул. Інша, 3");
+    std::fs::write(&path, &theirs).unwrap();
+    retype(&mut h, FieldKey::agency("address"), "вул. Нова, 1");
+    h.ctrl('s');
+    insta::assert_snapshot!("edit_form_refused_120x40", shown(&mut h, &tmp));
+}
+
+/// F3 on the category: the directory's categories, most used first, to pick from.
+#[test]
+fn the_category_list_snapshot() {
+    let (tmp, mut h) = desk((80, 24));
+    open_form(&mut h);
+    focus(&mut h, FieldKey::agency("category"));
+    h.press(KeyCode::F(3));
+    insta::assert_snapshot!("edit_form_categories_80x24", shown(&mut h, &tmp));
 }
 
 /// A service's documents and steps are lines of the form too: a document added on the empty
@@ -352,17 +268,21 @@ fn a_services_document_is_added_and_its_problems_are_placed() {
     let path = file(&tmp, "zhytomyr.toml");
     let before = std::fs::read_to_string(&path).unwrap();
     open_form(&mut h);
-    retype(&mut h, FieldKey::ServiceName(0), "");
-    let at_name = problems_at(&h, FieldKey::ServiceName(0));
+    retype(&mut h, FieldKey::of_service(0, "name"), "");
+    let at_name = problems_at(&h, FieldKey::of_service(0, "name"));
     assert!(
         at_name.iter().any(|(s, _)| *s == Severity::Error),
         "{:?}",
         form(&h).unwrap().problems
     );
-    assert!(problems_at(&h, FieldKey::Name).is_empty());
-    retype(&mut h, FieldKey::ServiceName(0), "Довідка про пенсію");
-    retype(&mut h, FieldKey::ServiceDoc(0, 1), "трудова книжка");
-    retype(&mut h, FieldKey::ServiceStep(0, 0), "звернутися до вікна 2");
+    assert!(problems_at(&h, FieldKey::agency("name")).is_empty());
+    retype(
+        &mut h,
+        FieldKey::of_service(0, "name"),
+        "Довідка про пенсію",
+    );
+    retype(&mut h, FieldKey::document(0, 1), "трудова книжка");
+    retype(&mut h, FieldKey::step(0, 0), "звернутися до вікна 2");
     h.ctrl('s');
     assert!(form(&h).is_none(), "{}", h.screen());
     let after = std::fs::read_to_string(&path).unwrap();
@@ -373,4 +293,25 @@ fn a_services_document_is_added_and_its_problems_are_placed() {
             "documents = [\"паспорт\", \"трудова книжка\"]\nsteps = [\"звернутися до вікна 2\"]"
         )
     );
+}
+
+/// PgDn goes from section to section, and the section's heading stays in view above its first
+/// line however far down the form is scrolled.
+#[test]
+fn pgdn_goes_to_the_next_section_with_its_heading_in_view() {
+    let (_tmp, mut h) = desk((80, 24));
+    open_form(&mut h);
+    h.press(KeyCode::PageDown);
+    h.press(KeyCode::PageDown);
+    let f = form_support::form(&h).unwrap();
+    assert_eq!(f.fields[f.focus].key, FieldKey::phone(0));
+    let s = h.screen();
+    assert!(s.contains("── Зв'язок"), "{s}");
+    h.press(KeyCode::PageDown);
+    let f = form_support::form(&h).unwrap();
+    assert_eq!(f.fields[f.focus].key, FieldKey::agency("hours"));
+    assert!(h.screen().contains("── Графік"), "{}", h.screen());
+    h.press(KeyCode::PageUp);
+    let f = form_support::form(&h).unwrap();
+    assert_eq!(f.fields[f.focus].key, FieldKey::phone(0));
 }

@@ -82,10 +82,9 @@ pub fn run(
                 edit::save(&snapshot, &agency, &edits.0)
             };
             MaintainDone::EditSaved(saved.map(|_| ()).map_err(|e| SaveRefused {
-                changed: match e {
-                    SaveError::Changed { .. } if !new => {
-                        edit::changed_on_disk(&snapshot, &agency).ok().flatten()
-                    }
+                // Read again now, so the form can show what changed and build on it.
+                on_disk: match e {
+                    SaveError::Changed { .. } => Snapshot::read(&snapshot.path).ok(),
                     _ => None,
                 },
                 message: e.message(lang),
@@ -122,7 +121,7 @@ fn refused(job: &MaintainJob, lang: Lang) -> Option<MaintainDone> {
         },
         MaintainJob::SaveEdit { .. } => MaintainDone::EditSaved(Err(SaveRefused {
             message: demo(),
-            changed: None,
+            on_disk: None,
         })),
         _ => return None,
     })

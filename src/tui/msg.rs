@@ -203,12 +203,13 @@ impl PartialEq for EditList {
     }
 }
 
-/// Why a save did not happen, said in the screen's language, with what someone else changed
-/// in the file meanwhile (when that was the reason).
+/// Why a save did not happen, said in the screen's language, and — when the file changed on
+/// disk since the form opened — the file as it is now, for the form to show what changed in
+/// it and to carry the edits over onto it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveRefused {
     pub message: String,
-    pub changed: Option<Vec<String>>,
+    pub on_disk: Option<crate::maintain::edit::Snapshot>,
 }
 
 /// Why the settings file (the maintainer's name, the first start's answers) was not written.

@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) const AGENCY_FIELDS: &[&str] = &[
+pub(crate) const AGENCY_FIELDS: &[&str] = &[
     "id",
     "name",
     "short_name",
@@ -40,7 +40,7 @@ pub(super) const AGENCY_FIELDS: &[&str] = &[
     "notes",
     "service",
 ];
-pub(super) const SERVICE_FIELDS: &[&str] = &[
+pub(crate) const SERVICE_FIELDS: &[&str] = &[
     "name",
     "description",
     "topics",
@@ -55,7 +55,7 @@ pub(super) const SERVICE_FIELDS: &[&str] = &[
     "contacts",
     "hours",
 ];
-pub(super) const PERSON_FIELDS: &[&str] = &["name", "title", "phone", "room", "email"];
+pub(crate) const PERSON_FIELDS: &[&str] = &["name", "title", "phone", "room", "email"];
 pub(super) const PHONE_FIELDS: &[&str] = &["number", "note"];
 pub(super) const CATEGORY_FIELDS: &[&str] = &["id", "name", "name_en"];
 pub(super) const DIRECTORY_FIELDS: &[&str] = &["name", "demo", "note", "province", "abbreviation"];

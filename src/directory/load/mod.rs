@@ -25,6 +25,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 mod entries;
+/// The fields the format knows, in its order: a field the edit form adds goes in its place.
+pub(crate) use entries::{AGENCY_FIELDS, PERSON_FIELDS, SERVICE_FIELDS};
 mod fields;
 mod messages;
 #[cfg(test)]

@@ -9,14 +9,22 @@
 //! new one, never half of each; a lock on the file makes the check and the rename one step
 //! between two processes saving at once.
 //!
-//! Rooms: this file (applying edits, the checked write), `error` ([`SaveError`]), `tests`.
+//! Only the agency's own entry is read and written again ([`entry`]: its `[[agency]]` header to
+//! the next header not its own); the rest of the file is copied as it is, so an edit takes the
+//! time of the entry, not of the file.
+//!
+//! Rooms: this file (applying edits, the checked write), `entry` (cutting an entry out),
+//! `error` ([`SaveError`]), `tests`.
 
+use crate::directory::{AGENCY_FIELDS, SERVICE_FIELDS};
 use jiff::civil::Date;
 use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use toml_edit::{DocumentMut, Item, Table};
 
+mod entry;
 mod error;
 pub use error::SaveError;
 use error::io;
@@ -121,68 +129,135 @@ impl Snapshot {
     }
 }
 
-/// The snapshot's text with `edits` applied to agency `id`; nothing is written. The screen can
-/// show it, and [`save`] writes it.
-pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
-    let path = &snapshot.path;
-    let text = std::str::from_utf8(&snapshot.bytes).map_err(|e| SaveError::Syntax {
-        path: path.clone(),
-        message: e.to_string(),
-    })?;
-    // A byte order mark from a Windows editor stays where it was.
-    let (bom, text) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => ("\u{feff}", rest),
-        None => ("", text),
-    };
-    let mut doc = parse_document(text, path)?;
-    let agency = find_agency(&mut doc, id).ok_or_else(|| SaveError::NotFound {
-        path: path.clone(),
+impl Snapshot {
+    /// The text, a byte order mark from a Windows editor apart (it stays where it was).
+    fn split_text(&self) -> Result<(&'static str, &str), SaveError> {
+        let text = std::str::from_utf8(&self.bytes).map_err(|e| SaveError::Syntax {
+            path: self.path.clone(),
+            message: e.to_string(),
+        })?;
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => ("\u{feff}", rest),
+            None => ("", text),
+        })
+    }
+
+    /// A document holding agency `id`: its entry alone, with where it is in the text (see
+    /// [`entry`]), or — when it cannot be cut out cleanly — the whole text.
+    pub(crate) fn entry(&self, id: &str) -> Result<(Option<Range<usize>>, DocumentMut), SaveError> {
+        let (_, text) = self.split_text()?;
+        if let entry::Cut::Found(r) = entry::find(text, id)
+            && let Ok(mut doc) = text[r.clone()].parse::<DocumentMut>()
+            && doc.len() == 1
+            && doc
+                .get("agency")
+                .and_then(Item::as_array_of_tables)
+                .is_some_and(|a| a.len() == 1)
+            && find_agency(&mut doc, id).is_some()
+        {
+            return Ok((Some(r), doc));
+        }
+        Ok((None, parse_document(text, &self.path)?))
+    }
+
+    /// Agency `id`'s entry alone, as a snapshot of its own (the same path): what the form
+    /// checks on every keystroke without going through the whole file again. The whole
+    /// snapshot when the entry cannot be cut out; an empty one for a new agency (`None`).
+    pub fn entry_alone(&self, id: Option<&str>) -> Result<Snapshot, SaveError> {
+        let bytes = match id.map(|id| self.entry(id)).transpose()? {
+            None => Vec::new(),
+            Some((Some(r), _)) => self.split_text()?.1.as_bytes()[r].to_vec(),
+            Some((None, _)) => return Ok(self.clone()),
+        };
+        Ok(Snapshot {
+            path: self.path.clone(),
+            bytes,
+        })
+    }
+}
+
+/// Applies `edits` to agency `id` in `doc`.
+fn edit_in(doc: &mut DocumentMut, path: &Path, id: &str, edits: &[Edit]) -> Result<(), SaveError> {
+    let agency = find_agency(doc, id).ok_or_else(|| SaveError::NotFound {
+        path: path.to_path_buf(),
         id: id.to_string(),
     })?;
     for e in edits {
-        let table = match e.service {
-            None => &mut *agency,
-            Some(n) => service_table(agency, n).ok_or_else(|| SaveError::NoService {
-                path: path.clone(),
-                id: id.to_string(),
-                number: n,
-            })?,
+        let (table, order) = match e.service {
+            None => (&mut *agency, AGENCY_FIELDS),
+            Some(n) => (
+                service_table(agency, n).ok_or_else(|| SaveError::NoService {
+                    path: path.to_path_buf(),
+                    id: id.to_string(),
+                    number: n,
+                })?,
+                SERVICE_FIELDS,
+            ),
         };
-        set_field(table, &e.field, &e.value);
+        set_field(table, &e.field, &e.value, order);
     }
-    Ok(format!("{bom}{doc}"))
+    Ok(())
+}
+
+/// The snapshot's text with `edits` applied to agency `id`; nothing is written. The screen can
+/// show it, and [`save`] writes it. Only the entry is read and written again; the text before
+/// and after it is copied as it is.
+pub fn apply(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
+    let (bom, text) = snapshot.split_text()?;
+    let (range, mut doc) = snapshot.entry(id)?;
+    edit_in(&mut doc, &snapshot.path, id, edits)?;
+    Ok(match range {
+        Some(r) => format!("{bom}{}{doc}{}", &text[..r.start], &text[r.end..]),
+        None => format!("{bom}{doc}"),
+    })
+}
+
+/// Agency `id`'s entry alone with `edits` applied (the whole file's text when the entry cannot
+/// be cut out): what the form checks on every keystroke.
+pub fn apply_entry(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
+    let (_, mut doc) = snapshot.entry(id)?;
+    edit_in(&mut doc, &snapshot.path, id, edits)?;
+    Ok(doc.to_string())
+}
+
+/// A new entry: `[[agency]]` with its `id`, then `edits`, as its own document.
+fn new_entry(path: &Path, id: &str, edits: &[Edit]) -> Result<DocumentMut, SaveError> {
+    let mut t = Table::new();
+    t.insert("id", toml_edit::value(id));
+    t.decor_mut().set_prefix("\n");
+    let mut list = toml_edit::ArrayOfTables::new();
+    list.push(t);
+    let mut doc = DocumentMut::new();
+    doc.insert("agency", Item::ArrayOfTables(list));
+    edit_in(&mut doc, path, id, edits)?;
+    Ok(doc)
 }
 
 /// «Нова установа»: the snapshot's text with a new `[[agency]]` (its `id`, then `edits`)
-/// at the end; refused when the file already has that id.
+/// appended; refused when the file already has that id. The whole file is read first: text
+/// added after a string left open would be swallowed by it.
 pub fn apply_new(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
     let path = &snapshot.path;
-    let mut doc = snapshot.document()?;
-    if find_agency(&mut doc, id).is_some() {
+    let (bom, text) = snapshot.split_text()?;
+    if find_agency(&mut parse_document(text, path)?, id).is_some() {
         return Err(SaveError::Exists {
             path: path.clone(),
             id: id.to_string(),
         });
     }
-    let mut t = Table::new();
-    t.insert("id", toml_edit::value(id));
-    t.decor_mut().set_prefix("\n");
-    let list = doc
-        .entry("agency")
-        .or_insert(Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
-    let Some(list) = list.as_array_of_tables_mut() else {
-        return Err(SaveError::Syntax {
-            path: path.clone(),
-            message: "agency is not [[agency]]".into(),
-        });
+    let entry = new_entry(path, id, edits)?;
+    let sep = if text.is_empty() || text.ends_with('\n') {
+        ""
+    } else {
+        "\n"
     };
-    list.push(t);
-    let text = doc.to_string();
-    let with_id = Snapshot {
-        path: path.clone(),
-        bytes: text.into_bytes(),
-    };
-    apply(&with_id, id, edits)
+    Ok(format!("{bom}{text}{sep}{entry}"))
+}
+
+/// The new entry alone, as [`apply_new`] would add it to the file at `path`: what the form
+/// checks (whether the id is taken is the directory's to say, and the save's).
+pub fn apply_new_entry(path: &Path, id: &str, edits: &[Edit]) -> Result<String, SaveError> {
+    Ok(new_entry(path, id, edits)?.to_string())
 }
 
 /// Adds a new agency to the file (see [`apply_new`]) with the same checked, atomic write as
@@ -202,7 +277,7 @@ pub fn check(
     edits: &[Edit],
     opts: &crate::directory::LoadOptions,
 ) -> Result<Vec<crate::directory::Diagnostic>, SaveError> {
-    let text = apply(snapshot, id, edits)?;
+    let text = apply_entry(snapshot, id, edits)?;
     let name = snapshot.path.display().to_string();
     let dir = crate::directory::load_texts(&[(name.as_str(), text.as_str())], opts);
     Ok(dir
@@ -212,12 +287,15 @@ pub fn check(
         .collect())
 }
 
-/// The fields of agency `id` (`service.2.fee` for a service's) that differ between the
-/// snapshot and the file now on disk: what the form shows when a save was refused because
-/// someone else changed the file. `None` when the agency is gone from the file on disk.
-pub fn changed_on_disk(snapshot: &Snapshot, id: &str) -> Result<Option<Vec<String>>, SaveError> {
-    let now = Snapshot::read(&snapshot.path)?;
-    let (mut old, mut new) = (snapshot.document()?, now.document()?);
+/// The fields of agency `id` (`service.2.fee` for a service's) that differ between two
+/// versions of its file, `before` and `now`, formatting and comments aside. `None` when the
+/// agency is not in `now`.
+pub fn changed_keys(
+    before: &Snapshot,
+    now: &Snapshot,
+    id: &str,
+) -> Result<Option<Vec<String>>, SaveError> {
+    let (mut old, mut new) = (before.entry(id)?.1, now.entry(id)?.1);
     let Some(new_t) = find_agency(&mut new, id) else {
         return Ok(None);
     };
@@ -369,12 +447,19 @@ fn find_agency<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Table> 
         .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
 }
 
-/// The agency's `n`th `[[agency.service]]` table.
+/// The agency's `n`th `[[agency.service]]` table; the one past the last is a new service,
+/// added at the end of the agency.
 fn service_table(agency: &mut Table, n: usize) -> Option<&mut Table> {
-    agency
-        .get_mut("service")?
-        .as_array_of_tables_mut()?
-        .get_mut(n)
+    let list = agency
+        .entry("service")
+        .or_insert(Item::ArrayOfTables(toml_edit::ArrayOfTables::new()))
+        .as_array_of_tables_mut()?;
+    if n == list.len() {
+        let mut t = Table::new();
+        t.decor_mut().set_prefix("\n");
+        list.push(t);
+    }
+    list.get_mut(n)
 }
 
 fn to_value(v: &FieldValue) -> Option<toml_edit::Value> {
@@ -394,22 +479,10 @@ fn to_value(v: &FieldValue) -> Option<toml_edit::Value> {
     })
 }
 
-/// Where a new field goes: after the field it belongs with, else after the last plain value.
-fn anchor(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "verified_by" => "verified",
-        "short_name" => "name",
-        "name_genitive" | "gender" => "short_name",
-        "lunch" | "reception" => "hours",
-        "hours_note" => "hours",
-        "contacts" => "head",
-        _ => return None,
-    })
-}
-
 /// Sets (or removes) one field, keeping the decor — leading comment, spacing, trailing
-/// comment — of the value it replaces.
-fn set_field(table: &mut Table, field: &str, value: &FieldValue) {
+/// comment — of the value it replaces. A new field goes where the format lists it (`order`):
+/// after the nearest field before it in that order that the table has.
+fn set_field(table: &mut Table, field: &str, value: &FieldValue, order: &[&str]) {
     let Some(mut new) = to_value(value) else {
         table.remove(field);
         return;
@@ -421,7 +494,11 @@ fn set_field(table: &mut Table, field: &str, value: &FieldValue) {
         return;
     }
     table.insert(field, Item::Value(new));
-    if let Some(after) = anchor(field).filter(|a| table.contains_key(a)) {
+    let before = order
+        .iter()
+        .position(|k| *k == field)
+        .map_or(&[][..], |i| &order[..i]);
+    if let Some(after) = before.iter().rev().find(|k| table.contains_key(k)) {
         move_after(table, field, after);
     }
 }

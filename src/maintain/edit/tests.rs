@@ -203,12 +203,14 @@ fn the_form_sees_the_problems_and_what_someone_else_changed() {
         .replace("fee = \"безоплатно\"", "fee = \"10 грн\"")
         .replace("# телефони перевірено дзвінком", "# інший коментар");
     std::fs::write(&s.path, theirs).unwrap();
-    let changed = changed_on_disk(&s, "a").unwrap().unwrap();
+    let now = Snapshot::read(&s.path).unwrap();
+    let changed = changed_keys(&s, &now, "a").unwrap().unwrap();
     assert_eq!(changed, ["phones", "service.1.fee"]);
     assert_eq!(
-        changed_on_disk(&s, "b").unwrap().unwrap(),
+        changed_keys(&s, &now, "b").unwrap().unwrap(),
         Vec::<String>::new()
     );
+    assert_eq!(changed_keys(&s, &now, "zz").unwrap(), None);
 }
 
 /// Two saves of one file from two snapshots taken before either wrote, at the same moment
@@ -242,5 +244,114 @@ fn two_saves_at_once_one_wins_and_the_other_is_told() {
         let on_disk = std::fs::read_to_string(&s.path).unwrap();
         let winner = FILE.replace("\"Перша установа\"", &format!("\"{}\"", won[0]));
         assert_eq!(on_disk, winner, "round {round}: a whole file");
+    }
+}
+
+/// New fields go where the format lists them, a new service after the agency's last one (and
+/// before the next agency's header), and everything else stays byte for byte.
+#[test]
+fn new_fields_and_a_new_service_go_in_their_places() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = snapshot(tmp.path(), FILE);
+    let text = |v: &str| FieldValue::Text(v.into());
+    let edits = [
+        Edit::agency("email", text("a@example.org")),
+        Edit::agency("topics", FieldValue::Texts(vec!["пенсія".into()])),
+        Edit::agency("status", text("temporarily-closed")),
+        Edit::agency("remote", FieldValue::Bool(false)),
+        Edit {
+            service: Some(0),
+            field: "appointment".into(),
+            value: text("none"),
+        },
+        Edit {
+            service: Some(1),
+            field: "name".into(),
+            value: text("Нова послуга"),
+        },
+        Edit {
+            service: Some(1),
+            field: "documents".into(),
+            value: FieldValue::Texts(vec!["паспорт".into()]),
+        },
+    ];
+    let out = apply(&s, "a", &edits).unwrap();
+    let expected = FILE
+        .replace(
+            "name = \"Перша установа\"\n",
+            "name = \"Перша установа\"\ntopics = [\"пенсія\"]\nremote = false\n",
+        )
+        .replace(
+            "phones = [\"+380 412 42 61 30\"]\n",
+            "phones = [\"+380 412 42 61 30\"]\nemail = \"a@example.org\"\n",
+        )
+        .replace(
+            "verified = 2026-01-10  # коли дзвонили\n",
+            "verified = 2026-01-10  # коли дзвонили\nstatus = \"temporarily-closed\"\n",
+        )
+        .replace(
+            "name = \"Послуга\"   # коментар послуги\n",
+            "name = \"Послуга\"   # коментар послуги\nappointment = \"none\"\n",
+        )
+        .replace(
+            "fee = \"безоплатно\"\n",
+            "fee = \"безоплатно\"\n\n[[agency.service]]\nname = \"Нова послуга\"\ndocuments = [\"паспорт\"]\n",
+        );
+    assert_eq!(out, expected);
+}
+
+/// The entry cut out and written back gives the same file as the whole document read and
+/// written: for each agency of two files, with fields set, removed, and a new service.
+#[test]
+fn an_entry_edited_alone_gives_the_same_file_as_the_whole_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixture = include_str!("../../../tests/fixtures/tui/good/zhytomyr.toml");
+    let edits = [
+        Edit::agency("name", FieldValue::Text("Нова назва".into())),
+        Edit::agency("notes", FieldValue::Remove),
+        Edit::agency("email", FieldValue::Text("x@example.org".into())),
+        Edit {
+            service: Some(0),
+            field: "fee".into(),
+            value: FieldValue::Text("1 грн".into()),
+        },
+    ];
+    for text in [FILE, fixture] {
+        let s = snapshot(tmp.path(), text);
+        let doc = s.document().unwrap();
+        let ids: Vec<String> = doc["agency"]
+            .as_array_of_tables()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t.get("id")?.as_str().map(str::to_string))
+            .collect();
+        assert!(ids.len() > 1);
+        for id in &ids {
+            let (range, _) = s.entry(id).unwrap();
+            assert!(range.is_some(), "{id}: cut out");
+            let services = doc["agency"]
+                .as_array_of_tables()
+                .unwrap()
+                .iter()
+                .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
+                .and_then(|t| t.get("service")?.as_array_of_tables().map(|a| a.len()))
+                .unwrap_or(0);
+            let edits = &edits[..if services > 0 { 4 } else { 3 }];
+            let mut whole = doc.clone();
+            edit_in(&mut whole, &s.path, id, edits).unwrap();
+            assert_eq!(apply(&s, id, edits).unwrap(), whole.to_string(), "{id}");
+            let new = [Edit {
+                service: Some(services),
+                field: "name".into(),
+                value: FieldValue::Text("Нова послуга".into()),
+            }];
+            let mut whole = doc.clone();
+            edit_in(&mut whole, &s.path, id, &new).unwrap();
+            assert_eq!(
+                apply(&s, id, &new).unwrap(),
+                whole.to_string(),
+                "{id}: new service"
+            );
+        }
     }
 }

@@ -32,6 +32,10 @@ pub struct HintContext {
     pub plan_has_return: bool,
     /// Nothing was counted in this visit: no count to undo.
     pub nothing_counted: bool,
+    /// The edit form has no version from disk to carry its edits over onto.
+    pub nothing_to_merge: bool,
+    /// The form's line has no list of values to pick from.
+    pub free_line: bool,
 }
 
 /// A condition of a hint rule.
@@ -54,6 +58,8 @@ pub enum When {
     PlanHasReturn,
     PlanNotEmpty,
     NothingCounted,
+    NothingToMerge,
+    FreeLine,
 }
 
 impl When {
@@ -76,6 +82,8 @@ impl When {
             When::PlanHasReturn => cx.plan_has_return,
             When::PlanNotEmpty => !cx.plan_empty,
             When::NothingCounted => cx.nothing_counted,
+            When::NothingToMerge => cx.nothing_to_merge,
+            When::FreeLine => cx.free_line,
         }
     }
 }
@@ -183,6 +191,9 @@ pub const HINT_RULES: &[HintRule] = {
         rule(Open, &[Dialog], FirstStart, label("зберегти", "save")),
         rule(Back, &[Dialog], Always, label("скасувати", "cancel")),
         rule(Back, &[Form], Always, label("закрити", "close")),
+        // Ctrl-R shows only after a save refused for changes on disk.
+        rule(Merge, &[Form], NothingToMerge, Show::Hide),
+        rule(Choose, &[Form], FreeLine, Show::Hide),
         rule(Open, &[Dialog], NothingToChoose, label("зберегти", "save")),
         rule(Open, &[Dialog], Always, label("надіслати", "send")),
         rule(Up, &[Dialog], NothingToChoose, Show::Hide),

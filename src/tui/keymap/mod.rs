@@ -63,6 +63,12 @@ pub enum Command {
     NewAgency,
     /// In the edit form: save.
     Save,
+    /// In the edit form, after a save refused because the file changed on disk: open the form
+    /// again on the file as it is now, with the edits carried over.
+    Merge,
+    /// In the edit form: pick the line's value from a list (the directory's categories,
+    /// topics, localities, or the choice's words).
+    Choose,
     /// In the edit form: the next field / the one before.
     NextField,
     PrevField,
@@ -262,6 +268,10 @@ pub static BINDINGS: &[Binding] = &[
     b(ctrl('e'), Command::Edit, CARD),
     b(ctrl('x'), Command::NewAgency, LIST_CARD),
     b(ctrl('s'), Command::Save, FORM),
+    // R for «re-read»: the file as changed on disk, with the form's edits on top.
+    b(ctrl('r'), Command::Merge, FORM),
+    // F3 picks a category in the list and on the card; in the form, whatever the line takes.
+    b(k(KeyCode::F(3)), Command::Choose, FORM),
     b(k(KeyCode::Tab), Command::NextField, FIELDS),
     b(k(KeyCode::BackTab), Command::PrevField, FIELDS),
     // The plan of the visit. Ctrl-D «додати»; Ctrl-O «office», the step back to us; Ctrl-T
@@ -422,6 +432,8 @@ impl Command {
             Edit => ("редагувати", "edit"),
             NewAgency => ("нова установа", "new agency"),
             Save => ("зберегти", "save"),
+            Merge => ("перенести зміни", "carry over"),
+            Choose => ("вибрати", "choose"),
             NextField | PrevField => ("поле", "field"),
             AddToPlan => ("до плану", "add to plan"),
             AddReturn => ("крок «до нас»", "step back to us"),
@@ -527,9 +539,17 @@ impl Command {
                 "у формі: зберегти (лише якщо помилок немає і файл не змінив хтось інший)",
                 "in the form: save (only with no errors, and if nobody else changed the file)",
             ),
+            Merge => (
+                "у формі, коли збереження не вдалося через зміни файлу на диску: узяти версію з диска й перенести на неї ваші зміни (поля, які змінили обидва, позначено)",
+                "in the form, when a save was refused because the file changed on disk: take the version on disk and carry your changes over onto it (fields both changed are marked)",
+            ),
+            Choose => (
+                "у формі: вибрати значення поля зі списку (категорії й теми довідника, населені пункти, варіанти на вибір)",
+                "in the form: pick the line's value from a list (the directory's categories and topics, localities, the choices)",
+            ),
             NextField => (
-                "наступне поле у формі чи віконці (у формі також ↓ і Enter)",
-                "next field in the form or a small window (in the form also ↓ and Enter)",
+                "наступне поле у формі чи віконці (у формі також ↓ і Enter; PgDn, PgUp — наступний і попередній розділ)",
+                "next field in the form or a small window (in the form also ↓ and Enter; PgDn, PgUp: the next and previous section)",
             ),
             PrevField => (
                 "попереднє поле у формі чи віконці (також ↑)",
@@ -620,7 +640,10 @@ pub const HELP_GROUPS: &[(super::strings::Msg, &[Command])] = {
                 NewAgency,
             ],
         ),
-        (Msg::HelpGroupForm, &[Save, NextField, PrevField]),
+        (
+            Msg::HelpGroupForm,
+            &[Save, Merge, Choose, NextField, PrevField],
+        ),
         (Msg::HelpGroupPreview, &[NextOutput]),
         (
             Msg::HelpGroupPlan,
@@ -718,7 +741,15 @@ pub fn hint_commands(scope: Scope) -> &'static [(Command, u8)] {
             (Quit, 10),
         ],
         Scope::Dialog => &[(Open, 9), (Back, 9), (Up, 3), (Help, 8), (Quit, 10)],
-        Scope::Form => &[(Save, 9), (NextField, 7), (Back, 9), (Help, 8), (Quit, 10)],
+        Scope::Form => &[
+            (Save, 9),
+            (Merge, 9),
+            (Choose, 8),
+            (NextField, 7),
+            (Back, 9),
+            (Help, 8),
+            (Quit, 10),
+        ],
     }
 }
 

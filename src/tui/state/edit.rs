@@ -2,12 +2,13 @@
 //! typing with the check run on every change, moving between fields, saving (refused while
 //! a field has an error, and by the write itself when the file changed on disk), closing.
 
-use super::form::Form;
-use super::{Overlay, State};
+use super::form::{FieldKey, Form};
+use super::{Overlay, Picker, PickerKind, State};
 use crate::directory::LoadOptions;
 use crate::tui::keymap::Command;
 use crate::tui::msg::{DirHandle, EditList, Effect, MaintainJob, SaveRefused};
 use crate::tui::strings::Msg;
+use crate::tui::strings::form as form_text;
 
 impl State {
     pub(super) fn form_mut(&mut self) -> Option<&mut Form> {
@@ -49,7 +50,8 @@ impl State {
         new: bool,
         result: Result<crate::maintain::edit::Snapshot, String>,
     ) {
-        let form = result.and_then(|snap| Form::open(snap, &agency, new, self.now.date()));
+        let lang = self.lang();
+        let form = result.and_then(|snap| Form::open(snap, &agency, new, self.now.date(), lang));
         match form {
             Ok(form) => {
                 self.overlays.retain(|o| !matches!(o, Overlay::Form(_)));
@@ -77,8 +79,7 @@ impl State {
         if let Some(field) = f.fields.get_mut(focus)
             && field.input.insert(text)
         {
-            f.confirm_close = false;
-            f.notice = None;
+            f.typed(focus);
             self.recheck();
         }
     }
@@ -89,8 +90,7 @@ impl State {
         if let Some(field) = f.fields.get_mut(focus)
             && field.input.edit(c)
         {
-            f.confirm_close = false;
-            f.notice = None;
+            f.typed(focus);
             self.recheck();
         }
     }
@@ -103,13 +103,70 @@ impl State {
         }
     }
 
+    /// PgDn / PgUp: the first line of the next section, or of this one (the one before, from
+    /// its first line).
+    pub(super) fn form_section(&mut self, down: bool) {
+        let Some(f) = self.form_mut() else { return };
+        let section = |i: usize| f.fields[i].key.section();
+        let starts: Vec<usize> = (0..f.fields.len())
+            .filter(|&i| i == 0 || section(i) != section(i - 1))
+            .collect();
+        let to = if down {
+            starts.iter().find(|&&i| i > f.focus).copied()
+        } else {
+            starts.iter().rev().find(|&&i| i < f.focus).copied()
+        };
+        f.focus = to.unwrap_or(if down {
+            f.fields.len().saturating_sub(1)
+        } else {
+            0
+        });
+    }
+
+    /// F3 on a line with known values: the list to pick from (the directory's categories,
+    /// topics, localities…, or the choice's words).
+    pub(super) fn form_choices(&mut self) {
+        let lang = self.lang();
+        let dir = self.dir.clone();
+        let Some(f) = self.form_mut() else { return };
+        let Some(key) = f.fields.get(f.focus).map(|x| x.key) else {
+            return;
+        };
+        match f.choices(key, &dir) {
+            Some(c) if !c.items.is_empty() => {
+                self.overlays.push(Overlay::Picker(Picker {
+                    kind: PickerKind::Field {
+                        key,
+                        append: c.append,
+                    },
+                    filter: crate::tui::line_input::LineInput::default(),
+                    items: c.items,
+                    selected: 0,
+                }));
+            }
+            Some(_) => f.notice = Some(form_text::no_choices(lang).to_string()),
+            None => f.notice = Some(form_text::free_line(lang).to_string()),
+        }
+    }
+
+    /// A value picked for the form's line: in its place, or added to its list.
+    pub(super) fn form_chosen(&mut self, key: FieldKey, value: &str, append: bool) {
+        let Some(f) = self.form_mut() else { return };
+        if let Some(i) = f.fields.iter().position(|x| x.key == key) {
+            f.focus = i;
+            if f.choose(value, append) {
+                self.recheck();
+            }
+        }
+    }
+
     /// Esc: closes the form; with unsaved changes, the first Esc only says so.
     pub(super) fn form_back(&mut self) {
         let lang = self.lang();
         let Some(f) = self.form_mut() else { return };
         if f.changed() && !f.confirm_close {
             f.confirm_close = true;
-            f.notice = Some(Msg::FormUnsaved);
+            f.notice = Some(Msg::FormUnsaved.text(lang).to_string());
             self.status = Some(Msg::FormUnsaved.text(lang).to_string());
             return;
         }
@@ -136,7 +193,7 @@ impl State {
             if let Some(i) = first {
                 f.focus = i;
             }
-            f.notice = Some(Msg::FormHasErrors);
+            f.notice = Some(Msg::FormHasErrors.text(lang).to_string());
             self.status = Some(Msg::FormHasErrors.text(lang).to_string());
             return Effect::None;
         }
@@ -154,9 +211,11 @@ impl State {
     }
 
     /// The write's answer: saved (the form closes; the watcher reloads the file), or refused
-    /// (the form stays, with why and what someone else changed).
+    /// (the form stays with every edit, saying why; when the file changed on disk, also what
+    /// changed there, field by field, and that Ctrl-R carries the edits over onto it).
     pub(super) fn edit_saved(&mut self, result: Result<(), SaveRefused>) {
         let lang = self.lang();
+        let today = self.now.date();
         match result {
             Ok(()) => {
                 self.overlays.retain(|o| !matches!(o, Overlay::Form(_)));
@@ -167,11 +226,47 @@ impl State {
                 match self.form_mut() {
                     Some(f) => {
                         f.saving = false;
-                        f.refused = Some(refused);
+                        f.disk = refused.on_disk.map(|now| f.disk_changes(now, today));
+                        f.refused = Some(refused.message);
                     }
                     None => self.failed(Msg::FormOpenFailed, refused.message),
                 }
             }
+        }
+    }
+
+    /// Ctrl-R after a save refused for changes on disk: the form opens again on the file as
+    /// it is now, with the user's changed fields carried over on top, checked; the next Ctrl-S
+    /// saves over that version.
+    pub(super) fn form_merge(&mut self) {
+        let lang = self.lang();
+        let today = self.now.date();
+        let Some(f) = self.form_mut() else { return };
+        let Some(disk) = f.disk.as_ref().filter(|d| d.blocked.is_none()) else {
+            f.notice = Some(form_text::nothing_to_merge(lang).to_string());
+            return;
+        };
+        match f.merge_onto(disk.snapshot.clone(), today) {
+            Ok(merged) => {
+                *f = merged;
+                self.recheck();
+            }
+            Err(e) => f.refused = Some(e),
+        }
+    }
+
+    /// F10 (Ctrl-Q, Ctrl-C) in the form: with unsaved changes the first press only says so,
+    /// as Esc does; the second quits.
+    pub(super) fn form_quit(&mut self) -> Effect {
+        let lang = self.lang();
+        match self.form_mut() {
+            Some(f) if f.changed() && !f.confirm_quit => {
+                f.confirm_quit = true;
+                f.notice = Some(Msg::FormUnsavedQuit.text(lang).to_string());
+                self.status = Some(Msg::FormUnsavedQuit.text(lang).to_string());
+                Effect::None
+            }
+            _ => Effect::Quit,
         }
     }
 }

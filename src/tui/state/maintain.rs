@@ -50,6 +50,14 @@ impl State {
             Command::Edit => self.open_edit(),
             Command::NewAgency => self.open_new(),
             Command::Save => self.form_save(),
+            Command::Merge => {
+                self.form_merge();
+                Effect::None
+            }
+            Command::Choose => {
+                self.form_choices();
+                Effect::None
+            }
             Command::NextField | Command::PrevField => {
                 let delta = if c == Command::NextField { 1 } else { -1 };
                 if self.scope() == Scope::Dialog {

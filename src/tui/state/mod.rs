@@ -8,9 +8,7 @@
 
 mod card;
 mod edit;
-mod form;
-mod form_people;
-mod form_services;
+pub mod form;
 mod maintain;
 mod overlays;
 mod plan;
@@ -19,7 +17,9 @@ mod reload;
 mod results;
 mod setup;
 
-pub use form::{FieldKey, FieldProblem, Form, FormField};
+pub use form::{
+    Blocked, Conflict, DiskChanges, FieldChange, FieldKey, FieldProblem, Form, FormField, Merged,
+};
 pub use maintain::{DUE_WITHIN_DAYS, Dialog, DialogKind, MAX_NOTE_CHARS};
 pub use overlays::{Overlay, PickItem, Picker, PickerKind, StatsView};
 pub use plan::NoteEdit;
@@ -231,6 +231,7 @@ impl State {
             _ => {}
         }
         match c {
+            Quit if scope == Scope::Form => return self.form_quit(),
             Quit => return Effect::Quit,
             AddToPlan => return self.add_to_plan(),
             AddReturn => return self.add_return(),
@@ -239,7 +240,8 @@ impl State {
             StepUp | StepDown | RemoveStep | NextNote | PrevNote => {}
             Help => self.toggle_overlay(Overlay::Help { scroll: 0 }),
             // Taken by `maintain_command` above.
-            Problems | Report | Verify | Edit | NewAgency | Save | NextField | PrevField => {}
+            Problems | Report | Verify | Edit | NewAgency | Save | NextField | PrevField
+            | Merge | Choose => {}
             CategoryFilter => self.open_picker(PickerKind::Category),
             LocalityFilter => self.open_picker(PickerKind::Locality),
             ToggleOpenNow => {
@@ -293,7 +295,8 @@ impl State {
                     }
                     Scope::Preview => self.scroll_preview(sign * if paged { card_page } else { 1 }),
                     Scope::Dialog => self.dialog_move(sign * if paged { 5 } else { 1 }),
-                    Scope::Form => self.form_move(sign * if paged { 8 } else { 1 }),
+                    Scope::Form if paged => self.form_section(sign > 0),
+                    Scope::Form => self.form_move(sign),
                     Scope::Plan | Scope::Note => {}
                 }
             }
@@ -357,6 +360,14 @@ impl State {
                 if let Some(n) = self.note_mut() {
                     n.input.insert(text);
                 }
+                Effect::None
+            }
+            // A window over the edit form (its help): typing goes back to the form's line.
+            Scope::Pager if self.overlays.iter().any(|o| matches!(o, Overlay::Form(_))) => {
+                while !matches!(self.overlays.last(), Some(Overlay::Form(_))) {
+                    self.overlays.pop();
+                }
+                self.form_type(text);
                 Effect::None
             }
             // Typing always searches: from the card, the plan panel or a help window it goes

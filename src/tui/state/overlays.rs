@@ -14,6 +14,11 @@ use std::collections::HashMap;
 pub enum PickerKind {
     Category,
     Locality,
+    /// F3 in the edit form: a value for line `key` (`append`: added to its list).
+    Field {
+        key: super::FieldKey,
+        append: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,10 +109,12 @@ impl State {
         Effect::LoadStats
     }
 
-    /// Closes every window but the first-start one, which belongs to the desk, not to the
-    /// visit: typing a query, a click on the list or the next visitor leave it open.
+    /// Closes every window but the first-start one and the edit form, which belong to the
+    /// desk and its maintainer, not to the visit: typing a query, a click on the list or the
+    /// next visitor leave them open (the form's unsaved edits are never dropped by the way).
     pub(super) fn close_windows(&mut self) {
-        self.overlays.retain(|o| matches!(o, Overlay::Setup(_)));
+        self.overlays
+            .retain(|o| matches!(o, Overlay::Setup(_) | Overlay::Form(_)));
     }
 
     pub(super) fn toggle_overlay(&mut self, o: Overlay) {
@@ -120,6 +127,7 @@ impl State {
         }
     }
 
+    /// F3, F4: the filter pickers (the form's lists are opened by `form_choices`).
     pub(super) fn open_picker(&mut self, kind: PickerKind) {
         let dir = self.dir.clone();
         let lang = self.lang();
@@ -128,6 +136,7 @@ impl State {
             let key = match kind {
                 PickerKind::Category => Some(a.category.as_str()),
                 PickerKind::Locality => a.locality.as_deref(),
+                PickerKind::Field { .. } => None,
             };
             if let Some(k) = key {
                 *counts.entry(k).or_default() += 1;
@@ -142,7 +151,7 @@ impl State {
                         .category(value)
                         .map(|c| c.label(lang).to_string())
                         .unwrap_or_else(|| value.to_string()),
-                    PickerKind::Locality => value.to_string(),
+                    PickerKind::Locality | PickerKind::Field { .. } => value.to_string(),
                 },
                 count,
             })
@@ -152,6 +161,7 @@ impl State {
         let (all, current) = match kind {
             PickerKind::Category => (Msg::AllCategories, &self.filters.category),
             PickerKind::Locality => (Msg::AllLocalities, &self.filters.locality),
+            PickerKind::Field { .. } => return,
         };
         items.insert(
             0,
@@ -214,6 +224,12 @@ impl State {
         let slot = match p.kind {
             PickerKind::Category => &mut self.filters.category,
             PickerKind::Locality => &mut self.filters.locality,
+            PickerKind::Field { key, append } => {
+                if let Some(v) = item {
+                    self.form_chosen(key, &v, append);
+                }
+                return Effect::None;
+            }
         };
         if *slot == item {
             return Effect::None;

@@ -137,7 +137,8 @@ impl State {
     /// the filters, the results for them, the selection, the card with its service, every
     /// window (the print preview, and the name typed into its «Для:» field, with it) — and the
     /// list starts again as on start. The texts are dropped, not hidden. What belongs to the
-    /// desk stays: the directory, the settings, the reload history, slips still printing.
+    /// desk stays: the directory, the settings, the reload history, slips still printing, the
+    /// first-start window and the edit form, whose unsaved edits are no visitor's.
     pub(super) fn next_visitor(&mut self) -> Effect {
         self.query = LineInput::default();
         self.filters = Filters::default();

@@ -8,6 +8,8 @@ use crate::search::Reading;
 use crate::tui::msg::SettingsNotSaved;
 use jiff::civil::Weekday;
 
+pub mod form;
+
 /// Fixed UI phrases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Msg {
@@ -129,7 +131,7 @@ pub enum Msg {
     FormSaved,
     FormHasErrors,
     FormUnsaved,
-    FormChangedFields,
+    FormUnsavedQuit,
     FormSuggestion,
     FormParsed,
     FormOpenFailed,
@@ -395,7 +397,10 @@ impl Msg {
                 "є незбережені зміни: Esc ще раз — закрити без збереження, Ctrl-S — зберегти",
                 "there are unsaved changes: Esc again closes without saving, Ctrl-S saves",
             ),
-            FormChangedFields => ("Інше робоче місце змінило", "Changed elsewhere"),
+            FormUnsavedQuit => (
+                "є незбережені зміни: ще раз F10 (Ctrl-Q) — вийти без збереження, Ctrl-S — зберегти",
+                "there are unsaved changes: F10 (Ctrl-Q) again quits without saving, Ctrl-S saves",
+            ),
             FormSuggestion => ("програма пропонує", "suggested"),
             FormParsed => ("програма читає так", "read as"),
             FormOpenFailed => ("Форму не відкрито", "The form did not open"),

@@ -95,6 +95,17 @@ fn hint_context(state: &State) -> HintContext {
         plan_empty: state.plan.is_empty(),
         plan_has_return: state.plan.has_return(),
         nothing_counted: state.visit.is_empty(),
+        free_line: match state.overlays.last() {
+            Some(Overlay::Form(f)) => f
+                .fields
+                .get(f.focus)
+                .is_none_or(|x| !f.can_choose(x.key, &state.dir)),
+            _ => true,
+        },
+        nothing_to_merge: !matches!(
+            state.overlays.last(),
+            Some(Overlay::Form(f)) if f.disk.as_ref().is_some_and(|d| d.blocked.is_none())
+        ),
     }
 }
 

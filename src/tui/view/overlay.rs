@@ -171,6 +171,7 @@ fn overlay_title(state: &State, top: &Overlay) -> String {
         Overlay::Picker(p) => match p.kind {
             PickerKind::Category => Msg::PickCategory.text(lang).into(),
             PickerKind::Locality => Msg::PickLocality.text(lang).into(),
+            PickerKind::Field { key, .. } => key.full_label(lang),
         },
         Overlay::Preview(p) if p.plan => format!(
             "{}: {}",
