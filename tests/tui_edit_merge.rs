@@ -341,3 +341,33 @@ fn typing_in_the_help_over_the_form_goes_back_to_the_form() {
         "nothing went into the search"
     );
 }
+
+/// With --lang en a refused save says why in English: another program holds the data folder's
+/// lock for the whole wait, so the save gives up, writes nothing and keeps the edits.
+#[test]
+fn a_refused_save_says_why_in_english() {
+    let (tmp, mut h) = desk_in(refdesk::i18n::Lang::En, (120, 40));
+    let path = file(&tmp, "zhytomyr.toml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    open_form(&mut h);
+    retype(&mut h, FieldKey::agency("address"), "вул. Нова, 1");
+    let lock = std::fs::File::create(
+        tmp.path()
+            .join("data")
+            .join(refdesk::maintain::edit::LOCK_FILE),
+    )
+    .unwrap();
+    lock.lock().unwrap();
+    h.ctrl('s');
+    drop(lock);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    let f = form(&h).expect("the form stays open with the edits");
+    assert_eq!(text_at(f, FieldKey::agency("address")), "вул. Нова, 1");
+    let s = h.screen();
+    assert!(
+        s.contains("another program is saving this file right now"),
+        "{s}"
+    );
+    assert!(s.contains("not saved"), "the status line:\n{s}");
+    assert!(!s.contains("інша програма"), "no Ukrainian:\n{s}");
+}

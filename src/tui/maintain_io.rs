@@ -22,7 +22,7 @@ pub fn run(
     // Without a data path (the built-in demo) nothing in the data is ever written, whatever
     // directory a job names.
     if data.is_none()
-        && let Some(done) = refused(&job, lang)
+        && let Some(done) = refused(&job)
     {
         return done;
     }
@@ -59,7 +59,7 @@ pub fn run(
         }
         MaintainJob::Audit => MaintainDone::Audit(data.and_then(audit::audit)),
         MaintainJob::OpenEdit { dir, agency } => MaintainDone::EditOpened {
-            result: verify::open_agency(&dir.0, &agency).map_err(|e| e.message(lang)),
+            result: verify::open_agency(&dir.0, &agency),
             agency,
             new: false,
         },
@@ -67,8 +67,7 @@ pub fn run(
             agency: String::new(),
             new: true,
             result: new_file(&dir.0, near.as_deref(), data)
-                .and_then(|p| Snapshot::open_or_create(&p))
-                .map_err(|e| e.message(lang)),
+                .and_then(|p| Snapshot::open_or_create(&p)),
         },
         MaintainJob::SaveEdit {
             snapshot,
@@ -81,19 +80,19 @@ pub fn run(
             } else {
                 edit::save(&snapshot, &agency, &edits.0)
             };
-            MaintainDone::EditSaved(saved.map(|_| ()).map_err(|e| SaveRefused {
+            MaintainDone::EditSaved(saved.map(|_| ()).map_err(|error| SaveRefused {
                 // Read again now, so the form can show what changed and build on it.
-                on_disk: match e {
+                on_disk: match error {
                     SaveError::Changed { .. } => Snapshot::read(&snapshot.path).ok(),
                     _ => None,
                 },
-                message: e.message(lang),
+                error,
             }))
         }
     }
 }
 
-/// Writes `answers` into the settings file `config`; returns the file, or why not in `lang`.
+/// Writes `answers` into the settings file `config`; returns the file, or why not.
 fn save_settings(config: Option<&Path>, answers: &DeskSetup) -> Result<PathBuf, SettingsNotSaved> {
     let path = config.ok_or(SettingsNotSaved::NoPlace)?;
     crate::setup::write_settings(path, answers)?;
@@ -102,8 +101,7 @@ fn save_settings(config: Option<&Path>, answers: &DeskSetup) -> Result<PathBuf, 
 
 /// The answer to a job that would read an agency's file for writing or write one, given
 /// without doing it: demo data is read-only.
-fn refused(job: &MaintainJob, lang: Lang) -> Option<MaintainDone> {
-    let demo = || SaveError::Demo.message(lang);
+fn refused(job: &MaintainJob) -> Option<MaintainDone> {
     Some(match job {
         MaintainJob::Verify { agency, .. } => MaintainDone::Verified {
             agency: agency.clone(),
@@ -112,15 +110,15 @@ fn refused(job: &MaintainJob, lang: Lang) -> Option<MaintainDone> {
         MaintainJob::OpenEdit { agency, .. } => MaintainDone::EditOpened {
             agency: agency.clone(),
             new: false,
-            result: Err(demo()),
+            result: Err(SaveError::Demo),
         },
         MaintainJob::OpenNew { .. } => MaintainDone::EditOpened {
             agency: String::new(),
             new: true,
-            result: Err(demo()),
+            result: Err(SaveError::Demo),
         },
         MaintainJob::SaveEdit { .. } => MaintainDone::EditSaved(Err(SaveRefused {
-            message: demo(),
+            error: SaveError::Demo,
             on_disk: None,
         })),
         _ => return None,

@@ -203,12 +203,12 @@ impl PartialEq for EditList {
     }
 }
 
-/// Why a save did not happen, said in the screen's language, and — when the file changed on
-/// disk since the form opened — the file as it is now, for the form to show what changed in
-/// it and to carry the edits over onto it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a save did not happen (the screen words it in its language), and — when the file
+/// changed on disk since the form opened — the file as it is now, for the form to show what
+/// changed in it and to carry the edits over onto it.
+#[derive(Debug)]
 pub struct SaveRefused {
-    pub message: String,
+    pub error: SaveError,
     pub on_disk: Option<crate::maintain::edit::Snapshot>,
 }
 
@@ -241,7 +241,7 @@ pub enum MaintainDone {
     EditOpened {
         agency: AgencyId,
         new: bool,
-        result: Result<crate::maintain::edit::Snapshot, String>,
+        result: Result<crate::maintain::edit::Snapshot, SaveError>,
     },
     EditSaved(Result<(), SaveRefused>),
 }

@@ -13,6 +13,11 @@ use super::tui_support::{now, settings};
 
 /// A copy of the good fixture in a temporary folder, and a harness whose jobs write there.
 pub fn desk(size: (u16, u16)) -> (tempfile::TempDir, Harness) {
+    desk_in(Lang::Uk, size)
+}
+
+/// [`desk`], the screen in `lang`.
+pub fn desk_in(lang: Lang, size: (u16, u16)) -> (tempfile::TempDir, Harness) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("data");
     std::fs::create_dir(&data).expect("mkdir");
@@ -21,7 +26,7 @@ pub fn desk(size: (u16, u16)) -> (tempfile::TempDir, Harness) {
         std::fs::copy(src.join(f), data.join(f)).expect("copy");
     }
     let dir = load_path(&data, &opts());
-    let h = Harness::with_data(dir, settings(Lang::Uk), now(), size, data, None);
+    let h = Harness::with_data(dir, settings(lang), now(), size, data, None);
     (tmp, h)
 }
 

@@ -5,6 +5,7 @@
 use super::form::{FieldKey, Form};
 use super::{Overlay, Picker, PickerKind, State};
 use crate::directory::LoadOptions;
+use crate::maintain::edit::{SaveError, Snapshot};
 use crate::tui::keymap::Command;
 use crate::tui::msg::{DirHandle, EditList, Effect, MaintainJob, SaveRefused};
 use crate::tui::strings::Msg;
@@ -48,10 +49,12 @@ impl State {
         &mut self,
         agency: String,
         new: bool,
-        result: Result<crate::maintain::edit::Snapshot, String>,
+        result: Result<Snapshot, SaveError>,
     ) {
         let lang = self.lang();
-        let form = result.and_then(|snap| Form::open(snap, &agency, new, self.now.date(), lang));
+        let form = result
+            .map_err(|e| e.message(lang))
+            .and_then(|snap| Form::open(snap, &agency, new, self.now.date(), lang));
         match form {
             Ok(form) => {
                 self.overlays.retain(|o| !matches!(o, Overlay::Form(_)));
@@ -227,9 +230,9 @@ impl State {
                     Some(f) => {
                         f.saving = false;
                         f.disk = refused.on_disk.map(|now| f.disk_changes(now, today));
-                        f.refused = Some(refused.message);
+                        f.refused = Some(refused.error.message(lang));
                     }
-                    None => self.failed(Msg::FormOpenFailed, refused.message),
+                    None => self.failed(Msg::FormOpenFailed, refused.error.message(lang)),
                 }
             }
         }
