@@ -7,7 +7,7 @@
 //! appended and closed through [`super::edit`]'s checked, atomic write, so two desks sharing
 //! the folder never lose each other's report.
 
-use super::edit::{SaveError, Snapshot, date_value, write_checked};
+use super::edit::{SaveError, Snapshot, date_value, passing_refusal, write_checked};
 use crate::directory::{Diagnostic, FileReport, Severity};
 use crate::i18n::Lang;
 use jiff::civil::Date;
@@ -355,7 +355,7 @@ fn update(
                 Err(e) => return Err(io(e)),
             }
         }
-        let snapshot = Snapshot::read(path)?;
+        let snapshot = read_when_free(path)?;
         let mut doc = snapshot.document()?;
         f(&mut doc)?;
         match write_checked(&snapshot, doc.to_string().into_bytes()) {
@@ -367,6 +367,19 @@ fn update(
     Err(last.unwrap_or(SaveError::Busy {
         path: path.to_path_buf(),
     }))
+}
+
+/// Reads the file, waiting out a refusal while another desk's save replaces it (Windows).
+fn read_when_free(path: &Path) -> Result<Snapshot, SaveError> {
+    let started = std::time::Instant::now();
+    loop {
+        match Snapshot::read(path) {
+            Err(SaveError::Io { ref source, .. })
+                if passing_refusal(source) && started.elapsed() < super::edit::LOCK_WAIT => {}
+            other => return other,
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 /// Appends a report to the corrections file at `path` (created when missing).

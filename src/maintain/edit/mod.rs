@@ -380,7 +380,14 @@ pub fn save(snapshot: &Snapshot, id: &str, edits: &[Edit]) -> Result<Snapshot, S
 }
 
 /// How long a save waits for another process's save of the same file to finish.
-const LOCK_WAIT: Duration = Duration::from_secs(3);
+pub(crate) const LOCK_WAIT: Duration = Duration::from_secs(3);
+
+/// Windows refuses to replace (or open) a file that another program has open at that moment
+/// without sharing it — a desk reading it, an antivirus scan, a save on a network share — and
+/// the refusal passes within moments; it is tried again for up to [`LOCK_WAIT`].
+pub(crate) fn passing_refusal(e: &std::io::Error) -> bool {
+    cfg!(windows) && e.kind() == std::io::ErrorKind::PermissionDenied
+}
 
 /// The lock file beside the data files: saves of any file in the folder take turns on it.
 /// It is a file of its own, never the data file, because Windows refuses to rename over a file
@@ -431,7 +438,15 @@ pub(crate) fn write_checked(snapshot: &Snapshot, bytes: Vec<u8>) -> Result<Snaps
     if let Ok(meta) = std::fs::metadata(path) {
         let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
     }
-    tmp.persist(path).map_err(|e| io(path)(e.error))?;
+    let started = Instant::now();
+    let mut tmp = tmp;
+    while let Err(e) = tmp.persist(path) {
+        if !passing_refusal(&e.error) || started.elapsed() >= LOCK_WAIT {
+            return Err(io(path)(e.error));
+        }
+        tmp = e.file;
+        std::thread::sleep(Duration::from_millis(20));
+    }
     drop(held);
     Ok(Snapshot {
         path: path.clone(),
