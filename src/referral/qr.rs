@@ -33,6 +33,25 @@ impl Matrix {
     pub fn is_dark(&self, x: usize, y: usize) -> bool {
         x < self.width && y < self.width && self.dark[y * self.width + x]
     }
+
+    /// The dark modules as horizontal runs `(row, first column, column after the last)`, row by
+    /// row: what a page draws as one rectangle each (fewer shapes, and no seams between
+    /// neighbours in a row).
+    pub fn dark_runs(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        (0..self.width).flat_map(move |row| {
+            let mut col = 0;
+            std::iter::from_fn(move || {
+                while col < self.width && !self.is_dark(col, row) {
+                    col += 1;
+                }
+                let start = col;
+                while col < self.width && self.is_dark(col, row) {
+                    col += 1;
+                }
+                (col > start).then_some((row, start, col))
+            })
+        })
+    }
 }
 
 /// Encodes `data` (UTF-8 bytes) at error-correction level M, as the slips use it, in the
@@ -117,6 +136,32 @@ pub fn half_blocks(m: &Matrix, quiet: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dark_runs_cover_every_dark_module_once() {
+        let m = encode("Житомир, вул. Київська, 1").unwrap();
+        let mut seen = vec![false; m.width() * m.width()];
+        let mut last = None;
+        for (row, a, b) in m.dark_runs() {
+            assert!(a < b && b <= m.width());
+            // Maximal runs: light (or the edge) on both sides.
+            assert!(a == 0 || !m.is_dark(a - 1, row));
+            assert!(!m.is_dark(b, row));
+            assert!(
+                last.is_none_or(|l| l <= (row, a)),
+                "row by row, left to right"
+            );
+            last = Some((row, b));
+            for col in a..b {
+                seen[row * m.width() + col] = true;
+            }
+        }
+        for row in 0..m.width() {
+            for col in 0..m.width() {
+                assert_eq!(seen[row * m.width() + col], m.is_dark(col, row));
+            }
+        }
+    }
 
     /// Reads half-block lines back into module rows (dark = true).
     fn unblock(lines: &[String]) -> Vec<Vec<bool>> {

@@ -377,25 +377,14 @@ fn draw_qr(dc: HDC, s: Scale, (x, y, side): (f32, f32, f32), m: &super::qr::Matr
     let module = side / m.width() as f32;
     // SAFETY: a stock object; it is never deleted.
     let black = unsafe { GetStockObject(gdi::BLACK_BRUSH) };
-    for row in 0..m.width() {
-        let mut col = 0;
-        while col < m.width() {
-            if !m.is_dark(col, row) {
-                col += 1;
-                continue;
-            }
-            let start = col;
-            while col < m.width() && m.is_dark(col, row) {
-                col += 1;
-            }
-            let r = RECT {
-                left: s.x(x + start as f32 * module),
-                top: s.y(y + row as f32 * module),
-                right: s.x(x + col as f32 * module),
-                bottom: s.y(y + (row + 1) as f32 * module),
-            };
-            // SAFETY: a valid DC inside a started page and a stock brush.
-            unsafe { FillRect(dc, &r, black) };
-        }
+    for (row, start, end) in m.dark_runs() {
+        let r = RECT {
+            left: s.x(x + start as f32 * module),
+            top: s.y(y + row as f32 * module),
+            right: s.x(x + end as f32 * module),
+            bottom: s.y(y + (row + 1) as f32 * module),
+        };
+        // SAFETY: a valid DC inside a started page and a stock brush.
+        unsafe { FillRect(dc, &r, black) };
     }
 }

@@ -602,28 +602,17 @@ fn stroke(s: &mut Surface, pb: PathBuilder, width: f32) {
 fn qr_path(m: &Matrix, x: f32, y: f32, side: f32) -> PathBuilder {
     let module = side / m.width() as f32;
     let mut pb = PathBuilder::new();
-    for row in 0..m.width() {
-        let mut col = 0;
-        while col < m.width() {
-            if !m.is_dark(col, row) {
-                col += 1;
-                continue;
-            }
-            let start = col;
-            while col < m.width() && m.is_dark(col, row) {
-                col += 1;
-            }
-            // A hair of overlap with the next row and column hides the anti-aliasing seams
-            // viewers draw between abutting rectangles (which also confuse some decoders).
-            let bleed = module * 0.04;
-            if let Some(r) = Rect::from_xywh(
-                x + start as f32 * module,
-                y + row as f32 * module,
-                (col - start) as f32 * module + bleed,
-                module + bleed,
-            ) {
-                pb.push_rect(r);
-            }
+    for (row, start, end) in m.dark_runs() {
+        // A hair of overlap with the next row and column hides the anti-aliasing seams
+        // viewers draw between abutting rectangles (which also confuse some decoders).
+        let bleed = module * 0.04;
+        if let Some(r) = Rect::from_xywh(
+            x + start as f32 * module,
+            y + row as f32 * module,
+            (end - start) as f32 * module + bleed,
+            module + bleed,
+        ) {
+            pb.push_rect(r);
         }
     }
     pb
