@@ -1,14 +1,17 @@
 //! Every piece of text the screen shows that does not come from the directory, in Ukrainian and
 //! English. Counted nouns go through [`crate::i18n`] so plurals are right in both languages.
 
-use crate::hours::OpenState;
 use crate::i18n::{self, Lang, Noun};
 use crate::referral::clipboard::Copied;
 use crate::search::Reading;
 use crate::tui::msg::SettingsNotSaved;
-use jiff::civil::Weekday;
 
 pub mod form;
+mod maintain;
+mod open;
+
+pub use maintain::*;
+pub use open::*;
 
 /// Fixed UI phrases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -482,160 +485,6 @@ pub fn plan_missing(lang: Lang, ids: &[&str]) -> String {
 /// The mark beside an agency already given in this visit.
 pub const GIVEN_MARK: char = '✓';
 
-/// "Дані перевірено понад рік тому: 12.06.2025".
-pub fn stale_note(lang: Lang, verified: jiff::civil::Date) -> String {
-    let d = verified.strftime("%d.%m.%Y");
-    match lang {
-        Lang::Uk => format!("Дані перевірено понад рік тому: {d}"),
-        Lang::En => format!("Last verified more than a year ago: {d}"),
-    }
-}
-
-/// The short form for a result row: "перев. 12.06.2025".
-pub fn stale_short(lang: Lang, verified: jiff::civil::Date) -> String {
-    let d = verified.strftime("%d.%m.%Y");
-    match lang {
-        Lang::Uk => format!("перев. {d}"),
-        Lang::En => format!("verified {d}"),
-    }
-}
-
-/// The status after «перевірено сьогодні», as `refdesk verify` says it: «ЦНАП: перевірено
-/// 25.11.2026, хто перевіряв: Петренко О.».
-pub fn verified_today(lang: Lang, name: &str, today: jiff::civil::Date, by: &str) -> String {
-    let d = today.strftime("%d.%m.%Y");
-    match lang {
-        Lang::Uk => format!("{name}: перевірено {d}, хто перевіряв: {by}"),
-        Lang::En => format!("{name}: verified {d} by {by}"),
-    }
-}
-
-/// The status after the first start's answers were written: «налаштування записано:
-/// C:\…\refdesk.toml».
-pub fn setup_saved(lang: Lang, path: &std::path::Path) -> String {
-    let path = path.display();
-    match lang {
-        Lang::Uk => format!("налаштування записано: {path}"),
-        Lang::En => format!("settings written to {path}"),
-    }
-}
-
-/// F8's line about the verification queue: «Черга перевірки (строк минув або настане за 30
-/// днів): 3 установи — список для обдзвону: refdesk due».
-pub fn due_count(lang: Lang, n: usize, days: u32) -> String {
-    let agencies = count(lang, i18n::AGENCY, n);
-    match lang {
-        Lang::Uk => format!(
-            "Черга перевірки (строк минув або настане за {}): {agencies} — список для обдзвону: refdesk due",
-            DAY.count(lang, u64::from(days))
-        ),
-        Lang::En => format!(
-            "Due for verification (overdue or due within {}): {agencies} — the call sheet: refdesk due",
-            DAY.count(lang, u64::from(days))
-        ),
-    }
-}
-
-/// Days, after «за» / «within»: «за 30 днів», «за 1 день».
-const DAY: Noun = Noun {
-    uk: ["день", "дні", "днів"],
-    en: ["day", "days"],
-};
-
-/// Correction reports, after a colon.
-const REPORT: Noun = Noun {
-    uk: ["повідомлення", "повідомлення", "повідомлень"],
-    en: ["report", "reports"],
-};
-
-/// «Відкриті повідомлення про помилки: 2 повідомлення (закрити: refdesk corrections --resolve N)».
-pub fn open_reports_head(lang: Lang, n: usize) -> String {
-    let reports = count(lang, REPORT, n);
-    match lang {
-        Lang::Uk => format!(
-            "Відкриті повідомлення про помилки: {reports} (закрити: refdesk corrections --resolve N)"
-        ),
-        Lang::En => {
-            format!("Open error reports: {reports} (close one: refdesk corrections --resolve N)")
-        }
-    }
-}
-
-/// One open report as F8 lists it, numbered as `refdesk corrections` numbers it:
-/// «1. 24.11.2026 ЦНАП (zt-cnap) — телефони: «телефон не відповідає» (Вікно 1)».
-pub fn report_line(
-    lang: Lang,
-    n: usize,
-    c: &crate::maintain::corrections::Correction,
-    name: Option<&str>,
-) -> String {
-    let who = name.map_or(c.agency.clone(), |n| format!("{n} ({})", c.agency));
-    let desk = c
-        .desk
-        .as_ref()
-        .map(|d| format!(" ({d})"))
-        .unwrap_or_default();
-    format!(
-        "{n}. {} {who} — {}: «{}»{desk}",
-        c.date.strftime("%d.%m.%Y"),
-        crate::maintain::corrections::field_label(&c.field, lang),
-        c.note
-    )
-}
-
-/// The card's warning for one open report: «є повідомлення про помилку: телефони —
-/// «телефон не відповідає» (24.11.2026, Вікно 1)».
-pub fn report_warning(lang: Lang, c: &crate::maintain::corrections::Correction) -> String {
-    let mut when = c.date.strftime("%d.%m.%Y").to_string();
-    if let Some(d) = &c.desk {
-        when.push_str(&format!(", {d}"));
-    }
-    format!(
-        "{}: {} — «{}» ({when})",
-        Msg::ReportOnCard.text(lang),
-        crate::maintain::corrections::field_label(&c.field, lang),
-        c.note
-    )
-}
-
-/// "листопад 2026".
-pub fn month_year(lang: Lang, d: jiff::civil::Date) -> String {
-    const UK: [&str; 12] = [
-        "січень",
-        "лютий",
-        "березень",
-        "квітень",
-        "травень",
-        "червень",
-        "липень",
-        "серпень",
-        "вересень",
-        "жовтень",
-        "листопад",
-        "грудень",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = (d.month() as usize).saturating_sub(1).min(11);
-    let m = match lang {
-        Lang::Uk => UK[i],
-        Lang::En => EN[i],
-    };
-    format!("{m} {}", d.year())
-}
-
 /// The status after a copy: which ways it went, and why a way was missed where that is news
 /// (a display that was there but refused; OSC 52 that could not be sent).
 pub fn copied(lang: Lang, how: &Copied) -> String {
@@ -761,120 +610,6 @@ pub fn reading_note(lang: Lang, reading: &Reading) -> Option<String> {
             Lang::Uk => format!("прочитано як транслітерацію: {text}"),
             Lang::En => format!("read as transliteration: {text}"),
         }),
-    }
-}
-
-fn weekday_short(lang: Lang, d: Weekday) -> &'static str {
-    let i = d.to_monday_zero_offset() as usize;
-    match lang {
-        Lang::Uk => ["пн", "вт", "ср", "чт", "пт", "сб", "нд"][i],
-        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
-    }
-}
-
-/// "відчинено до 18:00", "перерва · відчиниться о 13:45", "зачинено · відчиниться пн о 09:00",
-/// "прийом сьогодні не ведеться · наступний чт о 09:00".
-pub fn open_state(lang: Lang, s: Option<OpenState>) -> String {
-    let hm = |t: jiff::civil::Time| t.strftime("%H:%M").to_string();
-    match (s, lang) {
-        (None, _) => Msg::TemporarilyClosed.text(lang).to_string(),
-        (Some(OpenState::Open { until: Some(t) }), Lang::Uk) => format!("відчинено до {}", hm(t)),
-        (Some(OpenState::Open { until: Some(t) }), Lang::En) => format!("open until {}", hm(t)),
-        (Some(OpenState::Open { until: None }), _) => Msg::Open.text(lang).to_string(),
-        (Some(OpenState::Lunch { until }), Lang::Uk) => {
-            format!("перерва · відчиниться о {}", hm(until))
-        }
-        (Some(OpenState::Lunch { until }), Lang::En) => {
-            format!("lunch break · opens at {}", hm(until))
-        }
-        (Some(OpenState::NoReceptionToday { opens }), Lang::Uk) => match opens {
-            Some((d, t)) => format!(
-                "прийом сьогодні не ведеться · наступний {} о {}",
-                weekday_short(lang, d),
-                hm(t)
-            ),
-            None => "прийом сьогодні не ведеться".to_string(),
-        },
-        (Some(OpenState::NoReceptionToday { opens }), Lang::En) => match opens {
-            Some((d, t)) => format!(
-                "no reception today · next {} at {}",
-                weekday_short(lang, d),
-                hm(t)
-            ),
-            None => "no reception today".to_string(),
-        },
-        (
-            Some(OpenState::Closed {
-                opens: Some((d, t)),
-            }),
-            Lang::Uk,
-        ) => {
-            format!(
-                "зачинено · відчиниться {} о {}",
-                weekday_short(lang, d),
-                hm(t)
-            )
-        }
-        (
-            Some(OpenState::Closed {
-                opens: Some((d, t)),
-            }),
-            Lang::En,
-        ) => {
-            format!("closed · opens {} at {}", weekday_short(lang, d), hm(t))
-        }
-        (Some(OpenState::Closed { opens: None }), Lang::Uk) => "зачинено".to_string(),
-        (Some(OpenState::Closed { opens: None }), Lang::En) => "closed".to_string(),
-    }
-}
-
-/// The mark in front of a result's name when the agency has an alert.
-pub const ALERT_MARK: char = '!';
-/// The mark of data verified more than a year ago.
-pub const STALE_MARK: char = '⚠';
-
-/// The help's legend of the marks in the result list: (mark, what it means).
-pub fn mark_legend(lang: Lang) -> Vec<(char, &'static str)> {
-    let t = jiff::civil::time(9, 0, 0, 0);
-    vec![
-        (
-            open_mark(Some(OpenState::Open { until: None })),
-            Msg::Open.text(lang),
-        ),
-        (
-            open_mark(Some(OpenState::Lunch { until: t })),
-            lang.pick("перерва", "lunch break"),
-        ),
-        (
-            open_mark(Some(OpenState::Closed { opens: None })),
-            lang.pick("зачинено зараз", "closed now"),
-        ),
-        (open_mark(None), Msg::TemporarilyClosed.text(lang)),
-        (
-            ALERT_MARK,
-            lang.pick(
-                "важливе повідомлення установи (у картці)",
-                "the agency has an important notice (see the card)",
-            ),
-        ),
-        (
-            STALE_MARK,
-            lang.pick(
-                "дані перевірено понад рік тому",
-                "data last verified more than a year ago",
-            ),
-        ),
-        (GIVEN_MARK, Msg::Given.text(lang)),
-    ]
-}
-
-/// The one-character mark in front of a result: ● open, ◐ lunch, ○ closed, ✕ temporarily closed.
-pub fn open_mark(s: Option<OpenState>) -> char {
-    match s {
-        Some(OpenState::Open { .. }) => '●',
-        Some(OpenState::Lunch { .. }) => '◐',
-        Some(OpenState::Closed { .. } | OpenState::NoReceptionToday { .. }) => '○',
-        None => '✕',
     }
 }
 

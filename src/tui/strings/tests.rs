@@ -1,4 +1,6 @@
 use super::*;
+use crate::hours::OpenState;
+use jiff::civil::Weekday;
 
 #[test]
 fn title_counts_use_plural_forms() {
