@@ -181,45 +181,43 @@ fn every_new_field_is_saved_in_place_and_read_back() {
     let (tmp, mut h) = desk_with(COMMENTED);
     open_form(&mut h);
     let service = |k| FieldKey::of_service(0, k);
-    for (key, text) in [
-        (FieldKey::agency("topics"), "пенсія, перерахунок пенсії"),
-        (
-            FieldKey::agency("description"),
-            "Призначає й перераховує пенсії.",
-        ),
-        (FieldKey::agency("district"), "Корольовський район"),
-        (FieldKey::agency("postcode"), "10003"),
-        (FieldKey::agency("province"), "Житомирська область"),
-        (FieldKey::agency("accessibility"), "пандус"),
-        (FieldKey::agency("coordinates"), "50,2519; 28,6631"),
-        (FieldKey::agency("serves"), "уся область"),
-        (FieldKey::agency("email"), "pfu@example.org"),
-        (FieldKey::agency("website"), "https://example.org"),
-        (
-            FieldKey::agency("hours_note"),
-            "під час тривоги прийом не ведеться",
-        ),
-        (FieldKey::head("room"), "каб. 1"),
-        (FieldKey::agency("status"), "тимчасово не працює"),
-        (FieldKey::agency("alert"), "з 01.12 прийом у вікні 5"),
-        (FieldKey::agency("notes"), "краще телефонувати зранку"),
-        (FieldKey::agency("verified_by"), "Петренко О."),
-        (service("description"), "Довідка про розмір пенсії."),
-        (service("topics"), "довідка про пенсію"),
-        (service("appointment"), "не потрібен"),
-        (service("booking"), "за телефоном"),
-        (service("eligibility"), "пенсіонери"),
-        (service("fee"), "85 грн"),
-        (service("duration"), "у день звернення"),
-        (service("online"), "вебпортал ПФУ"),
-        (service("hours"), "Пн-Пт 09:00-12:00"),
-    ] {
-        retype(&mut h, key, text);
-    }
-    let f = form(&h).unwrap();
-    assert!(!f.has_errors(), "{:?}", f.problems);
-    h.ctrl('s');
-    assert!(form(&h).is_none(), "saved:\n{}", h.screen());
+    fill(
+        &mut h,
+        &[
+            (FieldKey::agency("topics"), "пенсія, перерахунок пенсії"),
+            (
+                FieldKey::agency("description"),
+                "Призначає й перераховує пенсії.",
+            ),
+            (FieldKey::agency("district"), "Корольовський район"),
+            (FieldKey::agency("postcode"), "10003"),
+            (FieldKey::agency("province"), "Житомирська область"),
+            (FieldKey::agency("accessibility"), "пандус"),
+            (FieldKey::agency("coordinates"), "50,2519; 28,6631"),
+            (FieldKey::agency("serves"), "уся область"),
+            (FieldKey::agency("email"), "pfu@example.org"),
+            (FieldKey::agency("website"), "https://example.org"),
+            (
+                FieldKey::agency("hours_note"),
+                "під час тривоги прийом не ведеться",
+            ),
+            (FieldKey::head("room"), "каб. 1"),
+            (FieldKey::agency("status"), "тимчасово не працює"),
+            (FieldKey::agency("alert"), "з 01.12 прийом у вікні 5"),
+            (FieldKey::agency("notes"), "краще телефонувати зранку"),
+            (FieldKey::agency("verified_by"), "Петренко О."),
+            (service("description"), "Довідка про розмір пенсії."),
+            (service("topics"), "довідка про пенсію"),
+            (service("appointment"), "не потрібен"),
+            (service("booking"), "за телефоном"),
+            (service("eligibility"), "пенсіонери"),
+            (service("fee"), "85 грн"),
+            (service("duration"), "у день звернення"),
+            (service("online"), "вебпортал ПФУ"),
+            (service("hours"), "Пн-Пт 09:00-12:00"),
+        ],
+    );
+    save_clean(&mut h);
     let after = std::fs::read_to_string(dir_file(&tmp)).unwrap();
     let expected = COMMENTED
         .replace(
@@ -389,9 +387,7 @@ fn lists_persons_and_services_grow_as_they_are_typed() {
     // (12 after its name, with one document, one step, a contact's name) and the next's name,
     // and a document line after each of the two typed.
     assert_eq!(f.fields.len(), n + 2 + 5 + 13 + 2);
-    assert!(!f.has_errors(), "{:?}", f.problems);
-    h.ctrl('s');
-    assert!(form(&h).is_none(), "{}", h.screen());
+    save_clean(&mut h);
     let dir = load_path(&tmp.path().join("data"), &opts());
     let a = dir.agency("pfu-zhytomyr").unwrap();
     assert_eq!(a.phones.len(), 3);
@@ -413,32 +409,27 @@ fn a_new_agency_gets_a_service_too() {
     h.type_text("пенсію");
     h.press(KeyCode::Enter);
     h.ctrl('x');
-    for (key, text) in [
-        (FieldKey::Id, "zt-bpd"),
-        (
-            FieldKey::agency("name"),
-            "Центр безоплатної правничої допомоги",
-        ),
-        (FieldKey::agency("category"), "legal-aid"),
-        (FieldKey::agency("topics"), "правова допомога, адвокат"),
-        (FieldKey::agency("locality"), "Житомир"),
-        (FieldKey::agency("address"), "вул. Вигадана, 20"),
-        (FieldKey::phone(0), "+380 412 40 00 01"),
-        (FieldKey::agency("hours"), "Пн-Пт 09:00-18:00"),
-        (FieldKey::head("name"), "Вигаданий Петро Іванович"),
-        (FieldKey::of_service(0, "name"), "Консультація юриста"),
-        (FieldKey::of_service(0, "appointment"), "бажано"),
-        (FieldKey::step(0, 0), "зателефонувати й записатися"),
-    ] {
-        retype(&mut h, key, text);
-    }
-    assert!(
-        !form(&h).unwrap().has_errors(),
-        "{:?}",
-        form(&h).unwrap().problems
+    fill(
+        &mut h,
+        &[
+            (FieldKey::Id, "zt-bpd"),
+            (
+                FieldKey::agency("name"),
+                "Центр безоплатної правничої допомоги",
+            ),
+            (FieldKey::agency("category"), "legal-aid"),
+            (FieldKey::agency("topics"), "правова допомога, адвокат"),
+            (FieldKey::agency("locality"), "Житомир"),
+            (FieldKey::agency("address"), "вул. Вигадана, 20"),
+            (FieldKey::phone(0), "+380 412 40 00 01"),
+            (FieldKey::agency("hours"), "Пн-Пт 09:00-18:00"),
+            (FieldKey::head("name"), "Вигаданий Петро Іванович"),
+            (FieldKey::of_service(0, "name"), "Консультація юриста"),
+            (FieldKey::of_service(0, "appointment"), "бажано"),
+            (FieldKey::step(0, 0), "зателефонувати й записатися"),
+        ],
     );
-    h.ctrl('s');
-    assert!(form(&h).is_none(), "{}", h.screen());
+    save_clean(&mut h);
     let dir = load_path(&tmp.path().join("data"), &opts());
     let a = dir.agency("zt-bpd").expect("loads");
     assert_eq!(a.topics, ["правова допомога", "адвокат"]);

@@ -270,20 +270,21 @@ fn a_new_agency_refused_for_a_change_elsewhere_in_the_file_is_merged() {
     h.type_text("пенсію");
     h.press(KeyCode::Enter);
     h.ctrl('x');
-    for (key, text) in [
-        (FieldKey::Id, "zt-bpd"),
-        (
-            FieldKey::agency("name"),
-            "Центр безоплатної правничої допомоги",
-        ),
-        (FieldKey::agency("category"), "legal-aid"),
-        (FieldKey::agency("locality"), "Житомир"),
-        (FieldKey::agency("address"), "вул. Вигадана, 20"),
-        (FieldKey::phone(0), "+380 412 40 00 01"),
-        (FieldKey::agency("hours"), "Пн-Пт 09:00-18:00"),
-    ] {
-        retype(&mut h, key, text);
-    }
+    fill(
+        &mut h,
+        &[
+            (FieldKey::Id, "zt-bpd"),
+            (
+                FieldKey::agency("name"),
+                "Центр безоплатної правничої допомоги",
+            ),
+            (FieldKey::agency("category"), "legal-aid"),
+            (FieldKey::agency("locality"), "Житомир"),
+            (FieldKey::agency("address"), "вул. Вигадана, 20"),
+            (FieldKey::phone(0), "+380 412 40 00 01"),
+            (FieldKey::agency("hours"), "Пн-Пт 09:00-18:00"),
+        ],
+    );
     let theirs = std::fs::read_to_string(&path)
         .unwrap()
         .replace("+380 412 42 11 00", "+380 412 42 11 99");

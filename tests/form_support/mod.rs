@@ -81,6 +81,21 @@ pub fn retype(h: &mut Harness, key: FieldKey, text: &str) {
     h.type_text(text);
 }
 
+/// Types each text into its line, in order.
+pub fn fill(h: &mut Harness, lines: &[(FieldKey, &str)]) {
+    for (key, text) in lines {
+        retype(h, *key, text);
+    }
+}
+
+/// Ctrl-S on a form with no error: the form closes, saved.
+pub fn save_clean(h: &mut Harness) {
+    let f = form(h).expect("a form");
+    assert!(!f.has_errors(), "{:?}", f.problems);
+    h.ctrl('s');
+    assert!(form(h).is_none(), "saved:\n{}", h.screen());
+}
+
 /// The problems the form shows beside `key`.
 pub fn problems_at(h: &Harness, key: FieldKey) -> Vec<(Severity, String)> {
     form(h)
