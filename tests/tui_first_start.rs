@@ -11,7 +11,7 @@
 mod tmux_support;
 
 use refdesk::config::Config;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use tmux_support::*;
 
@@ -47,6 +47,17 @@ fn test_queue() -> Option<&'static str> {
     listed.then_some(QUEUE)
 }
 
+/// A desk with no settings yet: its temporary folder (removed when dropped), the home folder
+/// for REFDESK_HOME, and the `--data` argument of a copy of the demo data.
+fn fresh_desk() -> (tempfile::TempDir, PathBuf, String) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let home = tmp.path().join("home");
+    let data = tmp.path().join("data");
+    copy_demo_data(&data);
+    let data_arg = data.display().to_string();
+    (tmp, home, data_arg)
+}
+
 /// Everyone's environment here: the home folder, and no settings file named.
 fn start(name: &str, args: &[&str], home: &Path) -> Tmux {
     Tmux::start_with(
@@ -61,11 +72,7 @@ fn real_data_without_settings_asks_once_and_the_slip_names_the_office() {
     if !require_tmux() {
         return;
     }
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let home = tmp.path().join("home");
-    let data = tmp.path().join("data");
-    copy_demo_data(&data);
-    let data_arg = data.display().to_string();
+    let (_tmp, home, data_arg) = fresh_desk();
     let t = start("first", &["--data", &data_arg], &home);
     t.wait_for("the first-start window", |s| {
         s.contains("Налаштування бюро") && s.contains("▶ Назва бюро:")
@@ -162,11 +169,7 @@ fn skipping_asks_again_at_the_next_start() {
     if !require_tmux() {
         return;
     }
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let home = tmp.path().join("home");
-    let data = tmp.path().join("data");
-    copy_demo_data(&data);
-    let data_arg = data.display().to_string();
+    let (_tmp, home, data_arg) = fresh_desk();
     let t = start("skip", &["--data", &data_arg], &home);
     t.wait_for("the first-start window", |s| {
         s.contains("Налаштування бюро")
