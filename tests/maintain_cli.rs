@@ -6,8 +6,10 @@ use refdesk::i18n::Lang;
 use refdesk::maintain::corrections::{self, NewReport};
 use std::path::{Path, PathBuf};
 
+mod git_support;
 #[path = "referral_support/mod.rs"]
 mod support;
+use git_support::git;
 
 fn fixture() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/maintain/dir.toml")
@@ -304,29 +306,12 @@ fn two_desks_count_in_their_own_files_and_stats_sums_both() {
 #[test]
 fn validate_shows_the_data_folders_last_commit_and_uncommitted_edits() {
     let d = data_folder();
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .arg("-C")
-            .arg(d.path())
-            .args(args)
-            .env("GIT_AUTHOR_NAME", "Петренко О.")
-            .env("GIT_AUTHOR_EMAIL", "p@example.org")
-            .env("GIT_COMMITTER_NAME", "Петренко О.")
-            .env("GIT_COMMITTER_EMAIL", "p@example.org")
-            .stdin(std::process::Stdio::null())
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if !git(&["init", "-q"]) {
-        // On Windows: Git for Windows' git.exe on PATH, which the Wine test run has not.
-        assert!(
-            cfg!(windows) || std::env::var("CI").map_or(true, |v| v != "true"),
-            "git is needed under CI"
-        );
-        eprintln!("SKIPPED: git is not installed");
+    if !git_support::init_or_skip(d.path()) {
         return;
     }
-    assert!(git(&["add", "."]) && git(&["commit", "-q", "-m", "Довідник Житомира"]));
+    assert!(
+        git(d.path(), &["add", "."]) && git(d.path(), &["commit", "-q", "-m", "Довідник Житомира"])
+    );
     let data = d.path().to_str().unwrap();
     let (_, out, _) =
         run(refdesk(d.path()).args(["--data", data, "verify", "zt-cnap", "--by", "Я"]));

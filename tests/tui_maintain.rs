@@ -2,7 +2,9 @@
 //! сьогодні» (Ctrl-G, asking the maintainer's name once) and F8's maintenance lines, through the
 //! real state, effects and view, writing into a copy of the fixture in a temporary folder.
 
+mod git_support;
 mod tui_support;
+use git_support::git;
 
 use crossterm::event::KeyCode;
 use refdesk::directory::{LoadOptions, load_demo, load_path};
@@ -221,29 +223,10 @@ fn the_report_dialog_snapshots() {
 fn f8_shows_the_git_audit_line() {
     let (tmp, mut h) = desk((120, 40), None);
     let data = tmp.path().join("data");
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .arg("-C")
-            .arg(&data)
-            .args(args)
-            .env("GIT_AUTHOR_NAME", "Петренко О.")
-            .env("GIT_AUTHOR_EMAIL", "p@example.org")
-            .env("GIT_COMMITTER_NAME", "Петренко О.")
-            .env("GIT_COMMITTER_EMAIL", "p@example.org")
-            .stdin(std::process::Stdio::null())
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if !git(&["init", "-q"]) {
-        // On Windows: Git for Windows' git.exe on PATH, which the Wine test run has not.
-        assert!(
-            cfg!(windows) || std::env::var("CI").is_err(),
-            "git is needed for this test under CI"
-        );
-        eprintln!("skipping: no git");
+    if !git_support::init_or_skip(&data) {
         return;
     }
-    assert!(git(&["add", "."]) && git(&["commit", "-qm", "Нові телефони ЦНАП"]));
+    assert!(git(&data, &["add", "."]) && git(&data, &["commit", "-qm", "Нові телефони ЦНАП"]));
     std::fs::write(data.join("extra.toml"), "").unwrap();
     h.press(KeyCode::F(8));
     let s = h.screen();
