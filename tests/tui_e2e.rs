@@ -10,6 +10,7 @@
 #![cfg(unix)]
 
 mod tmux_support;
+mod tui_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -197,10 +198,7 @@ fn an_edited_data_file_is_reloaded_while_the_screen_is_open() {
         return;
     }
     let tmp = tempfile::tempdir().expect("tempdir");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/good");
-    for f in ["zhytomyr.toml", "berdychiv.toml"] {
-        std::fs::copy(src.join(f), tmp.path().join(f)).expect("copy");
-    }
+    tui_support::copy_good_fixture(tmp.path());
     let t = Tmux::start("reload", &["--data", &tmp.path().display().to_string()]);
     t.wait_for("the first frame", |s| s.contains("Пошук:"));
     t.type_text("пенсію");
@@ -449,10 +447,7 @@ fn a_phone_edited_in_the_form_is_saved_and_reloaded() {
         return;
     }
     let tmp = tempfile::tempdir().expect("tempdir");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/good");
-    for f in ["zhytomyr.toml", "berdychiv.toml"] {
-        std::fs::copy(src.join(f), tmp.path().join(f)).expect("copy");
-    }
+    tui_support::copy_good_fixture(tmp.path());
     let t = Tmux::start("edit", &["--data", &tmp.path().display().to_string()]);
     t.wait_for("the first frame", |s| s.contains("Пошук:"));
     t.type_text("пенсію");

@@ -18,11 +18,7 @@ use tui_support::*;
 fn desk(size: (u16, u16), config: Option<PathBuf>) -> (tempfile::TempDir, Harness) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("data");
-    std::fs::create_dir(&data).expect("mkdir");
-    let src = Path::new("tests/fixtures/tui/good");
-    for f in ["zhytomyr.toml", "berdychiv.toml"] {
-        std::fs::copy(src.join(f), data.join(f)).expect("copy");
-    }
+    copy_good_fixture(&data);
     let dir = load_path(
         &data,
         &LoadOptions {

@@ -705,13 +705,7 @@ fn a_log_that_cannot_be_read_is_reported() {
 /// A copy of the good fixture in a temporary folder, to edit while the screen shows it.
 fn editable_copy() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("tempdir");
-    for f in ["zhytomyr.toml", "berdychiv.toml"] {
-        std::fs::copy(
-            Path::new("tests/fixtures/tui/good").join(f),
-            tmp.path().join(f),
-        )
-        .expect("copy");
-    }
+    copy_good_fixture(tmp.path());
     tmp
 }
 

@@ -13,8 +13,8 @@ use refdesk::setup::DeskSetup;
 use refdesk::tui::msg::{Action, Effect, MaintainDone, MaintainJob};
 use refdesk::tui::state::{Overlay, SetupDialog, SetupField};
 use refdesk::tui::{Harness, Settings};
-use std::path::{Path, PathBuf};
-use tui_support::now;
+use std::path::PathBuf;
+use tui_support::{copy_good_fixture, now};
 
 /// The printers the tests offer, in place of whatever this machine has.
 fn printers() -> Vec<String> {
@@ -30,11 +30,7 @@ fn first_start(
 ) -> (tempfile::TempDir, Harness, PathBuf) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("data");
-    std::fs::create_dir(&data).expect("mkdir");
-    let src = Path::new("tests/fixtures/tui/good");
-    for f in ["zhytomyr.toml", "berdychiv.toml"] {
-        std::fs::copy(src.join(f), data.join(f)).expect("copy");
-    }
+    copy_good_fixture(&data);
     let dir = load_path(
         &data,
         &LoadOptions {

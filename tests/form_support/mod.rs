@@ -7,7 +7,7 @@ use refdesk::directory::{LoadOptions, Severity, load_path};
 use refdesk::i18n::Lang;
 use refdesk::tui::Harness;
 use refdesk::tui::state::{FieldKey, Form, Overlay};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::tui_support::{now, settings};
 
@@ -20,11 +20,7 @@ pub fn desk(size: (u16, u16)) -> (tempfile::TempDir, Harness) {
 pub fn desk_in(lang: Lang, size: (u16, u16)) -> (tempfile::TempDir, Harness) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("data");
-    std::fs::create_dir(&data).expect("mkdir");
-    let src = Path::new("tests/fixtures/tui/good");
-    for f in ["zhytomyr.toml", "berdychiv.toml"] {
-        std::fs::copy(src.join(f), data.join(f)).expect("copy");
-    }
+    super::tui_support::copy_good_fixture(&data);
     let dir = load_path(&data, &opts());
     let h = Harness::with_data(dir, settings(lang), now(), size, data, None);
     (tmp, h)

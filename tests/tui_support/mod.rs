@@ -27,6 +27,15 @@ pub fn load(sub: &str, lang: Lang) -> Directory {
     )
 }
 
+/// The good fixture's files copied into `to` (made if missing): a directory the test may edit.
+pub fn copy_good_fixture(to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/good");
+    for f in ["zhytomyr.toml", "berdychiv.toml"] {
+        std::fs::copy(src.join(f), to.join(f)).expect("copy");
+    }
+}
+
 /// The desk's settings file the screen tests run with: an office, no printer configured.
 pub fn config() -> Config {
     Config {
