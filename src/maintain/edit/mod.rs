@@ -6,8 +6,8 @@
 //! [`Snapshot`], and the save is refused when the file on disk no longer has them (another
 //! desk, an editor or a `git pull` changed it). The new text goes to a temporary file in the
 //! same folder, which is then renamed over the old one, so a reader sees the old file or the
-//! new one, never half of each; a lock on the file makes the check and the rename one step
-//! between two processes saving at once.
+//! new one, never half of each; the folder's lock file ([`LOCK_FILE`]) makes the check and the
+//! rename one step between two processes saving at once.
 //!
 //! Only the agency's own entry is read and written again ([`entry`]: its `[[agency]]` header to
 //! the next header not its own); the rest of the file is copied as it is, so an edit takes the
